@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+import { readdir, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { formatDiagnostic, SpecError } from "./diagnostics.ts";
+import { generatePackage } from "./generate.ts";
+import { displayPath, staleFiles, writePackage } from "./output.ts";
+
+const usage = `odeme-gen [provider ...] [--check] [--specs DIR] [--out DIR]
+
+Generates packages/<provider> from specs/<provider>.yaml (all specs when no provider is named).
+  --check      write nothing; exit 1 and name the files that differ from what the specs produce
+  --specs DIR  where the specs are (default: specs)
+  --out DIR    where the packages go (default: packages)`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      check: { type: "boolean", default: false },
+      specs: { type: "string", default: "specs" },
+      out: { type: "string", default: "packages" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const specsDir = resolve(values.specs);
+  const outDir = resolve(values.out);
+  const available = (await readdir(specsDir)).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, "")).sort();
+  const unknown = positionals.filter((p) => !available.includes(p));
+  if (unknown.length > 0) {
+    console.error(`odeme-gen: no spec for ${unknown.join(", ")} in ${displayPath(specsDir)} (have: ${available.join(", ")})`);
+    return 2;
+  }
+  const providers = positionals.length > 0 ? positionals : available;
+  const coreVersion = await readFile(join(outDir, "core", "package.json"), "utf8")
+    .then((t) => (JSON.parse(t) as { version: string }).version)
+    .catch(() => "0.1.0");
+  let failed = false;
+  const stale: string[] = [];
+  for (const provider of providers) {
+    const started = performance.now();
+    const file = ["yaml", "yml"].map((ext) => join(specsDir, `${provider}.${ext}`));
+    const specPath = (await Promise.all(file.map((f) => readFile(f).then(() => f).catch(() => undefined)))).find(Boolean) as string;
+    try {
+      const pkg = await generatePackage(specPath, outDir, coreVersion);
+      const ms = Math.round(performance.now() - started);
+      const ops = `${pkg.model.operations.length} operations`;
+      if (values.check) {
+        const differ = await staleFiles(pkg.dir, pkg.files);
+        stale.push(...differ.map((f) => join(displayPath(pkg.dir), f)));
+        console.log(`${differ.length ? "✗" : "✓"} ${provider.padEnd(13)} ${ops.padEnd(14)} ${differ.length ? `${differ.length} stale` : "up to date"}  ${ms} ms`);
+      } else {
+        const r = await writePackage(pkg.dir, pkg.files);
+        const what = r.written.length || r.removed.length ? `${r.written.length} written, ${r.unchanged.length} unchanged${r.removed.length ? `, ${r.removed.length} removed` : ""}` : "unchanged";
+        console.log(`✓ ${provider.padEnd(13)} ${ops.padEnd(14)} ${what}  ${Math.round(performance.now() - started)} ms`);
+      }
+    } catch (e) {
+      failed = true;
+      if (e instanceof SpecError) {
+        console.error(`✗ ${provider}: the spec is invalid; ${displayPath(join(outDir, provider))} was left untouched`);
+        for (const d of e.diagnostics) console.error(`  ${formatDiagnostic(d)}`);
+      } else {
+        console.error(`✗ ${provider}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+    }
+  }
+  if (stale.length > 0) {
+    console.error(`\nGenerated files are out of date with the specs (run \`pnpm generate\` and commit):\n${stale.map((s) => `  ${s}`).join("\n")}`);
+    return 1;
+  }
+  return failed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 2;
+  },
+);

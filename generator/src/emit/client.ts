@@ -1,0 +1,160 @@
+import { Project, StructureKind, VariableDeclarationKind, type MethodDeclarationStructure, type SourceFile } from "ts-morph";
+import type { OperationModel, ProviderModel } from "../model.ts";
+import { generatedHeader } from "./header.ts";
+import { camel, credentialOptions, pascal } from "./names.ts";
+
+let project: Project | undefined;
+
+/** One in-memory project per process: creating it loads the compiler once. */
+function sourceFile(name: string): SourceFile {
+  project ??= new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true } });
+  return project.createSourceFile(name, "", { overwrite: true });
+}
+
+const literal = (v: unknown) => JSON.stringify(v, null, 2);
+
+function operationDefinition(op: OperationModel): Record<string, unknown> {
+  const def: Record<string, unknown> = { id: op.id, method: op.method, path: op.path, host: op.host, safe: op.safe, body: op.body };
+  if (op.authSet) def.authSet = op.authSet;
+  if (op.hashFields) def.hashFields = op.hashFields;
+  if (op.errors) def.errors = op.errors;
+  if (op.money.length) def.money = op.money;
+  if (op.bigint.length) def.bigint = op.bigint;
+  if (op.headerParams.length) def.headerParams = op.headerParams.map((p) => p.name);
+  if (op.queryParams.length) def.queryParams = op.queryParams.map((p) => p.name);
+  return def;
+}
+
+function docs(op: OperationModel, model: ProviderModel): string {
+  const lines = [op.summary, "", `\`${op.method.toUpperCase()} ${op.path}\` on the \`${op.host}\` host.`];
+  if (op.description && op.description !== op.summary) lines.push("", ...op.description.split("\n"));
+  if (op.inferred) lines.push("", `**Unverified:** inferred from incomplete ${model.name} documents. ${op.inferred}`);
+  if (!op.safe) lines.push("", "A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.");
+  return lines.join("\n").replace(/\*\//g, "*\\/");
+}
+
+/** `src/client.ts`: the provider definition, the operation table, named types and the client class. */
+export function emitClient(model: ProviderModel): string {
+  const sf = sourceFile("client.ts");
+  const P = model.client;
+  const providerConst = `${camel(model.id)}Provider`;
+  const opsConst = `${camel(model.id)}Operations`;
+  sf.addImportDeclaration({
+    moduleSpecifier: "@odeme/core",
+    namedImports: ["createTransport", "type CallOptions", "type OperationDefinition", "type ProviderDefinition", "type Transport", "type TransportOptions"],
+  });
+  sf.addImportDeclaration({ moduleSpecifier: "./schema.js", isTypeOnly: true, namedImports: ["operations"] });
+
+  const definition = {
+    id: model.id,
+    name: model.name,
+    environments: model.environments,
+    ...(model.defaultEnvironment ? { defaultEnvironment: model.defaultEnvironment } : {}),
+    defaultHost: model.defaultHost,
+    auth: model.auth,
+    envelope: model.envelope,
+    money: model.money,
+    errors: model.errors,
+    secretFields: model.secretFields,
+  };
+  sf.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [`What ${model.specFile} says about ${model.name}: hosts, auth, envelope, money format and error codes.`],
+    declarations: [{ name: providerConst, type: "ProviderDefinition", initializer: literal(definition) }],
+  });
+  sf.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: ["Every operation of the spec, as the runtime needs it."],
+    declarations: [
+      {
+        name: opsConst,
+        initializer: `{\n${model.operations.map((op) => `  ${op.id}: ${literal(operationDefinition(op)).replace(/\n/g, "\n  ")},`).join("\n")}\n} satisfies Record<string, OperationDefinition>`,
+      },
+    ],
+  });
+
+  const envs = Object.keys(model.environments).map((e) => JSON.stringify(e)).join(" | ");
+  const hosts = model.hosts.map((h) => JSON.stringify(h)).join(" | ");
+  sf.addTypeAlias({ isExported: true, name: `${P}Environment`, type: envs });
+  sf.addTypeAlias({ isExported: true, name: `${P}Host`, type: hosts });
+  const creds = credentialOptions(model.auth as never);
+  sf.addInterface({
+    isExported: true,
+    name: `${P}ClientOptions`,
+    extends: [`Omit<TransportOptions<${P}Environment>, "baseUrl">`],
+    docs: [`Options of \`create${P}Client\`: credentials, and \`environment\` or \`baseUrl\`.`],
+    properties: [
+      ...creds.map((name) => ({ name, type: "string", docs: [`${model.name} credential. Never logged.`] })),
+      ...(model.auth.scheme === "iyzws-v2"
+        ? [{ name: "randomKey", hasQuestionToken: true, type: "() => string", docs: ["The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte."] }]
+        : []),
+      {
+        name: "baseUrl",
+        hasQuestionToken: true,
+        type: `string | Partial<Record<${P}Host, string>>`,
+        docs: ["Overrides the environment: one URL for every host (a simulator), or one per host."],
+      },
+    ],
+  });
+
+  const methods: MethodDeclarationStructure[] = [];
+  for (const op of model.operations) {
+    const T = pascal(op.id);
+    const opType = `operations[${JSON.stringify(op.id)}]`;
+    const mediaType = op.body === "form" ? "application/x-www-form-urlencoded" : "application/json";
+    if (op.body !== "none") sf.addTypeAlias({ isExported: true, name: `${T}Request`, type: `${opType}["requestBody"] extends { content: { ${JSON.stringify(mediaType)}: infer B } } | undefined ? B : never` });
+    sf.addTypeAlias({ isExported: true, name: `${T}Response`, type: `${opType}["responses"][200]["content"]["application/json"]` });
+    const hasParams = op.headerParams.length > 0 || op.queryParams.length > 0;
+    if (hasParams) {
+      const members: string[] = [];
+      if (op.headerParams.length) members.push(`header${op.headerParams.some((p) => p.required) ? "" : "?"}: ${opType}["parameters"]["header"]`);
+      if (op.queryParams.length) members.push(`query${op.queryParams.some((p) => p.required) ? "" : "?"}: ${opType}["parameters"]["query"]`);
+      if (op.body !== "none") members.push(`body: ${T}Request`);
+      sf.addTypeAlias({ isExported: true, name: `${T}Input`, type: `{ ${members.join("; ")} }` });
+    }
+    const params = hasParams
+      ? [{ name: "input", type: `${T}Input` }]
+      : op.body !== "none"
+        ? [{ name: "body", type: `${T}Request` }]
+        : [];
+    const input = hasParams ? "input" : op.body !== "none" ? "{ body }" : "{}";
+    methods.push({
+      kind: StructureKind.Method,
+      name: op.id,
+      docs: [docs(op, model)],
+      parameters: [...params, { name: "options", hasQuestionToken: true, type: "CallOptions" }],
+      returnType: `Promise<${T}Response>`,
+      statements: `return this.#transport.call<${T}Response>(${opsConst}.${op.id}, ${input}, options);`,
+    });
+  }
+
+  sf.addClass({
+    isExported: true,
+    name: `${P}Client`,
+    docs: [`A typed ${model.name} client generated from ${model.specFile}. Every failure is thrown as an \`OdemeError\`.`],
+    properties: [{ name: "#transport", scope: undefined, isReadonly: true, type: "Transport" }],
+    ctors: [{ parameters: [{ name: "options", type: `${P}ClientOptions` }], statements: `this.#transport = createTransport(${providerConst}, options);` }],
+    methods,
+  });
+  sf.addFunction({
+    isExported: true,
+    name: `create${P}Client`,
+    docs: [`Creates a ${model.name} client. Bad options (a missing credential, an unknown environment) throw before anything is sent.`],
+    parameters: [{ name: "options", type: `${P}ClientOptions` }],
+    returnType: `${P}Client`,
+    statements: `return new ${P}Client(options);`,
+  });
+  sf.formatText({ indentSize: 2, convertTabsToSpaces: true });
+  return `${generatedHeader(model.specFile)}\n${sf.getFullText()}`;
+}
+
+export function emitIndex(model: ProviderModel): string {
+  return `${generatedHeader(model.specFile)}
+export * from "./client.js";
+export type { components, operations, paths } from "./schema.js";
+export { OdemeError, isOdemeError, minorUnits } from "@odeme/core";
+export type { CallOptions, DecimalString, ErrorCode, LogEvent, MinorUnits, Outcome } from "@odeme/core";
+`;
+}

