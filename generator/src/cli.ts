@@ -2,9 +2,13 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { register } from "node:module";
 import { formatDiagnostic, SpecError } from "./diagnostics.ts";
-import { generatePackage } from "./generate.ts";
 import { displayPath, staleFiles, writePackage } from "./output.ts";
+
+// Built CLI only: share ts-morph's compiler with openapi-typescript (see share-typescript.ts).
+if (import.meta.url.endsWith(".js")) register("./share-typescript.js", import.meta.url);
+const { generatePackage } = await import("./generate.ts");
 
 const usage = `odeme-gen [provider ...] [--check] [--specs DIR] [--out DIR]
 

@@ -1,4 +1,4 @@
-import { Project, StructureKind, VariableDeclarationKind, type MethodDeclarationStructure, type SourceFile } from "ts-morph";
+import { IndentationText, Project, StructureKind, type MethodDeclarationStructure, type SourceFile } from "ts-morph";
 import type { OperationModel, ProviderModel } from "../model.ts";
 import { generatedHeader } from "./header.ts";
 import { camel, credentialOptions, pascal } from "./names.ts";
@@ -7,11 +7,23 @@ let project: Project | undefined;
 
 /** One in-memory project per process: creating it loads the compiler once. */
 function sourceFile(name: string): SourceFile {
-  project ??= new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true } });
+  project ??= new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true }, manipulationSettings: { indentationText: IndentationText.TwoSpaces } });
   return project.createSourceFile(name, "", { overwrite: true });
 }
 
-const literal = (v: unknown) => JSON.stringify(v, null, 2);
+/** A TS object literal, two-space indented from `indent`, keys unquoted where they can be. */
+function literal(v: unknown, indent = ""): string {
+  if (v === null || typeof v !== "object") return JSON.stringify(v);
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    const flat = `[${v.map((x) => literal(x)).join(", ")}]`;
+    return flat.length < 80 && !flat.includes("\n") ? flat : `[\n${v.map((x) => `${inner}${literal(x, inner)},`).join("\n")}\n${indent}]`;
+  }
+  const entries = Object.entries(v);
+  if (entries.length === 0) return "{}";
+  const key = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
+  return `{\n${entries.map(([k, x]) => `${inner}${key(k)}: ${literal(x, inner)},`).join("\n")}\n${indent}}`;
+}
 
 function operationDefinition(op: OperationModel): Record<string, unknown> {
   const def: Record<string, unknown> = { id: op.id, method: op.method, path: op.path, host: op.host, safe: op.safe, body: op.body };
@@ -41,7 +53,7 @@ export function emitClient(model: ProviderModel): string {
   const opsConst = `${camel(model.id)}Operations`;
   sf.addImportDeclaration({
     moduleSpecifier: "@odeme/core",
-    namedImports: ["createTransport", "type CallOptions", "type OperationDefinition", "type ProviderDefinition", "type Transport", "type TransportOptions"],
+    namedImports: ["createTransport", "type CallOptions", "type OperationDefinition", "type ProviderDefinition", "type Transport", "type TransportOptions", ...(model.auth.scheme === "akurateco-hash" ? ["type WithoutFields"] : [])],
   });
   sf.addImportDeclaration({ moduleSpecifier: "./schema.js", isTypeOnly: true, namedImports: ["operations"] });
 
@@ -57,23 +69,16 @@ export function emitClient(model: ProviderModel): string {
     errors: model.errors,
     secretFields: model.secretFields,
   };
-  sf.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [`What ${model.specFile} says about ${model.name}: hosts, auth, envelope, money format and error codes.`],
-    declarations: [{ name: providerConst, type: "ProviderDefinition", initializer: literal(definition) }],
-  });
-  sf.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: ["Every operation of the spec, as the runtime needs it."],
-    declarations: [
-      {
-        name: opsConst,
-        initializer: `{\n${model.operations.map((op) => `  ${op.id}: ${literal(operationDefinition(op)).replace(/\n/g, "\n  ")},`).join("\n")}\n} satisfies Record<string, OperationDefinition>`,
-      },
-    ],
-  });
+  // Written as text: ts-morph would give multi-line initializers a hanging indent.
+  sf.addStatements(
+    [
+      `/** What ${model.specFile} says about ${model.name}: hosts, auth, envelope, money format and error codes. */`,
+      `export const ${providerConst}: ProviderDefinition = ${literal(definition)};`,
+      "",
+      "/** Every operation of the spec, as the runtime needs it. */",
+      `export const ${opsConst} = ${literal(Object.fromEntries(model.operations.map((op) => [op.id, operationDefinition(op)])))} satisfies Record<string, OperationDefinition>;`,
+    ].join("\n"),
+  );
 
   const envs = Object.keys(model.environments).map((e) => JSON.stringify(e)).join(" | ");
   const hosts = model.hosts.map((h) => JSON.stringify(h)).join(" | ");
@@ -99,12 +104,21 @@ export function emitClient(model: ProviderModel): string {
     ],
   });
 
+  const authFilled = model.auth.scheme === "akurateco-hash" ? [model.auth.keyField, model.auth.hashField] : [];
   const methods: MethodDeclarationStructure[] = [];
   for (const op of model.operations) {
     const T = pascal(op.id);
     const opType = `operations[${JSON.stringify(op.id)}]`;
     const mediaType = op.body === "form" ? "application/x-www-form-urlencoded" : "application/json";
-    if (op.body !== "none") sf.addTypeAlias({ isExported: true, name: `${T}Request`, type: `${opType}["requestBody"] extends { content: { ${JSON.stringify(mediaType)}: infer B } } | undefined ? B : never` });
+    if (op.body !== "none") {
+      const wire = `${opType}["requestBody"] extends { content: { ${JSON.stringify(mediaType)}: infer B } } | undefined ? B : never`;
+      sf.addTypeAlias({
+        isExported: true,
+        name: `${T}Request`,
+        // Fields the auth scheme fills in (DineroPay's merchant_key and hash) are not the caller's to pass.
+        type: authFilled.length ? `WithoutFields<${wire}, ${authFilled.map((f) => JSON.stringify(f)).join(" | ")}>` : wire,
+      });
+    }
     sf.addTypeAlias({ isExported: true, name: `${T}Response`, type: `${opType}["responses"][200]["content"]["application/json"]` });
     const hasParams = op.headerParams.length > 0 || op.queryParams.length > 0;
     if (hasParams) {
@@ -146,7 +160,6 @@ export function emitClient(model: ProviderModel): string {
     returnType: `${P}Client`,
     statements: `return new ${P}Client(options);`,
   });
-  sf.formatText({ indentSize: 2, convertTabsToSpaces: true });
   return `${generatedHeader(model.specFile)}\n${sf.getFullText()}`;
 }
 

@@ -53,3 +53,6 @@ export interface OperationDefinition {
   headerParams?: string[];
   queryParams?: string[];
 }
+
+/** `Omit` that distributes over unions (a oneOf request stays a union of its branches). */
+export type WithoutFields<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

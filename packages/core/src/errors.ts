@@ -1,4 +1,4 @@
-import { redact } from "./redact.ts";
+import { redact, redactText } from "./redact.ts";
 
 /** The one error vocabulary shared by every odeme client and the facade. */
 export const ERROR_CODES = [
@@ -72,7 +72,8 @@ export class OdemeError extends Error {
   readonly raw?: unknown;
 
   constructor(init: OdemeErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    // Messages quote provider text (an HTML error page, an errorMessage) that may echo a card number.
+    super(redactText(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
     this.outcome = init.outcome;
     this.retryable = init.retryable ?? false;
@@ -80,10 +81,10 @@ export class OdemeError extends Error {
     this.operation = init.operation;
     if (init.status !== undefined) this.status = init.status;
     if (init.providerCode !== undefined) this.providerCode = init.providerCode;
-    if (init.providerMessage !== undefined) this.providerMessage = init.providerMessage;
+    if (init.providerMessage !== undefined) this.providerMessage = redactText(init.providerMessage);
     if (init.providerGroup !== undefined) this.providerGroup = init.providerGroup;
     if (init.field !== undefined) this.field = init.field;
-    if (init.fieldErrors !== undefined) this.fieldErrors = init.fieldErrors;
+    if (init.fieldErrors !== undefined) this.fieldErrors = init.fieldErrors.map((f) => ({ ...f, message: redactText(f.message) }));
     if (init.raw !== undefined) this.raw = redact(init.raw);
   }
 

@@ -1,6 +1,6 @@
 export { ERROR_CODES, OdemeError, isOdemeError } from "./errors.ts";
 export type { ErrorCode, FieldError, Outcome, OdemeErrorInit } from "./errors.ts";
-export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinition, ProviderDefinition } from "./definition.ts";
+export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinition, ProviderDefinition, WithoutFields } from "./definition.ts";
 export { createTransport } from "./transport.ts";
 export type { CallInput, CallOptions, LogEvent, Transport, TransportOptions } from "./transport.ts";
 export type { AuthOptions } from "./auth/index.ts";

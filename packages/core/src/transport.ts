@@ -1,11 +1,11 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import { createAuth, type AuthOptions, type AuthScheme } from "./auth/index.ts";
-import type { OperationDefinition, ProviderDefinition } from "./definition.ts";
+import type { EnvelopeDefinition, OperationDefinition, ProviderDefinition } from "./definition.ts";
 import { isEnvelopeSuccess, readFailure } from "./envelope.ts";
 import { classifyFetchFailure, errorForStatus, retryableCode } from "./classify.ts";
 import { OdemeError, type ErrorCode } from "./errors.ts";
 import { parseJsonLossless, RawNumber, stringifyWithRawNumbers, visitPath } from "./json.ts";
-import { redact, redactFormText, redactHeaders, registerSecretFields } from "./redact.ts";
+import { redact, redactFormText, redactHeaders, redactText, registerSecretFields } from "./redact.ts";
 import { formatWireAmount, WireMoneyError } from "./wire-money.ts";
 
 /** What a request or response looked like, with every secret masked. */
@@ -97,7 +97,12 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
   const client = createClient<Record<string, never>>({ fetch: (req: Request) => doFetch(req) });
 
   async function fetchToken(url: string, form: URLSearchParams) {
-    const op: OperationDefinition = { id: "token", method: "post", path: new URL(url).pathname, host: "", safe: false, body: "form" };
+    // Host and path name the token endpoint as the auth definition does, so `interpret` knows it.
+    const tokenAt = provider.auth.scheme === "oauth2-client-credentials" ? provider.auth : { tokenHost: "", tokenPath: new URL(url).pathname };
+    // RFC 6749 5.2: a wrong client id/secret or scope answers 400 `{error: "invalid_client"}`; that is
+    // a credentials problem (authentication), not a bad request the caller could fix in its input.
+    const errors: Record<string, ErrorCode> = { invalid_client: "authentication", unauthorized_client: "authentication", invalid_grant: "authentication", invalid_scope: "authentication" };
+    const op: OperationDefinition = { id: "token", method: "post", path: tokenAt.tokenPath, host: tokenAt.tokenHost, safe: false, body: "form", errors };
     const res = await sendOnce(op, url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" }, body: form.toString() }, {}, 1);
     const token = res as { access_token?: unknown; expires_in?: unknown };
     if (typeof token?.access_token !== "string") {
@@ -112,8 +117,10 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
     const started = performance.now();
     try {
       log?.({ type: "request", provider: provider.id, operation: op.id, method: String(init.method), url, headers: redactHeaders(init.headers as Record<string, string>), body: redactFormText(String(init.body ?? "")), attempt });
-      const response = await doFetch(new Request(url, { ...init, signal }));
-      const text = await response.text();
+      const { response, text } = await untilAborted(
+        doFetch(new Request(url, { ...init, signal })).then(async (response) => ({ response, text: await response.text() })),
+        signal,
+      );
       return interpret(op, response.status, text, response.headers.get("content-type"), started, attempt);
     } catch (e) {
       throw toError(op, e, timedOut(), callOptions.signal?.aborted ?? false, started, attempt);
@@ -154,8 +161,19 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
     return new OdemeError({ code: "invalid_request", message, provider: provider.id, operation: op.id, outcome: "not_sent", field });
   }
 
+  /**
+   * The OAuth2 token endpoint (IdentityServer) answers plain OAuth JSON (RFC 6749 5.1/5.2), not the
+   * provider's API envelope: judging `{access_token}` by e.g. Sipay's `status: 0` rule failed every token.
+   */
+  function envelopeOf(op: OperationDefinition): EnvelopeDefinition {
+    const auth = provider.auth;
+    const isToken = auth.scheme === "oauth2-client-credentials" && op.host === auth.tokenHost && op.path === auth.tokenPath;
+    return isToken ? { code: "error", message: "error_description" } : provider.envelope;
+  }
+
   function interpret(op: OperationDefinition, status: number, text: string, contentType: string | null, started: number, attempt: number): unknown {
     const durationMs = Math.round(performance.now() - started);
+    const envelope = envelopeOf(op);
     let body: unknown;
     let parsed = false;
     if (text.trim() !== "") {
@@ -166,7 +184,7 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
         body = undefined;
       }
     }
-    log?.({ type: "response", provider: provider.id, operation: op.id, status, durationMs, body: parsed ? redact(body) : `${text.slice(0, 200)}`, attempt });
+    log?.({ type: "response", provider: provider.id, operation: op.id, status, durationMs, body: parsed ? redact(body) : redactText(text.slice(0, 200)), attempt });
     const ok = status >= 200 && status < 300;
     if (ok && !parsed) {
       // The provider answered 2xx but we cannot read it: a write may well have been applied.
@@ -183,7 +201,7 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
         raw: text.slice(0, 500),
       });
     }
-    if (ok && isEnvelopeSuccess(provider.envelope, body)) {
+    if (ok && isEnvelopeSuccess(envelope, body)) {
       for (const path of op.bigint ?? []) {
         visitPath(body, path, (holder, key) => {
           if (typeof holder[key] === "number") holder[key] = String(holder[key]);
@@ -191,7 +209,7 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
       }
       return body;
     }
-    const failure = parsed ? readFailure(provider.envelope, body) : {};
+    const failure = parsed ? readFailure(envelope, body) : {};
     const mapped = failure.code === undefined ? undefined : (op.errors?.[failure.code] ?? provider.errors[failure.code]);
     const byStatus = errorForStatus(status, op.safe);
     const code: ErrorCode = mapped ?? (ok ? "provider_error" : parsed && failure.code !== undefined ? (byStatus.code === "outcome_unknown" ? "provider_error" : byStatus.code) : byStatus.code);
@@ -255,7 +273,7 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
       );
       const contentType = op.body === "form" ? "application/x-www-form-urlencoded" : "application/json";
       log?.({ type: "request", provider: provider.id, operation: op.id, method: op.method.toUpperCase(), url: baseUrl + op.path, headers: redactHeaders(headerParams), body: prepared.logged, attempt });
-      const { response } = await client.request(op.method, op.path as never, {
+      const { response } = await untilAborted(client.request(op.method, op.path as never, {
         baseUrl,
         signal,
         parseAs: "text",
@@ -263,7 +281,7 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
         headers: { accept: "application/json", ...(prepared.text !== undefined ? { "content-type": contentType } : {}), ...headerParams },
         params: { query: input.query },
         ...(prepared.text !== undefined ? { body: prepared.text, bodySerializer: (b: unknown) => b } : {}),
-      } as never) as { response: Response };
+      } as never) as Promise<{ response: Response }>, signal);
       if (response.status === 401 && attempt === 1 && auth.onUnauthorized?.(seen.auth)) {
         // An expired or revoked token: refresh once and retry once; a second 401 is final.
         dispose();
@@ -291,6 +309,19 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
       }
     },
   };
+}
+
+/**
+ * Settles with `work`, or rejects with the signal's reason as soon as it aborts: the time limit and
+ * the caller's signal hold even with an injected fetch (or a body stream) that ignores the signal.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 function sleep(ms: number): Promise<void> {

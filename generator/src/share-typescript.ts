@@ -1,0 +1,44 @@
+/**
+ * Module-resolution hook (node:module register) that points every ESM `import "typescript"` at the
+ * compiler ts-morph already bundles. openapi-typescript would otherwise load a second copy of the
+ * compiler; loading one instead of two is most of a cold run's time. Only used by the CLI, and
+ * only when the bundled compiler is a 5.x (the version openapi-typescript supports).
+ */
+import { openSync, readSync, closeSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+
+const require = createRequire(import.meta.url);
+let bundled: string | undefined;
+try {
+  const common = require.resolve("@ts-morph/common", { paths: [require.resolve("ts-morph")] });
+  const candidate = common.replace(/ts-morph-common\.js$/, "typescript.js");
+  // Read the version from the file's text: requiring it here would load the compiler twice again.
+  const fd = openSync(candidate, "r");
+  const head = Buffer.alloc(64 * 1024);
+  readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const version = /\bversion = "(\d+\.\d+\.\d+)"/.exec(head.toString("utf8"))?.[1];
+  if (version?.startsWith("5.")) bundled = pathToFileURL(candidate).href;
+} catch {
+  bundled = undefined;
+}
+
+const SHIM = "odeme:typescript";
+type Next = (specifier: string, context: unknown) => Promise<unknown>;
+
+// Importing a 9 MB CommonJS bundle from ESM makes Node scan it for named exports
+// (cjs-module-lexer, ~300 ms). openapi-typescript only uses the default export, so an ESM shim
+// that require()s the compiler skips the scan.
+export async function resolve(specifier: string, context: unknown, next: Next): Promise<unknown> {
+  if (specifier === "typescript" && bundled) return { url: SHIM, shortCircuit: true };
+  return next(specifier, context);
+}
+
+export async function load(url: string, context: unknown, next: (url: string, context: unknown) => Promise<unknown>): Promise<unknown> {
+  if (url === SHIM && bundled) {
+    const source = `import { createRequire } from "node:module";\nexport default createRequire(${JSON.stringify(bundled)})(${JSON.stringify(bundled)});\n`;
+    return { format: "module", source, shortCircuit: true };
+  }
+  return next(url, context);
+}

@@ -1,0 +1,150 @@
+/**
+ * odeme-gen end to end, on temp copies of fixtures/mini.yaml. Every CLI run costs a second or two
+ * (tsx, ajv, the TypeScript compiler), so runs are few and shared: the lifecycle runs in order,
+ * while the broken-spec runs, the unknown-provider run and the repository check start at once, in
+ * the background, each in its own folder.
+ */
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliResult, type Edit, fixtureText, hashTree, listFiles, mtimes, mutate, runCliAsync } from "./helpers.ts";
+
+const work = realpathSync(mkdtempSync(join(tmpdir(), "odeme-cli-")));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const PACKAGE_FILES = ["README.md", "package.json", "src/client.ts", "src/index.ts", "src/schema.ts", "tsconfig.build.json"];
+const lines = (text: string) => text.split("\n").filter((l) => l.trim() !== "");
+
+describe("a spec's lifecycle: generate, regenerate, check, edit, check", () => {
+  const specs = join(work, "life/specs");
+  const out = join(work, "life/packages");
+  const pkg = join(out, "mini");
+  const args = ["--specs", specs, "--out", out];
+  mkdirSync(specs, { recursive: true });
+  writeFileSync(join(specs, "mini.yaml"), fixtureText("mini.yaml"));
+
+  it("the first run writes the package and prints one line per provider with its time", async () => {
+    const r = await runCliAsync(args);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(lines(r.stdout)).toEqual([expect.stringMatching(/^✓ mini .*2 operations.* 6 written, 0 unchanged .*\d+ ms$/)]);
+    expect(listFiles(pkg)).toEqual(PACKAGE_FILES);
+  });
+
+  it("a second run writes nothing: `unchanged`, same bytes, same mtimes", async () => {
+    const hashes = hashTree(pkg);
+    const times = mtimes(pkg);
+    const r = await runCliAsync(args);
+    expect(r.status).toBe(0);
+    expect(lines(r.stdout)).toEqual([expect.stringMatching(/^✓ mini .* unchanged .*\d+ ms$/)]);
+    expect(r.stdout).not.toMatch(/written/);
+    expect(hashTree(pkg)).toEqual(hashes);
+    expect(mtimes(pkg)).toEqual(times);
+  });
+
+  it("--check exits 0 when the package is up to date", async () => {
+    const r = await runCliAsync([...args, "--check"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(lines(r.stdout)).toEqual([expect.stringMatching(/^✓ mini .* up to date .*\d+ ms$/)]);
+  });
+
+  it("after the spec changes, --check exits 1, names the stale files and writes nothing", async () => {
+    const hashes = hashTree(pkg);
+    writeFileSync(join(specs, "mini.yaml"), mutate(fixtureText("mini.yaml"), [["summary: Create a payment", "summary: Create a card payment"]]));
+    const r = await runCliAsync([...args, "--check"]);
+    expect(r.status).toBe(1);
+    expect(lines(r.stdout)).toEqual([expect.stringMatching(/^✗ mini .* \d+ stale .*\d+ ms$/)]);
+    expect(r.stderr).toContain("Generated files are out of date with the specs");
+    const named = lines(r.stderr).filter((l) => l.startsWith("  ")).map((l) => l.trim());
+    // The summary is in the README, the method's JSDoc and the schema's JSDoc; nothing else changed.
+    expect(named).toEqual([join(pkg, "README.md"), join(pkg, "src/client.ts"), join(pkg, "src/schema.ts")]);
+    expect(hashTree(pkg)).toEqual(hashes);
+  });
+
+});
+
+describe("a broken spec stops generation and leaves the package as it was", () => {
+  const specs = join(work, "broken/specs");
+  const out = join(work, "broken/packages");
+  // One provider per mistake (a copy of mini under another id), so one run covers them all.
+  const cases: [string, { provider: string; given: Edit[]; want: string }][] = [
+    ["unparseable YAML", { provider: "bad-yaml", given: [["  code: errorCode", "\tcode: errorCode"]], want: ":22:1 # YAML: Tabs are not allowed as indentation" }],
+    [
+      "a $ref to nothing",
+      {
+        provider: "bad-ref",
+        given: [["schema: { $ref: '#/components/schemas/Payment' }\n  /payment/detail", "schema: { $ref: '#/components/schemas/Paymnt' }\n  /payment/detail"]],
+        want: ':49:31 #/paths/~1payment~1create/post/responses/200/content/application~1json/schema/$ref $ref "#/components/schemas/Paymnt" points to nothing',
+      },
+    ],
+    ["a wrong type", { provider: "bad-type", given: [["x-odeme-safe: true", 'x-odeme-safe: "yes"']], want: ":54:21 #/paths/~1payment~1detail/get/x-odeme-safe must be boolean" }],
+    ["an unknown auth scheme", { provider: "bad-auth", given: [["scheme: iyzws-v2", "scheme: hmac-sha1"]], want: ':19:25 #/x-odeme-auth/scheme must be one of "iyzws-v2", "headers", "akurateco-hash", "basic", "oauth2-client-credentials"' }],
+  ];
+  const specText = (provider: string, edits: readonly Edit[]) => mutate(fixtureText("mini.yaml"), [["id: mini", `id: ${provider}`], ...edits]);
+  const before: Record<string, Record<string, string>> = {};
+  const runs = (async () => {
+    mkdirSync(specs, { recursive: true });
+    for (const [, { provider }] of cases) writeFileSync(join(specs, `${provider}.yaml`), specText(provider, []));
+    const first = await runCliAsync(["--specs", specs, "--out", out]);
+    for (const [, { provider }] of cases) before[provider] = hashTree(join(out, provider));
+    for (const [, { provider, given }] of cases) writeFileSync(join(specs, `${provider}.yaml`), specText(provider, given));
+    const broken = await runCliAsync(["--specs", specs, "--out", out]);
+    return { first, broken };
+  })();
+  let first: CliResult;
+  let broken: CliResult;
+
+  beforeAll(async () => {
+    ({ first, broken } = await runs);
+  });
+
+  it("(the valid copies generate first)", () => {
+    expect(first.status).toBe(0);
+    for (const [, { provider }] of cases) expect(listFiles(join(out, provider))).toEqual(PACKAGE_FILES);
+  });
+
+  it("exits 1", () => {
+    expect(broken.status).toBe(1);
+  });
+
+  it.each(cases)("%s: prints <spec path>:LINE:COL, the JSON pointer and what is wrong", (_title, { provider, want }) => {
+    const err = lines(broken.stderr);
+    expect(err).toContain(`✗ ${provider}: the spec is invalid; ${join(out, provider)} was left untouched`);
+    expect(err).toContain(`  ${join(specs, `${provider}.yaml`)}${want}`);
+    expect(broken.stdout).not.toMatch(new RegExp(`^✓ ${provider} `, "m"));
+  });
+
+  it.each(cases)("%s: the previously generated package is byte-identical", (_title, { provider }) => {
+    expect(before[provider]).toBeDefined();
+    expect(hashTree(join(out, provider))).toEqual(before[provider]);
+  });
+});
+
+describe("an unknown provider name", () => {
+  const specs = join(work, "unknown/specs");
+  const out = join(work, "unknown/packages");
+  mkdirSync(specs, { recursive: true });
+  writeFileSync(join(specs, "mini.yaml"), fixtureText("mini.yaml"));
+  const run = runCliAsync(["mini", "nope", "--specs", specs, "--out", out]);
+
+  it("exits 2, lists the known ones and writes nothing, not even the known one", async () => {
+    const r = await run;
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim()).toBe(`odeme-gen: no spec for nope in ${specs} (have: mini)`);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("the repository", () => {
+  const run = runCliAsync(["--check"]);
+
+  it("generate --check: packages/ is what specs/ produces", async () => {
+    const r = await run;
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    for (const line of lines(r.stdout)) expect(line).toMatch(/^✓ \S+ .* up to date .*\d+ ms$/);
+  });
+});

@@ -1,0 +1,297 @@
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { emitClient, emitIndex } from "../../src/emit/client.ts";
+import type { OperationModel, ProviderModel } from "../../src/model.ts";
+import { modelOf } from "../helpers.ts";
+
+const MINI = modelOf("mini.yaml");
+const DUO = modelOf("duo.yaml");
+
+/** A copy of `base` with some operations changed (for shapes the fixtures do not have). */
+function withOps(base: ProviderModel, change: Record<string, Partial<OperationModel>>, rest: Partial<ProviderModel> = {}): ProviderModel {
+  const m = structuredClone(base);
+  m.operations = m.operations.map((o) => ({ ...o, ...change[o.id] }));
+  return { ...m, ...rest };
+}
+
+function parse(code: string): ts.SourceFile {
+  return ts.createSourceFile("client.ts", code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+}
+
+/** What a syntax check finds (the generated file must at least parse). */
+function syntaxErrors(code: string): string[] {
+  const r = ts.transpileModule(code, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
+  return (r.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+}
+
+interface Method {
+  params: string[];
+  returns: string;
+  docs: string;
+  body: string;
+}
+
+function methodsOf(code: string, className: string): Map<string, Method> {
+  const sf = parse(code);
+  const cls = sf.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === className);
+  if (!cls) throw new Error(`no class ${className}`);
+  const out = new Map<string, Method>();
+  for (const m of cls.members) {
+    if (!ts.isMethodDeclaration(m)) continue;
+    out.set(m.name.getText(sf), {
+      params: m.parameters.map((p) => p.getText(sf)),
+      returns: m.type?.getText(sf) ?? "",
+      docs: ts.getJSDocCommentsAndTags(m).map((d) => d.getText(sf)).join("\n"),
+      body: m.body?.statements.map((s) => s.getText(sf)).join("\n") ?? "",
+    });
+  }
+  return out;
+}
+
+function typeAlias(code: string, name: string): string | undefined {
+  const sf = parse(code);
+  const t = sf.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === name);
+  return t?.type.getText(sf);
+}
+
+function constInitializer(code: string, name: string): ts.Expression {
+  const sf = parse(code);
+  for (const s of sf.statements) {
+    if (!ts.isVariableStatement(s)) continue;
+    for (const d of s.declarationList.declarations) if (d.name.getText(sf) === name && d.initializer) return d.initializer;
+  }
+  throw new Error(`no const ${name}`);
+}
+
+/** A literal of plain data (object, array, string, number, boolean, null) read back as a value. */
+function valueOf(node: ts.Expression): unknown {
+  if (ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node) || ts.isAsExpression(node)) return valueOf(node.expression);
+  if (ts.isObjectLiteralExpression(node)) {
+    return Object.fromEntries(
+      node.properties.map((p) => {
+        if (!ts.isPropertyAssignment(p)) throw new Error(`not plain data: ${p.getText()}`);
+        const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name) ? p.name.text : p.name.getText();
+        return [key, valueOf(p.initializer)];
+      }),
+    );
+  }
+  if (ts.isArrayLiteralExpression(node)) return node.elements.map(valueOf);
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isNumericLiteral(node)) return Number(node.text);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) return -(valueOf(node.operand) as number);
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (node.kind === ts.SyntaxKind.NullKeyword) return null;
+  throw new Error(`not plain data: ${node.getText()}`);
+}
+
+/** The provider definition literal, read back as data. */
+function providerLiteral(code: string, name: string): unknown {
+  return valueOf(constInitializer(code, name));
+}
+
+/** The operation table, read back as data (`{ id: {...}, ... } satisfies ...`). */
+function operationTable(code: string, name: string): unknown {
+  const init = constInitializer(code, name);
+  expect(ts.isSatisfiesExpression(init) && init.type.getText(), "the table is checked with `satisfies Record<string, OperationDefinition>`").toBe("Record<string, OperationDefinition>");
+  return valueOf(init);
+}
+
+function interfaceMembers(code: string, name: string): string[] {
+  const sf = parse(code);
+  const i = sf.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name);
+  if (!i) throw new Error(`no interface ${name}`);
+  return i.members.map((m) => `${m.name?.getText(sf)}${m.questionToken ? "?" : ""}`);
+}
+
+describe("emitClient: one method per operation, named from its operationId", () => {
+  const cases: [string, { model: ProviderModel; cls: string; op: string; want: { params: string[]; returns: string; call: string; input?: string; request?: string } }][] = [
+    [
+      "a JSON body: (body, options)",
+      { model: MINI, cls: "MiniClient", op: "createPayment", want: { params: ["body: CreatePaymentRequest", "options?: CallOptions"], returns: "Promise<CreatePaymentResponse>", call: "return this.#transport.call<CreatePaymentResponse>(miniOperations.createPayment, { body }, options);" } },
+    ],
+    [
+      "a header parameter: (input with header, options)",
+      {
+        model: MINI,
+        cls: "MiniClient",
+        op: "getPayment",
+        want: { params: ["input: GetPaymentInput", "options?: CallOptions"], returns: "Promise<GetPaymentResponse>", call: "return this.#transport.call<GetPaymentResponse>(miniOperations.getPayment, input, options);", input: '{ header: operations["getPayment"]["parameters"]["header"] }' },
+      },
+    ],
+    ["no body and no parameters: (options)", { model: DUO, cls: "DuoPayClient", op: "listBanks", want: { params: ["options?: CallOptions"], returns: "Promise<ListBanksResponse>", call: "return this.#transport.call<ListBanksResponse>(duoOperations.listBanks, {}, options);" } }],
+    [
+      "a required header and an optional query",
+      {
+        model: DUO,
+        cls: "DuoPayClient",
+        op: "inquirePayment",
+        want: { params: ["input: InquirePaymentInput", "options?: CallOptions"], returns: "Promise<InquirePaymentResponse>", call: "return this.#transport.call<InquirePaymentResponse>(duoOperations.inquirePayment, input, options);", input: '{ header: operations["inquirePayment"]["parameters"]["header"]; query?: operations["inquirePayment"]["parameters"]["query"] }' },
+      },
+    ],
+    [
+      "parameters and a body: the body goes into input",
+      {
+        model: withOps(MINI, { createPayment: { headerParams: [{ name: "x-idempotency-key", required: false }] } }),
+        cls: "MiniClient",
+        op: "createPayment",
+        want: { params: ["input: CreatePaymentInput", "options?: CallOptions"], returns: "Promise<CreatePaymentResponse>", call: "return this.#transport.call<CreatePaymentResponse>(miniOperations.createPayment, input, options);", input: '{ header?: operations["createPayment"]["parameters"]["header"]; body: CreatePaymentRequest }' },
+      },
+    ],
+    [
+      "a form body: the request type is the form media type's",
+      {
+        model: withOps(MINI, { createPayment: { body: "form" } }),
+        cls: "MiniClient",
+        op: "createPayment",
+        want: {
+          params: ["body: CreatePaymentRequest", "options?: CallOptions"],
+          returns: "Promise<CreatePaymentResponse>",
+          call: "return this.#transport.call<CreatePaymentResponse>(miniOperations.createPayment, { body }, options);",
+          request: 'operations["createPayment"]["requestBody"] extends { content: { "application/x-www-form-urlencoded": infer B } } | undefined ? B : never',
+        },
+      },
+    ],
+  ];
+
+  it.each(cases)("%s", (_title, { model, cls, op, want }) => {
+    const code = emitClient(model);
+    const methods = methodsOf(code, cls);
+    expect([...methods.keys()]).toEqual(model.operations.map((o) => o.id));
+    const m = methods.get(op)!;
+    expect(m.params).toEqual(want.params);
+    expect(m.returns).toBe(want.returns);
+    expect(m.body).toBe(want.call);
+    if (want.input) expect(typeAlias(code, `${op[0]!.toUpperCase()}${op.slice(1)}Input`)).toBe(want.input);
+    if (want.request) expect(typeAlias(code, `${op[0]!.toUpperCase()}${op.slice(1)}Request`)).toBe(want.request);
+    expect(typeAlias(code, `${op[0]!.toUpperCase()}${op.slice(1)}Response`)).toBe(`operations["${op}"]["responses"][200]["content"]["application/json"]`);
+    expect(syntaxErrors(code)).toEqual([]);
+  });
+});
+
+describe("emitClient: each method's JSDoc", () => {
+  const UNVERIFIED = "**Unverified:** inferred from incomplete Duo Pay documents. The docs name a refund but show no path; follows /api/private/inquiry.";
+  const cases: [string, { model: ProviderModel; cls: string; op: string; want: { has: string[]; hasNot: string[] } }][] = [
+    ["a write: summary, method and path, host, never retried", { model: MINI, cls: "MiniClient", op: "createPayment", want: { has: ["* Create a payment", "`POST /payment/create` on the `api` host.", "A write: never retried automatically."], hasNot: ["Unverified"] } }],
+    ["a read: no write warning", { model: MINI, cls: "MiniClient", op: "getPayment", want: { has: ["* Look a payment up", "`GET /payment/detail` on the `api` host."], hasNot: ["A write", "Unverified"] } }],
+    ["an inferred operation: the Unverified note with its reason", { model: DUO, cls: "DuoPayClient", op: "refund", want: { has: ["`POST /api/private/refund` on the `private` host.", UNVERIFIED], hasNot: [] } }],
+    ["the description after the summary", { model: DUO, cls: "DuoPayClient", op: "startPayment", want: { has: ["* Start a card payment", "Charges the card for the order total; the items must add up to it."], hasNot: ["Unverified"] } }],
+    ["a summary with */ does not end the comment", { model: withOps(MINI, { createPayment: { summary: "Pay */ then refund" } }), cls: "MiniClient", op: "createPayment", want: { has: ["Pay *\\/ then refund"], hasNot: [] } }],
+  ];
+
+  it.each(cases)("%s", (_title, { model, cls, op, want }) => {
+    const code = emitClient(model);
+    expect(syntaxErrors(code)).toEqual([]);
+    const docs = methodsOf(code, cls).get(op)!.docs;
+    for (const s of want.has) expect(docs).toContain(s);
+    for (const s of want.hasNot) expect(docs).not.toContain(s);
+  });
+});
+
+describe("emitClient: the provider definition and the operation table", () => {
+  const cases: [string, { model: ProviderModel; provider: string; ops: string; want: { provider: unknown; ops: Record<string, unknown> } }][] = [
+    [
+      "mini",
+      {
+        model: MINI,
+        provider: "miniProvider",
+        ops: "miniOperations",
+        want: {
+          provider: {
+            id: "mini",
+            name: "Mini Pay",
+            environments: { sandbox: { api: "https://sandbox-api.mini.test" }, live: { api: "https://api.mini.test" } },
+            defaultEnvironment: "sandbox",
+            defaultHost: "api",
+            auth: { scheme: "iyzws-v2" },
+            envelope: { success: { field: "status", equals: "success" }, code: "errorCode", message: "errorMessage" },
+            money: { unit: "major", wire: "string", minFractionDigits: 1, maxFractionDigits: 8 },
+            errors: { "10051": "provider_error", "5092": "amount_exceeds_refundable" },
+            secretFields: ["cardNumber"],
+          },
+          ops: {
+            createPayment: { id: "createPayment", method: "post", path: "/payment/create", host: "api", safe: false, body: "json", money: ["price"], bigint: ["paymentId"] },
+            getPayment: { id: "getPayment", method: "get", path: "/payment/detail", host: "api", safe: true, body: "none", bigint: ["paymentId"], headerParams: ["x-payment-id"] },
+          },
+        },
+      },
+    ],
+    [
+      "duo",
+      {
+        model: DUO,
+        provider: "duoProvider",
+        ops: "duoOperations",
+        want: {
+          provider: {
+            id: "duo",
+            name: "Duo Pay",
+            environments: { test: { payment: "https://test-pay.duo.test", private: "https://test-private.duo.test" }, live: { payment: "https://pay.duo.test", private: "https://private.duo.test" } },
+            defaultHost: "payment",
+            auth: { scheme: "headers", sets: { public: { apikeypublic: "apiKeyPublic" }, private: { apikeyprivate: "apiKeyPrivate", apiclientprivate: "apiClientPrivate" } } },
+            envelope: { success: { field: "ErrorCode", equals: 0 }, code: "ErrorCode", message: "Message" },
+            money: { unit: "minor", wire: "number" },
+            errors: { "4": "duplicate", "56": "not_found" },
+            secretFields: ["Cvv", "Number"],
+          },
+          ops: {
+            startPayment: { id: "startPayment", method: "post", path: "/api/payment/start", host: "payment", safe: false, body: "json", authSet: "public", money: ["items[].price", "order.amount"] },
+            listBanks: { id: "listBanks", method: "get", path: "/api/payment/banks", host: "payment", safe: true, body: "none" },
+            refund: { id: "refund", method: "post", path: "/api/private/refund", host: "private", safe: false, body: "json", authSet: "private", errors: { "56": "already_refunded" }, money: ["Amount"] },
+            inquirePayment: { id: "inquirePayment", method: "get", path: "/api/private/inquiry", host: "private", safe: true, body: "none", authSet: "private", bigint: ["Body.PaymentId"], headerParams: ["merchantuniquecode"], queryParams: ["lang"] },
+          },
+        },
+      },
+    ],
+  ];
+
+  it.each(cases)("%s", (_title, { model, provider, ops, want }) => {
+    const code = emitClient(model);
+    expect(providerLiteral(code, provider)).toEqual(want.provider);
+    expect(operationTable(code, ops)).toEqual(want.ops);
+  });
+});
+
+describe("emitClient: client options by auth scheme", () => {
+  const cases: [string, { model: ProviderModel; want: string[] }][] = [
+    ["iyzws-v2", { model: MINI, want: ["apiKey", "secretKey", "randomKey?", "baseUrl?"] }],
+    ["headers: one option per credential of every set", { model: DUO, want: ["apiKeyPublic", "apiKeyPrivate", "apiClientPrivate", "baseUrl?"] }],
+    ["basic", { model: withOps(MINI, {}, { auth: { scheme: "basic" } }), want: ["username", "password", "baseUrl?"] }],
+    ["akurateco-hash", { model: withOps(MINI, {}, { auth: { scheme: "akurateco-hash", keyField: "merchant_key", hashField: "hash" } }), want: ["merchantKey", "password", "baseUrl?"] }],
+    ["oauth2-client-credentials", { model: withOps(MINI, {}, { auth: { scheme: "oauth2-client-credentials", tokenHost: "api", tokenPath: "/token" } }), want: ["clientId", "clientSecret", "baseUrl?"] }],
+  ];
+
+  it.each(cases)("%s", (_title, { model, want }) => {
+    expect(interfaceMembers(emitClient(model), `${model.client}ClientOptions`)).toEqual(want);
+  });
+
+  it.each([
+    ["mini", MINI, '"sandbox" | "live"', '"api"'],
+    ["duo", DUO, '"test" | "live"', '"payment" | "private"'],
+  ] as const)("%s: environment and host names are literal unions", (_title, model, envs, hosts) => {
+    const code = emitClient(model);
+    expect(typeAlias(code, `${model.client}Environment`)).toBe(envs);
+    expect(typeAlias(code, `${model.client}Host`)).toBe(hosts);
+  });
+});
+
+describe("the generated header", () => {
+  it.each([
+    ["client.ts", emitClient],
+    ["index.ts", emitIndex],
+  ] as const)("%s starts with it and names the spec", (_title, emit) => {
+    for (const model of [MINI, DUO]) {
+      const code = emit(model);
+      expect(code.split("\n")[0]).toBe(`// Generated by odeme-gen from ${model.specFile}. Do not edit: change the spec and run \`pnpm generate\`.`);
+      expect(syntaxErrors(code)).toEqual([]);
+    }
+  });
+
+  it("index.ts re-exports the client, the schema types and the core helpers", () => {
+    const code = emitIndex(MINI);
+    expect(code).toContain('export * from "./client.js";');
+    expect(code).toContain('export type { components, operations, paths } from "./schema.js";');
+    expect(code).toMatch(/export \{[^}]*\bminorUnits\b[^}]*\} from "@odeme\/core";/);
+    expect(code).toMatch(/export type \{[^}]*\bDecimalString\b[^}]*\bMinorUnits\b[^}]*\} from "@odeme\/core";/);
+  });
+});

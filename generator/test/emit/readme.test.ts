@@ -1,0 +1,173 @@
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { emitReadme } from "../../src/emit/readme.ts";
+import type { OperationModel, ProviderModel } from "../../src/model.ts";
+import { modelOf } from "../helpers.ts";
+
+const MINI = modelOf("mini.yaml");
+const DUO = modelOf("duo.yaml");
+const REASON = "The docs name a refund but show no path; follows /api/private/inquiry.";
+
+function withOps(base: ProviderModel, change: Record<string, Partial<OperationModel>>, rest: Partial<ProviderModel> = {}): ProviderModel {
+  const m = structuredClone(base);
+  m.operations = m.operations.map((o) => ({ ...o, ...change[o.id] }));
+  return { ...m, ...rest };
+}
+
+/** Rows of the "## Operations" table as cells. */
+function operationRows(md: string): string[][] {
+  const section = md.split("\n## Operations\n")[1]?.split("\n## ")[0] ?? "";
+  return section
+    .split("\n")
+    .filter((l) => l.startsWith("| [`"))
+    .map((l) => l.split("|").slice(1, -1).map((c) => c.trim()));
+}
+
+/** The ```ts block under `### <id>`. */
+function example(md: string, id: string): string | undefined {
+  const section = md.split(`\n### ${id}\n`)[1]?.split("\n### ")[0]?.split("\n## ")[0];
+  return section?.match(/```ts\n([\s\S]*?)\n```/)?.[1];
+}
+
+/** Syntax errors of an example, as a reader would paste it into an async function. */
+function exampleErrors(code: string): string[] {
+  const r = ts.transpileModule(`declare const client: any;\nexport async function run() {\n${code}\n}\n`, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+  return (r.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+}
+
+describe("emitReadme: every operation with method, path and an example", () => {
+  const cases: [string, { model: ProviderModel; want: { rows: string[][]; examples: Record<string, string> } }][] = [
+    [
+      "mini",
+      {
+        model: MINI,
+        want: {
+          rows: [
+            ["[`createPayment`](#createpayment)", "POST", "`/payment/create`", "api", "write"],
+            ["[`getPayment`](#getpayment)", "GET", "`/payment/detail`", "api", "read"],
+          ],
+          examples: {
+            createPayment: 'const result = await mini.createPayment({\n  "conversationId": "c-1",\n  "price": "10.5",\n  "cardNumber": "5528790000000008"\n});',
+            getPayment: 'const result = await mini.getPayment({ header: { "x-payment-id": "…" } });',
+          },
+        },
+      },
+    ],
+    [
+      "duo",
+      {
+        model: DUO,
+        want: {
+          rows: [
+            ["[`startPayment`](#startpayment)", "POST", "`/api/payment/start`", "payment", "write"],
+            ["[`listBanks`](#listbanks)", "GET", "`/api/payment/banks`", "payment", "read"],
+            ["[`refund`](#refund)", "POST", "`/api/private/refund`", "private", "write, **unverified**"],
+            ["[`inquirePayment`](#inquirepayment)", "GET", "`/api/private/inquiry`", "private", "read"],
+          ],
+          examples: {
+            listBanks: "const result = await duo.listBanks();",
+            refund: "const result = await duo.refund({});",
+            inquirePayment: 'const result = await duo.inquirePayment({ header: { "merchantuniquecode": "…" }, query: { lang: "…" } });',
+          },
+        },
+      },
+    ],
+  ];
+
+  it.each(cases)("%s", (_title, { model, want }) => {
+    const md = emitReadme(model);
+    expect(operationRows(md)).toEqual(want.rows);
+    for (const op of model.operations) {
+      const code = example(md, op.id);
+      expect(code, `an example for ${op.id}`).toBeDefined();
+      expect(code).toContain(`.${op.id}(`);
+      expect(md.split(`\n### ${op.id}\n`)[1]).toContain(`\`${op.method.toUpperCase()} ${op.path}\``);
+    }
+    for (const [id, code] of Object.entries(want.examples)) expect(example(md, id)).toBe(code);
+  });
+
+  // A reader copies these; a parameter name with a dash (mini's `x-payment-id` header, a
+  // `page-size` query) must be written as a quoted key.
+  it.each([
+    ["mini", MINI],
+    ["duo", DUO],
+    ["a query parameter with a dash", withOps(DUO, { inquirePayment: { queryParams: [{ name: "page-size", required: false }] } })],
+  ] as const)("every example parses as TypeScript: %s", (_title, model) => {
+    const md = emitReadme(model);
+    for (const op of model.operations) expect(exampleErrors(example(md, op.id)!), op.id).toEqual([]);
+  });
+});
+
+describe("emitReadme: unverified operations", () => {
+  it("lists inferred operations with their reason, in the table and at the operation", () => {
+    const md = emitReadme(DUO);
+    const section = md.split("\n## Unverified operations\n")[1]?.split("\n## ")[0]?.split("\n### ")[0];
+    expect(section).toBeDefined();
+    expect(section!.split("\n").filter((l) => l.startsWith("- "))).toEqual([`- \`refund\` (POST \`/api/private/refund\`): ${REASON}`]);
+    expect(md.split("\n### refund\n")[1]).toContain(`> Unverified: ${REASON}`);
+  });
+
+  it("has no unverified section when nothing is inferred", () => {
+    const md = emitReadme(MINI);
+    expect(md).not.toMatch(/unverified/i);
+  });
+});
+
+describe("emitReadme: the rest of the page", () => {
+  const cases: [string, { model: ProviderModel; want: { has: string[]; hasNot: string[] } }][] = [
+    [
+      "mini: iyzws-v2 credentials, major units, an error table",
+      {
+        model: MINI,
+        want: {
+          has: [
+            "# @odeme/mini",
+            "npm i @odeme/mini",
+            'import { createMiniClient, OdemeError } from "@odeme/mini";',
+            "  apiKey: process.env.MINI_API_KEY!,",
+            "  secretKey: process.env.MINI_SECRET_KEY!,",
+            '  environment: "sandbox", // sandbox | live',
+            "| sandbox | `https://sandbox-api.mini.test` |",
+            "Amount fields are `DecimalString`s in major units",
+            "at most 8",
+            "| `10051` | `provider_error` |",
+            "| `5092` | `amount_exceeds_refundable` |",
+          ],
+          hasNot: ["MinorUnits"],
+        },
+      },
+    ],
+    [
+      "duo: header credentials, two hosts, minor units",
+      {
+        model: DUO,
+        want: {
+          has: [
+            "  apiKeyPublic: process.env.DUO_API_KEY_PUBLIC!,",
+            "  apiKeyPrivate: process.env.DUO_API_KEY_PRIVATE!,",
+            "  apiClientPrivate: process.env.DUO_API_CLIENT_PRIVATE!,",
+            "| environment | payment | private |",
+            "| live | `https://pay.duo.test` | `https://private.duo.test` |",
+            "Amount fields are `MinorUnits`",
+            "| `56` | `not_found` |",
+          ],
+          hasNot: ["DecimalString"],
+        },
+      },
+    ],
+    ["no error codes", { model: withOps(MINI, {}, { errors: {} }), want: { has: ["_The provider documents no error codes; every provider code becomes `provider_error`._"], hasNot: ["| provider code |"] } }],
+  ];
+
+  it.each(cases)("%s", (_title, { model, want }) => {
+    const md = emitReadme(model);
+    for (const s of want.has) expect(md).toContain(s);
+    for (const s of want.hasNot) expect(md).not.toContain(s);
+  });
+
+  it.each([
+    ["mini", MINI],
+    ["duo", DUO],
+  ] as const)("%s: starts with the generated header as an HTML comment", (_title, model) => {
+    expect(emitReadme(model).split("\n")[0]).toBe(`<!-- Generated by odeme-gen from ${model.specFile}. Do not edit: change the spec and run \`pnpm generate\`. -->`);
+  });
+});

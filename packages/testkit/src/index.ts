@@ -1,0 +1,55 @@
+/**
+ * @odeme/testkit: stateful simulators of Turkish payment providers over real HTTP on 127.0.0.1.
+ * Providers: startIyzicoSimulator, or startSimulator(id) through the registry. Framework pieces for
+ * writing another provider's simulator: createSimulatorServer, loadSpec, createSpecValidator,
+ * createClock, createFaultQueue and the money helpers.
+ */
+export { startIyzicoSimulator, IYZICO_SANDBOX_CREDENTIALS } from "./providers/iyzico/simulator.ts";
+export type {
+  IyzicoSimulator,
+  IyzicoSimulatorOptions,
+  IyzicoCredentials,
+  SeedPaymentInput,
+  SeededPayment,
+  DecimalInput,
+} from "./providers/iyzico/simulator.ts";
+export type {
+  IyzicoLedgerView,
+  LedgerPayment,
+  LedgerItem,
+  LedgerRefund,
+  LedgerRefundOfItem,
+  LedgerCancel,
+} from "./providers/iyzico/ledger.ts";
+export { IYZICO_ERRORS, type IyzicoErrorKey } from "./providers/iyzico/errors.ts";
+
+export { startSimulator, providers, providerIds, findProvider, type SimulatorsById } from "./providers/index.ts";
+export type { ProviderRegistration, DemoSummary } from "./providers/registration.ts";
+export type { Simulator, StartSimulatorOptions } from "./simulator.ts";
+
+export {
+  createSimulatorServer,
+  type SimulatorServer,
+  type SimulatorServerOptions,
+  type ProviderBehaviour,
+  type SimRequest,
+  type RoutedRequest,
+  type SimReply,
+  type HandledReply,
+  type RequestRecord,
+} from "./server.ts";
+export { createFaultQueue, type Fault, type FaultKind, type FaultOptions, type FaultInjector, type FaultQueue } from "./faults.ts";
+export { createClock, calendarDay, type SimulatorClock } from "./clock.ts";
+export {
+  loadSpec,
+  loadSpecFile,
+  parseSpec,
+  specsDir,
+  type LoadedSpec,
+  type SpecOperation,
+  type SpecParameter,
+  type JsonValue,
+  type JsonObject,
+} from "./spec.ts";
+export { createSpecValidator, type SpecValidator, type ValidationIssue, type RequestInput } from "./validate.ts";
+export { parseMinor, formatMinor, minorToNumber, allocate, MoneyFormatError } from "./money.ts";

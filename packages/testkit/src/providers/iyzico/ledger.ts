@@ -1,0 +1,248 @@
+/**
+ * The iyzico simulator's state: payments with their basket items, refunds and cancels, and the
+ * rules iyzico applies to them. All amounts are integer kuruş; the HTTP layer parses and formats.
+ * Rules (docs.iyzico.com/ek-servisler/iptal-ve-iade, seed 004):
+ * - an item refund is at most the item's paidPrice minus what was already refunded from it;
+ * - an amount-based refund (v2) is at most what is left of the payment, spread over its items;
+ * - several partial refunds are allowed while those limits hold;
+ * - a cancel is allowed only on the day of the payment (Europe/Istanbul) and only before any refund.
+ */
+import { calendarDay } from "../../clock.ts";
+import { allocate } from "../../money.ts";
+import { IyzicoFailure } from "./errors.ts";
+
+/** iyzico's business day; Türkiye has been on UTC+3 all year since 2016. */
+export const IYZICO_TIME_ZONE = "Europe/Istanbul";
+
+export interface LedgerRefundOfItem {
+  refundTxId: string;
+  conversationId?: string;
+  /** Kuruş. */
+  amount: number;
+  at: Date;
+}
+
+export interface LedgerItem {
+  itemId: string;
+  paymentTransactionId: string;
+  /** The basket item's price, kuruş. */
+  price: number;
+  /** The item's share of the payment's paidPrice, kuruş: the most that can be refunded from it. */
+  paidPrice: number;
+  /** Kuruş refunded so far. */
+  refunded: number;
+  refunds: LedgerRefundOfItem[];
+}
+
+export interface LedgerPayment {
+  paymentId: string;
+  conversationId?: string;
+  basketId?: string;
+  currency: string;
+  installment: number;
+  /** Sum of the basket item prices, kuruş. */
+  price: number;
+  /** What the card was charged, kuruş. */
+  paidPrice: number;
+  createdAt: Date;
+  /** The card charged, as iyzico reports it (first digits and last four). */
+  card: { binNumber: string; lastFourDigits: string };
+  items: LedgerItem[];
+  /** Kuruş refunded so far, over all items. */
+  refunded: number;
+  cancelledAt?: Date;
+}
+
+export interface LedgerRefund {
+  /** "item": POST /payment/refund; "amount": POST /v2/payment/refund. */
+  kind: "item" | "amount";
+  paymentId: string;
+  /** Set for an item refund. */
+  paymentTransactionId?: string;
+  conversationId?: string;
+  /** Kuruş. */
+  amount: number;
+  /** How the amount was taken from the items. */
+  allocations: { paymentTransactionId: string; amount: number }[];
+  at: Date;
+}
+
+export interface LedgerCancel {
+  paymentId: string;
+  conversationId?: string;
+  /** Kuruş: the paidPrice voided. */
+  amount: number;
+  at: Date;
+}
+
+/** What tests may read; the simulator alone writes. */
+export interface IyzicoLedgerView {
+  readonly payments: readonly Readonly<LedgerPayment>[];
+  readonly refunds: readonly Readonly<LedgerRefund>[];
+  readonly cancels: readonly Readonly<LedgerCancel>[];
+  /** The payment with this id, or undefined. */
+  payment(paymentId: string): Readonly<LedgerPayment> | undefined;
+}
+
+export interface NewPayment {
+  items: { itemId: string; price: number }[];
+  /** Defaults to the sum of item prices. */
+  paidPrice?: number;
+  currency?: string;
+  conversationId?: string;
+  basketId?: string;
+  installment?: number;
+  card?: { binNumber: string; lastFourDigits: string };
+  createdAt: Date;
+}
+
+/** What a refund request carries besides the amount. */
+export interface RefundContext {
+  conversationId?: string;
+  /** When sent, must be the payment's currency. */
+  currency?: string;
+}
+
+/** The ledger with its rules. Ids are numeric strings, sequential per simulator, like iyzico's. */
+export class IyzicoLedger implements IyzicoLedgerView {
+  readonly payments: LedgerPayment[] = [];
+  readonly refunds: LedgerRefund[] = [];
+  readonly cancels: LedgerCancel[] = [];
+  private nextPaymentId = 25_180_001;
+  private nextTransactionId = 27_169_001;
+  private nextRefundTxId = 1_500_001;
+
+  payment(paymentId: string): LedgerPayment | undefined {
+    return this.payments.find((p) => p.paymentId === paymentId);
+  }
+
+  paymentByConversationId(conversationId: string): LedgerPayment | undefined {
+    return this.payments.find((p) => p.conversationId === conversationId);
+  }
+
+  createPayment(input: NewPayment): LedgerPayment {
+    if (input.items.length === 0) throw new RangeError("a payment needs at least one basket item");
+    const price = input.items.reduce((sum, item) => sum + item.price, 0);
+    const paidPrice = input.paidPrice ?? price;
+    // iyzico splits paidPrice (which may include installment interest) over the items pro rata.
+    const shares = allocate(
+      paidPrice,
+      input.items.map((item) => item.price),
+    );
+    const payment: LedgerPayment = {
+      paymentId: String(this.nextPaymentId++),
+      ...(input.conversationId !== undefined ? { conversationId: input.conversationId } : {}),
+      ...(input.basketId !== undefined ? { basketId: input.basketId } : {}),
+      currency: input.currency ?? "TRY",
+      installment: input.installment ?? 1,
+      price,
+      paidPrice,
+      createdAt: input.createdAt,
+      // iyzico's sandbox test card 5528790000000008 when the payment was seeded without one.
+      card: input.card ?? { binNumber: "552879", lastFourDigits: "0008" },
+      refunded: 0,
+      items: input.items.map((item, i) => ({
+        itemId: item.itemId,
+        paymentTransactionId: String(this.nextTransactionId++),
+        price: item.price,
+        paidPrice: shares[i] ?? 0,
+        refunded: 0,
+        refunds: [],
+      })),
+    };
+    this.payments.push(payment);
+    return payment;
+  }
+
+  /** POST /payment/refund: refund `amount` from one basket item. */
+  refundItem(paymentTransactionId: string, amount: number, at: Date, context: RefundContext = {}) {
+    const payment = this.payments.find((p) => p.items.some((i) => i.paymentTransactionId === paymentTransactionId));
+    const item = payment?.items.find((i) => i.paymentTransactionId === paymentTransactionId);
+    if (!payment || !item) throw new IyzicoFailure("transactionNotFound", paymentTransactionId);
+    this.assertRefundable(payment, context);
+    const left = item.paidPrice - item.refunded;
+    if (left === 0) throw new IyzicoFailure("alreadyRefunded");
+    if (amount > left) throw new IyzicoFailure("refundExceeds");
+    const refund = this.record("item", payment, [{ item, amount }], at, context.conversationId);
+    return { payment, item, refund };
+  }
+
+  /** POST /v2/payment/refund: refund `amount` of the payment, taken from its items in basket order. */
+  refundAmount(paymentId: string, amount: number, at: Date, context: RefundContext = {}) {
+    const payment = this.payment(paymentId);
+    if (!payment) throw new IyzicoFailure("paymentNotFound", paymentId);
+    this.assertRefundable(payment, context);
+    const left = payment.paidPrice - payment.refunded;
+    if (left === 0) throw new IyzicoFailure("alreadyRefunded");
+    if (amount > left) throw new IyzicoFailure("refundExceeds");
+    // iyzico does not document how v2 spreads the amount; filling items in basket order keeps every
+    // item within its own limit, which is the property that matters for later item refunds.
+    const parts: { item: LedgerItem; amount: number }[] = [];
+    let rest = amount;
+    for (const item of payment.items) {
+      const take = Math.min(rest, item.paidPrice - item.refunded);
+      if (take > 0) parts.push({ item, amount: take });
+      rest -= take;
+    }
+    const refund = this.record("amount", payment, parts, at, context.conversationId);
+    return { payment, refund };
+  }
+
+  /** POST /payment/cancel: void the whole payment on the day it was made, before any refund. */
+  cancel(paymentId: string, at: Date, conversationId?: string) {
+    const payment = this.payment(paymentId);
+    if (!payment) throw new IyzicoFailure("paymentNotFound", paymentId);
+    if (payment.cancelledAt) throw new IyzicoFailure("alreadyCancelled");
+    if (payment.refunded > 0) throw new IyzicoFailure("cancelAfterRefund");
+    if (calendarDay(at, IYZICO_TIME_ZONE) !== calendarDay(payment.createdAt, IYZICO_TIME_ZONE)) {
+      throw new IyzicoFailure("cancelWindowClosed");
+    }
+    payment.cancelledAt = at;
+    const cancel: LedgerCancel = {
+      paymentId,
+      ...(conversationId !== undefined ? { conversationId } : {}),
+      amount: payment.paidPrice,
+      at,
+    };
+    this.cancels.push(cancel);
+    return { payment, cancel };
+  }
+
+  private assertRefundable(payment: LedgerPayment, context: RefundContext): void {
+    if (context.currency !== undefined && context.currency !== payment.currency) {
+      throw new IyzicoFailure("invalidRequest", "currency");
+    }
+    if (payment.cancelledAt) throw new IyzicoFailure("alreadyCancelled");
+  }
+
+  private record(
+    kind: LedgerRefund["kind"],
+    payment: LedgerPayment,
+    parts: { item: LedgerItem; amount: number }[],
+    at: Date,
+    conversationId: string | undefined,
+  ): LedgerRefund {
+    const amount = parts.reduce((sum, p) => sum + p.amount, 0);
+    for (const part of parts) {
+      part.item.refunded += part.amount;
+      part.item.refunds.push({
+        refundTxId: String(this.nextRefundTxId++),
+        ...(conversationId !== undefined ? { conversationId } : {}),
+        amount: part.amount,
+        at,
+      });
+    }
+    payment.refunded += amount;
+    const refund: LedgerRefund = {
+      kind,
+      paymentId: payment.paymentId,
+      ...(kind === "item" && parts[0] ? { paymentTransactionId: parts[0].item.paymentTransactionId } : {}),
+      ...(conversationId !== undefined ? { conversationId } : {}),
+      amount,
+      allocations: parts.map((p) => ({ paymentTransactionId: p.item.paymentTransactionId, amount: p.amount })),
+      at,
+    };
+    this.refunds.push(refund);
+    return refund;
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Loads a provider's OpenAPI 3.1 spec from the repo's specs/ folder and turns it into the list of
+ * operations a simulator serves, with every local $ref resolved so ajv and the handlers see plain
+ * JSON Schema.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+
+/** A JSON value as read from YAML/JSON. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** A JSON object (a schema, an operation, the whole document). */
+export type JsonObject = { [key: string]: JsonValue };
+
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+const METHODS: readonly HttpMethod[] = ["get", "post", "put", "patch", "delete"];
+
+/** A `parameters` entry of an operation (query or header), resolved. */
+export interface SpecParameter {
+  name: string;
+  in: "query" | "header" | "path" | "cookie";
+  required: boolean;
+  schema?: JsonObject;
+}
+
+/** One operation of the spec, with resolved schemas. */
+export interface SpecOperation {
+  operationId: string;
+  method: HttpMethod;
+  /** The path template as written in the spec, e.g. "/payment/refund" or "/users/{id}". */
+  path: string;
+  parameters: SpecParameter[];
+  /** The media type of the request body ("application/json", "application/x-www-form-urlencoded"). */
+  requestContentType?: string;
+  requestSchema?: JsonObject;
+  requestRequired: boolean;
+  /** The 200 application/json schema. */
+  responseSchema?: JsonObject;
+  /** The operation object itself, resolved, for x-odeme-* extensions. */
+  raw: JsonObject;
+}
+
+export interface LoadedSpec {
+  /** `x-odeme-provider.id`, or the file name when absent (fixtures). */
+  providerId: string;
+  file: string;
+  /** The leading `#` comment block of the YAML file (iyzico's lists its error codes there). */
+  headerComment: string;
+  document: JsonObject;
+  operations: SpecOperation[];
+}
+
+/**
+ * The folder the specs are read from. The one place that knows the repo layout: a build that ships
+ * specs inside the package changes only this.
+ */
+export function specsDir(): URL {
+  return new URL("../../../specs/", import.meta.url);
+}
+
+const loaded = new Map<string, LoadedSpec>();
+
+/**
+ * Reads and resolves `specs/<providerId>.yaml`, once per process: every simulator a test suite
+ * starts shares the parsed spec (treat it as read-only).
+ */
+export function loadSpec(providerId: string, dir: URL = specsDir()): LoadedSpec {
+  const file = fileURLToPath(new URL(`${providerId}.yaml`, dir));
+  let spec = loaded.get(file);
+  if (!spec) {
+    spec = loadSpecFile(file);
+    loaded.set(file, spec);
+  }
+  return spec;
+}
+
+/** Reads and resolves one spec file. */
+export function loadSpecFile(file: string): LoadedSpec {
+  return parseSpec(readFileSync(file, "utf8"), file);
+}
+
+/** Parses spec text; `file` is only used in messages. */
+export function parseSpec(text: string, file = "<spec>"): LoadedSpec {
+  const parsed: unknown = parse(text);
+  if (!isObject(parsed) || !isObject(parsed.paths)) {
+    throw new Error(`${file}: not an OpenAPI document (no "paths" object)`);
+  }
+  const document = parsed;
+  const resolve = (value: JsonValue): JsonValue => deref(document, value, [], file);
+  const operations: SpecOperation[] = [];
+  for (const [path, item] of Object.entries(document.paths as JsonObject)) {
+    if (!isObject(item)) continue;
+    const shared = Array.isArray(item.parameters) ? item.parameters : [];
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!isObject(op)) continue;
+      const resolved = resolve(op) as JsonObject;
+      const operationId = typeof resolved.operationId === "string" ? resolved.operationId : `${method} ${path}`;
+      const params = [...shared.map(resolve), ...(Array.isArray(resolved.parameters) ? resolved.parameters : [])];
+      const body = isObject(resolved.requestBody) ? resolved.requestBody : undefined;
+      const content = body && isObject(body.content) ? body.content : undefined;
+      const [requestContentType, media] = content ? (Object.entries(content)[0] ?? []) : [];
+      const responses = isObject(resolved.responses) ? resolved.responses : {};
+      const ok = responses["200"];
+      const okContent = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
+      operations.push({
+        operationId,
+        method,
+        path,
+        parameters: params.filter(isObject).map(toParameter),
+        ...(requestContentType ? { requestContentType } : {}),
+        ...(isObject(media) && isObject(media.schema) ? { requestSchema: media.schema } : {}),
+        requestRequired: body?.required === true,
+        ...(isObject(okContent) && isObject(okContent.schema) ? { responseSchema: okContent.schema } : {}),
+        raw: resolved,
+      });
+    }
+  }
+  const provider = document["x-odeme-provider"];
+  const providerId =
+    isObject(provider) && typeof provider.id === "string"
+      ? provider.id
+      : (file.split(/[\\/]/).pop() ?? file).replace(/\.ya?ml$/, "");
+  return { providerId, file, headerComment: leadingComment(text), document, operations };
+}
+
+function toParameter(p: JsonObject): SpecParameter {
+  const where = p.in === "header" || p.in === "path" || p.in === "cookie" ? p.in : "query";
+  return {
+    name: String(p.name),
+    in: where,
+    // Path parameters are always required (OpenAPI 3.1 §4.8.12.1).
+    required: p.required === true || where === "path",
+    ...(isObject(p.schema) ? { schema: p.schema } : {}),
+  };
+}
+
+function leadingComment(text: string): string {
+  const lines: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*#/.test(line)) lines.push(line.replace(/^\s*#\s?/, ""));
+    else if (line.trim() === "" && lines.length === 0) continue;
+    else break;
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Replaces every local `$ref` ("#/components/...") by a copy of its target. Sibling keywords next
+ * to a $ref (allowed in 3.1, e.g. a description) are kept. Our specs are not recursive, so a cycle
+ * is reported as an error instead of being supported.
+ */
+function deref(root: JsonObject, value: JsonValue, stack: string[], file: string): JsonValue {
+  if (Array.isArray(value)) return value.map((v) => deref(root, v, stack, file));
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  if (typeof value.$ref === "string") {
+    const ref = value.$ref;
+    if (!ref.startsWith("#/")) throw new Error(`${file}: only local $refs are supported, got "${ref}"`);
+    if (stack.includes(ref)) throw new Error(`${file}: recursive $ref "${ref}" is not supported by the simulator`);
+    const target = pointer(root, ref, file);
+    Object.assign(out, deref(root, target, [...stack, ref], file));
+  }
+  for (const [key, child] of Object.entries(value)) {
+    if (key === "$ref") continue;
+    // x-odeme-* and examples are data, not schemas, but resolving refs in them is harmless.
+    out[key] = deref(root, child, stack, file);
+  }
+  return out;
+}
+
+function pointer(root: JsonObject, ref: string, file: string): JsonValue {
+  let node: JsonValue = root;
+  for (const raw of ref.slice(2).split("/")) {
+    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node)) node = node[Number(key)] ?? null;
+    else if (isObject(node) && key in node) node = node[key] ?? null;
+    else throw new Error(`${file}: $ref "${ref}" points nowhere`);
+  }
+  return node;
+}
+
+/** True for a plain JSON object (not an array, not null). */
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
