@@ -7,15 +7,17 @@ const SECRET_KEY =
   /pass(word)?|secret|api_?key|apikey|apiclient|token|authorization|signature|^hash$|hash_?key|card_?number|cardno|^pan$|cvv|cvc|cvn|security_?code|^x-iyzi-rnd$/i;
 
 const MASK = "[REDACTED]";
-const extraSecretKeys = new Set<string>();
 
-/** Adds field names a spec marks `x-odeme-secret` (e.g. Paywall's `Card.Number`). */
-export function registerSecretFields(names: Iterable<string>): void {
-  for (const n of names) extraSecretKeys.add(n.toLowerCase());
+/** Field names one provider's spec marks `x-odeme-secret` (Paywall's `Card.Number`), lowercased. */
+export type SecretFields = ReadonlySet<string>;
+const NONE: SecretFields = new Set();
+
+export function secretFieldSet(names: Iterable<string>): SecretFields {
+  return new Set([...names].map((n) => n.toLowerCase()));
 }
 
-export function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key) || extraSecretKeys.has(key.toLowerCase());
+export function isSecretKey(key: string, extra: SecretFields = NONE): boolean {
+  return SECRET_KEY.test(key) || extra.has(key.toLowerCase());
 }
 
 function luhn(digits: string): boolean {
@@ -38,14 +40,14 @@ export function redactText(text: string): string {
 }
 
 /** A deep copy of `value` with secret fields masked; strings are scanned for card numbers. */
-export function redact(value: unknown, depth = 0): unknown {
+export function redact(value: unknown, extra: SecretFields = NONE, depth = 0): unknown {
   if (depth > 32) return "[too deep]";
   if (typeof value === "string") return redactText(value);
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => redact(v, extra, depth + 1));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = isSecretKey(k) && v !== null && v !== "" ? MASK : redact(v, depth + 1);
+      out[k] = isSecretKey(k, extra) && v !== null && v !== "" ? MASK : redact(v, extra, depth + 1);
     }
     return out;
   }
@@ -53,18 +55,18 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 /** Header names whose values are never logged. */
-export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
+export function redactHeaders(headers: Headers | Record<string, string>, extra: SecretFields = NONE): Record<string, string> {
   const out: Record<string, string> = {};
   const entries: [string, string][] = [];
   if (headers instanceof Headers) headers.forEach((v, k) => entries.push([k, v]));
   else entries.push(...Object.entries(headers));
-  for (const [k, v] of entries) out[k] = isSecretKey(k) ? MASK : redactText(v);
+  for (const [k, v] of entries) out[k] = isSecretKey(k, extra) ? MASK : redactText(v);
   return out;
 }
 
 /** Form bodies (OAuth token requests) carry client secrets. */
-export function redactFormText(text: string): string {
+export function redactFormText(text: string, extra: SecretFields = NONE): string {
   const params = new URLSearchParams(text);
-  for (const key of [...params.keys()]) if (isSecretKey(key)) params.set(key, MASK);
+  for (const key of [...params.keys()]) if (isSecretKey(key, extra)) params.set(key, MASK);
   return params.toString();
 }

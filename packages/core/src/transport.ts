@@ -5,7 +5,7 @@ import { isEnvelopeSuccess, readFailure } from "./envelope.ts";
 import { classifyFetchFailure, errorForStatus, retryableCode } from "./classify.ts";
 import { OdemeError, type ErrorCode } from "./errors.ts";
 import { parseJsonLossless, RawNumber, stringifyWithRawNumbers, visitPath } from "./json.ts";
-import { redact, redactFormText, redactHeaders, redactText, registerSecretFields } from "./redact.ts";
+import { redact as redactWith, redactFormText as redactFormWith, redactHeaders as redactHeadersWith, redactText, secretFieldSet } from "./redact.ts";
 import { formatWireAmount, WireMoneyError } from "./wire-money.ts";
 
 /** What a request or response looked like, with every secret masked. */
@@ -85,7 +85,11 @@ function resolveHosts(provider: ProviderDefinition, options: TransportOptions): 
 export function createTransport(provider: ProviderDefinition, clientOptions: TransportOptions & { randomKey?: () => string }): Transport {
   // Credentials are named by the auth scheme (apiKey, merchantKey, clientId...), see specs/README.md.
   const options = clientOptions as TransportOptions & AuthOptions;
-  registerSecretFields(provider.secretFields);
+  // This provider's own secret field names, so one client's list never masks another's fields.
+  const secrets = secretFieldSet(provider.secretFields);
+  const redact = (v: unknown) => redactWith(v, secrets);
+  const redactFormText = (t: string) => redactFormWith(t, secrets);
+  const redactHeaders = (h: Record<string, string>) => redactHeadersWith(h, secrets);
   const hostUrl = resolveHosts(provider, options);
   const doFetch = options.fetch ?? ((req: Request) => globalThis.fetch(req));
   const timeoutDefault = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -198,7 +202,7 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
         outcome: op.safe ? "rejected" : "unknown",
         retryable: op.safe,
         status,
-        raw: text.slice(0, 500),
+        raw: redact(text.slice(0, 500)),
       });
     }
     if (ok && isEnvelopeSuccess(envelope, body)) {
@@ -233,7 +237,7 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
       ...(failure.message !== undefined ? { providerMessage: failure.message } : {}),
       ...(failure.group !== undefined ? { providerGroup: failure.group } : {}),
       ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors, field: failure.fieldErrors[0]?.field } : {}),
-      raw: parsed ? body : text.slice(0, 500),
+      raw: redact(parsed ? body : text.slice(0, 500)),
     });
   }
 
@@ -249,6 +253,10 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
     const { signal, timedOut, dispose } = timeoutSignal(callOptions, timeoutDefault);
     const started = performance.now();
     const baseUrl = hostUrl(op.host);
+    if (callOptions.signal?.aborted) {
+      dispose();
+      throw new OdemeError({ code: "aborted", message: `${provider.name} ${op.id} was not sent: the caller's signal was already aborted.`, provider: provider.id, operation: op.id, outcome: "not_sent" });
+    }
     // Per-call middleware: signs the Request openapi-fetch built (so the signature covers the
     // exact bytes sent) and keeps the raw response text (so no id is rounded by JSON.parse).
     const seen: { auth: Record<string, string>; text?: string } = { auth: {} };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OdemeError } from "../src/errors.ts";
-import { isSecretKey, redact, redactFormText, redactHeaders, redactText, registerSecretFields } from "../src/redact.ts";
+import { isSecretKey, redact, redactFormText, redactHeaders, redactText, secretFieldSet } from "../src/redact.ts";
 
 const PAN = "5528790000000008"; // Luhn-valid iyzico test card
 const MASKED = "552879******0008";
@@ -20,10 +20,12 @@ describe("isSecretKey", () => {
     },
   );
 
-  it("adds the fields a spec marks x-odeme-secret", () => {
+  it("adds the fields one spec marks x-odeme-secret, for that provider only", () => {
+    const paywall = secretFieldSet(["Number"]);
+    expect(isSecretKey("number", paywall)).toBe(true);
     expect(isSecretKey("Number")).toBe(false);
-    registerSecretFields(["Number"]);
-    expect(isSecretKey("number")).toBe(true);
+    expect(redact({ order: { number: "ORDER-1" } })).toEqual({ order: { number: "ORDER-1" } });
+    expect(redact({ Card: { Number: "4111" } }, paywall)).toEqual({ Card: { Number: "[REDACTED]" } });
   });
 });
 

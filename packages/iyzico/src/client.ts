@@ -40,6 +40,13 @@ export const iyzicoProvider: ProviderDefinition = {
     "1001": "authentication",
     "5004": "invalid_request",
     "5062": "invalid_request",
+    "5083": "not_found",
+    "5084": "not_found",
+    "5085": "amount_exceeds_refundable",
+    "5086": "already_refunded",
+    "5087": "already_cancelled",
+    "5088": "already_refunded",
+    "5089": "cancel_window_closed",
   },
   secretFields: ["cardNumber", "cvc"],
 };

@@ -3,7 +3,7 @@
  * operations a simulator serves, with every local $ref resolved so ajv and the handlers see plain
  * JSON Schema.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
@@ -55,7 +55,9 @@ export interface LoadedSpec {
  * specs inside the package changes only this.
  */
 export function specsDir(): URL {
-  return new URL("../../../specs/", import.meta.url);
+  // Published package: the build copies the specs next to dist/. In the repo: the root specs/.
+  const packaged = new URL("../specs/", import.meta.url);
+  return existsSync(new URL("iyzico.yaml", packaged)) ? packaged : new URL("../../../specs/", import.meta.url);
 }
 
 const loaded = new Map<string, LoadedSpec>();

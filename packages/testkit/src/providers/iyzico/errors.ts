@@ -2,8 +2,8 @@
  * Every failure the iyzico simulator answers with. Codes marked `confirmed` and their messages are
  * copied from the header comment of specs/iyzico.yaml (recorded sandbox cassettes, docs, SDK tests).
  * iyzico's codes for the ledger rules (unknown payment, over-refund, already refunded/cancelled,
- * cancel window) were not found in any public source, so the simulator uses its own codes for them:
- * they are not in the spec's x-odeme-errors and so map to provider_error until confirmed.
+ * cancel window) were not found in any public source, so the simulator uses its own codes for them;
+ * the spec's x-odeme-errors lists them as UNVERIFIED so clients map them to unified codes.
  */
 
 export type Locale = "tr" | "en";

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { createDineroPayClient, OdemeError, type DecimalString, type RefundRequest } from "../../packages/dineropay/src/index.ts";
+import { fakeFetch, json, rejection, type SentRequest } from "./fake-fetch.ts";
+
+const PAYMENT_ID = "63c781cc-de3d-11eb-a1f1-0242ac130006";
+
+function dineropay(answer: Parameters<typeof fakeFetch>[0] = () => json({ payment_id: PAYMENT_ID, result: "accepted" })) {
+  const fake = fakeFetch(answer);
+  const client = createDineroPayClient({ merchantKey: "xxxxx-xxxxx-xxxxx", password: "PASSWORD", fetch: fake.fetch });
+  return { client, sent: fake.sent };
+}
+
+async function odemeError(fn: () => Promise<unknown>): Promise<OdemeError> {
+  const e = await rejection(fn);
+  expect(e).toBeInstanceOf(OdemeError);
+  return e as OdemeError;
+}
+
+describe("DineroPay client: signed bodies (providers.md section 4 vectors)", () => {
+  it("refund sends merchant_key, the amount as 0.10 and the hash over the exact strings sent", async () => {
+    const { client, sent } = dineropay();
+    const result = await client.refund({ payment_id: PAYMENT_ID, amount: "0.1" });
+    expect(result).toEqual({ payment_id: PAYMENT_ID, result: "accepted" });
+    expect(sent[0]).toEqual<SentRequest>({
+      method: "POST",
+      url: "https://checkout.dineropay.com/api/v1/payment/refund",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: `{"payment_id":"${PAYMENT_ID}","amount":"0.10","merchant_key":"xxxxx-xxxxx-xxxxx","hash":"01470c7eb9e5bc5e22870e0ec03a4813176f510c"}`,
+    });
+    expect(sent[0]?.body).not.toContain("PASSWORD");
+  });
+
+  it.each([
+    ["getPaymentStatus", (c: ReturnType<typeof dineropay>["client"]) => c.getPaymentStatus({ payment_id: PAYMENT_ID })],
+    ["void", (c: ReturnType<typeof dineropay>["client"]) => c.void({ payment_id: PAYMENT_ID })],
+  ])("%s hashes payment_id + PASSWORD", async (_op, call) => {
+    const { client, sent } = dineropay(() => json({ payment_id: PAYMENT_ID, status: "settled" }));
+    await call(client);
+    expect(JSON.parse(sent[0]?.body ?? "")).toEqual({ payment_id: PAYMENT_ID, merchant_key: "xxxxx-xxxxx-xxxxx", hash: "2761f9f103e6a8d5546d7255c5f41c9dab3bd4b7" });
+  });
+
+  it("createSession hashes order.number + amount + currency + description", async () => {
+    const { client, sent } = dineropay(() => json({ redirect_url: "https://checkout.dineropay.com/s/1" }));
+    await client.createSession({
+      operation: "purchase",
+      success_url: "https://shop.example/ok",
+      order: { number: "order-1234", amount: "0.19", currency: "USD", description: "Important gift" },
+    });
+    const body = JSON.parse(sent[0]?.body ?? "");
+    expect(body.order.amount).toBe("0.19");
+    expect(body.hash).toBe("a66e63add2a347a9e747262d8adf40aa0dc6e397");
+  });
+
+  it("replaces a stale merchant_key and hash left in a re-sent body", async () => {
+    const { client, sent } = dineropay();
+    const stale = { merchant_key: "old-key", hash: "0000000000000000000000000000000000000000", payment_id: PAYMENT_ID, amount: "0.10" } as RefundRequest;
+    await client.refund(stale);
+    expect(JSON.parse(sent[0]?.body ?? "")).toMatchObject({ merchant_key: "xxxxx-xxxxx-xxxxx", hash: "01470c7eb9e5bc5e22870e0ec03a4813176f510c" });
+  });
+
+  it("rejects a third decimal instead of rounding (the hash would not match what was meant)", async () => {
+    const { client, sent } = dineropay();
+    const e = await odemeError(() => client.refund({ payment_id: PAYMENT_ID, amount: "0.105" as DecimalString }));
+    expect(e).toMatchObject({ code: "invalid_request", field: "amount", outcome: "not_sent" });
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe("DineroPay client: errors", () => {
+  it("the documented 400 becomes invalid_request with field errors", async () => {
+    const { client } = dineropay(() =>
+      json({ error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: "hash: Hash is not valid." }] }, 400),
+    );
+    const e = await odemeError(() => client.refund({ payment_id: PAYMENT_ID, amount: "0.1" }));
+    expect(e).toMatchObject({
+      code: "invalid_request",
+      providerCode: "0",
+      providerMessage: "Request data is invalid.",
+      fieldErrors: [{ field: "hash", message: "Hash is not valid." }],
+      field: "hash",
+      outcome: "rejected",
+      status: 400,
+    });
+    expect(e.message).toContain("hash: Hash is not valid.");
+  });
+
+  it("keeps a field error without a field name as a plain message", async () => {
+    const { client } = dineropay(() => json({ error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: "Payment not found" }] }, 400));
+    const e = await odemeError(() => client.refund({ payment_id: PAYMENT_ID, amount: "0.1" }));
+    expect(e.fieldErrors).toEqual([{ message: "Payment not found" }]);
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * Contract: the generated @odeme/iyzico client against the iyzico simulator over real HTTP.
+ * Every operation succeeds; every ledger rule comes back as the right OdemeError code; every fault
+ * comes back with the right `retryable` and the right "not applied" / "outcome unknown" answer.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createIyzicoClient, OdemeError, type IyzicoClient } from "@odeme/iyzico";
+import { startIyzicoSimulator, type IyzicoSimulator, type SeededPayment } from "@odeme/testkit";
+
+const PAID_AT = new Date("2026-03-10T08:00:00Z"); // 11:00 in Istanbul
+let sim: IyzicoSimulator;
+let iyzico: IyzicoClient;
+let payment: SeededPayment;
+
+beforeEach(async () => {
+  sim = await startIyzicoSimulator({ now: PAID_AT });
+  iyzico = createIyzicoClient({ ...sim.credentials, baseUrl: sim.url, maxRetries: 0, timeoutMs: 2_000 });
+  payment = sim.seedPayment({ conversationId: "order-1", items: [{ id: "A", price: "60.0" }, { id: "B", price: "40.0" }] });
+});
+afterEach(() => sim.close());
+
+const item = (i: number) => payment.items[i]?.paymentTransactionId as string;
+
+async function failure(p: Promise<unknown>): Promise<OdemeError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(OdemeError);
+  return e as OdemeError;
+}
+
+describe("every operation succeeds against the simulator", () => {
+  it("test (GET /payment/test, bodiless and signed)", async () => {
+    expect(await iyzico.test()).toMatchObject({ status: "success" });
+  });
+
+  it("refund, then retrievePayment shows it", async () => {
+    const r = await iyzico.refund({ paymentTransactionId: item(0), price: "15.5", conversationId: "r1", currency: "TRY" });
+    expect(r).toMatchObject({ status: "success", paymentTransactionId: item(0), price: 15.5 });
+    const detail = await iyzico.retrievePayment({ paymentId: payment.paymentId });
+    expect(detail.status).toBe("success");
+    expect(sim.ledger.refunds).toHaveLength(1);
+  });
+
+  it("refundV2 sends the price in iyzico's format", async () => {
+    const r = await iyzico.refundV2({ paymentId: payment.paymentId, price: "25.00", conversationId: "r2" });
+    expect(r).toMatchObject({ status: "success", paymentId: payment.paymentId });
+    expect(sim.ledger.refunds.reduce((s, x) => s + x.amount, 0)).toBe(2500);
+  });
+
+  it("cancel on the day of payment", async () => {
+    expect(await iyzico.cancel({ paymentId: payment.paymentId, conversationId: "c1" })).toMatchObject({ status: "success" });
+    expect(sim.ledger.cancels).toHaveLength(1);
+  });
+
+  it("createPayment records a payment the simulator can refund", async () => {
+    const created = await iyzico.createPayment({
+      locale: "tr",
+      conversationId: "order-2",
+      price: "10",
+      paidPrice: "10",
+      currency: "TRY",
+      installment: 1,
+      basketId: "B2",
+      paymentChannel: "WEB",
+      paymentGroup: "PRODUCT",
+      paymentCard: { cardHolderName: "Ada Lovelace", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030", cvc: "123", registerCard: 0 },
+      buyer: {
+        id: "BY1", name: "Ada", surname: "Lovelace", identityNumber: "74300864791", email: "ada@example.com",
+        registrationAddress: "Nidakule Göztepe", city: "Istanbul", country: "Turkey", ip: "85.34.78.112",
+      },
+      shippingAddress: { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe" },
+      billingAddress: { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe" },
+      basketItems: [{ id: "X1", name: "Book", category1: "Books", itemType: "PHYSICAL", price: "10" }],
+    });
+    expect(created).toMatchObject({ status: "success", price: 10 });
+    expect(created.paymentId).toMatch(/^\d+$/);
+  });
+
+  it("checkBin and retrieveInstallments", async () => {
+    expect(await iyzico.checkBin({ binNumber: "552879" })).toMatchObject({ status: "success", binNumber: "552879" });
+    const inst = await iyzico.retrieveInstallments({ binNumber: "552879", price: "100" });
+    expect(inst.status).toBe("success");
+  });
+});
+
+describe("ledger rules come back as unified codes", () => {
+  it("over-refund of an item", async () => {
+    const e = await failure(iyzico.refund({ paymentTransactionId: item(1), price: "40.01" }));
+    expect(e).toMatchObject({ code: "amount_exceeds_refundable", outcome: "rejected", retryable: false, providerCode: "5085" });
+  });
+
+  it("refund after a full refund", async () => {
+    await iyzico.refund({ paymentTransactionId: item(1), price: "40" });
+    const e = await failure(iyzico.refund({ paymentTransactionId: item(1), price: "1" }));
+    expect(e.code).toBe("already_refunded");
+  });
+
+  it("several partial refunds up to the item's price, then no more", async () => {
+    await iyzico.refund({ paymentTransactionId: item(0), price: "20" });
+    await iyzico.refund({ paymentTransactionId: item(0), price: "40" });
+    expect((await failure(iyzico.refund({ paymentTransactionId: item(0), price: "0.01" }))).code).toBe("already_refunded");
+  });
+
+  it("refundV2 over the remaining amount", async () => {
+    await iyzico.refundV2({ paymentId: payment.paymentId, price: "90" });
+    expect((await failure(iyzico.refundV2({ paymentId: payment.paymentId, price: "10.01" }))).code).toBe("amount_exceeds_refundable");
+  });
+
+  it("cancel after a refund", async () => {
+    await iyzico.refund({ paymentTransactionId: item(0), price: "1" });
+    expect((await failure(iyzico.cancel({ paymentId: payment.paymentId }))).code).toBe("already_refunded");
+  });
+
+  it("cancel on a later day", async () => {
+    sim.clock.set(new Date("2026-03-11T08:00:00Z"));
+    expect((await failure(iyzico.cancel({ paymentId: payment.paymentId }))).code).toBe("cancel_window_closed");
+  });
+
+  it("cancel twice", async () => {
+    await iyzico.cancel({ paymentId: payment.paymentId });
+    expect((await failure(iyzico.cancel({ paymentId: payment.paymentId }))).code).toBe("already_cancelled");
+  });
+
+  it("an unknown payment", async () => {
+    expect((await failure(iyzico.retrievePayment({ paymentId: "999999999" }))).code).toBe("not_found");
+  });
+
+  it("a wrong secret is iyzico's auth error, and nothing is applied", async () => {
+    const wrong = createIyzicoClient({ apiKey: sim.credentials.apiKey, secretKey: "not-the-secret", baseUrl: sim.url });
+    const e = await failure(wrong.refund({ paymentTransactionId: item(0), price: "1" }));
+    expect(e).toMatchObject({ code: "authentication", providerCode: "1000", outcome: "rejected" });
+    expect(sim.ledger.refunds).toHaveLength(0);
+  });
+
+  it("bad input never reaches the wire", async () => {
+    const e = await failure(iyzico.refund({ paymentTransactionId: item(0), price: "1.123456789" }));
+    expect(e).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "price" });
+    expect(sim.requests).toHaveLength(0);
+  });
+});
+
+describe("faults", () => {
+  const refund = () => iyzico.refund({ paymentTransactionId: item(0), price: "5" });
+  const read = () => iyzico.retrievePayment({ paymentId: payment.paymentId });
+
+  it.each([
+    ["reset-before", { kind: "reset-before" } as const, false],
+    ["reset-after", { kind: "reset-after" } as const, true],
+    ["malformed-json", { kind: "malformed-json" } as const, true],
+    ["truncated-json", { kind: "truncated-json" } as const, true],
+    ["slow-body past the timeout", { kind: "slow-body", ms: 1_500 } as const, true],
+    ["502 from a proxy", { kind: "http-error", status: 502 } as const, false],
+  ])("a refund under %s is outcome_unknown, never retried", async (_name, fault, applied) => {
+    iyzico = createIyzicoClient({ ...sim.credentials, baseUrl: sim.url, timeoutMs: 500 });
+    sim.faults.inject(fault);
+    const e = await failure(refund());
+    expect(e).toMatchObject({ code: "outcome_unknown", outcome: "unknown", retryable: false });
+    expect(sim.requests).toHaveLength(1);
+    expect(sim.ledger.refunds).toHaveLength(applied ? 1 : 0);
+  });
+
+  it("a 503 is provider_unavailable and retryable: nothing was applied", async () => {
+    sim.faults.inject({ kind: "http-error", status: 503 });
+    const e = await failure(refund());
+    expect(e).toMatchObject({ code: "provider_unavailable", outcome: "rejected", retryable: true, status: 503 });
+    expect(sim.ledger.refunds).toHaveLength(0);
+  });
+
+  it.each([
+    ["reset-before", "network", { kind: "reset-before" } as const],
+    ["malformed-json", "malformed_response", { kind: "malformed-json" } as const],
+    ["slow-body", "timeout", { kind: "slow-body", ms: 1_500 } as const],
+    ["502", "provider_unavailable", { kind: "http-error", status: 502 } as const],
+  ])("a read under %s is %s and retryable", async (_name, code, fault) => {
+    iyzico = createIyzicoClient({ ...sim.credentials, baseUrl: sim.url, timeoutMs: 500, maxRetries: 0 });
+    sim.faults.inject(fault);
+    expect(await failure(read())).toMatchObject({ code, retryable: true });
+  });
+
+  it("a read is retried after a fault and then succeeds", async () => {
+    iyzico = createIyzicoClient({ ...sim.credentials, baseUrl: sim.url, maxRetries: 2 });
+    sim.faults.inject({ kind: "http-error", status: 503 });
+    expect((await read()).status).toBe("success");
+    expect(sim.requests).toHaveLength(2);
+  });
+
+  it("added latency under the timeout still succeeds", async () => {
+    sim.faults.inject({ kind: "latency", ms: 100 });
+    expect((await read()).status).toBe("success");
+  });
+
+  it("a connection refused is network and not_sent", async () => {
+    const url = sim.url;
+    await sim.close();
+    const closed = createIyzicoClient({ ...sim.credentials, baseUrl: url, maxRetries: 0 });
+    const e = await failure(closed.refund({ paymentTransactionId: "1", price: "1" }));
+    expect(e).toMatchObject({ code: "network", outcome: "not_sent", retryable: true });
+    sim = await startIyzicoSimulator();
+  });
+});
