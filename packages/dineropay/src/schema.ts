@@ -161,7 +161,7 @@ export interface components {
         /** @description The order as echoed back by DineroPay. */
         OrderResult: {
             number?: string;
-            amount?: DecimalString;
+            amount?: string;
             currency?: string;
             description?: string;
         };

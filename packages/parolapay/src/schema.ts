@@ -544,7 +544,7 @@ export interface components {
             order_reference?: string;
             state?: components["schemas"]["Paymentstate"];
             /** @description Kuruş, integer minor units (1500 = 15.00 TRY). Unit undocumented, inferred from the integer examples; off by 100 if Parolapay means lira. */
-            amount?: MinorUnits;
+            amount?: number;
             currency?: components["schemas"]["Currency"];
             /**
              * Format: uri
@@ -558,9 +558,9 @@ export interface components {
             order_reference?: string;
             state?: components["schemas"]["Paymentstate"];
             /** @description Kuruş, integer minor units (1500 = 15.00 TRY). Unit undocumented, inferred from the integer examples; off by 100 if Parolapay means lira. */
-            amount?: MinorUnits;
+            amount?: number;
             /** @description Kuruş, integer minor units (1500 = 15.00 TRY). Unit undocumented, inferred from the integer examples; off by 100 if Parolapay means lira. */
-            refunded_amount?: MinorUnits;
+            refunded_amount?: number;
             currency?: components["schemas"]["Currency"];
             installment?: number;
             card_type?: components["schemas"]["CardType"];
@@ -606,9 +606,9 @@ export interface components {
             /** @description Interest/commission rate in percent (not an amount). */
             rate?: number;
             /** @description Kuruş, integer minor units (1500 = 15.00 TRY). Unit undocumented, inferred from the integer examples; off by 100 if Parolapay means lira. */
-            installment_amount?: MinorUnits;
+            installment_amount?: number;
             /** @description Kuruş, integer minor units (1500 = 15.00 TRY). Unit undocumented, inferred from the integer examples; off by 100 if Parolapay means lira. */
-            total?: MinorUnits;
+            total?: number;
         };
         InstallmentList: {
             installments?: components["schemas"]["Installment"][];
@@ -683,11 +683,11 @@ export interface components {
             id: components["schemas"]["IntentId"];
             status: components["schemas"]["Paymentstate"];
             /** @description Kuruş, integer minor units (1500 = 15.00 TRY). Unit undocumented, inferred from the integer examples; off by 100 if Parolapay means lira. */
-            amount?: MinorUnits;
+            amount?: number;
             /** @description Kuruş, integer minor units (1500 = 15.00 TRY). Unit undocumented, inferred from the integer examples; off by 100 if Parolapay means lira. */
-            amount_captured?: MinorUnits;
+            amount_captured?: number;
             /** @description Kuruş, integer minor units (1500 = 15.00 TRY). Unit undocumented, inferred from the integer examples; off by 100 if Parolapay means lira. */
-            amount_refunded?: MinorUnits;
+            amount_refunded?: number;
             currency?: components["schemas"]["Currency"];
             merchant_ref?: string;
             order_reference?: string;
@@ -705,7 +705,7 @@ export interface components {
             id?: string;
             intent_id?: components["schemas"]["IntentId"];
             /** @description Kuruş, integer minor units (1500 = 15.00 TRY). Unit undocumented, inferred from the integer examples; off by 100 if Parolapay means lira. */
-            amount?: MinorUnits;
+            amount?: number;
             currency?: components["schemas"]["Currency"];
             /** @enum {string} */
             status?: "pending" | "succeeded" | "failed";

@@ -485,17 +485,17 @@ export interface components {
             CardFamilyName?: string | null;
             /** @description .NET DateTime, e.g. `2023-02-07T14:03:12` (no time zone is given; presumably Turkey time). */
             LastActivityDateTime?: string;
-            PaymentAmount?: DecimalString;
-            ActivityAmount?: DecimalString;
+            PaymentAmount?: number;
+            ActivityAmount?: number;
             IP?: string | null;
             AppliedInterest?: boolean | null;
             /** @description Percentage rate, not an amount. */
             InterestRate?: number | null;
             /** @description Percentage rate, not an amount. */
             CommissionRate?: number | null;
-            OriginalAmount?: DecimalString;
-            InterestAmount?: DecimalString;
-            CommissionAmount?: DecimalString;
+            OriginalAmount?: number | null;
+            InterestAmount?: number | null;
+            CommissionAmount?: number | null;
         };
         PaymentDetail: {
             /** @description Basket total. */
@@ -734,8 +734,8 @@ export interface components {
                     Commission?: number;
                     /** @description Interest rate. */
                     Interest?: number;
-                    RawAmount?: DecimalString;
-                    InterestAmount?: DecimalString;
+                    RawAmount?: number;
+                    InterestAmount?: number;
                 }[] | null;
             } | null;
         };

@@ -215,16 +215,16 @@ export interface components {
             traceId?: string;
         };
         Balance: {
-            available?: DecimalString;
-            unavailable?: DecimalString;
+            available?: number;
+            unavailable?: number;
         };
         TransactionLimits: {
-            max_balance?: DecimalString;
-            topup_credit_limit?: DecimalString;
-            topup_cash_limit?: DecimalString;
-            withdrawal_limit?: DecimalString;
-            payment_limit?: DecimalString;
-            wallet_to_wallet_limit?: DecimalString;
+            max_balance?: number;
+            topup_credit_limit?: number;
+            topup_cash_limit?: number;
+            withdrawal_limit?: number;
+            payment_limit?: number;
+            wallet_to_wallet_limit?: number;
         };
         /** @description A wallet, as in the refund seed's `payload.wallet_info`. */
         WalletInfo: {
@@ -246,9 +246,9 @@ export interface components {
             phone_country_code?: components["schemas"]["NullableString"];
             phone_number?: components["schemas"]["NullableString"];
             email?: components["schemas"]["NullableString"];
-            total_balance?: DecimalString;
-            monthly_incoming_total?: DecimalString;
-            monthly_outgoing_total?: DecimalString;
+            total_balance?: number;
+            monthly_incoming_total?: number;
+            monthly_outgoing_total?: number;
             access_level_status_id?: number;
             /** @description e.g. Aktif. */
             access_level_status?: string;
@@ -295,9 +295,9 @@ export interface components {
         /** @description Field names from walletapi.sipay.com.tr; types follow the refund payload. */
         PaymentPayload: {
             transaction_id?: string;
-            transaction_amount?: DecimalString;
-            transaction_fee?: DecimalString;
-            charged_amount?: DecimalString;
+            transaction_amount?: number;
+            transaction_fee?: number;
+            charged_amount?: number;
             ext_order_id?: components["schemas"]["NullableString"];
             business_code?: components["schemas"]["NullableString"];
             business_name?: components["schemas"]["NullableString"];
@@ -326,9 +326,9 @@ export interface components {
         RefundPayload: {
             transaction_id?: string;
             ext_transaction_id?: string;
-            transaction_amount?: DecimalString;
-            transaction_fee_amount?: DecimalString;
-            previous_amount?: DecimalString;
+            transaction_amount?: number;
+            transaction_fee_amount?: number;
+            previous_amount?: number;
             wallet_info?: components["schemas"]["WalletInfo"];
         };
         RefundResponse: components["schemas"]["Envelope"] & {
@@ -351,8 +351,8 @@ export interface components {
             /** @description 20 = NormalCompleted (from the Business API webhooks). */
             transaction_status_id?: number;
             transaction_status?: string;
-            amount?: DecimalString;
-            fee_amount?: DecimalString;
+            amount?: number;
+            fee_amount?: number;
             currency_code?: components["schemas"]["CurrencyCode"];
             sender_wallet_number?: components["schemas"]["NullableString"];
             receiver_wallet_number?: components["schemas"]["NullableString"];
