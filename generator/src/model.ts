@@ -74,16 +74,16 @@ function collectFlagged(doc: Json, schema: unknown, flag: string, prefix = "", s
   if (!isObject(s) || seen.has(s)) return [];
   const inner = new Set(seen).add(s);
   const out: string[] = [];
+  // The flag may sit beside a $ref, on the schema it points to, or inside an allOf wrapper.
+  if (prefix && ((isObject(schema) && schema[flag] === true) || s[flag] === true)) out.push(prefix);
   for (const key of ["allOf", "oneOf", "anyOf"]) {
     const list = s[key];
     if (Array.isArray(list)) for (const sub of list) out.push(...collectFlagged(doc, sub, flag, prefix, inner));
   }
   if (isObject(s.properties)) {
     for (const [name, prop] of Object.entries(s.properties)) {
-      const p = deref(doc, prop);
       const path = prefix ? `${prefix}.${name}` : name;
-      if (isObject(p) && p[flag] === true) out.push(path);
-      out.push(...collectFlagged(doc, p, flag, path, inner));
+      out.push(...collectFlagged(doc, prop, flag, path, inner));
     }
   }
   if (s.items !== undefined && prefix) {
@@ -101,7 +101,10 @@ function collectSecretNames(doc: Json): string[] {
     if (Array.isArray(node)) node.forEach(visit);
     else if (isObject(node)) {
       if (isObject(node.properties)) {
-        for (const [name, prop] of Object.entries(node.properties)) if (isObject(prop) && prop["x-odeme-secret"] === true) names.add(name);
+        for (const [name, prop] of Object.entries(node.properties)) {
+          const target = deref(doc, prop);
+          if ((isObject(prop) && prop["x-odeme-secret"] === true) || (isObject(target) && target["x-odeme-secret"] === true)) names.add(name);
+        }
       }
       Object.values(node).forEach(visit);
     }
@@ -132,7 +135,13 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isObject(op)) continue;
-      const params = [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])].map((p) => deref(doc, p) as Json);
+      // An operation's parameter overrides the path item's one with the same `in` and `name`.
+      const byKey = new Map<string, Json>();
+      for (const raw of [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])]) {
+        const p = deref(doc, raw) as Json;
+        byKey.set(`${String(p.in)}:${String(p.name)}`, p);
+      }
+      const params = [...byKey.values()];
       const requestBody = deref(doc, op.requestBody) as Json | undefined;
       const content = (requestBody?.content ?? {}) as Record<string, Json>;
       const json = content["application/json"];

@@ -47,7 +47,9 @@ function withoutDynamicRefs(node: unknown): object {
 function ajvDiagnostics(spec: LoadedSpec, errors: ErrorObject[] | null | undefined, prefix: string[] = []): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
+  const enumAt = new Set((errors ?? []).filter((e) => e.keyword === "enum").map((e) => e.instancePath));
   for (const e of errors ?? []) {
+    if (e.keyword === "type" && enumAt.has(e.instancePath)) continue;
     // Branch-noise from oneOf/if-then: keep the specific errors, not the summaries.
     if (e.keyword === "if" || e.keyword === "oneOf" || e.keyword === "anyOf" || e.keyword === "$ref") continue;
     const path = [...prefix, ...fromPointer(`#${e.instancePath}`)];
@@ -86,6 +88,11 @@ function walk(node: unknown, path: (string | number)[], visit: (node: unknown, p
   else if (isObject(node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k], visit);
 }
 
+/** `paths./x.post` is an operation; a property that happens to be named `get` is not. */
+function isOperationPath(path: (string | number)[]): boolean {
+  return path.length === 3 && path[0] === "paths" && HTTP_METHODS.includes(path[2] as never);
+}
+
 /** Places where a Schema Object sits (so it is checked against the JSON Schema meta-schema). */
 function isSchemaPath(path: (string | number)[]): boolean {
   const n = path.length;
@@ -118,7 +125,7 @@ export function validateSpec(spec: LoadedSpec): void {
     const inSchema = path.includes("schemas") || path.includes("schema") || path.includes("properties");
     for (const key of Object.keys(node)) {
       if (!key.startsWith("x-odeme-")) continue;
-      const known = path.length === 0 ? ROOT_EXTENSIONS : HTTP_METHODS.includes(path[path.length - 1] as never) && path[0] === "paths" ? OPERATION_EXTENSIONS : SCHEMA_EXTENSIONS;
+      const known = path.length === 0 ? ROOT_EXTENSIONS : isOperationPath(path) ? OPERATION_EXTENSIONS : SCHEMA_EXTENSIONS;
       if (!known.has(key) && !(path.length === 0 && key === "x-odeme-default-environment")) {
         diagnostics.push(diagnosticAt(spec, [...path, key], `unknown extension "${key}" here (see specs/README.md)`));
       }
@@ -126,13 +133,21 @@ export function validateSpec(spec: LoadedSpec): void {
     if (isSchemaPath(path) && !v.ajv.validateSchema(node)) {
       diagnostics.push(...ajvDiagnostics(spec, v.ajv.errors, path.map(String)));
     }
-    if (inSchema && !(path.length > 0 && HTTP_METHODS.includes(path[path.length - 1] as never)) && Object.keys(node).some((k) => SCHEMA_EXTENSIONS.has(k))) {
+    if (inSchema && !isOperationPath(path) && Object.keys(node).some((k) => SCHEMA_EXTENSIONS.has(k))) {
       if (!v.schema(node)) diagnostics.push(...ajvDiagnostics(spec, v.schema.errors, path.map(String)));
     }
   });
 
   diagnostics.push(...checkCrossReferences(spec));
   if (diagnostics.length > 0) throw new SpecError(diagnostics);
+}
+
+const SENDABLE_METHODS: readonly string[] = ["get", "post", "put", "patch", "delete"];
+
+function derefNode(doc: unknown, node: unknown): unknown {
+  let cur = node;
+  for (let i = 0; i < 16 && isObject(cur) && typeof cur.$ref === "string"; i++) cur = resolvePointer(doc, cur.$ref);
+  return cur;
 }
 
 function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
@@ -156,7 +171,8 @@ function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
       const at = ["paths", p, method];
       if (!v().op(op)) out.push(...ajvDiagnostics(spec, v().op.errors, at));
       const id = op.operationId;
-      if (typeof id !== "string") out.push(diagnosticAt(spec, at, "needs an operationId (it names the client method)"));
+      if (id === undefined) out.push(diagnosticAt(spec, at, "needs an operationId (it names the client method)"));
+      else if (typeof id !== "string") continue; // the OpenAPI schema already said "must be string"
       else if (!/^[a-z][A-Za-z0-9]*$/.test(id)) out.push(diagnosticAt(spec, [...at, "operationId"], `"${id}" must be camelCase (it becomes a method name)`));
       else if (ids.has(id)) out.push(diagnosticAt(spec, [...at, "operationId"], `"${id}" is already used by ${ids.get(id)}`));
       else ids.set(id, `${method.toUpperCase()} ${p}`);
@@ -171,8 +187,16 @@ function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
       if (op["x-odeme-hash-fields"] !== undefined && auth.scheme !== "akurateco-hash") {
         out.push(diagnosticAt(spec, [...at, "x-odeme-hash-fields"], `only applies to the "akurateco-hash" auth scheme, not "${String(auth.scheme)}"`));
       }
+      if (!SENDABLE_METHODS.includes(method)) out.push(diagnosticAt(spec, at, `the runtime sends only ${SENDABLE_METHODS.join(", ")} requests, not ${method}`));
       const responses = isObject(op.responses) ? op.responses : {};
       if (!("200" in responses)) out.push(diagnosticAt(spec, [...at, "responses"], "needs a 200 response (its schema types the method's result)"));
+      else {
+        const ok = derefNode(doc, responses["200"]);
+        const json = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
+        if (!isObject(json) || json.schema === undefined) {
+          out.push(diagnosticAt(spec, [...at, "responses", "200"], "needs an application/json body with a schema (it types the method's result)"));
+        }
+      }
     }
   }
   return out;

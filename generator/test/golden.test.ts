@@ -28,7 +28,7 @@ beforeAll(() => {
       cpSync(join(out, p), join(goldenDir, p), { recursive: true });
     }
   }
-});
+}, 60_000);
 
 afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });

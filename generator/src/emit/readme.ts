@@ -10,7 +10,7 @@ function example(model: ProviderModel, op: OperationModel): string {
   if (hasParams) {
     const parts: string[] = [];
     if (op.headerParams.length) parts.push(`header: { ${op.headerParams.map((p) => `${JSON.stringify(p.name)}: "…"`).join(", ")} }`);
-    if (op.queryParams.length) parts.push(`query: { ${op.queryParams.map((p) => `${p.name}: "…"`).join(", ")} }`);
+    if (op.queryParams.length) parts.push(`query: { ${op.queryParams.map((p) => `${JSON.stringify(p.name)}: "…"`).join(", ")} }`);
     if (op.body !== "none") parts.push(`body: ${body}`);
     args.push(`{ ${parts.join(", ")} }`);
   } else if (op.body !== "none") args.push(body);

@@ -67,7 +67,7 @@ describe("emitReadme: every operation with method, path and an example", () => {
           examples: {
             listBanks: "const result = await duo.listBanks();",
             refund: "const result = await duo.refund({});",
-            inquirePayment: 'const result = await duo.inquirePayment({ header: { "merchantuniquecode": "…" }, query: { lang: "…" } });',
+            inquirePayment: 'const result = await duo.inquirePayment({ header: { "merchantuniquecode": "…" }, query: { "lang": "…" } });',
           },
         },
       },
