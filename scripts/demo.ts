@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const options: PaymentsOptions = { timeoutMs: 5_000 };
     const ready: DemoScenario[] = [];
     for (const make of scenarios) {
-      const sim = await startSimulator(make.provider);
+      const sim: Simulator = await startSimulator(make.provider as string);
       sims.push(sim);
       const s = make.seed(sim as never);
       (options as Record<string, unknown>)[s.provider] = { ...sim.credentials, baseUrl: sim.url };

@@ -12,3 +12,4 @@ export type { DecimalString, MinorUnits, MoneyWireFormat } from "./wire-money.ts
 export { parseJsonLossless, stringifyWithRawNumbers } from "./json.ts";
 export { redact, redactText, isSecretKey } from "./redact.ts";
 export { timingSafeEqualHex, hmacSha256Hex, sha256Hex } from "./crypto.ts";
+export { retryableCode } from "./classify.ts";

@@ -4,7 +4,7 @@
  * card numbers (Luhn-valid runs of 13 to 16 digits, so 19-digit wallet ids stay readable).
  */
 const SECRET_KEY =
-  /pass(word)?|secret|api_?key|apikey|apiclient|token|authorization|signature|^hash$|hash_?key|card_?number|cardno|^pan$|cvv|cvc|cvn|security_?code|^x-iyzi-rnd$/i;
+  /pass(word)?|secret|api_?key|apikey|apiclient|merchant_?key|token|authorization|signature|^hash$|hash_?key|card_?number|cardno|^pan$|cvv|cvc|cvn|security_?code|^x-iyzi-rnd$/i;
 
 const MASK = "[REDACTED]";
 

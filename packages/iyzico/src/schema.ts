@@ -517,6 +517,20 @@ export interface components {
             subMerchantPayoutAmount?: number;
             merchantPayoutAmount?: number;
             convertedPayout?: components["schemas"]["ConvertedPayout"];
+            /** @description Refunds of this basket item so far (names from iyzipay-java's reporting model, RefundTxDetail). */
+            refunds?: components["schemas"]["ItemRefund"][];
+        };
+        ItemRefund: {
+            refundTxId?: string;
+            refundConversationId?: string;
+            refundPrice?: number;
+            currencyCode?: string;
+            createdDate?: string;
+        };
+        PaymentCancel: {
+            cancelPrice?: number;
+            currencyCode?: string;
+            createdDate?: string;
         };
         /** @description Payout amounts converted to the settlement currency. */
         ConvertedPayout: {
@@ -532,7 +546,11 @@ export interface components {
             currency?: string;
         };
         CreatePaymentResponse: components["schemas"]["BaseResponse"] & components["schemas"]["PaymentResult"];
-        RetrievePaymentResponse: components["schemas"]["BaseResponse"] & components["schemas"]["PaymentResult"];
+        RetrievePaymentResponse: components["schemas"]["BaseResponse"] & components["schemas"]["PaymentResult"] & {
+            /** @enum {string} */
+            paymentRefundStatus?: "NOT_REFUNDED" | "PARTIALLY_REFUNDED" | "TOTALLY_REFUNDED";
+            cancels?: components["schemas"]["PaymentCancel"][];
+        };
         CheckBinResponse: components["schemas"]["BaseResponse"] & {
             binNumber?: string;
             /** @description e.g. `CREDIT_CARD`, `DEBIT_CARD`, `PREPAID_CARD`. */

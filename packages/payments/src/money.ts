@@ -208,6 +208,25 @@ export function min(a: Money, b: Money): Money {
   return compare(a, b) <= 0 ? a : b;
 }
 
+/** Money as plain JSON (bigint has no JSON form): how idempotency records keep amounts. */
+export interface MoneyJSON {
+  readonly minor: string;
+  readonly currency: Currency;
+}
+
+export function moneyToJSON(m: Money): MoneyJSON {
+  return { minor: m.minor.toString(), currency: m.currency };
+}
+
+/** Reads back what moneyToJSON wrote; anything else (a hand-edited record) is a MoneyError. */
+export function moneyFromJSON(j: MoneyJSON, field?: string): Money {
+  const opts = { allowNegative: true, ...(field !== undefined ? { field } : {}) };
+  if (typeof j?.minor !== "string" || !/^-?\d+$/.test(j.minor)) {
+    throw new MoneyError(`${show(j?.minor)} is not an integer number of minor units`, field);
+  }
+  return money(BigInt(j.minor), j.currency, opts);
+}
+
 function assertSameCurrency(a: Money, b: Money, op: string): void {
   if (a.currency !== b.currency) throw new MoneyError(`cannot ${op} ${a.currency} and ${b.currency}`);
 }

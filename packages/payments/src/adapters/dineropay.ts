@@ -1,0 +1,195 @@
+/**
+ * DineroPay (specs/dineropay.yaml, Akurateco Checkout protocol). Refunds are asynchronous: the
+ * answer is `result: accepted` and the outcome comes later by callback or status, so a refund
+ * result is `pending`. Void is synchronous. DineroPay has no idempotency key and its status says
+ * only "refund", not how much, so a lost refund answer can be confirmed by a lookup but never
+ * disproved (a queued refund leaves the status "settled"): the facade then reports
+ * outcome_unknown rather than risk a second refund.
+ */
+import { DineroPayClient, type DineroPayClientOptions, type GetPaymentStatusResponse } from "@odeme/dineropay";
+import type { ErrorCode, OdemeError } from "@odeme/core";
+import { invalidRequest, precheckFailed, refined, withCode } from "../errors.ts";
+import { compare, money, moneyToJSON, type Currency, type Money } from "../money.ts";
+import type { Capabilities, PaymentDetails, PaymentStatus, RefundInput } from "../types.ts";
+import type { ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "./adapter.ts";
+import { field, malformed, readAmount, readCurrency, refString, toDecimal } from "./wire.ts";
+
+export type DineroPayConfig = DineroPayClientOptions;
+
+export const dineropayCapabilities = {
+  partialRefund: true,
+  repeatedRefund: true,
+  itemRefund: false,
+  cancel: true,
+  retrieve: true,
+  refundedAmount: false,
+  listsRefunds: false,
+  lookupByMerchantReference: true,
+  asyncRefund: true,
+  idempotency: "lookup",
+  // The Akurateco documents read say nothing about a second partial refund.
+  unverified: ["repeatedRefund"],
+} as const satisfies Capabilities;
+
+const P = "dineropay";
+
+interface Status {
+  status: string;
+  currency: Currency;
+  amount: Money;
+}
+
+export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedClientOptions): ProviderAdapter<"dineropay"> {
+  const client = new DineroPayClient({ ...shared, ...config });
+
+  async function status(paymentId: string, operation: string): Promise<Status> {
+    return readStatus(await refined(() => client.getPaymentStatus({ payment_id: paymentId }), refine), operation);
+  }
+
+  return {
+    provider: P,
+    name: "DineroPay",
+    capabilities: dineropayCapabilities,
+    rejectsRepeatedKeys: false,
+
+    async retrieve(ref) {
+      const s = await status(refString(P, "retrieve", ref, "paymentId"), "retrieve");
+      return toDetails(s);
+    },
+
+    async planRefund(input: RefundInput<"dineropay">): Promise<WritePlan> {
+      const paymentId = refString(P, "refund", input.payment, "paymentId");
+      const s = await status(paymentId, "refund");
+      if (input.amount !== undefined && input.amount.currency !== s.currency) {
+        throw precheckFailed(P, "refund", "invalid_request", `DineroPay refund: amount is in ${input.amount.currency} but payment ${paymentId} is in ${s.currency}.`, "amount");
+      }
+      if (s.status === "void" || s.status === "reversal") {
+        throw precheckFailed(P, "refund", "already_cancelled", `DineroPay refund: payment ${paymentId} was voided (status ${s.status}); there is nothing to refund.`);
+      }
+      if (s.status === "refund" && input.amount === undefined) {
+        throw invalidRequest(P, "refund", "amount", `DineroPay refund: payment ${paymentId} already has refunds and DineroPay does not report their total; pass amount (what is left to refund).`);
+      }
+      if (s.status !== "settled" && s.status !== "refund" && s.status !== "chargeback") {
+        throw precheckFailed(P, "refund", "invalid_request", `DineroPay refund: payment ${paymentId} is "${s.status}", not settled; only a settled payment can be refunded.`);
+      }
+      const amount = input.amount ?? s.amount;
+      if (compare(amount, s.amount) > 0) {
+        throw precheckFailed(
+          P,
+          "refund",
+          "amount_exceeds_refundable",
+          `DineroPay refund: ${toDecimal(amount)} ${amount.currency} is more than payment ${paymentId}'s ${toDecimal(s.amount)} ${s.currency}.`,
+          "amount",
+        );
+      }
+      // Always send the amount: the hash of a refund without one is unconfirmed (specs/dineropay.yaml).
+      return {
+        providerOperation: "refund",
+        request: { payment_id: paymentId, amount: toDecimal(amount) },
+        amount: moneyToJSON(amount),
+        snapshot: { paymentId, status: s.status },
+      };
+    },
+
+    async planCancel(input) {
+      const paymentId = refString(P, "cancel", input.payment, "paymentId");
+      const s = await status(paymentId, "cancel");
+      if (s.status === "void" || s.status === "reversal") throw precheckFailed(P, "cancel", "already_cancelled", `DineroPay void: payment ${paymentId} is already voided.`);
+      if (s.status === "refund") throw precheckFailed(P, "cancel", "already_refunded", `DineroPay void: payment ${paymentId} has refunds and can no longer be voided.`);
+      if (s.status !== "settled") {
+        throw precheckFailed(P, "cancel", "invalid_request", `DineroPay void: payment ${paymentId} is "${s.status}"; only a settled payment can be voided.`);
+      }
+      return { providerOperation: "void", request: { payment_id: paymentId }, amount: moneyToJSON(s.amount), snapshot: { paymentId, status: s.status } };
+    },
+
+    async send(operation, plan) {
+      const paymentId = String(plan.request.payment_id);
+      if (operation === "refund") {
+        const amount = plan.request.amount as `${number}`;
+        await refined(() => client.refund({ payment_id: paymentId, amount }), refine);
+        // "accepted" is all DineroPay ever answers: the refund itself happens later.
+        return { status: "pending" };
+      }
+      const answer = await refined(() => client.void({ payment_id: paymentId }), refine);
+      if (answer.status !== "SUCCESS" && answer.payment_status !== "void") {
+        throw withCode(malformed(P, "void", `the void answered status ${JSON.stringify(answer.status)}`), "provider_error", "DineroPay did not confirm the void");
+      }
+      return { status: "succeeded" };
+    },
+
+    async reconcile(operation, plan, key): Promise<Reconciliation> {
+      const paymentId = String(field(plan.snapshot, "paymentId"));
+      const before = field(plan.snapshot, "status");
+      const now = (await status(paymentId, "reconcile")).status;
+      if (operation === "cancel") {
+        if (now === "void") return { state: "applied", status: "succeeded" };
+        return now === before ? { state: "not_applied" } : { state: "unknown", how: `Payment ${paymentId} is now "${now}"; check it in the DineroPay dashboard.` };
+      }
+      if (now === "refund" && before !== "refund") return { state: "applied", status: "pending" };
+      return {
+        state: "unknown",
+        how:
+          `DineroPay refunds are asynchronous and payment ${paymentId} still says "${now}", so a lookup cannot tell whether the refund with idempotencyKey "${key}" was queued. ` +
+          "Wait for DineroPay's refund callback (type=refund) or check the dashboard; if no refund arrived, refund again with a new idempotencyKey.",
+      };
+    },
+  };
+}
+
+/**
+ * DineroPay answers every rejection with code 0 and says what is wrong only in `errors[]`
+ * ("<field>: <message>"). A bad hash means wrong credentials (the one documented message); the
+ * other rules are told apart by plain words of their messages, which DineroPay does not document:
+ * anything unmatched stays invalid_request.
+ */
+const FIELD_RULES: readonly { test: RegExp; code: ErrorCode; why: string }[] = [
+  { test: /not found/i, code: "not_found", why: "DineroPay does not know the payment" },
+  { test: /already (fully )?refunded/i, code: "already_refunded", why: "DineroPay says it is already refunded" },
+  { test: /exceed/i, code: "amount_exceeds_refundable", why: "DineroPay says the amount exceeds what is refundable" },
+  { test: /has refunds/i, code: "already_refunded", why: "DineroPay cannot void a payment with refunds" },
+  { test: /on the day|same (financial )?day/i, code: "cancel_window_closed", why: "DineroPay voids only on the payment's day" },
+  { test: /is (already )?voided/i, code: "already_cancelled", why: "DineroPay says the payment is voided" },
+];
+
+function refine(e: OdemeError): OdemeError {
+  if (e.fieldErrors?.some((f) => f.field === "hash")) {
+    return withCode(e, "authentication", "DineroPay rejected the request hash: check merchantKey and password");
+  }
+  if (e.providerCode !== "0") return e;
+  for (const rule of FIELD_RULES) if (e.fieldErrors?.some((f) => rule.test.test(f.message))) return withCode(e, rule.code, rule.why);
+  return e;
+}
+
+function readStatus(r: GetPaymentStatusResponse, operation: string): Status {
+  const currency = readCurrency(P, operation, r.order?.currency);
+  const amount = readAmount(P, operation, r.order?.amount, currency, "order.amount");
+  if (amount === undefined || typeof r.status !== "string") throw malformed(P, operation, "the status has no status or order.amount");
+  return { status: r.status, currency, amount };
+}
+
+/** DineroPay's payment status (Akurateco Checkout); `refund` does not say whether it was partial. */
+const STATUS: Record<string, PaymentStatus> = {
+  prepare: "pending",
+  pending: "pending",
+  "3ds": "requires_action",
+  redirect: "requires_action",
+  settled: "succeeded",
+  decline: "failed",
+  refund: "refunded",
+  reversal: "cancelled",
+  void: "cancelled",
+  chargeback: "disputed",
+};
+
+function toDetails(s: Status): PaymentDetails<"dineropay"> {
+  const status = STATUS[s.status] ?? "pending";
+  const zero = money(0n, s.currency);
+  return {
+    provider: P,
+    status,
+    providerStatus: s.status,
+    amount: s.amount,
+    // Known only before any refund; "refund" may be partial.
+    ...(status === "succeeded" ? { refundedAmount: zero, refundableAmount: s.amount } : status === "cancelled" ? { refundableAmount: zero } : {}),
+  };
+}

@@ -1,0 +1,304 @@
+/**
+ * Paywall (specs/paywall.yaml), private API. A payment is named three ways, and each one reaches a
+ * different set of endpoints:
+ * - `{ merchantUniqueCode, date }`: refund, partialRefund, cancel, queryPayment;
+ * - `{ uniqueCode, date }`: refundByUniqueCode, partialRefundByUniqueCode, cancelByUniqueCode,
+ *   and no lookup at all;
+ * - `{ paymentId }`: revertByPaymentId (Paywall cancels on the payment day and refunds later;
+ *   the result names the operation) and queryPaymentByPaymentId; no cancel.
+ * Paywall has no idempotency key. Its inquiry reports flags (any refund, any partial refund, any
+ * cancel) and the last activity's id, not a refunded total, so a lost answer is reconciled by
+ * comparing those with a snapshot taken before the write.
+ */
+import {
+  PaywallClient,
+  type CancelByUniqueCodeRequest,
+  type CancelRequest,
+  type PartialRefundByUniqueCodeRequest,
+  type PartialRefundRequest,
+  type PaywallClientOptions,
+  type QueryPaymentResponse,
+  type RefundRequest,
+  type RevertByPaymentIdRequest,
+} from "@odeme/paywall";
+import { OdemeError } from "@odeme/core";
+import { invalidRequest, precheckFailed, refined, unsupported, withCode } from "../errors.ts";
+import { compare, money, moneyToJSON, type Currency, type Money } from "../money.ts";
+import type { CancelInput, Capabilities, PaymentDetails, PaymentStatus, RefundInput } from "../types.ts";
+import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WriteOperation, WritePlan } from "./adapter.ts";
+import { describe, field, readAmount, readCurrency, toDecimal } from "./wire.ts";
+
+export interface PaywallConfig extends PaywallClientOptions {
+  /** The "3D Hash Key" from the Paywall panel; needed only to verify 3-D Secure callbacks. */
+  hashKey?: string;
+}
+
+export const paywallCapabilities = {
+  partialRefund: true,
+  repeatedRefund: true,
+  itemRefund: false,
+  cancel: true,
+  retrieve: true,
+  refundedAmount: false,
+  listsRefunds: false,
+  lookupByMerchantReference: true,
+  asyncRefund: false,
+  idempotency: "lookup",
+  // Several partial refunds are implied by CompletePartialRefund, not stated.
+  unverified: ["repeatedRefund"],
+} as const satisfies Capabilities;
+
+const P = "paywall";
+
+/** Paywall's CurrencyId (SDK IRequestParams.cs). */
+const CURRENCY_IDS: Record<number, string> = { 1: "TRY", 2: "USD", 3: "EUR", 4: "BAM", 5: "MKD", 6: "ALL", 7: "GBP" };
+
+type Ref =
+  | { kind: "merchant"; merchantUniqueCode: string; date?: string }
+  | { kind: "unique"; uniqueCode: string; date: string }
+  | { kind: "paymentId"; paymentId: number };
+
+interface Inquiry {
+  currency: Currency;
+  amount: Money;
+  anyRefund: boolean;
+  anyPartialRefund: boolean;
+  anyCancel: boolean;
+  anyPayment: boolean;
+  statusName: string;
+  activityId: number | null;
+}
+
+export function createPaywallAdapter(config: PaywallConfig, shared: SharedClientOptions): ProviderAdapter<"paywall"> {
+  const { hashKey: _hashKey, ...clientOptions } = config;
+  const client = new PaywallClient({ ...shared, ...clientOptions });
+
+  /** Undefined for a uniqueCode: Paywall has no lookup by it. */
+  async function inquire(ref: Ref, operation: string): Promise<Inquiry | undefined> {
+    if (ref.kind === "unique") return undefined;
+    const response =
+      ref.kind === "merchant"
+        ? await client.queryPayment({ header: { merchantuniquecode: ref.merchantUniqueCode } })
+        : await client.queryPaymentByPaymentId({ header: { paymentid: ref.paymentId } });
+    return readInquiry(response, operation);
+  }
+
+  return {
+    provider: P,
+    name: "Paywall",
+    capabilities: paywallCapabilities,
+    rejectsRepeatedKeys: false,
+
+    async retrieve(ref) {
+      const q = await inquire(readRef(ref, "retrieve", false), "retrieve");
+      if (q === undefined) throw unsupported(P, "retrieve", "Paywall cannot look a payment up by uniqueCode; use { merchantUniqueCode } or { paymentId }.");
+      return toDetails(q);
+    },
+
+    async planRefund(input: RefundInput<"paywall">): Promise<WritePlan> {
+      const ref = readRef(input.payment, "refund", true);
+      const q = await inquire(ref, "refund");
+      const amount = input.amount ?? (q && !q.anyPartialRefund ? q.amount : undefined);
+      if (amount === undefined) {
+        throw invalidRequest(
+          P,
+          "refund",
+          "amount",
+          q === undefined
+            ? "Paywall refund: Paywall cannot look a payment up by uniqueCode, so the amount to refund is unknown; pass amount, or name the payment by { merchantUniqueCode, date }."
+            : "Paywall refund: the payment already has partial refunds and Paywall does not report their total; pass amount (what is left to refund).",
+        );
+      }
+      if (q !== undefined) precheck(q, amount, "refund");
+      const full = q !== undefined && !q.anyPartialRefund && compare(amount, q.amount) === 0;
+      const value = toDecimal(amount);
+      const plan = ((): Pick<WritePlan, "providerOperation" | "request"> => {
+        switch (ref.kind) {
+          case "merchant": {
+            const base = { Date: ref.date as string, MerchantUniqueCode: ref.merchantUniqueCode };
+            return full
+              ? { providerOperation: "refund", request: base satisfies RefundRequest }
+              : { providerOperation: "partialRefund", request: { ...base, Amount: value } satisfies PartialRefundRequest };
+          }
+          case "unique":
+            return {
+              providerOperation: "partialRefundByUniqueCode",
+              request: { Date: ref.date, UniqueCode: ref.uniqueCode, Amount: value } satisfies PartialRefundByUniqueCodeRequest,
+            };
+          case "paymentId":
+            return { providerOperation: "revertByPaymentId", request: { PaymentId: ref.paymentId, Amount: value } satisfies RevertByPaymentIdRequest };
+        }
+      })();
+      return { ...plan, amount: moneyToJSON(amount), snapshot: snapshot(ref, q) };
+    },
+
+    async planCancel(input: CancelInput<"paywall">): Promise<WritePlan> {
+      const ref = readRef(input.payment, "cancel", true);
+      if (ref.kind === "paymentId") throw unsupported(P, "cancel", "Paywall cancels only by { merchantUniqueCode, date } or { uniqueCode, date }.");
+      const q = await inquire(ref, "cancel");
+      if (q?.anyCancel) throw precheckFailed(P, "cancel", "already_cancelled", "Paywall cancel: the payment is already cancelled.");
+      if (q?.anyRefund || q?.anyPartialRefund) {
+        throw precheckFailed(P, "cancel", "already_refunded", "Paywall cancel: the payment has refunds and can no longer be cancelled; refund what is left instead.");
+      }
+      const request: CancelRequest | CancelByUniqueCodeRequest =
+        ref.kind === "merchant" ? { Date: ref.date as string, MerchantUniqueCode: ref.merchantUniqueCode } : { Date: ref.date, UniqueCode: ref.uniqueCode };
+      return {
+        providerOperation: ref.kind === "merchant" ? "cancel" : "cancelByUniqueCode",
+        request: request as JsonObject,
+        ...(q !== undefined ? { amount: moneyToJSON(q.amount) } : {}),
+        snapshot: snapshot(ref, q),
+      };
+    },
+
+    async send(_operation, plan) {
+      const call = () => {
+        const body = plan.request as never;
+        switch (plan.providerOperation) {
+          case "refund":
+            return client.refund(body);
+          case "partialRefund":
+            return client.partialRefund(body);
+          case "partialRefundByUniqueCode":
+            return client.partialRefundByUniqueCode(body);
+          case "revertByPaymentId":
+            return client.revertByPaymentId(body);
+          case "cancel":
+            return client.cancel(body);
+          case "cancelByUniqueCode":
+            return client.cancelByUniqueCode(body);
+          default:
+            throw new TypeError(`Paywall: no operation ${plan.providerOperation}`);
+        }
+      };
+      await refined(call, refineWrite);
+      return { status: "succeeded" };
+    },
+
+    async reconcile(operation, plan): Promise<Reconciliation> {
+      const ref = field(plan.snapshot, "ref") as Ref;
+      if (ref.kind === "unique") {
+        return {
+          state: "unknown",
+          how: `Paywall cannot look a payment up by uniqueCode: find payment ${ref.uniqueCode} in the Paywall panel and check for the ${operation} before trying again.`,
+        };
+      }
+      const now = await inquire(ref, operation);
+      const before = field(plan.snapshot, "inquiry") as Pick<Inquiry, "anyRefund" | "anyPartialRefund" | "anyCancel" | "activityId"> | null;
+      if (now === undefined || before === null) return { state: "unknown", how: "Paywall gave no payment state to compare with." };
+      return compareInquiries(operation, before, now);
+    },
+  };
+}
+
+/** A -1 is "payment not found / general error": after a lookup found the payment, it is the latter. */
+function refineWrite(e: OdemeError): OdemeError {
+  if (e.providerCode !== "-1") return e;
+  const notFound = /not found|bulunamad/i.test(e.providerMessage ?? "");
+  return notFound ? withCode(e, "not_found", "Paywall -1 with a not-found message") : withCode(e, "provider_error", "Paywall -1 is also its general error");
+}
+
+function compareInquiries(operation: WriteOperation, before: Pick<Inquiry, "anyRefund" | "anyPartialRefund" | "anyCancel" | "activityId">, now: Inquiry): Reconciliation {
+  const moved = now.activityId !== before.activityId;
+  const flipped =
+    operation === "cancel"
+      ? now.anyCancel && !before.anyCancel
+      : (now.anyRefund && !before.anyRefund) || (now.anyPartialRefund && !before.anyPartialRefund) || (now.anyCancel && !before.anyCancel);
+  if (flipped || (operation === "refund" && moved)) return { state: "applied", status: "succeeded" };
+  if (!moved) return { state: "not_applied" };
+  return { state: "unknown", how: "The payment has a new activity that is not a cancel; check it in the Paywall panel before trying again." };
+}
+
+function snapshot(ref: Ref, q: Inquiry | undefined): JsonObject {
+  return {
+    ref: { ...ref },
+    inquiry: q === undefined ? null : { anyRefund: q.anyRefund, anyPartialRefund: q.anyPartialRefund, anyCancel: q.anyCancel, activityId: q.activityId },
+  };
+}
+
+function precheck(q: Inquiry, amount: Money, operation: string): void {
+  if (amount.currency !== q.currency) {
+    throw precheckFailed(P, operation, "invalid_request", `Paywall ${operation}: amount is in ${amount.currency} but the payment is in ${q.currency}.`, "amount");
+  }
+  if (q.anyCancel) throw precheckFailed(P, operation, "already_cancelled", `Paywall ${operation}: the payment was cancelled; there is nothing to refund.`);
+  if (q.anyRefund) throw precheckFailed(P, operation, "already_refunded", `Paywall ${operation}: the payment is already fully refunded.`);
+  if (compare(amount, q.amount) > 0) {
+    throw precheckFailed(
+      P,
+      operation,
+      "amount_exceeds_refundable",
+      `Paywall ${operation}: ${toDecimal(amount)} ${amount.currency} is more than the payment's ${toDecimal(q.amount)} ${q.currency}.`,
+      "amount",
+    );
+  }
+}
+
+function readRef(ref: unknown, operation: string, needDate: boolean): Ref {
+  const r = (ref ?? {}) as Record<string, unknown>;
+  const date = r.date;
+  const checkDate = (): string => {
+    if (typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+    throw invalidRequest(P, operation, "payment.date", `Paywall ${operation}: payment.date must be the payment's date as "yyyy-MM-dd", got ${describe(date)}.`);
+  };
+  if (r.merchantUniqueCode !== undefined) {
+    const code = r.merchantUniqueCode;
+    if (typeof code !== "string" || code === "" || code.length > 250) {
+      throw invalidRequest(P, operation, "payment.merchantUniqueCode", `Paywall ${operation}: payment.merchantUniqueCode must be 1 to 250 characters, got ${describe(code)}.`);
+    }
+    return needDate || date !== undefined ? { kind: "merchant", merchantUniqueCode: code, date: checkDate() } : { kind: "merchant", merchantUniqueCode: code };
+  }
+  if (r.uniqueCode !== undefined) {
+    if (typeof r.uniqueCode !== "string" || r.uniqueCode === "") {
+      throw invalidRequest(P, operation, "payment.uniqueCode", `Paywall ${operation}: payment.uniqueCode must be Paywall's transaction id, got ${describe(r.uniqueCode)}.`);
+    }
+    return { kind: "unique", uniqueCode: r.uniqueCode, date: checkDate() };
+  }
+  if (r.paymentId !== undefined) {
+    if (typeof r.paymentId !== "number" || !Number.isSafeInteger(r.paymentId) || r.paymentId <= 0) {
+      throw invalidRequest(P, operation, "payment.paymentId", `Paywall ${operation}: payment.paymentId must be Paywall's numeric PaymentId, got ${describe(r.paymentId)}.`);
+    }
+    return { kind: "paymentId", paymentId: r.paymentId };
+  }
+  throw invalidRequest(P, operation, "payment", `Paywall ${operation}: payment must be { merchantUniqueCode, date }, { uniqueCode, date } or { paymentId }.`);
+}
+
+function readInquiry(response: QueryPaymentResponse, operation: string): Inquiry {
+  const p = response.Body?.Paywall;
+  const currency = readCurrency(P, operation, (p?.CurrencyId !== undefined ? CURRENCY_IDS[p.CurrencyId] : undefined) ?? p?.CurrencyName);
+  const amount = readAmount(P, operation, p?.PaymentAmount, currency, "Body.Paywall.PaymentAmount");
+  if (p === undefined || amount === undefined) {
+    throw new OdemeError({ code: "malformed_response", message: `Paywall ${operation}: the inquiry has no payment amount.`, provider: P, operation, outcome: "rejected", raw: response });
+  }
+  return {
+    currency,
+    amount,
+    anyRefund: p.AnySuccessRefund === true,
+    anyPartialRefund: p.AnySuccessPartialRefund === true,
+    anyCancel: p.AnySuccessCancel === true,
+    anyPayment: p.AnySuccessPayment === true || p.Status === true,
+    statusName: p.StatusName ?? "",
+    activityId: typeof p.ActivityId === "number" ? p.ActivityId : null,
+  };
+}
+
+function toDetails(q: Inquiry): PaymentDetails<"paywall"> {
+  const zero = money(0n, q.currency);
+  const status: PaymentStatus = q.anyCancel
+    ? "cancelled"
+    : q.anyRefund
+      ? "refunded"
+      : q.anyPartialRefund
+        ? "partially_refunded"
+        : q.anyPayment
+          ? "succeeded"
+          : "failed";
+  // Paywall reports only flags: amounts are known when nothing or everything was refunded.
+  const amounts =
+    status === "succeeded"
+      ? { refundedAmount: zero, refundableAmount: q.amount }
+      : status === "refunded"
+        ? { refundedAmount: q.amount, refundableAmount: zero }
+        : status === "cancelled"
+          ? { refundableAmount: zero }
+          : {};
+  return { provider: P, status, providerStatus: q.statusName, amount: q.amount, ...amounts };
+}

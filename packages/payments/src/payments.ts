@@ -1,0 +1,250 @@
+/**
+ * createPayments: checks input once for every provider (reference shape comes from the types, the
+ * rest here), refuses what a provider cannot do before any request, and runs refunds and cancels
+ * through the idempotency layer. Everything provider-specific is in src/adapters/.
+ */
+import type { LogEvent } from "@odeme/core";
+import type { ProviderAdapter, SharedClientOptions, WriteOperation } from "./adapters/adapter.ts";
+import { createDineroPayAdapter, dineropayCapabilities, type DineroPayConfig } from "./adapters/dineropay.ts";
+import { createIyzicoAdapter, iyzicoCapabilities, type IyzicoConfig } from "./adapters/iyzico.ts";
+import { createParolapayAdapter, parolapayCapabilities, type ParolapayConfig } from "./adapters/parolapay.ts";
+import { createPaywallAdapter, paywallCapabilities, type PaywallConfig } from "./adapters/paywall.ts";
+import { createSipayWalletAdapter, sipayWalletCapabilities, type SipayWalletConfig } from "./adapters/sipay-wallet.ts";
+import { describe } from "./adapters/wire.ts";
+import { invalidRequest, maskSecrets, scrubError, unsupported } from "./errors.ts";
+import { fingerprint, MemoryIdempotencyStore, runWrite, type IdempotencyStore, type StoredResult } from "./idempotency.ts";
+import { isCurrency, moneyFromJSON, type Money } from "./money.ts";
+import {
+  PROVIDER_IDS,
+  type CancelInput,
+  type CancelProviderId,
+  type CancelResult,
+  type PaymentDetails,
+  type ProviderId,
+  type RefundInput,
+  type RefundResult,
+  type RetrieveInput,
+} from "./types.ts";
+import { createWebhooks, type Webhooks } from "./webhooks/index.ts";
+
+/** Each provider's capabilities, as literal types: `capabilities("iyzico").itemRefund` is `true`. */
+export interface ProviderCapabilities {
+  iyzico: typeof iyzicoCapabilities;
+  paywall: typeof paywallCapabilities;
+  dineropay: typeof dineropayCapabilities;
+  parolapay: typeof parolapayCapabilities;
+  "sipay-wallet": typeof sipayWalletCapabilities;
+}
+
+const CAPABILITIES: ProviderCapabilities = {
+  iyzico: iyzicoCapabilities,
+  paywall: paywallCapabilities,
+  dineropay: dineropayCapabilities,
+  parolapay: parolapayCapabilities,
+  "sipay-wallet": sipayWalletCapabilities,
+};
+
+export type { DineroPayConfig, IyzicoConfig, ParolapayConfig, PaywallConfig, SipayWalletConfig };
+
+export interface PaymentsOptions {
+  /** Configure only the providers you use; each takes its generated client's options. */
+  iyzico?: IyzicoConfig;
+  paywall?: PaywallConfig;
+  dineropay?: DineroPayConfig;
+  parolapay?: ParolapayConfig;
+  "sipay-wallet"?: SipayWalletConfig;
+  /** Receives every request and response of every provider, with secrets masked. */
+  logger?: (event: LogEvent) => void;
+  /** Default: in memory, which protects retries within this process only. */
+  idempotencyStore?: IdempotencyStore;
+  /** A WHATWG fetch for every provider (a provider's own `fetch` option wins). */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Per-request time limit for every provider (default 30 000 ms). */
+  timeoutMs?: number;
+  /**
+   * After a write's outcome was unknown, how long a lookup that finds nothing is not trusted,
+   * because the first request may still be in flight at the provider. Retries within this time get
+   * outcome_unknown again; after it, the write is sent again. Not applied to providers that reject
+   * a repeated key themselves (Sipay Wallet). Default 30 000 ms.
+   */
+  resendGraceMs?: number;
+  /** The clock of the idempotency records (tests). */
+  now?: () => Date;
+}
+
+export interface Payments {
+  refund<P extends ProviderId>(input: RefundInput<P>): Promise<RefundResult<P>>;
+  cancel<P extends CancelProviderId>(input: CancelInput<P>): Promise<CancelResult<P>>;
+  retrieve<P extends ProviderId>(input: RetrieveInput<P>): Promise<PaymentDetails<P>>;
+  /** What a provider can do; known without configuring it. */
+  capabilities<P extends ProviderId>(provider: P): ProviderCapabilities[P];
+  /** The providers given options, in a fixed order. */
+  readonly configured: readonly ProviderId[];
+  readonly webhooks: Webhooks;
+}
+
+const MAX_KEY = 128;
+
+/** Client options holding credentials; their values are masked wherever they show up as text. */
+const CREDENTIALS = ["apiKey", "secretKey", "apiKeyPublic", "apiClientPublic", "apiKeyPrivate", "apiClientPrivate", "hashKey", "merchantKey", "password", "username", "clientId", "clientSecret"];
+
+export function createPayments(options: PaymentsOptions): Payments {
+  const secrets = PROVIDER_IDS.flatMap((p) => {
+    const config = (options[p] ?? {}) as Record<string, unknown>;
+    // Very short values would mask ordinary text; real credentials are far longer.
+    return CREDENTIALS.map((k) => config[k]).filter((v): v is string => typeof v === "string" && v.length >= 6);
+  });
+  const masked = (logger: ((event: LogEvent) => void) | undefined) => logger && ((event: LogEvent) => logger(maskSecrets(event, secrets)));
+  const shared: SharedClientOptions = {
+    ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.logger !== undefined ? { logger: masked(options.logger) } : {}),
+  };
+  /** A provider's own logger gets the same masking as the shared one. */
+  const own = <C extends { logger?: (event: LogEvent) => void }>(config: C): C => (config.logger ? { ...config, logger: masked(config.logger) } : config);
+  const adapters: { [P in ProviderId]?: ProviderAdapter<P> } = {
+    ...(options.iyzico ? { iyzico: createIyzicoAdapter(own(options.iyzico), shared) } : {}),
+    ...(options.paywall ? { paywall: createPaywallAdapter(own(options.paywall), shared) } : {}),
+    ...(options.dineropay ? { dineropay: createDineroPayAdapter(own(options.dineropay), shared) } : {}),
+    ...(options.parolapay ? { parolapay: createParolapayAdapter(own(options.parolapay), shared) } : {}),
+    ...(options["sipay-wallet"] ? { "sipay-wallet": createSipayWalletAdapter(own(options["sipay-wallet"]), shared) } : {}),
+  };
+  const scrubbed = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw scrubError(error, secrets);
+    }
+  };
+  const runner = {
+    store: options.idempotencyStore ?? new MemoryIdempotencyStore(),
+    now: options.now ?? (() => new Date()),
+    resendGraceMs: options.resendGraceMs ?? 30_000,
+  };
+
+  function adapterFor(provider: unknown, operation: string): ProviderAdapter {
+    if (typeof provider !== "string" || !(PROVIDER_IDS as readonly string[]).includes(provider)) {
+      throw invalidRequest(String(provider), operation, "provider", `${operation}: unknown provider ${describe(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
+    }
+    const adapter = adapters[provider as ProviderId];
+    if (adapter === undefined) {
+      throw invalidRequest(provider, operation, provider, `${operation}: ${provider} is not configured; pass the "${provider}" option to createPayments.`);
+    }
+    return adapter as ProviderAdapter;
+  }
+
+  async function write(operation: WriteOperation, input: RefundInput | CancelInput): Promise<StoredResult & { replayed: boolean }> {
+    const caps = CAPABILITIES[input.provider as ProviderId] as ProviderCapabilities[ProviderId] | undefined;
+    if (operation === "cancel" && caps?.cancel === false) {
+      throw unsupported(input.provider, "cancel", `${input.provider} has no same-day void (cancel); refund the payment instead.`);
+    }
+    const ref = (input as { payment?: unknown }).payment;
+    if (operation === "refund" && caps?.itemRefund === false && (ref as { paymentTransactionId?: unknown } | undefined)?.paymentTransactionId !== undefined) {
+      throw unsupported(input.provider, "refund", `${input.provider} cannot refund one basket item (paymentTransactionId); only iyzico can. Refund an amount instead.`);
+    }
+    const adapter = adapterFor(input.provider, operation);
+    const key = checkKey(adapter.provider, operation, input.idempotencyKey);
+    const amount = operation === "refund" ? checkAmount(adapter, (input as RefundInput).amount) : undefined;
+    if (ref === null || typeof ref !== "object") throw invalidRequest(adapter.provider, operation, "payment", `${adapter.name} ${operation}: payment is required.`);
+
+    const outcome = await runWrite(runner, {
+      key,
+      fingerprint: fingerprint({ provider: adapter.provider, operation, payment: ref, amount: amount ?? null }),
+      provider: adapter.provider,
+      providerName: adapter.name,
+      operation,
+      rejectsRepeatedKeys: adapter.rejectsRepeatedKeys,
+      plan: () => (operation === "refund" ? adapter.planRefund(input as RefundInput) : planCancel(adapter, input as CancelInput)),
+      send: (plan) => adapter.send(operation, plan, key),
+      reconcile: (plan) => adapter.reconcile(operation, plan, key),
+    });
+    return { ...outcome.result, replayed: outcome.replayed };
+  }
+
+  return {
+    async refund<P extends ProviderId>(input: RefundInput<P>): Promise<RefundResult<P>> {
+      const r = await scrubbed(() => write("refund", input as RefundInput));
+      // Every refund plan carries its amount; a stored record without one was edited by hand.
+      if (r.amount === undefined) throw new TypeError(`refund ${input.idempotencyKey}: the idempotency record has no amount`);
+      return {
+        status: r.status,
+        provider: input.provider as P,
+        amount: moneyFromJSON(r.amount),
+        ...(r.refundId !== undefined ? { refundId: r.refundId } : {}),
+        idempotencyKey: input.idempotencyKey,
+        providerOperation: r.providerOperation,
+        replayed: r.replayed,
+      };
+    },
+
+    async cancel<P extends CancelProviderId>(input: CancelInput<P>): Promise<CancelResult<P>> {
+      const r = await scrubbed(() => write("cancel", input as CancelInput));
+      return {
+        status: r.status,
+        provider: input.provider as P,
+        ...(r.amount !== undefined ? { amount: moneyFromJSON(r.amount) } : {}),
+        idempotencyKey: input.idempotencyKey,
+        providerOperation: r.providerOperation,
+        replayed: r.replayed,
+      };
+    },
+
+    retrieve<P extends ProviderId>(input: RetrieveInput<P>): Promise<PaymentDetails<P>> {
+      return scrubbed(async () => {
+        const adapter = adapterFor(input.provider, "retrieve");
+        if (input.payment === null || typeof input.payment !== "object") {
+          throw invalidRequest(adapter.provider, "retrieve", "payment", `${adapter.name} retrieve: payment is required.`);
+        }
+        return (await adapter.retrieve(input.payment as never)) as PaymentDetails<P>;
+      });
+    },
+
+    capabilities<P extends ProviderId>(provider: P): ProviderCapabilities[P] {
+      const caps = CAPABILITIES[provider] as ProviderCapabilities[P] | undefined;
+      if (caps === undefined) throw invalidRequest(String(provider), "capabilities", "provider", `capabilities: unknown provider ${describe(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
+      return caps;
+    },
+
+    configured: PROVIDER_IDS.filter((p) => adapters[p] !== undefined),
+
+    webhooks: createWebhooks({
+      ...(options.iyzico?.secretKey !== undefined ? { iyzico: options.iyzico.secretKey } : {}),
+      ...(options.paywall?.hashKey !== undefined ? { paywall: options.paywall.hashKey } : {}),
+      ...(options.dineropay?.password !== undefined ? { dineropay: options.dineropay.password } : {}),
+    }),
+  };
+}
+
+function planCancel(adapter: ProviderAdapter, input: CancelInput) {
+  if (adapter.planCancel === undefined) throw unsupported(adapter.provider, "cancel", `${adapter.name} has no cancel.`);
+  return adapter.planCancel(input as never);
+}
+
+function checkKey(provider: ProviderId, operation: string, key: unknown): string {
+  if (typeof key !== "string" || !/^[\x21-\x7e]{1,128}$/.test(key)) {
+    throw invalidRequest(
+      provider,
+      operation,
+      "idempotencyKey",
+      `${operation}: idempotencyKey is required: 1 to ${MAX_KEY} visible ASCII characters (e.g. "order-42-refund-1"), got ${describe(key)}. ` +
+        "Reuse it only to retry the same operation.",
+    );
+  }
+  return key;
+}
+
+function checkAmount(adapter: ProviderAdapter, amount: unknown): Money | undefined {
+  if (amount === undefined) return undefined;
+  const m = amount as Partial<Money> | null;
+  if (m === null || typeof m !== "object" || typeof m.minor !== "bigint" || typeof m.currency !== "string") {
+    throw invalidRequest(
+      adapter.provider,
+      "refund",
+      "amount",
+      `${adapter.name} refund: amount must be a Money in integer minor units ({ minor: bigint, currency }), e.g. parseMoney("15.50", "TRY"); got ${describe(amount)}.`,
+    );
+  }
+  if (!isCurrency(m.currency)) throw invalidRequest(adapter.provider, "refund", "amount.currency", `${adapter.name} refund: unsupported currency ${describe(m.currency)}.`);
+  if (m.minor <= 0n) throw invalidRequest(adapter.provider, "refund", "amount", `${adapter.name} refund: amount must be more than zero; omit it for a full refund.`);
+  return m as Money;
+}

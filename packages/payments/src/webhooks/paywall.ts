@@ -1,0 +1,56 @@
+/**
+ * Paywall's 3-D Secure callback (developer.paywall.one, hash generation): the `hash` field is
+ * lowercase hex SHA-256 of `hashKey###paymentId###merchantUniqueCode###amount###installment`,
+ * where merchantUniqueCode is the callback's `uniqueCode` field and every value is used exactly as
+ * received (the amount's format is undocumented). Paywall sends it only when "3D Hash Key" is
+ * enabled in its panel. The body is a form post or JSON.
+ */
+import { sha256Hex } from "@odeme/core";
+import { checkHexSignature, parseBody, rawText, requireField, text, type RawBody } from "./shared.ts";
+
+export interface PaywallCallbackEvent {
+  provider: "paywall";
+  /** `status` is "Success" (errorCode 0). */
+  succeeded: boolean;
+  status: string;
+  paymentId: string;
+  /** The callback's `uniqueCode`: the merchant's MerchantUniqueCode, despite the name. */
+  merchantUniqueCode: string;
+  /** As received (decimal text in major units). */
+  amount: string;
+  installment: string;
+  /** Decoded from Paywall's base64 `errorMessage`, when present. */
+  errorMessage?: string;
+  payload: Record<string, unknown>;
+}
+
+const P = "paywall";
+
+export function verifyPaywallCallback(hashKey: string, rawBody: RawBody): PaywallCallbackEvent {
+  const body = parseBody(P, rawText(P, rawBody));
+  const paymentId = requireField(P, body, "paymentId", "is this a Paywall 3-D Secure callback?");
+  const uniqueCode = text(body, "uniqueCode");
+  const amount = text(body, "amount");
+  const installment = text(body, "installment");
+  checkHexSignature(
+    P,
+    "hash",
+    text(body, "hash") || undefined,
+    sha256Hex(`${hashKey}###${paymentId}###${uniqueCode}###${amount}###${installment}`),
+    'Paywall adds it only when "3D Hash Key" is enabled in its panel.',
+    "Paywall hashes with the 3D Hash Key, the paywall.hashKey option",
+  );
+  const status = text(body, "status");
+  const error = text(body, "errorMessage");
+  return {
+    provider: P,
+    succeeded: status === "Success" && (text(body, "errorCode") || "0") === "0",
+    status,
+    paymentId,
+    merchantUniqueCode: uniqueCode,
+    amount,
+    installment,
+    ...(error !== "" ? { errorMessage: Buffer.from(error, "base64").toString("utf8") } : {}),
+    payload: body,
+  };
+}

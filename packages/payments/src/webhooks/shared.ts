@@ -1,0 +1,97 @@
+/**
+ * What every webhook/callback check needs: the raw body as text, header lookup, form-or-JSON
+ * parsing, and a constant-time hex comparison whose failures say what is wrong without ever
+ * showing the expected signature or the secret.
+ */
+import { OdemeError, parseJsonLossless, timingSafeEqualHex } from "@odeme/core";
+
+/** Node's IncomingHttpHeaders, a plain record, or a fetch Headers. */
+export type HeaderBag = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
+
+export type RawBody = string | Uint8Array;
+
+export function webhookError(provider: string, code: "invalid_request" | "authentication", message: string, field?: string): OdemeError {
+  return new OdemeError({
+    code,
+    message: `${provider} webhook: ${message}`,
+    provider,
+    operation: "webhooks.verify",
+    outcome: "rejected",
+    ...(field !== undefined ? { field } : {}),
+  });
+}
+
+/** Signatures are over bytes as sent: a re-serialized object never matches, so refuse it up front. */
+export function rawText(provider: string, body: unknown): string {
+  if (typeof body === "string") return body;
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+  throw webhookError(
+    provider,
+    "invalid_request",
+    `got ${body === null ? "null" : typeof body} instead of the raw body; pass the raw request body (a string or Buffer), before any JSON/body parser ` +
+      "(e.g. express.raw({ type: '*/*' }) on this route).",
+    "rawBody",
+  );
+}
+
+export function header(headers: HeaderBag | undefined, name: string): string | undefined {
+  if (headers === undefined) return undefined;
+  if (typeof Headers !== "undefined" && headers instanceof Headers) return headers.get(name) ?? undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers as Record<string, string | readonly string[] | undefined>)) {
+    if (key.toLowerCase() !== wanted || value === undefined) continue;
+    return typeof value === "string" ? value : value[0];
+  }
+  return undefined;
+}
+
+/** A callback body: JSON when it looks like JSON, otherwise a form post. */
+export function parseBody(provider: string, text: string): Record<string, unknown> {
+  const trimmed = text.trim();
+  if (trimmed === "") throw webhookError(provider, "invalid_request", "the body is empty.", "rawBody");
+  if (trimmed.startsWith("{")) {
+    let parsed: unknown;
+    try {
+      parsed = parseJsonLossless(trimmed);
+    } catch {
+      throw webhookError(provider, "invalid_request", "the body starts like JSON but is not valid JSON.", "rawBody");
+    }
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+      throw webhookError(provider, "invalid_request", "the JSON body is not an object.", "rawBody");
+    }
+    return parsed as Record<string, unknown>;
+  }
+  return Object.fromEntries(new URLSearchParams(trimmed));
+}
+
+/** A field as the text that was signed: numbers as written (lossless parse), absent as "". */
+export function text(body: Record<string, unknown>, name: string): string {
+  const v = body[name];
+  return v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+}
+
+export function requireField(provider: string, body: Record<string, unknown>, name: string, hint: string): string {
+  const v = text(body, name);
+  if (v === "") throw webhookError(provider, "invalid_request", `the body has no ${name}; ${hint}`, name);
+  return v;
+}
+
+/** Checks shape first (for a precise message), then compares in constant time. */
+export function checkHexSignature(
+  provider: string,
+  where: string,
+  received: string | undefined,
+  expected: string,
+  missingHint: string,
+  mismatchHint: string,
+): void {
+  if (received === undefined || received.trim() === "") throw webhookError(provider, "invalid_request", `${where} is missing; ${missingHint}`, where);
+  const value = received.trim();
+  if (!/^[0-9a-fA-F]*$/.test(value)) throw webhookError(provider, "invalid_request", `${where} is not a hex string.`, where);
+  if (value.length !== expected.length) {
+    throw webhookError(provider, "invalid_request", `${where} has ${value.length} hex characters; a valid one has ${expected.length}.`, where);
+  }
+  if (!timingSafeEqualHex(expected, value)) {
+    throw webhookError(provider, "authentication", `signature mismatch: the body was altered, or the secret is wrong (${mismatchHint}).`, where);
+  }
+}

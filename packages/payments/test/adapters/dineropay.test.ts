@@ -1,0 +1,167 @@
+import { akuratecoHash } from "@odeme/core";
+import { describe, expect, it } from "vitest";
+import { createPayments, parseMoney, type Payments } from "../../src/index.ts";
+import { fakeProvider, rejection, type FakeProvider } from "../helpers/fake-fetch.ts";
+
+const KEYS = { merchantKey: "merchant-key-1", password: "dinero-password" };
+const PAYMENT_ID = "63c781cc-de3d-11eb-a1f1-0242ac130006";
+
+function dineropay(initial = "settled") {
+  const state = { status: initial };
+  const provider = fakeProvider({
+    "POST /api/v1/payment/status": () => ({
+      json: {
+        payment_id: PAYMENT_ID,
+        date: "2021-07-06 10:12:45",
+        status: state.status,
+        order: { number: "order-1234", amount: "0.19", currency: "USD", description: "Important gift" },
+      },
+    }),
+    "POST /api/v1/payment/refund": () => ((state.status = "refund"), { json: { payment_id: PAYMENT_ID, result: "accepted" } }),
+    "POST /api/v1/payment/void": () => (
+      (state.status = "void"),
+      { json: { status: "SUCCESS", payment_status: "void", payment_id: PAYMENT_ID, date: "2021-07-06 10:20:01" } }
+    ),
+  });
+  return { provider, state };
+}
+
+function payments(provider: FakeProvider, extra: object = {}): Payments {
+  return createPayments({ dineropay: { ...KEYS, baseUrl: "http://dinero.test", fetch: provider.fetch }, resendGraceMs: 0, ...extra });
+}
+
+const ref = { paymentId: PAYMENT_ID };
+
+describe("DineroPay refund", () => {
+  it("sends the amount as a two-decimal string, hashed over that exact string, and reports pending", async () => {
+    const { provider } = dineropay();
+    const result = await payments(provider).refund({ provider: "dineropay", payment: ref, amount: parseMoney("0.1", "USD"), idempotencyKey: "d1" });
+    expect(result).toMatchObject({ status: "pending", providerOperation: "refund", amount: parseMoney("0.10", "USD") });
+    const sent = provider.calls.find((c) => c.path === "/api/v1/payment/refund")?.body as Record<string, string>;
+    expect(sent).toMatchObject({ payment_id: PAYMENT_ID, amount: "0.10", merchant_key: "merchant-key-1" });
+    expect(sent.hash).toBe(akuratecoHash([PAYMENT_ID, "0.10"], KEYS.password));
+    expect(JSON.stringify(provider.calls)).not.toContain(KEYS.password);
+  });
+
+  it("refunds the whole order amount when none is given", async () => {
+    const { provider } = dineropay();
+    const result = await payments(provider).refund({ provider: "dineropay", payment: ref, idempotencyKey: "d2" });
+    expect(result.amount).toEqual(parseMoney("0.19", "USD"));
+  });
+
+  it.each([
+    ["void", undefined, "already_cancelled"],
+    ["refund", undefined, "invalid_request"],
+    ["decline", parseMoney("0.01", "USD"), "invalid_request"],
+    ["settled", parseMoney("0.20", "USD"), "amount_exceeds_refundable"],
+    ["settled", parseMoney("0.10", "TRY"), "invalid_request"],
+  ] as const)("refuses before sending when the payment is %s, case %#", async (status, amount, code) => {
+    const { provider } = dineropay(status);
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "dineropay", payment: ref, idempotencyKey: "x", ...(amount ? { amount } : {}) }),
+    );
+    expect(error).toMatchObject({ code, outcome: "not_sent" });
+    expect(provider.count("/api/v1/payment/refund")).toBe(0);
+  });
+
+  it("turns a rejected hash into authentication, keeping DineroPay's field error", async () => {
+    const { provider } = dineropay();
+    provider.on("POST /api/v1/payment/status", {
+      status: 400,
+      json: { error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: "hash: Hash is not valid." }] },
+    });
+    const error = await rejection(() => payments(provider).retrieve({ provider: "dineropay", payment: ref }));
+    expect(error).toMatchObject({ code: "authentication", providerCode: "0", status: 400, fieldErrors: [{ field: "hash", message: "Hash is not valid." }] });
+    expect(error.message).toContain("check merchantKey and password");
+  });
+});
+
+describe("DineroPay field errors", () => {
+  it.each([
+    ["amount: Refund amount exceeds the refundable amount.", "amount_exceeds_refundable"],
+    ["payment_id: Payment is already fully refunded.", "already_refunded"],
+    ["payment_id: Payment not found.", "not_found"],
+    ["amount: Amount must be greater than 0.", "invalid_request"],
+  ])("reads %j as %s", async (message, code) => {
+    const { provider } = dineropay();
+    provider.on("POST /api/v1/payment/refund", {
+      status: 400,
+      json: { error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: message }] },
+    });
+    const error = await rejection(() => payments(provider).refund({ provider: "dineropay", payment: ref, amount: parseMoney("0.01", "USD"), idempotencyKey: "f" }));
+    expect(error).toMatchObject({ code, providerCode: "0", outcome: "rejected", retryable: false });
+  });
+
+  it.each([
+    ["payment_id: Payment has refunds and cannot be voided.", "already_refunded"],
+    ["payment_id: A payment can only be voided on the day it was settled; refund it instead.", "cancel_window_closed"],
+  ])("reads the void error %j as %s", async (message, code) => {
+    const { provider } = dineropay();
+    provider.on("POST /api/v1/payment/void", {
+      status: 400,
+      json: { error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: message }] },
+    });
+    expect((await rejection(() => payments(provider).cancel({ provider: "dineropay", payment: ref, idempotencyKey: "v" }))).code).toBe(code);
+  });
+});
+
+describe("DineroPay safe replay", () => {
+  it("confirms a lost refund when the status turned to refund", async () => {
+    const { provider, state } = dineropay();
+    provider.on("POST /api/v1/payment/refund", () => ((state.status = "refund"), "reset"));
+    const p = payments(provider);
+    const input = { provider: "dineropay", payment: ref, amount: parseMoney("0.05", "USD"), idempotencyKey: "lost" } as const;
+    expect(await p.refund(input)).toMatchObject({ status: "pending", replayed: false });
+    expect(await p.refund(input)).toMatchObject({ replayed: true });
+    expect(provider.count("/api/v1/payment/refund")).toBe(1);
+  });
+
+  it("never re-sends a lost refund while the status still says settled (refunds are asynchronous)", async () => {
+    const { provider } = dineropay();
+    provider.on("POST /api/v1/payment/refund", "reset");
+    const p = payments(provider);
+    const input = { provider: "dineropay", payment: ref, amount: parseMoney("0.05", "USD"), idempotencyKey: "lost2" } as const;
+    const error = await rejection(() => p.refund(input));
+    expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
+    expect(error.message).toContain("refund again with a new idempotencyKey");
+    await rejection(() => p.refund(input));
+    expect(provider.count("/api/v1/payment/refund")).toBe(1);
+  });
+});
+
+describe("DineroPay void and status", () => {
+  it("voids a settled payment and refuses a second void", async () => {
+    const { provider } = dineropay();
+    const p = payments(provider);
+    expect(await p.cancel({ provider: "dineropay", payment: ref, idempotencyKey: "v1" })).toMatchObject({
+      status: "succeeded",
+      providerOperation: "void",
+      amount: parseMoney("0.19", "USD"),
+    });
+    expect((await rejection(() => p.cancel({ provider: "dineropay", payment: ref, idempotencyKey: "v2" }))).code).toBe("already_cancelled");
+  });
+
+  it("re-sends a lost void once a lookup shows the payment still settled (a void is synchronous)", async () => {
+    const { provider, state } = dineropay();
+    provider.on("POST /api/v1/payment/void", (_c, n) => (n === 1 ? "reset" : ((state.status = "void"), { json: { status: "SUCCESS", payment_status: "void" } })));
+    const p = payments(provider);
+    const input = { provider: "dineropay", payment: ref, idempotencyKey: "v3" } as const;
+    expect((await rejection(() => p.cancel(input))).code).toBe("outcome_unknown");
+    expect(await p.cancel(input)).toMatchObject({ status: "succeeded" });
+    expect(provider.count("/api/v1/payment/void")).toBe(2);
+  });
+
+  it.each([
+    ["settled", "succeeded", 0n, 19n],
+    ["refund", "refunded", undefined, undefined],
+    ["void", "cancelled", undefined, 0n],
+    ["chargeback", "disputed", undefined, undefined],
+    ["3ds", "requires_action", undefined, undefined],
+  ] as const)("maps status %s to %s", async (raw, status, refunded, refundable) => {
+    const { provider } = dineropay(raw);
+    const details = await payments(provider).retrieve({ provider: "dineropay", payment: ref });
+    expect(details).toMatchObject({ status, providerStatus: raw, amount: parseMoney("0.19", "USD") });
+    expect(details.refundedAmount?.minor).toBe(refunded);
+    expect(details.refundableAmount?.minor).toBe(refundable);
+  });
+});

@@ -1,0 +1,252 @@
+import { describe, expect, it } from "vitest";
+import { createPayments, parseMoney, type Payments } from "../../src/index.ts";
+import { fakeProvider, rejection, type Call, type FakeProvider } from "../helpers/fake-fetch.ts";
+
+const KEYS = { apiKey: "iyz-api-key", secretKey: "iyz-secret-key" };
+
+/** A payment of 100.00 TRY over two items (60 + 40), with refunds and cancels as iyzico's detail lists them. */
+function iyzico(opts: { lists?: boolean } = {}) {
+  const state = {
+    items: [
+      { paymentTransactionId: "27169001", paidPrice: 60, refunds: [] as { refundPrice: number; refundConversationId?: string; refundTxId: string }[] },
+      { paymentTransactionId: "27169002", paidPrice: 40, refunds: [] as { refundPrice: number; refundConversationId?: string; refundTxId: string }[] },
+    ],
+    cancelled: false,
+  };
+  let tx = 1;
+  const ok = (extra: object) => ({ json: { status: "success", locale: "tr", systemTime: 1, ...extra } });
+  const detail = () =>
+    ok({
+      paymentId: "25180001",
+      price: 100,
+      paidPrice: 100,
+      currency: "TRY",
+      paymentStatus: "SUCCESS",
+      ...(opts.lists === false ? {} : { cancels: state.cancelled ? [{ cancelPrice: 100 }] : [] }),
+      itemTransactions: state.items.map((i) => ({
+        paymentTransactionId: i.paymentTransactionId,
+        price: i.paidPrice,
+        paidPrice: i.paidPrice,
+        ...(opts.lists === false ? {} : { refunds: i.refunds }),
+      })),
+    });
+  const refundV2 = (call: Call) => {
+    const body = call.body as { price: string; conversationId: string };
+    let rest = Math.round(Number(body.price) * 100);
+    for (const item of state.items) {
+      const left = item.paidPrice * 100 - item.refunds.reduce((s, r) => s + Math.round(r.refundPrice * 100), 0);
+      const take = Math.min(rest, left);
+      if (take > 0) item.refunds.push({ refundPrice: take / 100, refundConversationId: body.conversationId, refundTxId: String(tx++) });
+      rest -= take;
+    }
+    return ok({ paymentId: "25180001", price: Number(body.price), currency: "TRY" });
+  };
+  const provider = fakeProvider({
+    "POST /payment/detail": () => detail(),
+    "POST /v2/payment/refund": refundV2,
+    "POST /payment/refund": (call) => {
+      const body = call.body as { price: string; conversationId: string; paymentTransactionId: string };
+      const item = state.items.find((i) => i.paymentTransactionId === body.paymentTransactionId);
+      item?.refunds.push({ refundPrice: Number(body.price), refundConversationId: body.conversationId, refundTxId: String(tx++) });
+      return ok({ paymentId: "25180001", paymentTransactionId: body.paymentTransactionId, price: Number(body.price) });
+    },
+    "POST /payment/cancel": () => {
+      state.cancelled = true;
+      return ok({ paymentId: "25180001", price: 100, currency: "TRY" });
+    },
+  });
+  return { provider, state, refundV2 };
+}
+
+function payments(provider: FakeProvider, extra: object = {}): Payments {
+  return createPayments({ iyzico: { ...KEYS, baseUrl: "http://iyzico.test", fetch: provider.fetch }, resendGraceMs: 0, ...extra });
+}
+
+const ref = { paymentId: "25180001" };
+
+describe("iyzico refund", () => {
+  it("refunds an amount of the payment through refundV2 with iyzico's decimal price and the key as conversationId", async () => {
+    const { provider } = iyzico();
+    const result = await payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("15.50", "TRY"), idempotencyKey: "order-42-r1" });
+    expect(result).toEqual({
+      status: "succeeded",
+      provider: "iyzico",
+      amount: { minor: 1550n, currency: "TRY" },
+      idempotencyKey: "order-42-r1",
+      providerOperation: "refundV2",
+      replayed: false,
+    });
+    const sent = provider.calls.find((c) => c.path === "/v2/payment/refund");
+    expect(sent?.text).toBe('{"paymentId":"25180001","price":"15.5","currency":"TRY","conversationId":"order-42-r1"}');
+    expect(sent?.headers.get("authorization")).toMatch(/^IYZWSv2 /);
+  });
+
+  it("refunds one basket item through refund with its paymentTransactionId", async () => {
+    const { provider, state } = iyzico();
+    const result = await payments(provider).refund({
+      provider: "iyzico",
+      payment: { paymentId: "25180001", paymentTransactionId: "27169002" },
+      amount: parseMoney("10", "TRY"),
+      idempotencyKey: "item-1",
+    });
+    expect(result.providerOperation).toBe("refund");
+    expect(provider.calls.find((c) => c.path === "/payment/refund")?.body).toEqual({
+      paymentTransactionId: "27169002",
+      price: "10.0",
+      currency: "TRY",
+      conversationId: "item-1",
+    });
+    expect(state.items[1]?.refunds).toHaveLength(1);
+  });
+
+  it("refunds what is left when no amount is given", async () => {
+    const { provider } = iyzico();
+    const p = payments(provider);
+    await p.refund({ provider: "iyzico", payment: ref, amount: parseMoney("30", "TRY"), idempotencyKey: "k1" });
+    const rest = await p.refund({ provider: "iyzico", payment: ref, idempotencyKey: "k2" });
+    expect(rest.amount).toEqual(parseMoney("70", "TRY"));
+    const item = await p.refund({ provider: "iyzico", payment: { paymentId: "25180001", paymentTransactionId: "27169001" }, idempotencyKey: "k3" }).catch((e) => e);
+    expect(item.code).toBe("already_refunded");
+  });
+
+  it.each([
+    ["more than is left", { amount: parseMoney("100.01", "TRY") }, "amount_exceeds_refundable", "100.01 TRY is more than the 100.00 TRY left"],
+    ["another currency", { amount: parseMoney("1", "USD") }, "invalid_request", "amount is in USD but payment 25180001 is in TRY"],
+    ["an unknown basket item", { payment: { paymentId: "25180001", paymentTransactionId: "999" } }, "not_found", 'no basket item with paymentTransactionId "999"'],
+  ])("refuses %s before sending", async (_what, extra, code, message) => {
+    const { provider } = iyzico();
+    const error = await rejection(() => payments(provider).refund({ provider: "iyzico", payment: ref, idempotencyKey: "k", ...extra }));
+    expect(error).toMatchObject({ code, outcome: "not_sent", provider: "iyzico" });
+    expect(error.message).toContain(message);
+    expect(provider.count("/v2/payment/refund") + provider.count("/payment/refund")).toBe(0);
+  });
+
+  it("refuses a refund after a full refund and after a cancel", async () => {
+    const { provider, state } = iyzico();
+    const p = payments(provider);
+    await p.refund({ provider: "iyzico", payment: ref, idempotencyKey: "all" });
+    expect((await rejection(() => p.refund({ provider: "iyzico", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "again" }))).code).toBe("already_refunded");
+    state.items.forEach((i) => (i.refunds.length = 0));
+    state.cancelled = true;
+    expect((await rejection(() => p.refund({ provider: "iyzico", payment: ref, idempotencyKey: "after-cancel" }))).code).toBe("already_cancelled");
+  });
+
+  it("leaves the limits to iyzico when the detail lists no refunds", async () => {
+    const { provider } = iyzico({ lists: false });
+    const result = await payments(provider).refund({ provider: "iyzico", payment: ref, idempotencyKey: "k" });
+    expect(result.amount).toEqual(parseMoney("100", "TRY"));
+  });
+
+  it("passes iyzico's own failure through with its code and message", async () => {
+    const { provider } = iyzico();
+    provider.on("POST /v2/payment/refund", {
+      json: { status: "failure", errorCode: "10012", errorMessage: "Geçersiz işlem", errorGroup: "INVALID_TRANSACTION", locale: "tr" },
+    });
+    const error = await rejection(() => payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "k" }));
+    expect(error).toMatchObject({ code: "provider_error", providerCode: "10012", providerMessage: "Geçersiz işlem", outcome: "rejected" });
+  });
+});
+
+describe("iyzico safe replay", () => {
+  it("finds a refund whose answer was lost by its conversationId, and a retry sends nothing", async () => {
+    const { provider, refundV2 } = iyzico();
+    provider.on("POST /v2/payment/refund", (call) => {
+      refundV2(call);
+      return "reset";
+    });
+    const p = payments(provider);
+    const input = { provider: "iyzico", payment: ref, amount: parseMoney("20", "TRY"), idempotencyKey: "lost-1" } as const;
+    const first = await p.refund(input);
+    expect(first).toMatchObject({ status: "succeeded", replayed: false, amount: parseMoney("20", "TRY") });
+    const again = await p.refund(input);
+    expect(again.replayed).toBe(true);
+    expect(provider.count("/v2/payment/refund")).toBe(1);
+  });
+
+  it("does not re-send within the grace period when the lookup finds nothing, then sends once after it", async () => {
+    const { provider, refundV2 } = iyzico();
+    provider.on("POST /v2/payment/refund", (call, n) => (n === 1 ? "reset" : refundV2(call)));
+    let now = Date.parse("2024-06-12T10:00:00Z");
+    const p = payments(provider, { resendGraceMs: 30_000, now: () => new Date(now) });
+    const input = { provider: "iyzico", payment: ref, amount: parseMoney("20", "TRY"), idempotencyKey: "lost-2" } as const;
+    const first = await rejection(() => p.refund(input));
+    expect(first).toMatchObject({ code: "outcome_unknown", outcome: "unknown", retryable: true });
+    expect(first.message).toContain("Retry with the same key after 2024-06-12T10:00:30.000Z");
+    now += 10_000;
+    expect((await rejection(() => p.refund(input))).code).toBe("outcome_unknown");
+    expect(provider.count("/v2/payment/refund")).toBe(1);
+    now += 25_000;
+    const done = await p.refund(input);
+    expect(done).toMatchObject({ status: "succeeded", replayed: false });
+    expect(provider.count("/v2/payment/refund")).toBe(2);
+  });
+
+  it("re-sends a lost item refund once the payment's refunded total shows it was not applied", async () => {
+    const { provider, state } = iyzico();
+    state.items[0]?.refunds.push({ refundPrice: 5, refundTxId: "earlier" });
+    provider.on("POST /payment/refund", (call, n) => {
+      if (n === 1) return "reset";
+      const body = call.body as { price: string; conversationId: string };
+      state.items[1]?.refunds.push({ refundPrice: Number(body.price), refundConversationId: body.conversationId, refundTxId: "new" });
+      return { json: { status: "success", paymentId: "25180001" } };
+    });
+    const p = payments(provider);
+    const input = { provider: "iyzico", payment: { paymentId: "25180001", paymentTransactionId: "27169002" }, amount: parseMoney("4", "TRY"), idempotencyKey: "item-lost" } as const;
+    expect((await rejection(() => p.refund(input))).code).toBe("outcome_unknown");
+    expect(await p.refund(input)).toMatchObject({ status: "succeeded", providerOperation: "refund", replayed: false });
+    expect(provider.count("/payment/refund")).toBe(2);
+  });
+
+  it("reports outcome_unknown with what to check when iyzico's detail cannot tell", async () => {
+    const { provider } = iyzico({ lists: false });
+    provider.on("POST /v2/payment/refund", "reset");
+    const p = payments(provider);
+    const input = { provider: "iyzico", payment: ref, amount: parseMoney("5", "TRY"), idempotencyKey: "lost-3" } as const;
+    const error = await rejection(() => p.refund(input));
+    expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
+    expect(error.message).toContain('check the iyzico merchant panel for one with conversationId "lost-3"');
+    await rejection(() => p.refund(input));
+    expect(provider.count("/v2/payment/refund")).toBe(1);
+  });
+});
+
+describe("iyzico cancel and retrieve", () => {
+  it("cancels with the key as conversationId, and refuses a second cancel and a cancel after a refund", async () => {
+    const { provider, state } = iyzico();
+    const p = payments(provider);
+    const result = await p.cancel({ provider: "iyzico", payment: ref, idempotencyKey: "c1" });
+    expect(result).toMatchObject({ status: "succeeded", providerOperation: "cancel", amount: parseMoney("100", "TRY") });
+    expect(provider.calls.find((c) => c.path === "/payment/cancel")?.body).toEqual({ paymentId: "25180001", conversationId: "c1" });
+    expect((await rejection(() => p.cancel({ provider: "iyzico", payment: ref, idempotencyKey: "c2" }))).code).toBe("already_cancelled");
+    state.cancelled = false;
+    state.items[0]?.refunds.push({ refundPrice: 1, refundTxId: "9" });
+    expect((await rejection(() => p.cancel({ provider: "iyzico", payment: ref, idempotencyKey: "c3" }))).code).toBe("already_refunded");
+  });
+
+  it("reports refunded and refundable amounts and the refunds so far", async () => {
+    const { provider } = iyzico();
+    const p = payments(provider);
+    await p.refund({ provider: "iyzico", payment: ref, amount: parseMoney("65", "TRY"), idempotencyKey: "r" });
+    const details = await p.retrieve({ provider: "iyzico", payment: ref });
+    expect(details).toMatchObject({
+      provider: "iyzico",
+      status: "partially_refunded",
+      providerStatus: "SUCCESS",
+      amount: parseMoney("100", "TRY"),
+      refundedAmount: parseMoney("65", "TRY"),
+      refundableAmount: parseMoney("35", "TRY"),
+    });
+    expect(details.refunds?.map((r) => [r.paymentTransactionId, r.amount.minor, r.reference])).toEqual([
+      ["27169001", 6000n, "r"],
+      ["27169002", 500n, "r"],
+    ]);
+  });
+
+  it("leaves refunded amounts undefined when the detail has no refund lists", async () => {
+    const { provider } = iyzico({ lists: false });
+    const details = await payments(provider).retrieve({ provider: "iyzico", payment: ref });
+    expect(details.status).toBe("succeeded");
+    expect(details.refundedAmount).toBeUndefined();
+    expect(details.refunds).toBeUndefined();
+  });
+});

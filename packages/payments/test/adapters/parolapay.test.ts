@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { createPayments, parseMoney, type Payments } from "../../src/index.ts";
+import { fakeProvider, rejection, type FakeProvider } from "../helpers/fake-fetch.ts";
+
+const KEYS = { username: "parola-user", password: "parola-pass" };
+const INTENT = "pi_f6c993ad890e49d4859c8c17";
+
+function parolapay(initial: { status: string; refunded?: number } = { status: "captured", refunded: 0 }) {
+  const state = { ...initial };
+  const provider = fakeProvider({
+    "POST /parolapay/status": () => ({
+      json: {
+        id: INTENT,
+        status: state.status,
+        amount: 5000,
+        amount_captured: 5000,
+        ...(state.refunded !== undefined ? { amount_refunded: state.refunded } : {}),
+        currency: "TRY",
+      },
+    }),
+    "POST /parolapay/refund": (call) => {
+      const body = call.body as { amount: number };
+      state.refunded = (state.refunded ?? 0) + body.amount;
+      state.status = state.refunded >= 5000 ? "refunded" : "partially_refunded";
+      return { json: { id: "re_0123456789abcdef01234567", intent_id: INTENT, amount: body.amount, currency: "TRY", status: "succeeded" } };
+    },
+    "POST /parolapay/cancel": () => ((state.status = "cancelled"), { json: { id: INTENT, status: "cancelled", amount: 5000, currency: "TRY" } }),
+  });
+  return { provider, state };
+}
+
+function payments(provider: FakeProvider, extra: object = {}): Payments {
+  return createPayments({ parolapay: { ...KEYS, baseUrl: "http://parolapay.test", fetch: provider.fetch }, resendGraceMs: 0, ...extra });
+}
+
+const ref = { intentId: INTENT } as const;
+
+describe("Parolapay refund", () => {
+  it("sends integer kuruş, the key as merchant_ref, and returns the refund id", async () => {
+    const { provider } = parolapay();
+    const result = await payments(provider).refund({
+      provider: "parolapay",
+      payment: ref,
+      amount: parseMoney("15", "TRY"),
+      idempotencyKey: "ORDER-46",
+      description: "Müşteri istedi",
+    });
+    expect(result).toMatchObject({ status: "succeeded", refundId: "re_0123456789abcdef01234567", amount: parseMoney("15", "TRY") });
+    expect(provider.calls.find((c) => c.path === "/parolapay/refund")?.text).toBe(
+      '{"intent_id":"pi_f6c993ad890e49d4859c8c17","amount":1500,"currency":"TRY","description":"Müşteri istedi","merchant_ref":"ORDER-46"}',
+    );
+    expect(provider.calls[0]?.headers.get("authorization")).toBe(`Basic ${Buffer.from("parola-user:parola-pass").toString("base64")}`);
+  });
+
+  it("refunds what is left when no amount is given, and a documented empty answer is pending", async () => {
+    const { provider } = parolapay({ status: "partially_refunded", refunded: 1200 });
+    provider.on("POST /parolapay/refund", { json: {} });
+    const result = await payments(provider).refund({ provider: "parolapay", payment: ref, idempotencyKey: "rest" });
+    expect(result).toMatchObject({ status: "pending", amount: parseMoney("38", "TRY") });
+    expect(result.refundId).toBeUndefined();
+  });
+
+  it.each([
+    [{ status: "captured", refunded: 4000 }, parseMoney("10.01", "TRY"), "amount_exceeds_refundable"],
+    [{ status: "refunded", refunded: 5000 }, parseMoney("1", "TRY"), "already_refunded"],
+    [{ status: "cancelled" }, parseMoney("1", "TRY"), "already_cancelled"],
+    [{ status: "authorized" }, parseMoney("1", "TRY"), "invalid_request"],
+  ])("refuses before sending (%j)", async (initial, amount, code) => {
+    const { provider } = parolapay(initial);
+    const error = await rejection(() => payments(provider).refund({ provider: "parolapay", payment: ref, amount, idempotencyKey: "x" }));
+    expect(error).toMatchObject({ code, outcome: "not_sent" });
+    expect(provider.count("/parolapay/refund")).toBe(0);
+  });
+
+  it("checks the intent id before anything is sent", async () => {
+    const { provider } = parolapay();
+    const error = await rejection(() => payments(provider).refund({ provider: "parolapay", payment: { intentId: "pi_nothex" }, idempotencyKey: "x" }));
+    expect(error).toMatchObject({ code: "invalid_request", field: "payment.intentId" });
+    expect(provider.calls).toHaveLength(0);
+  });
+
+  it("passes an inferred {error:{code,message}} body through with its code, message and HTTP status", async () => {
+    const { provider } = parolapay();
+    provider.on("POST /parolapay/refund", { status: 422, json: { error: { code: "refund_failed", message: "Refund not allowed" } } });
+    const error = await rejection(() => payments(provider).refund({ provider: "parolapay", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "e" }));
+    expect(error).toMatchObject({ code: "invalid_request", providerCode: "refund_failed", providerMessage: "Refund not allowed", status: 422 });
+  });
+});
+
+describe("Parolapay safe replay, cancel and status", () => {
+  it("confirms a lost refund by the grown amount_refunded", async () => {
+    const { provider, state } = parolapay();
+    provider.on("POST /parolapay/refund", (call) => ((state.refunded = (state.refunded ?? 0) + (call.body as { amount: number }).amount), "reset"));
+    const p = payments(provider);
+    const input = { provider: "parolapay", payment: ref, amount: parseMoney("7", "TRY"), idempotencyKey: "lost" } as const;
+    expect(await p.refund(input)).toMatchObject({ status: "succeeded", replayed: false });
+    expect(await p.refund(input)).toMatchObject({ replayed: true });
+    expect(provider.count("/parolapay/refund")).toBe(1);
+  });
+
+  it("cancels an uncaptured intent with the key as merchant_ref, and refuses to cancel a captured one", async () => {
+    const { provider } = parolapay({ status: "authorized" });
+    const p = payments(provider);
+    expect(await p.cancel({ provider: "parolapay", payment: ref, idempotencyKey: "c1" })).toMatchObject({ status: "succeeded", amount: parseMoney("50", "TRY") });
+    expect(provider.calls.at(-1)?.body).toEqual({ intent_id: INTENT, merchant_ref: "c1" });
+    const captured = parolapay();
+    expect((await rejection(() => payments(captured.provider).cancel({ provider: "parolapay", payment: ref, idempotencyKey: "c2" }))).code).toBe("cancel_window_closed");
+  });
+
+  it("reports refunded and refundable amounts from the intent", async () => {
+    const { provider } = parolapay({ status: "partially_refunded", refunded: 1500 });
+    expect(await payments(provider).retrieve({ provider: "parolapay", payment: ref })).toEqual({
+      provider: "parolapay",
+      status: "partially_refunded",
+      providerStatus: "partially_refunded",
+      amount: parseMoney("50", "TRY"),
+      refundedAmount: parseMoney("15", "TRY"),
+      refundableAmount: parseMoney("35", "TRY"),
+    });
+  });
+});
