@@ -268,6 +268,8 @@ export interface components {
             };
             /** @description Wallet used (e.g. Apple Pay), if any. */
             digital_wallet?: string | null;
+            /** @description Total of settled refunds, decimal string in major units (unverified field). */
+            refunded_amount?: string;
         };
         RefundRequest: {
             merchant_key: components["schemas"]["MerchantKey"];

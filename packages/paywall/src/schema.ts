@@ -496,6 +496,8 @@ export interface components {
             OriginalAmount?: number | null;
             InterestAmount?: number | null;
             CommissionAmount?: number | null;
+            /** @description Total refunded so far, in major units (unverified field). */
+            RefundedAmount?: number | null;
         };
         PaymentDetail: {
             /** @description Basket total. */
