@@ -39,9 +39,10 @@ async function runScenario(payments: Payments, s: DemoScenario): Promise<void> {
     const r = await payments.refund({ provider: p, payment: first, amount: part, idempotencyKey: `${p}-r1` } as never);
     return `✓ ${r.status}`;
   });
-  await step(p, "refund (the rest)", undefined, async () => {
-    const r = await payments.refund({ provider: p, payment: first, idempotencyKey: `${p}-r2` } as never);
-    return `✓ ${r.status} ${fmt(r.amount)}`;
+  const rest = parseMoney(s.rest, "TRY");
+  await step(p, "refund (the rest)", rest, async () => {
+    const r = await payments.refund({ provider: p, payment: first, amount: rest, idempotencyKey: `${p}-r2` } as never);
+    return `✓ ${r.status}`;
   });
   s.afterRefunds?.();
   await step(p, "refund once more", parseMoney("1.00", "TRY"), async () => {
