@@ -8,12 +8,12 @@ const MASKED = "552879******0008";
 describe("isSecretKey", () => {
   it.each([
     "apiKey", "secretKey", "password", "client_secret", "access_token", "Authorization", "cardNumber", "card_number",
-    "cvc", "cvv", "CVV2", "hash", "hash_key", "x-iyzi-rnd", "apikeyprivate", "apiclientprivate", "apikeypublic", "signature",
+    "cvc", "cvv", "CVV2", "hash", "merchant_key", "hash_key", "x-iyzi-rnd", "apikeyprivate", "apiclientprivate", "apikeypublic", "signature",
   ])("%s is secret", (key) => {
     expect(isSecretKey(key)).toBe(true);
   });
 
-  it.each(["paymentId", "price", "conversationId", "transaction_id", "status", "merchant_key", "errorMessage", "hashFields", "locale"])(
+  it.each(["paymentId", "price", "conversationId", "transaction_id", "status", "errorMessage", "hashFields", "locale"])(
     "%s is not secret",
     (key) => {
       expect(isSecretKey(key)).toBe(false);

@@ -25,7 +25,17 @@ export const parolapayProvider: ProviderDefinition = {
     unit: "minor",
     wire: "number",
   },
-  errors: {},
+  errors: {
+    duplicate_merchant_ref: "duplicate",
+    amount_exceeds_refundable: "amount_exceeds_refundable",
+    already_refunded: "already_refunded",
+    already_cancelled: "already_cancelled",
+    cancel_window_closed: "cancel_window_closed",
+    cancel_after_refund: "already_refunded",
+    intent_not_found: "not_found",
+    payment_not_found: "not_found",
+    unauthorized: "authentication",
+  },
   secretFields: ["card_cvv", "card_number"],
 };
 

@@ -61,6 +61,7 @@ for (const provider of PROVIDER_IDS) {
             : payments.refund({ provider, payment: { ...seeded().refund, paymentTransactionId: "1" }, idempotencyKey: "attempt-item" } as never),
         ledgerRefunds: () => running.ledgerRefunds(seeded()),
         requestCount: () => running.requestCount(),
+        settleRefunds: () => running.settleRefunds?.(),
         resetAfterNextRefund: () => running.resetAfterNextRefund(),
         resetsHit: () => running.resetsHit(),
         minor: (amount) => money(amount).minor,

@@ -54,6 +54,9 @@ export const sipayWalletProvider: ProviderDefinition = {
     "500": "provider_unavailable",
     "501": "provider_unavailable",
     "999": "invalid_request",
+    invalid_client: "authentication",
+    invalid_scope: "authentication",
+    unauthorized_client: "authentication",
   },
   secretFields: ["access_token", "client_secret"],
 };
@@ -75,6 +78,9 @@ export const sipayWalletOperations = {
     host: "api",
     safe: false,
     body: "json",
+    errors: {
+      "315": "invalid_request",
+    },
     money: ["amount"],
     bigint: ["payload.sender_wallet_info.id", "payload.transaction_id"],
   },

@@ -23,6 +23,13 @@ export type {
 } from "./providers/iyzico/ledger.ts";
 export { IYZICO_ERRORS, type IyzicoErrorKey } from "./providers/iyzico/errors.ts";
 
+export * from "./providers/parolapay/index.ts";
+export * from "./providers/sipay-wallet/index.ts";
+export { startPaywallSimulator, PAYWALL_SANDBOX_CREDENTIALS } from "./providers/paywall/simulator.ts";
+export type { PaywallSimulator, PaywallSimulatorOptions, PaywallCredentials, SeedPaywallPaymentInput, SeededPaywallPayment } from "./providers/paywall/simulator.ts";
+export { startDineroPaySimulator, DINEROPAY_SANDBOX_CREDENTIALS } from "./providers/dineropay/simulator.ts";
+export type { DineroPaySimulator, DineroPaySimulatorOptions, DineroPayCredentials, SeedDineroPayPaymentInput, SeededDineroPayPayment } from "./providers/dineropay/simulator.ts";
+
 export { startSimulator, providers, providerIds, findProvider, type SimulatorsById } from "./providers/index.ts";
 export type { ProviderRegistration, DemoSummary } from "./providers/registration.ts";
 export type { Simulator, StartSimulatorOptions } from "./simulator.ts";

@@ -72,6 +72,6 @@ describe("cli: sim <provider>", () => {
   it("an unknown provider lists the known ones and exits 2", async () => {
     const sim = run(["nope"]);
     expect(await sim.exited).toBe(2);
-    expect(sim.output().stderr).toContain("Known providers: iyzico");
+    expect(sim.output().stderr).toContain("Known providers: dineropay, iyzico, parolapay, paywall, sipay-wallet.");
   });
 });

@@ -5,11 +5,18 @@
  * only "refund", not how much, so a lost refund answer can be confirmed by a lookup but never
  * disproved (a queued refund leaves the status "settled"): the facade then reports
  * outcome_unknown rather than risk a second refund.
+ *
+ * The status may carry `refunded_amount`, the total of SETTLED refunds (x-odeme-inferred: not in
+ * the Akurateco documents, served by the simulator). When present it gives the refunded and
+ * refundable amounts and what is left to refund after earlier refunds; refunds still pending are
+ * not in it, and this adapter keeps no record of them, so the refundable amount it reports is
+ * paid minus settled refunds and may include money a pending refund is about to take (DineroPay
+ * then rejects the excess: amount_exceeds_refundable).
  */
 import { DineroPayClient, type DineroPayClientOptions, type GetPaymentStatusResponse } from "@odeme/dineropay";
 import type { ErrorCode, OdemeError } from "@odeme/core";
 import { invalidRequest, precheckFailed, refined, withCode } from "../errors.ts";
-import { compare, money, moneyToJSON, type Currency, type Money } from "../money.ts";
+import { compare, isZero, money, moneyToJSON, subtract, type Currency, type Money } from "../money.ts";
 import type { Capabilities, PaymentDetails, PaymentStatus, RefundInput } from "../types.ts";
 import type { ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "./adapter.ts";
 import { field, malformed, readAmount, readCurrency, refString, toDecimal } from "./wire.ts";
@@ -22,13 +29,15 @@ export const dineropayCapabilities = {
   itemRefund: false,
   cancel: true,
   retrieve: true,
-  refundedAmount: false,
+  refundedAmount: true,
   listsRefunds: false,
   lookupByMerchantReference: true,
   asyncRefund: true,
   idempotency: "lookup",
-  // The Akurateco documents read say nothing about a second partial refund.
-  unverified: ["repeatedRefund"],
+  // The Akurateco documents read say nothing about a second partial refund. The refunded total is
+  // the status's refunded_amount, an inferred field (specs/dineropay.yaml), and counts settled
+  // refunds only.
+  unverified: ["repeatedRefund", "refundedAmount"],
 } as const satisfies Capabilities;
 
 const P = "dineropay";
@@ -37,6 +46,8 @@ interface Status {
   status: string;
   currency: Currency;
   amount: Money;
+  /** refunded_amount (settled refunds) when the status carries it (an inferred field); else undefined. */
+  refunded?: Money;
 }
 
 export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedClientOptions): ProviderAdapter<"dineropay"> {
@@ -66,19 +77,39 @@ export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedCl
       if (s.status === "void" || s.status === "reversal") {
         throw precheckFailed(P, "refund", "already_cancelled", `DineroPay refund: payment ${paymentId} was voided (status ${s.status}); there is nothing to refund.`);
       }
-      if (s.status === "refund" && input.amount === undefined) {
-        throw invalidRequest(P, "refund", "amount", `DineroPay refund: payment ${paymentId} already has refunds and DineroPay does not report their total; pass amount (what is left to refund).`);
+      if (s.status === "refund" && input.amount === undefined && s.refunded === undefined) {
+        throw invalidRequest(
+          P,
+          "refund",
+          "amount",
+          `DineroPay refund: payment ${paymentId} already has refunds and DineroPay did not report their total (no refunded_amount in the status); pass amount (what is left to refund).`,
+        );
       }
       if (s.status !== "settled" && s.status !== "refund" && s.status !== "chargeback") {
         throw precheckFailed(P, "refund", "invalid_request", `DineroPay refund: payment ${paymentId} is "${s.status}", not settled; only a settled payment can be refunded.`);
       }
-      const amount = input.amount ?? s.amount;
+      // Settled refunds only: a pending one is not subtracted here, and DineroPay itself rejects
+      // a refund that would exceed what is left once pending refunds count.
+      const left = refundable(s);
+      if (left !== undefined && isZero(left)) {
+        throw precheckFailed(P, "refund", "already_refunded", `DineroPay refund: payment ${paymentId} is already fully refunded.`);
+      }
+      const amount = input.amount ?? left ?? s.amount;
       if (compare(amount, s.amount) > 0) {
         throw precheckFailed(
           P,
           "refund",
           "amount_exceeds_refundable",
           `DineroPay refund: ${toDecimal(amount)} ${amount.currency} is more than payment ${paymentId}'s ${toDecimal(s.amount)} ${s.currency}.`,
+          "amount",
+        );
+      }
+      if (left !== undefined && compare(amount, left) > 0) {
+        throw precheckFailed(
+          P,
+          "refund",
+          "amount_exceeds_refundable",
+          `DineroPay refund: ${toDecimal(amount)} ${amount.currency} is more than the ${toDecimal(left)} ${s.currency} left to refund on payment ${paymentId}.`,
           "amount",
         );
       }
@@ -164,7 +195,23 @@ function readStatus(r: GetPaymentStatusResponse, operation: string): Status {
   const currency = readCurrency(P, operation, r.order?.currency);
   const amount = readAmount(P, operation, r.order?.amount, currency, "order.amount");
   if (amount === undefined || typeof r.status !== "string") throw malformed(P, operation, "the status has no status or order.amount");
-  return { status: r.status, currency, amount };
+  const refunded = readAmount(P, operation, r.refunded_amount, currency, "refunded_amount");
+  return { status: r.status, currency, amount, ...(refunded !== undefined ? { refunded } : {}) };
+}
+
+/** Statuses of a payment that was paid and can still have (or had) refunds. */
+const PAID = new Set(["settled", "refund", "chargeback"]);
+
+/**
+ * Paid minus settled refunds (refunded_amount), never below zero; zero once voided; undefined when
+ * the status carries no refunded_amount or the payment was never paid.
+ */
+function refundable(s: Status): Money | undefined {
+  if (s.refunded === undefined) return undefined;
+  if (s.status === "void" || s.status === "reversal") return money(0n, s.currency);
+  if (!PAID.has(s.status)) return undefined;
+  const left = subtract(s.amount, s.refunded);
+  return left.minor < 0n ? money(0n, s.currency) : left;
 }
 
 /** DineroPay's payment status (Akurateco Checkout); `refund` does not say whether it was partial. */
@@ -182,14 +229,24 @@ const STATUS: Record<string, PaymentStatus> = {
 };
 
 function toDetails(s: Status): PaymentDetails<"dineropay"> {
-  const status = STATUS[s.status] ?? "pending";
+  const mapped = STATUS[s.status] ?? "pending";
   const zero = money(0n, s.currency);
+  const left = refundable(s);
+  // With refunded_amount, "refund" tells partial from full. Settled refunds only: while a refund is
+  // pending the status stays "settled" (succeeded) and the amounts leave it out.
+  const status: PaymentStatus = s.status === "refund" && left !== undefined && !isZero(left) ? "partially_refunded" : mapped;
   return {
     provider: P,
     status,
     providerStatus: s.status,
     amount: s.amount,
-    // Known only before any refund; "refund" may be partial.
-    ...(status === "succeeded" ? { refundedAmount: zero, refundableAmount: s.amount } : status === "cancelled" ? { refundableAmount: zero } : {}),
+    ...(s.refunded !== undefined && left !== undefined
+      ? { refundedAmount: s.refunded, refundableAmount: left }
+      : // Without refunded_amount, known only before any refund; "refund" may be partial.
+        mapped === "succeeded"
+        ? { refundedAmount: zero, refundableAmount: s.amount }
+        : mapped === "cancelled"
+          ? { refundableAmount: zero }
+          : {}),
   };
 }

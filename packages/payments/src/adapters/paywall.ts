@@ -7,8 +7,11 @@
  * - `{ paymentId }`: revertByPaymentId (Paywall cancels on the payment day and refunds later;
  *   the result names the operation) and queryPaymentByPaymentId; no cancel.
  * Paywall has no idempotency key. Its inquiry reports flags (any refund, any partial refund, any
- * cancel) and the last activity's id, not a refunded total, so a lost answer is reconciled by
- * comparing those with a snapshot taken before the write.
+ * cancel) and the last activity's id, so a lost answer is reconciled by comparing those with a
+ * snapshot taken before the write. The inquiry may also carry `RefundedAmount`, the total refunded
+ * so far (x-odeme-inferred: not in Paywall's SDK, served by the simulator): when present it gives
+ * the refunded and refundable amounts and what is left to refund after partial refunds; when
+ * absent, amounts are known only when the flags say nothing or everything was refunded.
  */
 import {
   PaywallClient,
@@ -23,7 +26,7 @@ import {
 } from "@odeme/paywall";
 import { OdemeError } from "@odeme/core";
 import { invalidRequest, precheckFailed, refined, unsupported, withCode } from "../errors.ts";
-import { compare, money, moneyToJSON, type Currency, type Money } from "../money.ts";
+import { compare, isZero, money, moneyToJSON, subtract, type Currency, type Money } from "../money.ts";
 import type { CancelInput, Capabilities, PaymentDetails, PaymentStatus, RefundInput } from "../types.ts";
 import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WriteOperation, WritePlan } from "./adapter.ts";
 import { describe, field, readAmount, readCurrency, toDecimal } from "./wire.ts";
@@ -39,13 +42,15 @@ export const paywallCapabilities = {
   itemRefund: false,
   cancel: true,
   retrieve: true,
-  refundedAmount: false,
+  refundedAmount: true,
   listsRefunds: false,
   lookupByMerchantReference: true,
   asyncRefund: false,
   idempotency: "lookup",
-  // Several partial refunds are implied by CompletePartialRefund, not stated.
-  unverified: ["repeatedRefund"],
+  // Several partial refunds are implied by CompletePartialRefund, not stated. The refunded total
+  // is the inquiry's RefundedAmount, an inferred field (specs/paywall.yaml); without it only the
+  // flags remain and amounts after partial refunds are unknown.
+  unverified: ["repeatedRefund", "refundedAmount"],
 } as const satisfies Capabilities;
 
 const P = "paywall";
@@ -67,6 +72,8 @@ interface Inquiry {
   anyPayment: boolean;
   statusName: string;
   activityId: number | null;
+  /** Body.Paywall.RefundedAmount when the inquiry carries it (an inferred field); else undefined. */
+  refunded?: Money;
 }
 
 export function createPaywallAdapter(config: PaywallConfig, shared: SharedClientOptions): ProviderAdapter<"paywall"> {
@@ -98,7 +105,10 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
     async planRefund(input: RefundInput<"paywall">): Promise<WritePlan> {
       const ref = readRef(input.payment, "refund", true);
       const q = await inquire(ref, "refund");
-      const amount = input.amount ?? (q && !q.anyPartialRefund ? q.amount : undefined);
+      // After partial refunds what is left is known only from RefundedAmount (none left: precheck
+      // says already_refunded).
+      const rest = q === undefined ? undefined : q.anyPartialRefund ? refundable(q) : q.amount;
+      const amount = input.amount ?? rest;
       if (amount === undefined) {
         throw invalidRequest(
           P,
@@ -106,7 +116,7 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
           "amount",
           q === undefined
             ? "Paywall refund: Paywall cannot look a payment up by uniqueCode, so the amount to refund is unknown; pass amount, or name the payment by { merchantUniqueCode, date }."
-            : "Paywall refund: the payment already has partial refunds and Paywall does not report their total; pass amount (what is left to refund).",
+            : "Paywall refund: the payment already has partial refunds and Paywall did not report their total (no RefundedAmount in the inquiry); pass amount (what is left to refund).",
         );
       }
       if (q !== undefined) precheck(q, amount, "refund");
@@ -137,7 +147,7 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
       if (ref.kind === "paymentId") throw unsupported(P, "cancel", "Paywall cancels only by { merchantUniqueCode, date } or { uniqueCode, date }.");
       const q = await inquire(ref, "cancel");
       if (q?.anyCancel) throw precheckFailed(P, "cancel", "already_cancelled", "Paywall cancel: the payment is already cancelled.");
-      if (q?.anyRefund || q?.anyPartialRefund) {
+      if (q?.anyRefund || q?.anyPartialRefund || (q?.refunded !== undefined && !isZero(q.refunded))) {
         throw precheckFailed(P, "cancel", "already_refunded", "Paywall cancel: the payment has refunds and can no longer be cancelled; refund what is left instead.");
       }
       const request: CancelRequest | CancelByUniqueCodeRequest =
@@ -221,6 +231,8 @@ function precheck(q: Inquiry, amount: Money, operation: string): void {
   }
   if (q.anyCancel) throw precheckFailed(P, operation, "already_cancelled", `Paywall ${operation}: the payment was cancelled; there is nothing to refund.`);
   if (q.anyRefund) throw precheckFailed(P, operation, "already_refunded", `Paywall ${operation}: the payment is already fully refunded.`);
+  const left = refundable(q);
+  if (left !== undefined && isZero(left)) throw precheckFailed(P, operation, "already_refunded", `Paywall ${operation}: the payment is already fully refunded.`);
   if (compare(amount, q.amount) > 0) {
     throw precheckFailed(
       P,
@@ -230,6 +242,26 @@ function precheck(q: Inquiry, amount: Money, operation: string): void {
       "amount",
     );
   }
+  if (left !== undefined && compare(amount, left) > 0) {
+    throw precheckFailed(
+      P,
+      operation,
+      "amount_exceeds_refundable",
+      `Paywall ${operation}: ${toDecimal(amount)} ${amount.currency} is more than the ${toDecimal(left)} ${q.currency} left to refund.`,
+      "amount",
+    );
+  }
+}
+
+/**
+ * What is left to refund, from RefundedAmount; undefined when the inquiry does not carry it. Never
+ * below zero: a total above the payment (which Paywall should not report) leaves nothing.
+ */
+function refundable(q: Inquiry): Money | undefined {
+  if (q.refunded === undefined) return undefined;
+  if (q.anyCancel) return money(0n, q.currency);
+  const left = subtract(q.amount, q.refunded);
+  return left.minor < 0n ? money(0n, q.currency) : left;
 }
 
 function readRef(ref: unknown, operation: string, needDate: boolean): Ref {
@@ -268,6 +300,8 @@ function readInquiry(response: QueryPaymentResponse, operation: string): Inquiry
   if (p === undefined || amount === undefined) {
     throw new OdemeError({ code: "malformed_response", message: `Paywall ${operation}: the inquiry has no payment amount.`, provider: P, operation, outcome: "rejected", raw: response });
   }
+  // Undefined and null both mean "not reported": the facade then falls back to the flags.
+  const refunded = readAmount(P, operation, p.RefundedAmount, currency, "Body.Paywall.RefundedAmount");
   return {
     currency,
     amount,
@@ -277,12 +311,13 @@ function readInquiry(response: QueryPaymentResponse, operation: string): Inquiry
     anyPayment: p.AnySuccessPayment === true || p.Status === true,
     statusName: p.StatusName ?? "",
     activityId: typeof p.ActivityId === "number" ? p.ActivityId : null,
+    ...(refunded !== undefined ? { refunded } : {}),
   };
 }
 
 function toDetails(q: Inquiry): PaymentDetails<"paywall"> {
   const zero = money(0n, q.currency);
-  const status: PaymentStatus = q.anyCancel
+  const flagged: PaymentStatus = q.anyCancel
     ? "cancelled"
     : q.anyRefund
       ? "refunded"
@@ -291,9 +326,15 @@ function toDetails(q: Inquiry): PaymentDetails<"paywall"> {
         : q.anyPayment
           ? "succeeded"
           : "failed";
-  // Paywall reports only flags: amounts are known when nothing or everything was refunded.
+  const left = flagged === "failed" ? undefined : refundable(q);
+  // Partial refunds that add up to the whole payment leave only the partial flag set.
+  const status: PaymentStatus = flagged === "partially_refunded" && left !== undefined && isZero(left) ? "refunded" : flagged;
+  // With RefundedAmount, both amounts; with only flags, amounts are known when nothing or
+  // everything was refunded.
   const amounts =
-    status === "succeeded"
+    q.refunded !== undefined && left !== undefined
+      ? { refundedAmount: q.refunded, refundableAmount: left }
+      : status === "succeeded"
       ? { refundedAmount: zero, refundableAmount: q.amount }
       : status === "refunded"
         ? { refundedAmount: q.amount, refundableAmount: zero }

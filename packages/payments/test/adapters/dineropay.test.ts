@@ -6,8 +6,9 @@ import { fakeProvider, rejection, type FakeProvider } from "../helpers/fake-fetc
 const KEYS = { merchantKey: "merchant-key-1", password: "dinero-password" };
 const PAYMENT_ID = "63c781cc-de3d-11eb-a1f1-0242ac130006";
 
-function dineropay(initial = "settled") {
-  const state = { status: initial };
+function dineropay(initial = "settled", refunded?: string) {
+  // `refunded`: refunded_amount (inferred field, settled refunds); left out of the status while undefined.
+  const state: { status: string; refunded?: string } = { status: initial, ...(refunded !== undefined ? { refunded } : {}) };
   const provider = fakeProvider({
     "POST /api/v1/payment/status": () => ({
       json: {
@@ -15,6 +16,7 @@ function dineropay(initial = "settled") {
         date: "2021-07-06 10:12:45",
         status: state.status,
         order: { number: "order-1234", amount: "0.19", currency: "USD", description: "Important gift" },
+        refunded_amount: state.refunded,
       },
     }),
     "POST /api/v1/payment/refund": () => ((state.status = "refund"), { json: { payment_id: PAYMENT_ID, result: "accepted" } }),
@@ -129,6 +131,51 @@ describe("DineroPay safe replay", () => {
   });
 });
 
+describe("DineroPay refunded_amount (inferred field, settled refunds only)", () => {
+  it.each([
+    ["settled", "0.00", "succeeded", 0n, 19n],
+    ["refund", "0.07", "partially_refunded", 7n, 12n],
+    ["refund", "0.19", "refunded", 19n, 0n],
+    ["void", "0.00", "cancelled", 0n, 0n],
+    ["chargeback", "0.05", "disputed", 5n, 14n],
+    ["3ds", "0.00", "requires_action", undefined, undefined],
+  ] as const)("reads status %s with refunded_amount %s as %s", async (raw, refunded, status, refundedMinor, refundable) => {
+    const { provider } = dineropay(raw, refunded);
+    const details = await payments(provider).retrieve({ provider: "dineropay", payment: ref });
+    expect(details).toMatchObject({ status, providerStatus: raw, amount: parseMoney("0.19", "USD") });
+    expect(details.refundedAmount?.minor).toBe(refundedMinor);
+    expect(details.refundableAmount?.minor).toBe(refundable);
+  });
+
+  it("refunds what is left after settled refunds when no amount is given, and reports pending", async () => {
+    const { provider } = dineropay("refund", "0.07");
+    const result = await payments(provider).refund({ provider: "dineropay", payment: ref, idempotencyKey: "rest" });
+    expect(result).toMatchObject({ status: "pending", amount: parseMoney("0.12", "USD") });
+    expect(provider.calls.find((c) => c.path === "/api/v1/payment/refund")?.body).toMatchObject({ amount: "0.12" });
+  });
+
+  it.each([
+    ["more than is left", "0.07", parseMoney("0.13", "USD"), "amount_exceeds_refundable"],
+    ["when settled refunds used it all up", "0.19", undefined, "already_refunded"],
+    ["of 0.01 when settled refunds used it all up", "0.19", parseMoney("0.01", "USD"), "already_refunded"],
+  ] as const)("refuses a refund %s before sending", async (_what, refunded, amount, code) => {
+    const { provider } = dineropay("refund", refunded);
+    const error = await rejection(() => payments(provider).refund({ provider: "dineropay", payment: ref, idempotencyKey: "x", ...(amount ? { amount } : {}) }));
+    expect(error).toMatchObject({ code, outcome: "not_sent" });
+    expect(provider.count("/api/v1/payment/refund")).toBe(0);
+  });
+
+  it("leaves a pending refund to DineroPay: it is not in refunded_amount, so the precheck lets the request through", async () => {
+    const { provider } = dineropay("settled", "0.00");
+    provider.on("POST /api/v1/payment/refund", {
+      status: 400,
+      json: { error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: "amount: Refund amount exceeds the refundable amount." }] },
+    });
+    const error = await rejection(() => payments(provider).refund({ provider: "dineropay", payment: ref, amount: parseMoney("0.19", "USD"), idempotencyKey: "p" }));
+    expect(error).toMatchObject({ code: "amount_exceeds_refundable", outcome: "rejected" });
+  });
+});
+
 describe("DineroPay void and status", () => {
   it("voids a settled payment and refuses a second void", async () => {
     const { provider } = dineropay();
@@ -157,7 +204,7 @@ describe("DineroPay void and status", () => {
     ["void", "cancelled", undefined, 0n],
     ["chargeback", "disputed", undefined, undefined],
     ["3ds", "requires_action", undefined, undefined],
-  ] as const)("maps status %s to %s", async (raw, status, refunded, refundable) => {
+  ] as const)("without refunded_amount, maps status %s to %s", async (raw, status, refunded, refundable) => {
     const { provider } = dineropay(raw);
     const details = await payments(provider).retrieve({ provider: "dineropay", payment: ref });
     expect(details).toMatchObject({ status, providerStatus: raw, amount: parseMoney("0.19", "USD") });

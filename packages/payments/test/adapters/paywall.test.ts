@@ -7,7 +7,13 @@ const OK = { json: { ErrorCode: 0, Result: true, Message: "", Body: null } };
 
 /** A 101.50 TRY payment; flags and ActivityId move as Paywall's inquiry would show them. */
 function paywall() {
-  const state = { refund: false, partial: false, cancel: false, activityId: 654321 };
+  // `refunded`: Body.Paywall.RefundedAmount (inferred field); left out of the inquiry while undefined.
+  const state: { refund: boolean; partial: boolean; cancel: boolean; activityId: number; refunded?: number | null } = {
+    refund: false,
+    partial: false,
+    cancel: false,
+    activityId: 654321,
+  };
   const inquiry = () => ({
     json: {
       ErrorCode: 0,
@@ -26,6 +32,7 @@ function paywall() {
           CurrencyId: 1,
           PaymentAmount: 101.5,
           ActivityAmount: 101.5,
+          RefundedAmount: state.refunded,
         },
       },
     },
@@ -167,6 +174,74 @@ describe("Paywall safe replay", () => {
   });
 });
 
+describe("Paywall RefundedAmount (inferred field)", () => {
+  it("reports refunded and refundable amounts from it, exactly, after partial refunds", async () => {
+    const { provider, state } = paywall();
+    Object.assign(state, { partial: true, refunded: 40.1 });
+    expect(await payments(provider).retrieve({ provider: "paywall", payment: { merchantUniqueCode: "order-1001" } })).toEqual({
+      provider: "paywall",
+      status: "partially_refunded",
+      providerStatus: "Successful",
+      amount: parseMoney("101.5", "TRY"),
+      refundedAmount: parseMoney("40.10", "TRY"),
+      refundableAmount: parseMoney("61.40", "TRY"),
+    });
+  });
+
+  it("says refunded, with nothing refundable, when partial refunds add up to the payment", async () => {
+    const { provider, state } = paywall();
+    Object.assign(state, { partial: true, refunded: 101.5 });
+    const d = await payments(provider).retrieve({ provider: "paywall", payment: { paymentId: 123456 } });
+    expect(d).toMatchObject({ status: "refunded", refundedAmount: parseMoney("101.5", "TRY"), refundableAmount: parseMoney("0", "TRY") });
+  });
+
+  it("reports nothing refundable for a cancelled payment", async () => {
+    const { provider, state } = paywall();
+    Object.assign(state, { cancel: true, refunded: 0 });
+    const d = await payments(provider).retrieve({ provider: "paywall", payment: { paymentId: 123456 } });
+    expect(d).toMatchObject({ status: "cancelled", refundedAmount: parseMoney("0", "TRY"), refundableAmount: parseMoney("0", "TRY") });
+  });
+
+  it("refunds what is left after partial refunds when no amount is given, as a partial refund", async () => {
+    const { provider, state } = paywall();
+    Object.assign(state, { partial: true, refunded: 40.1 });
+    const result = await payments(provider).refund({ provider: "paywall", payment: byCode, idempotencyKey: "rest" });
+    expect(result).toMatchObject({ status: "succeeded", providerOperation: "partialRefund", amount: parseMoney("61.40", "TRY") });
+    expect(provider.calls.at(-1)?.text).toBe('{"Date":"2023-02-07","MerchantUniqueCode":"order-1001","Amount":61.4}');
+  });
+
+  it.each([
+    ["more than is left", 40.1, parseMoney("61.41", "TRY"), "amount_exceeds_refundable"],
+    ["when partial refunds used it all up", 101.5, undefined, "already_refunded"],
+    ["of 1.00 when partial refunds used it all up", 101.5, parseMoney("1", "TRY"), "already_refunded"],
+  ] as const)("refuses a refund %s before sending", async (_what, refunded, amount, code) => {
+    const { provider, state } = paywall();
+    Object.assign(state, { partial: true, refunded });
+    const error = await rejection(() => payments(provider).refund({ provider: "paywall", payment: byCode, idempotencyKey: "x", ...(amount ? { amount } : {}) }));
+    expect(error).toMatchObject({ code, outcome: "not_sent" });
+    expect(provider.calls.every((c) => c.method === "GET")).toBe(true);
+  });
+
+  it("falls back to the flags when RefundedAmount is null", async () => {
+    const { provider, state } = paywall();
+    Object.assign(state, { partial: true, refunded: null });
+    const p = payments(provider);
+    const d = await p.retrieve({ provider: "paywall", payment: { merchantUniqueCode: "order-1001" } });
+    expect(d.status).toBe("partially_refunded");
+    expect(d.refundedAmount).toBeUndefined();
+    expect(d.refundableAmount).toBeUndefined();
+    const error = await rejection(() => p.refund({ provider: "paywall", payment: byCode, idempotencyKey: "rest" }));
+    expect(error).toMatchObject({ code: "invalid_request", field: "amount" });
+  });
+
+  it("refuses a cancel once RefundedAmount shows a refund", async () => {
+    const { provider, state } = paywall();
+    state.refunded = 1;
+    const error = await rejection(() => payments(provider).cancel({ provider: "paywall", payment: byCode, idempotencyKey: "c" }));
+    expect(error).toMatchObject({ code: "already_refunded", outcome: "not_sent" });
+  });
+});
+
 describe("Paywall cancel and retrieve", () => {
   it("cancels by MerchantUniqueCode or uniqueCode and refuses a cancel after a refund", async () => {
     const { provider, state } = paywall();
@@ -184,7 +259,7 @@ describe("Paywall cancel and retrieve", () => {
     expect((await rejection(() => p.cancel({ provider: "paywall", payment: byCode, idempotencyKey: "c3" }))).code).toBe("already_refunded");
   });
 
-  it("reports the inquiry's flags as a status, and amounts only when they follow from the flags", async () => {
+  it("without RefundedAmount, reports the inquiry's flags as a status, and amounts only when they follow from the flags", async () => {
     const { provider, state } = paywall();
     const p = payments(provider);
     expect(await p.retrieve({ provider: "paywall", payment: { paymentId: 123456 } })).toEqual({

@@ -29,6 +29,8 @@ export interface RunningHarness {
   resetAfterNextRefund(): void;
   /** How many requests a reset-after fault hit. */
   resetsHit(): number;
+  /** Settles refunds the provider completes asynchronously (DineroPay); a no-op elsewhere. */
+  settleRefunds?(): void;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export const HARNESSES: Partial<Record<ProviderId, Harness>> = {
         requestCount: () => sim.requests.length,
         resetsHit: () => sim.requests.filter((r) => r.fault === "reset-after").length,
         resetAfterNextRefund: () => sim.faults.inject({ kind: "reset-after" }, { route: "/api/v1/payment/refund" }),
+        settleRefunds: () => sim.settleRefunds(),
         close: () => sim.close(),
       };
     },

@@ -23,6 +23,8 @@ export interface ScenarioContext {
   ledgerRefunds(): number;
   /** Requests the simulator has received. */
   requestCount(): number;
+  /** Lets asynchronous refunds settle (DineroPay reports settled refunds only). */
+  settleRefunds(): void;
   /** The next refund request is applied, then its connection is reset before the answer. */
   resetAfterNextRefund(): void;
   /** How many requests the reset fault hit. */
@@ -130,6 +132,7 @@ export const SCENARIOS: readonly Scenario[] = [
     async run(ctx) {
       await ctx.seed();
       if (ctx.caps.partialRefund) await ctx.refund({ key: "ret-1", amount: "25.00" });
+      if (ctx.caps.asyncRefund) ctx.settleRefunds();
       const d = await ctx.retrieve();
       expect(d.amount?.minor).toBe(ctx.minor("100.00"));
       if (!ctx.caps.refundedAmount) return;

@@ -16,6 +16,6 @@ describe("provider registry", () => {
 
   it("rejects an unknown id, listing the known ones", async () => {
     expect(providerIds()).toContain("iyzico");
-    await expect(startSimulator("nope")).rejects.toThrow('No simulator for provider "nope". Known providers: iyzico.');
+    await expect(startSimulator("nope")).rejects.toThrow(`No simulator for provider "nope". Known providers: ${providerIds().join(", ")}.`);
   });
 });

@@ -68,7 +68,7 @@ export const PAROLAPAY_ERRORS = {
     code: "cancel_after_refund",
     status: 422,
     message: "A payment with refunds cannot be cancelled; refund the rest instead",
-    proposed: "cancel_window_closed",
+    proposed: "already_refunded",
   },
 } as const satisfies Record<string, ParolapayErrorEntry>;
 
