@@ -55,9 +55,11 @@ export interface LoadedSpec {
  * specs inside the package changes only this.
  */
 export function specsDir(): URL {
-  // Published package: the build copies the specs next to dist/. In the repo: the root specs/.
-  const packaged = new URL("../specs/", import.meta.url);
-  return existsSync(new URL("iyzico.yaml", packaged)) ? packaged : new URL("../../../specs/", import.meta.url);
+  // In the monorepo the live specs/ always wins (a build's copy could be stale); a published
+  // package reads the copy its build placed next to dist/.
+  const repo = new URL("../../../specs/", import.meta.url);
+  if (existsSync(new URL("../../../pnpm-workspace.yaml", import.meta.url)) && existsSync(new URL("iyzico.yaml", repo))) return repo;
+  return new URL("../specs/", import.meta.url);
 }
 
 const loaded = new Map<string, LoadedSpec>();

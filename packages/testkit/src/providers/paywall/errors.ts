@@ -37,16 +37,15 @@ export const PAYWALL_ERRORS = {
   alreadyCancelled: { code: 94, message: "The payment has a successful cancel", unified: "already_cancelled", source: "sdk-enum" },
   // SDK enum ApmPartialRefundAmountMoreThanTransactionAmount = 373 (APM-named; used for cards too).
   refundExceeds: { code: 373, message: "The refund amount is more than the refundable amount of the payment", unified: "amount_exceeds_refundable", source: "sdk-enum" },
-  // SDK enum ThisOperationCannotDoInThisTime = 269. NOT in the spec's x-odeme-errors: maps to
-  // provider_error until the spec adds `"269": cancel_window_closed`.
+  // SDK enum ThisOperationCannotDoInThisTime = 269 (in the spec, marked uncertain).
   cancelWindowClosed: {
     code: 269,
     message: "A payment can only be cancelled on the day it was made; refund it instead",
-    unified: undefined,
+    unified: "cancel_window_closed",
     source: "sdk-enum",
   },
-  // SDK enum PaymentNotConvenientForOperation = 92 (a 3-D payment not completed yet). Not in the spec.
-  paymentNotCompleted: { code: 92, message: "The payment is not convenient for this operation: it is not completed", unified: undefined, source: "sdk-enum" },
+  // SDK enum PaymentNotConvenientForOperation = 92 (a 3-D payment not completed yet; in the spec, uncertain).
+  paymentNotCompleted: { code: 92, message: "The payment is not convenient for this operation: it is not completed", unified: "invalid_request", source: "sdk-enum" },
   // SDK enum NotFound = 404, for a path Paywall does not have.
   routeNotFound: { code: 404, message: "Not found", unified: "not_found", source: "sdk-enum" },
 } as const satisfies Record<string, ErrorEntry>;
