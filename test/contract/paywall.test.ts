@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPaywallClient, OdemeError, type PaywallClient, type StartDirectPaymentRequest } from "../../packages/paywall/src/index.ts";
-import type { Fault } from "../../packages/testkit/src/faults.ts";
+import { FAULTS } from "./fault-table.ts";
 import { startPaywallSimulator, type PaywallSimulator, type SeededPaywallPayment } from "../../packages/testkit/src/providers/paywall/simulator.ts";
 
 const PAID_AT = new Date("2026-03-10T08:00:00Z"); // 11:00 in Istanbul
@@ -260,36 +260,6 @@ describe("ledger rules come back as unified codes", () => {
 });
 
 describe("faults, on every operation", () => {
-  type Expect = { code: string; outcome: string; retryable: boolean };
-  const writeUnknown: Expect = { code: "outcome_unknown", outcome: "unknown", retryable: false };
-  const FAULTS: { name: string; fault: Fault; timeoutMs?: number; write: Expect; read: Expect; appliesWrite: boolean }[] = [
-    { name: "reset-before", fault: { kind: "reset-before" }, write: writeUnknown, read: { code: "network", outcome: "rejected", retryable: true }, appliesWrite: false },
-    { name: "reset-after", fault: { kind: "reset-after" }, write: writeUnknown, read: { code: "network", outcome: "rejected", retryable: true }, appliesWrite: true },
-    {
-      name: "http-error 503",
-      fault: { kind: "http-error", status: 503 },
-      write: { code: "provider_unavailable", outcome: "rejected", retryable: true },
-      read: { code: "provider_unavailable", outcome: "rejected", retryable: true },
-      appliesWrite: false,
-    },
-    {
-      name: "http-error 502",
-      fault: { kind: "http-error", status: 502 },
-      write: writeUnknown,
-      read: { code: "provider_unavailable", outcome: "rejected", retryable: true },
-      appliesWrite: false,
-    },
-    { name: "malformed-json", fault: { kind: "malformed-json" }, write: writeUnknown, read: { code: "malformed_response", outcome: "rejected", retryable: true }, appliesWrite: true },
-    { name: "truncated-json", fault: { kind: "truncated-json" }, write: writeUnknown, read: { code: "network", outcome: "rejected", retryable: true }, appliesWrite: true },
-    {
-      name: "slow-body past the timeout",
-      fault: { kind: "slow-body", ms: 2_000 },
-      timeoutMs: 150,
-      write: writeUnknown,
-      read: { code: "timeout", outcome: "rejected", retryable: true },
-      appliesWrite: true,
-    },
-  ];
   const cases = OPERATIONS.flatMap((op) => FAULTS.map((f) => [`${op.id} under ${f.name}`, op, f] as const));
 
   it.each(cases)("%s", async (_name, op, f) => {
