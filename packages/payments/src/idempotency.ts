@@ -151,6 +151,8 @@ async function runLocked(runner: WriteRunner, job: WriteJob): Promise<WriteOutco
   }
 
   const plan = await job.plan();
+  // The planning read found this key's write already made (a crash lost its record): never again.
+  if (plan.alreadyApplied !== undefined) return { result: await finish(runner, job, plan, plan.alreadyApplied), replayed: true };
   const pending = record(runner, job, { state: "pending", plan });
   if (existing === undefined && runner.store.setIfAbsent !== undefined) {
     // Another process took the key between our read and now: its write is this key's write.

@@ -154,7 +154,7 @@ export function createPayments(options: PaymentsOptions): Payments {
       providerName: adapter.name,
       operation,
       rejectsRepeatedKeys: adapter.rejectsRepeatedKeys,
-      plan: () => (operation === "refund" ? adapter.planRefund(input as RefundInput) : planCancel(adapter, input as CancelInput)),
+      plan: () => (operation === "refund" ? adapter.planRefund(input as RefundInput, key) : planCancel(adapter, input as CancelInput, key)),
       send: (plan) => adapter.send(operation, plan, key),
       reconcile: (plan) => adapter.reconcile(operation, plan, key),
     });
@@ -215,9 +215,9 @@ export function createPayments(options: PaymentsOptions): Payments {
   };
 }
 
-function planCancel(adapter: ProviderAdapter, input: CancelInput) {
+function planCancel(adapter: ProviderAdapter, input: CancelInput, key: string) {
   if (adapter.planCancel === undefined) throw unsupported(adapter.provider, "cancel", `${adapter.name} has no cancel.`);
-  return adapter.planCancel(input as never);
+  return adapter.planCancel(input as never, key);
 }
 
 function checkKey(provider: ProviderId, operation: string, key: unknown): string {

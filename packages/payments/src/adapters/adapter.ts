@@ -32,6 +32,12 @@ export interface WritePlan {
   amount?: MoneyJSON;
   /** What a lookup said before the write, for `reconcile`. */
   snapshot?: JsonValue;
+  /**
+   * Set when the planning read already finds a write made under this idempotency key, by the
+   * provider's own reference (a crash lost the store's record): the facade returns it and sends
+   * nothing. Only an exact match of the key's reference may set it.
+   */
+  alreadyApplied?: Sent;
 }
 
 export interface Sent {
@@ -66,9 +72,10 @@ export interface ProviderAdapter<P extends ProviderId = ProviderId> {
    */
   readonly rejectsRepeatedKeys: boolean;
   retrieve(ref: RetrieveRefs[P]): Promise<PaymentDetails<P>>;
-  planRefund(input: RefundInput<P>): Promise<WritePlan>;
+  /** `idempotencyKey`: so the planning read can look for an earlier write under the same key. */
+  planRefund(input: RefundInput<P>, idempotencyKey: string): Promise<WritePlan>;
   /** Absent when the provider has no cancel (the facade throws `unsupported` before calling). */
-  planCancel?(input: CancelInput<Extract<P, CancelProviderId>>): Promise<WritePlan>;
+  planCancel?(input: CancelInput<Extract<P, CancelProviderId>>, idempotencyKey: string): Promise<WritePlan>;
   send(operation: WriteOperation, plan: WritePlan, idempotencyKey: string): Promise<Sent>;
   reconcile(operation: WriteOperation, plan: WritePlan, idempotencyKey: string): Promise<Reconciliation>;
 }
