@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { emitClient, emitIndex } from "./emit/client.ts";
+import { addConstraints } from "./emit/constraints.ts";
 import { emitPackageJson, emitTsconfig } from "./emit/package.ts";
 import { emitReadme } from "./emit/readme.ts";
 import { emitSchema } from "./emit/schema.ts";
@@ -47,5 +48,6 @@ export async function generatePackage(specPath: string, packagesDir: string, cor
     ["src/client.ts", emitClient(model)],
     ["src/index.ts", emitIndex(model)],
   ]);
+  addConstraints(files, model, spec.doc);
   return { model, dir, files };
 }

@@ -58,7 +58,7 @@ function isObject(v: unknown): v is Json {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
-function deref(doc: Json, node: unknown): unknown {
+export function deref(doc: Json, node: unknown): unknown {
   let cur = node;
   for (let i = 0; i < 32 && isObject(cur) && typeof cur.$ref === "string"; i++) {
     let target: unknown = doc;
