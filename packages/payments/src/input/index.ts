@@ -15,11 +15,11 @@ import { invalidRequest, precheckFailed } from "../errors.ts";
 import type { Money } from "../money.ts";
 import { PROVIDER_IDS, type CancelInput, type ProviderId, type RefundInput, type RetrieveInput } from "../types.ts";
 import { render } from "./render.ts";
-import { readRecord, reject, rejectUnknown, type InputOperation, type Where } from "./rules.ts";
+import { fieldPath, readRecord, reject, rejectUnknown, type InputOperation, type Where } from "./rules.ts";
 import { FACADE_KEY, SCHEMAS, type OperationSchema } from "./schemas.ts";
 
 export { render, maskCardNumbers } from "./render.ts";
-export { isCalendarDate } from "./rules.ts";
+export { fieldPath, isCalendarDate } from "./rules.ts";
 
 /** A write input as the facade uses it: validated, copied, plain. */
 export interface CheckedWrite {
@@ -84,7 +84,7 @@ function guarded<T>(operation: InputOperation, run: () => T): T {
 /** The input object, its provider and that provider's schema for the operation. */
 function open(operation: InputOperation, input: unknown): { at: Where; record: Map<string, unknown>; schema: OperationSchema } {
   const anyone: Where = { provider: "unknown" as ProviderId, name: "", operation };
-  const record = readRecord(anyone, "input", input, SHAPE[operation]);
+  const record = readRecord(anyone, "", input, SHAPE[operation]);
   const provider = record.get("provider");
   if (typeof provider !== "string" || !(PROVIDER_IDS as readonly string[]).includes(provider)) {
     throw invalidRequest("unknown", operation, "provider", `${operation}: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);

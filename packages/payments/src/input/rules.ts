@@ -59,12 +59,21 @@ export interface Where {
 
 /** An input error: `invalid_request`, nothing sent, the field named. */
 export function reject(at: Where, field: string, message: string): never {
-  throw invalidRequest(at.provider, at.operation, field, `${at.name} ${at.operation}: ${message}`);
+  throw invalidRequest(at.provider, at.operation, field, `${at.name === "" ? "" : `${at.name} `}${at.operation}: ${message}`);
 }
 
 /** `field must be <what>; got <the value, rendered safely>.` */
 export function expected(at: Where, field: string, what: string, value: unknown): never {
   return reject(at, field, `${field} must be ${what}; got ${render(value)}.`);
+}
+
+/**
+ * The path of `key` inside `parent` ("" is the input itself): `payment.paymentId`, and keys that
+ * are not identifiers quoted, `payment[""]`, so a path is never empty and never ambiguous.
+ */
+export function fieldPath(parent: string, key: string): string {
+  if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${parent}[${JSON.stringify(key.length > 40 ? `${key.slice(0, 37)}...` : key)}]`;
+  return parent === "" ? key : `${parent}.${key}`;
 }
 
 /** Most keys an input object may have; more is not a payment reference but something else. */
@@ -76,7 +85,8 @@ const MAX_KEYS = 16;
  * and nothing can answer differently on a second read; keys whose value is `undefined` count as
  * absent, as they would in JSON.
  */
-export function readRecord(at: Where, field: string, value: unknown, what: string): Map<string, unknown> {
+export function readRecord(at: Where, parent: string, value: unknown, what: string): Map<string, unknown> {
+  const field = parent === "" ? "input" : parent;
   if (value === null || typeof value !== "object" || Array.isArray(value)) return expected(at, field, what, value);
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return expected(at, field, what, value);
@@ -87,7 +97,7 @@ export function readRecord(at: Where, field: string, value: unknown, what: strin
   const out = new Map<string, unknown>();
   for (const name of names) {
     const d = descriptors[name] as PropertyDescriptor;
-    const path = `${field}.${name}`;
+    const path = fieldPath(parent, name);
     if (!("value" in d)) return reject(at, path, `${path} must be a plain value, not a getter or setter.`);
     if (d.value !== undefined) out.set(name, d.value);
   }
@@ -98,7 +108,7 @@ export function readRecord(at: Where, field: string, value: unknown, what: strin
 export function rejectUnknown(at: Where, field: string, record: Map<string, unknown>, allowed: readonly string[], hints: Readonly<Record<string, string>> = {}): void {
   for (const [name, value] of record) {
     if (allowed.includes(name)) continue;
-    const path = field === "" ? name : `${field}.${name}`;
+    const path = fieldPath(field, name);
     const hint = Object.hasOwn(hints, name) ? ` ${hints[name]}` : ` It takes ${allowed.length === 0 ? "no keys" : allowed.join(", ")}.`;
     reject(at, path, `${path} is not an input of ${at.name} ${at.operation} (got ${render(value)}).${hint}`);
   }
