@@ -41,15 +41,22 @@ export function maskCardNumbers(text: string): string {
   });
 }
 
+/**
+ * Characters JSON.stringify leaves as they are but a reader cannot see or that reorder the text
+ * around them in a log viewer (C1 controls, zero-width and bidirectional marks, BOM).
+ */
+const INVISIBLE = /[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
 function renderString(s: string): string {
   if (s.length > MAX_SHOWN) return `a string of ${s.length} characters`;
-  // JSON.stringify shows control characters and lone surrogates as escapes, so the message stays one line.
-  return JSON.stringify(maskCardNumbers(s));
+  // JSON.stringify escapes C0 controls and lone surrogates; the rest of what is invisible is escaped here.
+  return JSON.stringify(maskCardNumbers(s)).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-function renderNumeric(text: string): string {
+function renderNumeric(text: string, kind: "number" | "bigint"): string {
   const masked = maskCardNumbers(text);
-  return masked.length > MAX_SHOWN ? `a number of ${text.replace(/^-/, "").length} digits` : masked;
+  if (masked.length > MAX_SHOWN) return `a ${kind} of ${text.replace(/^-/, "").length} digits`;
+  return kind === "bigint" ? `${masked}n (a bigint)` : masked;
 }
 
 /** What kind of object: "an array of 3 items", "an object with keys a, b", "a Date". */
@@ -83,9 +90,9 @@ export function render(value: unknown): string {
     case "string":
       return renderString(value);
     case "number":
-      return Object.is(value, -0) ? "-0" : renderNumeric(String(value));
+      return Object.is(value, -0) ? "-0" : renderNumeric(String(value), "number");
     case "bigint":
-      return `${renderNumeric(value.toString())}n (a bigint)`;
+      return renderNumeric(value.toString(), "bigint");
     case "boolean":
       return String(value);
     case "undefined":

@@ -80,10 +80,10 @@ export function fieldPath(parent: string, key: string): string {
 const MAX_KEYS = 16;
 
 /**
- * A caller's object as plain data: own, enumerable, string-keyed data properties of a plain
- * object (prototype Object or null). Getters are refused rather than called, so no caller code runs
- * and nothing can answer differently on a second read; keys whose value is `undefined` count as
- * absent, as they would in JSON.
+ * A caller's object as plain data: the own string-keyed data properties (enumerable or not) of a
+ * plain object (prototype Object or null). Getters are refused rather than called, so no caller
+ * code runs and nothing can answer differently on a second read; keys whose value is `undefined`
+ * count as absent, as they would in JSON.
  */
 export function readRecord(at: Where, parent: string, value: unknown, what: string): Map<string, unknown> {
   const field = parent === "" ? "input" : parent;
@@ -124,7 +124,9 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /**
  * `x-odeme-bigint` ids are integers wider than a JS number (specs/README.md): Sipay's 19-digit
- * transaction ids, which its documents type `int` and its .NET API holds as a signed 64-bit long.
+ * transaction ids, which its documents type `int`. Nineteen digits is the width of a signed 64-bit
+ * integer, so the facade takes that as the bound (inferred: no Sipay document names the type); a
+ * larger value cannot be an id Sipay issued.
  */
 const INT64_MAX = 9223372036854775807n;
 
@@ -259,11 +261,11 @@ export function amount(spec: AmountSpec): (at: Where, field: string, value: unkn
     const shown = `${formatDecimal(m)} ${currency}`;
     for (const max of c.maximum) {
       const bound = inUnit(max);
-      if (bound !== undefined && minor > bound.minor) return reject(at, field, `${field} must be at most ${formatDecimal(bound)} ${currency} (${at.name}'s maximum), got ${shown}.`);
+      if (bound !== undefined && minor > bound.minor) return reject(at, field, `${field} must be at most ${formatDecimal(bound)} ${currency} (${at.name}'s maximum); got ${shown}.`);
     }
     for (const min of c.minimum) {
       const bound = inUnit(min);
-      if (bound !== undefined && minor < bound.minor) return reject(at, field, `${field} must be at least ${formatDecimal(bound)} ${currency} (${at.name}'s minimum), got ${shown}.`);
+      if (bound !== undefined && minor < bound.minor) return reject(at, field, `${field} must be at least ${formatDecimal(bound)} ${currency} (${at.name}'s minimum); got ${shown}.`);
     }
     // A decimal string field's pattern (DineroPay allows 2 decimals): checked on the exact text sent.
     if (spec.unit === "major") {

@@ -61,7 +61,7 @@ function idempotencyKey(sources: readonly SpecSource[]): Rule {
       return reject(
         at,
         field,
-        `${field} is required: 1 to 128 visible ASCII characters (e.g. "order-42-refund-1"), got ${render(value)}. Reuse it only to retry the same operation.`,
+        `${field} is required: 1 to 128 visible ASCII characters (e.g. "order-42-refund-1"); got ${render(value)}. Reuse it only to retry the same operation.`,
       );
     }
     return spec(at, field, value);
