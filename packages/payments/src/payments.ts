@@ -10,10 +10,9 @@ import { createIyzicoAdapter, iyzicoCapabilities, type IyzicoConfig } from "./ad
 import { createParolapayAdapter, parolapayCapabilities, type ParolapayConfig } from "./adapters/parolapay.ts";
 import { createPaywallAdapter, paywallCapabilities, type PaywallConfig } from "./adapters/paywall.ts";
 import { createSipayWalletAdapter, sipayWalletCapabilities, type SipayWalletConfig } from "./adapters/sipay-wallet.ts";
-import { describe } from "./adapters/wire.ts";
 import { invalidRequest, maskSecrets, scrubError, unsupported } from "./errors.ts";
 import { fingerprint, MemoryIdempotencyStore, runWrite, type IdempotencyStore, type StoredResult } from "./idempotency.ts";
-import { checkRetrieve, checkWrite, type CheckedWrite } from "./input/index.ts";
+import { checkRetrieve, checkWrite, render, type CheckedWrite } from "./input/index.ts";
 import { moneyFromJSON } from "./money.ts";
 import {
   PROVIDER_IDS,
@@ -123,7 +122,7 @@ export function createPayments(options: PaymentsOptions): Payments {
 
   function adapterFor(provider: unknown, operation: string): ProviderAdapter {
     if (typeof provider !== "string" || !(PROVIDER_IDS as readonly string[]).includes(provider)) {
-      throw invalidRequest(String(provider), operation, "provider", `${operation}: unknown provider ${describe(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
+      throw invalidRequest("unknown", operation, "provider", `${operation}: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
     }
     const adapter = adapters[provider as ProviderId];
     if (adapter === undefined) {
@@ -189,8 +188,9 @@ export function createPayments(options: PaymentsOptions): Payments {
     },
 
     capabilities<P extends ProviderId>(provider: P): ProviderCapabilities[P] {
-      const caps = CAPABILITIES[provider] as ProviderCapabilities[P] | undefined;
-      if (caps === undefined) throw invalidRequest(String(provider), "capabilities", "provider", `capabilities: unknown provider ${describe(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
+      // Own keys only: "__proto__" or "toString" must not find Object.prototype's members.
+      const caps = typeof provider === "string" && Object.hasOwn(CAPABILITIES, provider) ? (CAPABILITIES[provider] as ProviderCapabilities[P]) : undefined;
+      if (caps === undefined) throw invalidRequest("unknown", "capabilities", "provider", `capabilities: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
       return caps;
     },
 

@@ -138,6 +138,25 @@ describe("messages render the bad value safely", () => {
   });
 });
 
+describe("capabilities(provider) checks its argument the same way", () => {
+  it.each<[string, unknown]>([
+    ["an inherited key", "__proto__"],
+    ["a method name", "toString"],
+    ["an object", { id: "iyzico" }],
+    ["an object whose toString throws", { toString: () => { throw new Error("no"); } }],
+  ])("%s", (_what, provider) => {
+    const { payments } = facade();
+    let error: unknown;
+    try {
+      payments.capabilities(provider as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: "invalid_request", field: "provider", provider: "unknown", outcome: "not_sent" });
+    expect((error as Error).message).not.toContain("[object Object]");
+  });
+});
+
 describe("good input at the boundaries still passes", () => {
   it.each<[string, "refund" | "cancel" | "retrieve", Record<string, unknown>]>([
     ["the largest signed 64-bit Sipay id", "refund", { provider: "sipay-wallet", payment: { transactionId: "9223372036854775807" }, idempotencyKey: "k1" }],
