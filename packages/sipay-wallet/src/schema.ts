@@ -430,7 +430,7 @@ export interface components {
             /** @example WALLET00002 */
             to_wallet_id?: string | null;
             /**
-             * @description The amount moved
+             * @description The amount moved, in lira (major units).
              * @example 5
              */
             tx_base_amount?: number;
