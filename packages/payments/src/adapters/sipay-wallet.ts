@@ -7,8 +7,10 @@
  *
  * The search returns only the last 3 days unless it is given start_date/end_date (Sipay Business
  * API, Summary Record By Filter), so every search here names a range: from the plan's time (kept
- * in the plan) for a reconcile, from `lookbackDays` ago for the check before the first send and
- * after a 301; and it reads every page (page_index/page_size) before concluding anything.
+ * in the plan) for a reconcile, from `lookbackDays` ago for the check before the first send, the
+ * payment's amount of a full refund, and after a 301; and it reads every page
+ * (page_index/page_size) before concluding anything. Only `retrieve` reads the receipt, whose
+ * payload is inferred (hence unverified in the capabilities).
  */
 import { OdemeError } from "@odeme/core";
 import {
@@ -19,7 +21,7 @@ import {
   type SummaryRecordByFilterResponse,
   type TransactionReceiptResponse,
 } from "@odeme/sipay-wallet";
-import { refined, withCode } from "../errors.ts";
+import { invalidRequest, refined, withCode } from "../errors.ts";
 import { formatDecimal, moneyToJSON, type Money } from "../money.ts";
 import type { Capabilities, PaymentDetails, RefundInput } from "../types.ts";
 import type { ProviderAdapter, Reconciliation, Sent, SharedClientOptions, WritePlan } from "./adapter.ts";
@@ -28,9 +30,10 @@ import { field, malformed, planAmount, readAmount, readCurrency, refString, toDe
 export interface SipayWalletConfig extends SipayWalletClientOptions {
   /**
    * How far back the check before the first send (and the lookup after a 301 Duplicate) searches
-   * for a refund already made under the idempotency key. Default 90 days. Sipay itself rejects a
-   * repeated ext_transaction_id, so a refund older than this is still never made twice; it is
-   * only reported as outcome_unknown instead of found.
+   * for a refund already made under the idempotency key, and a full refund for the payment's
+   * amount. Default 90 days. Sipay itself rejects a repeated ext_transaction_id, so a refund older
+   * than this is still never made twice; it is only reported as outcome_unknown instead of found.
+   * A full refund of an older payment needs its amount.
    */
   lookbackDays?: number;
   /** The clock the search ranges are computed with (tests with a simulator clock). Default real time. */
@@ -106,12 +109,13 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
   };
   const describeRange = (r: Range) => `${r.start.toISOString()} to ${r.end.toISOString()}`;
 
-  /** Every record under this ext_transaction_id in the range, reading page after page. */
-  async function recordsByKey(key: string, range: Range, operation: string) {
+  /** Every record matching `by` (an ext_transaction_id or a transaction id) in the range, reading page after page. */
+  async function records(by: { ext_transaction_id: string } | { id: string }, range: Range, operation: string) {
     const found: NonNullable<SummaryRecordByFilterResponse["payload"]>["results"] = [];
+    const matches = (x: (typeof found)[number]) => ("id" in by ? x.id === by.id : x.ext_transaction_id === by.ext_transaction_id);
     for (let page = 0; page < MAX_PAGES; page++) {
       const filter: SummaryRecordByFilterRequest = {
-        ext_transaction_id: key,
+        ...by,
         start_date: range.start.toISOString(),
         end_date: range.end.toISOString(),
         order_column: "CreatedDateUtc",
@@ -123,10 +127,31 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
       const results: unknown = r.payload?.results;
       // A success without a results list is not "nothing found": it is an answer we cannot read.
       if (!Array.isArray(results)) throw malformed(P, operation, "the search answered without payload.results");
-      found.push(...(results as typeof found).filter((x) => x.ext_transaction_id === key));
+      found.push(...(results as typeof found).filter(matches));
       if (results.length < PAGE_SIZE) return found;
     }
-    throw malformed(P, operation, `the search for ext_transaction_id ${key} did not end after ${MAX_PAGES} pages`);
+    throw malformed(P, operation, `the search for ${JSON.stringify(by)} did not end after ${MAX_PAGES} pages`);
+  }
+
+  /**
+   * A full refund asks for the payment's amount: read from its documented summary record
+   * (`tx_base_amount`), not from the receipt, whose payload is inferred.
+   */
+  async function paymentAmount(id: string): Promise<Money> {
+    const range = lookback();
+    const [payment, ...more] = await records({ id }, range, "refund");
+    if (payment === undefined || more.length > 0) {
+      throw invalidRequest(
+        P,
+        "refund",
+        "amount",
+        `Sipay Wallet refund: ${payment === undefined ? "no" : "more than one"} transaction ${id} in Sipay's records from ${describeRange(range)}, so the amount of a full refund is not known; pass amount (or raise lookbackDays).`,
+      );
+    }
+    const currency = readCurrency(P, "refund", payment.currency_code);
+    const amount = readAmount(P, "refund", payment.tx_base_amount, currency, "tx_base_amount");
+    if (amount === undefined) throw malformed(P, "refund", `transaction ${id} has no tx_base_amount`);
+    return amount;
   }
 
   /**
@@ -134,11 +159,11 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
    * under the key that moved another amount, or is not completed, is not taken as this refund.
    */
   async function lookUpKey(key: string, plan: WritePlan, range: Range, operation: string): Promise<KeyLookup> {
-    const records = await recordsByKey(key, range, operation);
-    if (records.length === 0) return { found: "none" };
+    const found = await records({ ext_transaction_id: key }, range, operation);
+    if (found.length === 0) return { found: "none" };
     const check = `Check ext_transaction_id ${key} in Sipay's panel.`;
-    if (records.length > 1) return { found: "other", how: `Sipay lists ${records.length} transactions under ext_transaction_id ${key}. ${check}` };
-    const [record] = records as [(typeof records)[number]];
+    if (found.length > 1) return { found: "other", how: `Sipay lists ${found.length} transactions under ext_transaction_id ${key}. ${check}` };
+    const [record] = found as [(typeof found)[number]];
     const amount = planAmount(plan);
     const currency = record.currency_code === undefined ? amount?.currency : readCurrency(P, operation, record.currency_code);
     const moved = currency === undefined ? undefined : readAmount(P, operation, record.tx_base_amount, currency, "tx_base_amount");
@@ -176,7 +201,7 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
       const id = transactionId(input.payment, "refund");
       const plannedAt = now();
       // A full refund asks for the payment's amount; Sipay itself refuses more than is left (315).
-      const amount = input.amount ?? (await receipt(id, "refund")).amount;
+      const amount = input.amount ?? (await paymentAmount(id));
       const request: Omit<RefundPaymentInstantRequest, "ext_transaction_id"> = {
         tx_correlation_id: id,
         currency_code: amount.currency,

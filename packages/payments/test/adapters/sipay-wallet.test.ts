@@ -14,7 +14,7 @@ const envelope = (payload: string, code = "100", status = 0, message = "İşlem 
   headers: { "content-type": "application/json" },
 });
 
-type Filter = { ext_transaction_id: string; start_date?: string; end_date?: string; page_index?: number; page_size?: number };
+type Filter = { ext_transaction_id?: string; id?: string; start_date?: string; end_date?: string; page_index?: number; page_size?: number };
 const searches = (provider: FakeProvider) => provider.calls.filter((c) => c.path === "/v1/TransactionData/SummaryRecordByFilter").map((c) => c.body as Filter);
 /** One documented summary record (Sipay's SummaryRecordResponse field names). */
 const record = (key: string, amount = 10, status = 20) =>
@@ -32,7 +32,10 @@ function sipay() {
     "POST /v1/TransactionData/TransactionReceipt": () =>
       envelope(`{"id":${PAYMENT},"amount":250.75,"currency_code":"TRY","transaction_status_id":20,"transaction_status":"NormalCompleted"}`),
     "POST /v1/TransactionData/SummaryRecordByFilter": (call: Call) => {
-      const key = (call.body as Filter).ext_transaction_id;
+      const filter = call.body as Filter;
+      // The payment itself, by its transaction id (a full refund reads its amount here).
+      if (filter.id === PAYMENT) return page([`{"id":"${PAYMENT}","ext_transaction_id":"order-1","tx_base_amount":250.75,"currency_code":"TRY","transaction_type_id":2001,"transaction_status_id":20}`]);
+      const key = String(filter.ext_transaction_id);
       return page(refunds.includes(key) ? [record(key)] : []);
     },
   });
@@ -55,10 +58,22 @@ describe("Sipay Wallet refund", () => {
     expect(sent?.headers.get("authorization")).toBe("Bearer tok-abc");
   });
 
-  it("refunds the payment's amount from its receipt when none is given", async () => {
+  it("refunds the payment's amount from its documented summary record when none is given (not the inferred receipt)", async () => {
     const { provider } = sipay();
     const result = await payments(provider).refund({ provider: "sipay-wallet", payment: ref, idempotencyKey: "full" });
     expect(result.amount).toEqual(parseMoney("250.75", "TRY"));
+    expect(provider.calls.find((c) => c.path === "/v1/Transaction/RefundPaymentInstant")?.body).toMatchObject({ refund_amount: 250.75 });
+    expect(searches(provider)[0]).toMatchObject({ id: PAYMENT, page_index: 0 });
+    expect(provider.count("/v1/TransactionData/TransactionReceipt")).toBe(0);
+  });
+
+  it("a full refund of a payment not in Sipay's records of the lookback window asks for the amount, before any write", async () => {
+    const { provider } = sipay();
+    provider.on("POST /v1/TransactionData/SummaryRecordByFilter", page([]));
+    const error = await rejection(() => payments(provider).refund({ provider: "sipay-wallet", payment: ref, idempotencyKey: "full-old" }));
+    expect(error).toMatchObject({ code: "invalid_request", field: "amount", outcome: "not_sent" });
+    expect(error.message).toContain("lookbackDays");
+    expect(provider.count("/v1/Transaction/RefundPaymentInstant")).toBe(0);
   });
 
   it.each([
@@ -262,6 +277,14 @@ describe("Sipay Wallet against the simulator: lost answers, old refunds, lost st
     expect(await restarted.refund(input)).toMatchObject({ status: "succeeded", replayed: true });
     expect(refundsOf(payment.transactionId)).toHaveLength(1);
     expect(refundRequests()).toBe(1);
+  });
+
+  it("a full refund of a payment older than 3 days reads its amount over the lookback window", async () => {
+    sim = await startSipayWalletSimulator({ now: NOW });
+    const payment = sim.seedPayment({ amount: "123.45", date: new Date(NOW.getTime() - 10 * DAY) });
+    const result = await facade(network().fetch).refund({ provider: "sipay-wallet", payment: { transactionId: payment.transactionId }, idempotencyKey: "full-10d" });
+    expect(result).toMatchObject({ status: "succeeded", amount: parseMoney("123.45", "TRY") });
+    expect(sim.ledger.transaction(payment.transactionId)?.refunded).toBe(12_345);
   });
 
   it("a lost store and a refund older than lookbackDays: the re-send is refused by Sipay (301) and reported unknown, never made twice", async () => {
