@@ -95,6 +95,9 @@ export function emitClient(model: ProviderModel): string {
       ...(model.auth.scheme === "iyzws-v2"
         ? [{ name: "randomKey", hasQuestionToken: true, type: "() => string", docs: ["The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte."] }]
         : []),
+      ...(model.auth.scheme === "oauth2-client-credentials"
+        ? [{ name: "scope", hasQuestionToken: true, type: "string", docs: [`The OAuth2 scope of the token request; default the spec's${"scope" in model.auth && model.auth.scope ? ` (\`${model.auth.scope}\`)` : ""}.`] }]
+        : []),
       {
         name: "baseUrl",
         hasQuestionToken: true,

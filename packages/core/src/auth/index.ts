@@ -6,7 +6,7 @@ import { defaultRandomKey, iyzwsV2Header } from "./iyzws-v2.ts";
 import { TokenCache, type TokenResponse } from "./oauth2.ts";
 
 /** Credentials and auth knobs a generated client passes through from its options. */
-export type AuthOptions = Record<string, unknown> & { randomKey?: () => string };
+export type AuthOptions = Record<string, unknown> & { randomKey?: () => string; scope?: string };
 
 /** One auth scheme: may add fields to the body before it is serialized, and headers after. */
 export interface AuthScheme {
@@ -88,7 +88,9 @@ export function createAuth(
       const clientSecret = requireString(provider, options, "clientSecret");
       const cache = new TokenCache(() => {
         const form = new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret });
-        if (auth.scope) form.set("scope", auth.scope);
+        // A client's `scope` option overrides the spec's default (Sipay's Business API uses another scope).
+        const scope = typeof options.scope === "string" && options.scope !== "" ? options.scope : auth.scope;
+        if (scope) form.set("scope", scope);
         return tokenFetch(hostUrl(auth.tokenHost) + auth.tokenPath, form);
       });
       return {
