@@ -83,7 +83,13 @@ export interface paths {
         put?: never;
         /**
          * Void a settled payment on the same financial day
-         * @description Only for payments in `settled` status, within the same financial day.
+         * @description Only for payments in `settled` status, within the same financial day. Synchronous: the
+         *     answer says whether the payment is now void. A declined void is HTTP 200 with
+         *     `status: "FAIL"`, `payment_status` unchanged and a `reason`; the client rejects it
+         *     (`provider_error`, the body in `raw`). Source: Algol22/gitbook
+         *     `checkout/checkout-integration/README.md` §Void (both example responses). Its field table
+         *     gives `status` as "VOID / SETTLED" but both examples use `SUCCESS` / `FAIL` plus
+         *     `payment_status`; the spec follows the examples.
          */
         post: operations["void"];
         delete?: never;
@@ -288,13 +294,18 @@ export interface components {
             payment_id: components["schemas"]["PaymentId"];
             hash: components["schemas"]["Hash"];
         };
+        /** @description Algol22/gitbook §Void, examples "Void successful" and "Void failed". */
         VoidResponse: {
-            /** @description "SUCCESS" when the void was done. */
-            status?: string;
+            /**
+             * @description "SUCCESS": the payment is void. "FAIL": declined, nothing changed (the client rejects it).
+             * @enum {string}
+             */
+            status?: "SUCCESS" | "FAIL";
             payment_status?: components["schemas"]["PaymentStatus"];
             payment_id?: components["schemas"]["PaymentId"];
             /** @description "YYYY-MM-DD hh:mm:ss". */
             date?: string;
+            /** @description Why a void failed, e.g. "Declined by processing". */
             reason?: string | null;
             order?: components["schemas"]["OrderResult"];
         };
@@ -316,7 +327,7 @@ export interface components {
         };
         RecurringResponse: {
             /** @enum {string} */
-            status?: "settled" | "pending" | "declined";
+            status?: "settled" | "pending" | "declined" | "decline";
             payment_id?: components["schemas"]["PaymentId"];
             reason?: string | null;
             date?: string;
