@@ -164,10 +164,12 @@ export interface components {
          * @description DineroPay's public payment id.
          */
         PaymentId: string;
-        /** @description The order as echoed back by DineroPay. */
+        /** @description The order as echoed back by DineroPay (Algol22/gitbook §GET_TRANS_STATUS, §Void and §Recurring response tables). */
         OrderResult: {
             number?: string;
+            /** @description The payment amount, "XX.XX" in major units. */
             amount?: string;
+            /** @description ISO 4217 */
             currency?: string;
             description?: string;
         };
@@ -257,10 +259,21 @@ export interface components {
         };
         /** @enum {string} */
         PaymentStatus: "prepare" | "settled" | "pending" | "3ds" | "redirect" | "decline" | "refund" | "reversal" | "void" | "chargeback";
+        /**
+         * @description Algol22/gitbook checkout/checkout-integration/README.md §"GET_TRANS_STATUS by payment_id"
+         *     (response table): `payment_id, date, status, reason, recurring_token, shedule_id,
+         *     order{number, amount, currency, description}, customer{name, email}, digital_wallet`. One
+         *     status for the whole payment: no refund list, no refund ids.
+         */
         StatusResponse: {
             payment_id?: components["schemas"]["PaymentId"];
             /** @description "YYYY-MM-DD hh:mm:ss". */
             date?: string;
+            /**
+             * @description The payment's status (same source). `refund` once a refund was made, whether partial
+             *     or full and whichever request made it; a refund still being processed leaves
+             *     `settled` (refunds are asynchronous: the refund answer is only `accepted`).
+             */
             status?: components["schemas"]["PaymentStatus"];
             /** @description Decline or error reason. */
             reason?: string | null;

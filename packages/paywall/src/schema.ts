@@ -473,6 +473,7 @@ export interface components {
             TypeName?: string | null;
             TypeId?: number;
             Installment?: number;
+            /** @description SDK QueryResult.cs; values as the SDK's CurrencyId enum (IRequestParams.cs): 1 TRY, 2 USD, 3 EUR, 4 BAM, 5 MKD, 6 ALL, 7 GBP. */
             CurrencyId?: number;
             CurrencyName?: string | null;
             PaymentMethodId?: number;
