@@ -18,7 +18,7 @@
  * then rejects the excess: amount_exceeds_refundable).
  */
 import { DineroPayClient, type DineroPayClientOptions, type GetPaymentStatusResponse } from "@odeme/dineropay";
-import type { ErrorCode, OdemeError } from "@odeme/core";
+import { OdemeError, type ErrorCode } from "@odeme/core";
 import { invalidRequest, precheckFailed, refined, withCode } from "../errors.ts";
 import { compare, isZero, money, moneyToJSON, subtract, type Currency, type Money } from "../money.ts";
 import type { Capabilities, PaymentDetails, PaymentStatus, RefundInput } from "../types.ts";
@@ -222,8 +222,9 @@ function refine(e: OdemeError): OdemeError {
   // A declined void (HTTP 200, status FAIL): its `reason` says why, in the same plain words.
   const reason = field(e.raw, "status") === "FAIL" ? field(e.raw, "reason") : undefined;
   if (typeof reason === "string") {
-    for (const rule of FIELD_RULES) if (rule.test.test(reason)) return withCode(e, rule.code, rule.why);
-    return e;
+    const declined = declinedVoid(e, reason);
+    for (const rule of FIELD_RULES) if (rule.test.test(reason)) return withCode(declined, rule.code, rule.why);
+    return declined;
   }
   if (e.fieldErrors?.some((f) => f.field === "hash")) {
     return withCode(e, "authentication", "DineroPay rejected the request hash: check merchantKey and password");
@@ -231,6 +232,22 @@ function refine(e: OdemeError): OdemeError {
   if (e.providerCode !== "0") return e;
   for (const rule of FIELD_RULES) if (e.fieldErrors?.some((f) => rule.test.test(f.message))) return withCode(e, rule.code, rule.why);
   return e;
+}
+
+/** The client's error for a FAIL void, with DineroPay's reason as its message (the envelope names none). */
+function declinedVoid(e: OdemeError, reason: string): OdemeError {
+  return new OdemeError({
+    code: e.code,
+    message: `DineroPay declined the void: ${reason} (HTTP 200, status FAIL; the payment is unchanged).`,
+    provider: e.provider,
+    operation: e.operation,
+    outcome: e.outcome,
+    retryable: e.retryable,
+    ...(e.status !== undefined ? { status: e.status } : {}),
+    providerMessage: reason,
+    ...(e.raw !== undefined ? { raw: e.raw } : {}),
+    cause: e,
+  });
 }
 
 function readStatus(r: GetPaymentStatusResponse, operation: string): Status {

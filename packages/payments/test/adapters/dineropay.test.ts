@@ -214,7 +214,8 @@ describe("DineroPay void and status", () => {
     provider.on("POST /api/v1/payment/void", (_c, n) => fail(n === 1 ? "Declined by processing" : "A payment can only be voided on the day it was settled; refund it instead."));
     const p = payments(provider);
     const declined = await rejection(() => p.cancel({ provider: "dineropay", payment: ref, idempotencyKey: "vf" }));
-    expect(declined).toMatchObject({ code: "provider_error", outcome: "rejected", status: 200, raw: { status: "FAIL", reason: "Declined by processing" } });
+    expect(declined).toMatchObject({ code: "provider_error", outcome: "rejected", status: 200, providerMessage: "Declined by processing", raw: { status: "FAIL", reason: "Declined by processing" } });
+    expect(declined.message).toContain("DineroPay declined the void: Declined by processing");
     // Rejected means nothing was applied: the same key may be tried again, and is sent again.
     const late = await rejection(() => p.cancel({ provider: "dineropay", payment: ref, idempotencyKey: "vf" }));
     expect(late).toMatchObject({ code: "cancel_window_closed", outcome: "rejected", status: 200 });
