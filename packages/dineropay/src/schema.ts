@@ -169,7 +169,7 @@ export interface components {
             number?: string;
             /** @description The payment amount, "XX.XX" in major units. */
             amount?: string;
-            /** @description ISO 4217 */
+            /** @description ISO 4217, 3 characters. */
             currency?: string;
             description?: string;
         };
