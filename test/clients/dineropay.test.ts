@@ -90,3 +90,39 @@ describe("DineroPay client: errors", () => {
     expect(e.fieldErrors).toEqual([{ message: "Payment not found" }]);
   });
 });
+
+describe("DineroPay client: a declined void (HTTP 200, status FAIL) is an error, not a result (D1)", () => {
+  // Algol22/gitbook checkout/checkout-integration/README.md §Void, "Example Response: Void failed".
+  const failed = {
+    status: "FAIL",
+    payment_status: "settled",
+    payment_id: PAYMENT_ID,
+    date: "2020-08-05 07:41:10",
+    reason: "Declined by processing",
+    order: { number: "order-1234", amount: "0.19", currency: "USD", description: "very important gift" },
+  };
+
+  it("rejects with provider_error, outcome rejected, the FAIL body in raw", async () => {
+    const { client } = dineropay(() => json(failed));
+    const e = await odemeError(() => client.void({ payment_id: PAYMENT_ID }));
+    expect(e).toMatchObject({ code: "provider_error", outcome: "rejected", retryable: false, status: 200, operation: "void", provider: "dineropay" });
+    expect(e.raw).toMatchObject({ status: "FAIL", payment_status: "settled", reason: "Declined by processing" });
+  });
+
+  it("resolves the documented SUCCESS", async () => {
+    const { client } = dineropay(() => json({ ...failed, status: "SUCCESS", payment_status: "void", reason: undefined }));
+    expect(await client.void({ payment_id: PAYMENT_ID })).toMatchObject({ status: "SUCCESS", payment_status: "void" });
+  });
+
+  it("does not mistake other answers for a failure: accepted refunds, payment statuses, recurring decline", async () => {
+    for (const body of [{ payment_id: PAYMENT_ID, result: "accepted" }, { payment_id: PAYMENT_ID, status: "decline" }, { payment_id: PAYMENT_ID, status: "refund" }]) {
+      const { client } = dineropay(() => json(body));
+      await expect(client.getPaymentStatus({ payment_id: PAYMENT_ID })).resolves.toMatchObject(body);
+    }
+    // The master doc's declined recurring example spells it "decline" (D2); it is typed and resolves.
+    const { client } = dineropay(() => json({ payment_id: PAYMENT_ID, status: "decline", reason: "Declined by processing." }));
+    const charged = await client.recurring({ recurring_init_trans_id: PAYMENT_ID, recurring_token: "t", order: { number: "o", amount: "1", description: "Monthly" } });
+    const status: "settled" | "pending" | "declined" | "decline" | undefined = charged.status;
+    expect(status).toBe("decline");
+  });
+});
