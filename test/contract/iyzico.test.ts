@@ -43,6 +43,29 @@ describe("every operation succeeds against the simulator", () => {
     expect(sim.ledger.refunds).toHaveLength(1);
   });
 
+  it("refunds and a cancel appear on the reporting detail under their own conversationIds, ids as strings", async () => {
+    await iyzico.refund({ paymentTransactionId: item(0), price: "15.5", conversationId: "r1" });
+    await iyzico.refundV2({ paymentId: payment.paymentId, price: "50", conversationId: "r2" });
+    const r = await iyzico.retrieveReportingPaymentDetail({ query: { paymentId: payment.paymentId, conversationId: "q", locale: "en" } });
+    expect(r).toMatchObject({ status: "success", conversationId: "q", locale: "en" });
+    const [p] = r.payments ?? [];
+    expect(p).toMatchObject({ paymentId: payment.paymentId, paymentConversationId: "order-1", paymentRefundStatus: "PARTIALLY_REFUNDED", cancels: [] });
+    expect(p?.itemTransactions?.map((i) => [i.paymentTransactionId, i.refunds?.map((x) => [x.refundConversationId, x.refundPrice])])).toEqual([
+      [item(0), [["r1", 15.5], ["r2", 44.5]]],
+      [item(1), [["r2", 5.5]]],
+    ]);
+    expect(typeof p?.itemTransactions?.[0]?.refunds?.[0]?.refundTxId).toBe("string");
+
+    const other = sim.seedPayment({ conversationId: "order-9", items: [{ id: "C", price: "7.0" }] });
+    await iyzico.cancel({ paymentId: other.paymentId, conversationId: "c9" });
+    const byConversation = await iyzico.retrieveReportingPaymentDetail({ query: { paymentConversationId: "order-9" } });
+    expect(byConversation.payments?.[0]?.cancels).toEqual([expect.objectContaining({ cancelConversationId: "c9", refundPrice: 7 })]);
+  });
+
+  it("the reporting detail refuses a request with neither id", async () => {
+    expect((await failure(iyzico.retrieveReportingPaymentDetail({ query: { locale: "tr" } }))).code).toBe("invalid_request");
+  });
+
   it("refundV2 sends the price in iyzico's format", async () => {
     const r = await iyzico.refundV2({ paymentId: payment.paymentId, price: "25.00", conversationId: "r2" });
     expect(r).toMatchObject({ status: "success", paymentId: payment.paymentId });

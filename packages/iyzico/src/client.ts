@@ -87,6 +87,21 @@ export const iyzicoOperations = {
     safe: true,
     body: "json",
   },
+  retrieveReportingPaymentDetail: {
+    id: "retrieveReportingPaymentDetail",
+    method: "get",
+    path: "/v2/reporting/payment/details",
+    host: "api",
+    safe: true,
+    body: "none",
+    bigint: [
+      "payments[].cancels[].refundId",
+      "payments[].itemTransactions[].paymentTransactionId",
+      "payments[].itemTransactions[].refunds[].refundTxId",
+      "payments[].paymentId",
+    ],
+    queryParams: ["paymentId", "paymentConversationId", "conversationId", "locale"],
+  },
   createPayment: {
     id: "createPayment",
     method: "post",
@@ -152,6 +167,8 @@ export type CancelRequest = operations["cancel"]["requestBody"] extends { conten
 export type CancelResponse = operations["cancel"]["responses"][200]["content"]["application/json"];
 export type RetrievePaymentRequest = operations["retrievePayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type RetrievePaymentResponse = operations["retrievePayment"]["responses"][200]["content"]["application/json"];
+export type RetrieveReportingPaymentDetailResponse = operations["retrieveReportingPaymentDetail"]["responses"][200]["content"]["application/json"];
+export type RetrieveReportingPaymentDetailInput = { query?: operations["retrieveReportingPaymentDetail"]["parameters"]["query"] };
 export type CreatePaymentRequest = operations["createPayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type CreatePaymentResponse = operations["createPayment"]["responses"][200]["content"]["application/json"];
 export type CheckBinRequest = operations["checkBin"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
@@ -240,6 +257,35 @@ export class IyzicoClient {
    */
   retrievePayment(body: RetrievePaymentRequest, options?: CallOptions): Promise<RetrievePaymentResponse> {
     return this.#transport.call<RetrievePaymentResponse>(iyzicoOperations.retrievePayment, { body }, options);
+  }
+
+  /**
+   * Read a payment with its refunds and cancels (reporting)
+   *
+   * `GET /v2/reporting/payment/details` on the `api` host.
+   *
+   * The reporting API's view of a payment: its current state, every refund of every basket item
+   * (with the `conversationId` each refund was sent with, as `refundConversationId`) and every
+   * cancel (with its `cancelConversationId`). This, not POST /payment/detail, is where iyzico lists
+   * refunds and cancels. Send `paymentId` or `paymentConversationId`; at least one is needed. Data
+   * goes back at most two years.
+   *
+   * Bodiless GET: the query string is not signed, only the path (iyzipay-java
+   * `ReportingPaymentDetail.create` signs `/v2/reporting/payment/details` with no body).
+   *
+   * Sources: docs.iyzico.com/en/advanced/reporting-service (query parameters);
+   * iyzico/iyzipay-java@85a63a2 `model/ReportingPaymentDetail.java`,
+   * `request/ReportingPaymentDetailRequest.java` (conversationId, locale, paymentId,
+   * paymentConversationId) and the response models `PaymentDetail`, `PaymentTxDetail`,
+   * `RefundTxDetail`, `RefundDetail`; iyzico/iyzipay-node@cb4d163
+   * `lib/resources/ReportingTransactionDetails.js` (same path, GET, query string) and
+   * `lib/requests/RetrieveTransactionDetailsRequest.js`; iyzico/iyzipay-php
+   * `src/Iyzipay/Model/ReportingPaymentDetail.php`.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveReportingPaymentDetail(input: RetrieveReportingPaymentDetailInput, options?: CallOptions): Promise<RetrieveReportingPaymentDetailResponse> {
+    return this.#transport.call<RetrieveReportingPaymentDetailResponse>(iyzicoOperations.retrieveReportingPaymentDetail, input, options);
   }
 
   /**

@@ -106,6 +106,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/reporting/payment/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a payment with its refunds and cancels (reporting)
+         * @description The reporting API's view of a payment: its current state, every refund of every basket item
+         *     (with the `conversationId` each refund was sent with, as `refundConversationId`) and every
+         *     cancel (with its `cancelConversationId`). This, not POST /payment/detail, is where iyzico lists
+         *     refunds and cancels. Send `paymentId` or `paymentConversationId`; at least one is needed. Data
+         *     goes back at most two years.
+         *
+         *     Bodiless GET: the query string is not signed, only the path (iyzipay-java
+         *     `ReportingPaymentDetail.create` signs `/v2/reporting/payment/details` with no body).
+         *
+         *     Sources: docs.iyzico.com/en/advanced/reporting-service (query parameters);
+         *     iyzico/iyzipay-java@85a63a2 `model/ReportingPaymentDetail.java`,
+         *     `request/ReportingPaymentDetailRequest.java` (conversationId, locale, paymentId,
+         *     paymentConversationId) and the response models `PaymentDetail`, `PaymentTxDetail`,
+         *     `RefundTxDetail`, `RefundDetail`; iyzico/iyzipay-node@cb4d163
+         *     `lib/resources/ReportingTransactionDetails.js` (same path, GET, query string) and
+         *     `lib/requests/RetrieveTransactionDetailsRequest.js`; iyzico/iyzipay-php
+         *     `src/Iyzipay/Model/ReportingPaymentDetail.php`.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["retrieveReportingPaymentDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payment/auth": {
         parameters: {
             query?: never;
@@ -423,6 +461,8 @@ export interface components {
             /** @description Refunded amount. */
             price?: number;
             currency?: string;
+            /** @description The bank connector that took the refund (iyzipay-java `model/Refund.java`; iyzipay-php RefundMapperTest). */
+            connectorName?: string;
             authCode?: string;
             hostReference?: string;
             /** @description Acquirer reference number (ARN) of the refund, which the buyer can use to track it. */
@@ -448,8 +488,12 @@ export interface components {
             /** @description Cancelled amount (the whole payment). */
             price?: number;
             currency?: string;
+            /** @description The bank connector that took the cancel (iyzipay-java `model/Cancel.java`; iyzipay-php CancelMapperTest). */
+            connectorName?: string;
             authCode?: string;
             hostReference?: string;
+            /** @description The bank's reference of the cancel (iyzipay-java `model/Cancel.java`). */
+            cancelHostReference?: string;
             signature?: string;
         };
         /** @description Payment fields returned by create payment and retrieve payment. */
@@ -517,20 +561,6 @@ export interface components {
             subMerchantPayoutAmount?: number;
             merchantPayoutAmount?: number;
             convertedPayout?: components["schemas"]["ConvertedPayout"];
-            /** @description Refunds of this basket item so far (names from iyzipay-java's reporting model, RefundTxDetail). */
-            refunds?: components["schemas"]["ItemRefund"][];
-        };
-        ItemRefund: {
-            refundTxId?: string;
-            refundConversationId?: string;
-            refundPrice?: number;
-            currencyCode?: string;
-            createdDate?: string;
-        };
-        PaymentCancel: {
-            cancelPrice?: number;
-            currencyCode?: string;
-            createdDate?: string;
         };
         /** @description Payout amounts converted to the settlement currency. */
         ConvertedPayout: {
@@ -546,11 +576,12 @@ export interface components {
             currency?: string;
         };
         CreatePaymentResponse: components["schemas"]["BaseResponse"] & components["schemas"]["PaymentResult"];
-        RetrievePaymentResponse: components["schemas"]["BaseResponse"] & components["schemas"]["PaymentResult"] & {
-            /** @enum {string} */
-            paymentRefundStatus?: "NOT_REFUNDED" | "PARTIALLY_REFUNDED" | "TOTALLY_REFUNDED";
-            cancels?: components["schemas"]["PaymentCancel"][];
-        };
+        /**
+         * @description The payment as POST /payment/detail returns it (iyzipay-java `model/PaymentResource.java`,
+         *     read by `Payment.retrieve`). It carries no refund or cancel lists and no refund status: those
+         *     are on the reporting detail, GET /v2/reporting/payment/details.
+         */
+        RetrievePaymentResponse: components["schemas"]["BaseResponse"] & components["schemas"]["PaymentResult"];
         CheckBinResponse: components["schemas"]["BaseResponse"] & {
             binNumber?: string;
             /** @description e.g. `CREDIT_CARD`, `DEBIT_CARD`, `PREPAID_CARD`. */
@@ -603,6 +634,127 @@ export interface components {
             /** @description Total charged over all installments. */
             totalPrice?: number;
             installmentNumber?: number;
+        };
+        ReportingPaymentDetailResponse: components["schemas"]["BaseResponse"] & {
+            /**
+             * @description The payments that match: one for a `paymentId`; for a `paymentConversationId`, every
+             *     payment made with it (a failed attempt and its successful retry, say).
+             */
+            payments?: components["schemas"]["ReportingPayment"][];
+        };
+        /** @description One payment (iyzipay-java `PaymentDetail`). */
+        ReportingPayment: {
+            /** @description iyzico id of the payment (Long in iyzipay-java). */
+            paymentId?: number | string;
+            /** @description Payment status as a number (Integer in iyzipay-java; unlike /payment/detail's string). */
+            paymentStatus?: number;
+            /** @description The payment's refund state, e.g. `NOT_REFUNDED`, `PARTIALLY_REFUNDED`, `TOTALLY_REFUNDED`. */
+            paymentRefundStatus?: string;
+            price?: number;
+            paidPrice?: number;
+            installment?: number;
+            merchantCommissionRate?: number;
+            merchantCommissionRateAmount?: number;
+            iyziCommissionRateAmount?: number;
+            iyziCommissionFee?: number;
+            /** @description The `conversationId` the payment was made with. */
+            paymentConversationId?: string;
+            /** @description 1 approved, 0 under review, -1 rejected. */
+            fraudStatus?: number;
+            cardType?: string;
+            cardAssociation?: string;
+            cardFamily?: string;
+            cardToken?: string;
+            cardUserKey?: string;
+            binNumber?: string;
+            lastFourDigits?: string;
+            basketId?: string;
+            currency?: string;
+            connectorName?: string;
+            authCode?: string;
+            /** @description Whether the payment went through 3-D Secure. */
+            threeDS?: boolean;
+            phase?: string;
+            acquirerBankName?: string;
+            mdStatus?: number;
+            hostReference?: string;
+            createdDate?: string;
+            updatedDate?: string;
+            orderId?: string;
+            /** @description Cancels of the payment, each with the `conversationId` it was sent with. */
+            cancels?: components["schemas"]["ReportingCancel"][];
+            itemTransactions?: components["schemas"]["ReportingPaymentTransaction"][];
+        };
+        /** @description One basket item of the payment (iyzipay-java `PaymentTxDetail`). */
+        ReportingPaymentTransaction: {
+            itemId?: string;
+            /** @description iyzico id of the basket item (Long in iyzipay-java); what an item refund needs. */
+            paymentTransactionId?: number | string;
+            transactionStatus?: number;
+            price?: number;
+            paidPrice?: number;
+            merchantCommissionRate?: number;
+            merchantCommissionRateAmount?: number;
+            iyziCommissionRateAmount?: number;
+            iyziCommissionFee?: number;
+            blockageRate?: number;
+            blockageRateAmountMerchant?: number;
+            blockageRateAmountSubMerchant?: number;
+            blockageResolvedDate?: string;
+            subMerchantKey?: string;
+            subMerchantPrice?: number;
+            subMerchantPayoutRate?: number;
+            subMerchantPayoutAmount?: number;
+            merchantPayoutAmount?: number;
+            /** @description Same fields as iyzipay-java `PaymentTxPayoutDetail`. */
+            convertedPayout?: components["schemas"]["ConvertedPayout"];
+            /**
+             * @description Refunds of this basket item, failed ones included (they carry `errorCode`). An amount-based
+             *     refund (POST /v2/payment/refund) shows up here once per item it was taken from.
+             */
+            refunds?: components["schemas"]["ReportingRefund"][];
+        };
+        /** @description One refund of a basket item (iyzipay-java `RefundTxDetail`). */
+        ReportingRefund: {
+            /** @description iyzico id of the refund transaction (Long in iyzipay-java). */
+            refundTxId?: number | string;
+            /** @description The `conversationId` the refund request was sent with. */
+            refundConversationId?: string;
+            refundPrice?: number;
+            refundStatus?: number;
+            /** @description Whether the refund came after the payment was settled to the merchant. */
+            isAfterSettlement?: boolean;
+            createdDate?: string;
+            currencyCode?: string;
+            authCode?: string;
+            hostReference?: string;
+            /** @description Set when the refund failed. */
+            errorGroup?: string;
+            /** @description Set when the refund failed. */
+            errorCode?: string;
+            /** @description Set when the refund failed. */
+            errorMessage?: string;
+        };
+        /** @description One cancel of the payment (iyzipay-java `RefundDetail`, the type of `PaymentDetail.cancels`). */
+        ReportingCancel: {
+            /** @description iyzico id of the cancel (Long in iyzipay-java). */
+            refundId?: number | string;
+            /** @description The `conversationId` the cancel request was sent with. */
+            cancelConversationId?: string;
+            /** @description The amount the cancel gave back. */
+            refundPrice?: number;
+            refundStatus?: number;
+            isAfterSettlement?: boolean;
+            createdDate?: string;
+            currencyCode?: string;
+            authCode?: string;
+            hostReference?: string;
+            /** @description Set when the cancel failed. */
+            errorGroup?: string;
+            /** @description Set when the cancel failed. */
+            errorCode?: string;
+            /** @description Set when the cancel failed. */
+            errorMessage?: string;
         };
         /** @description The health check carries only the base fields (`status`, `locale`, `systemTime`). */
         TestResponse: components["schemas"]["BaseResponse"];
@@ -707,6 +859,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetrievePaymentResponse"];
+                };
+            };
+        };
+    };
+    retrieveReportingPaymentDetail: {
+        parameters: {
+            query?: {
+                /**
+                 * @description iyzico id of the payment; needed when `paymentConversationId` is not sent.
+                 * @example 25180001
+                 */
+                paymentId?: string;
+                /**
+                 * @description The `conversationId` the payment was made with; needed when `paymentId` is not sent.
+                 * @example order-1042
+                 */
+                paymentConversationId?: string;
+                /**
+                 * @description Your correlation value for this request; echoed back.
+                 * @example 123456789
+                 */
+                conversationId?: components["schemas"]["ConversationId"];
+                /** @example tr */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment(s) with refunds and cancels (success or failure envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPaymentDetailResponse"];
                 };
             };
         };

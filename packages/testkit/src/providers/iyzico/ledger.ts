@@ -16,6 +16,7 @@ export const IYZICO_TIME_ZONE = "Europe/Istanbul";
 
 export interface LedgerRefundOfItem {
   refundTxId: string;
+  /** The request's conversationId: the reporting detail's `refundConversationId`. */
   conversationId?: string;
   /** Kuruş. */
   amount: number;
@@ -68,7 +69,10 @@ export interface LedgerRefund {
 }
 
 export interface LedgerCancel {
+  /** iyzico's id of the cancel (the reporting detail's `cancels[].refundId`). */
+  cancelId: string;
   paymentId: string;
+  /** The request's conversationId: the reporting detail's `cancelConversationId`. */
   conversationId?: string;
   /** Kuruş: the paidPrice voided. */
   amount: number;
@@ -111,6 +115,7 @@ export class IyzicoLedger implements IyzicoLedgerView {
   private nextPaymentId = 25_180_001;
   private nextTransactionId = 27_169_001;
   private nextRefundTxId = 1_500_001;
+  private nextCancelId = 1_600_001;
 
   payment(paymentId: string): LedgerPayment | undefined {
     return this.payments.find((p) => p.paymentId === paymentId);
@@ -118,6 +123,11 @@ export class IyzicoLedger implements IyzicoLedgerView {
 
   paymentByConversationId(conversationId: string): LedgerPayment | undefined {
     return this.payments.find((p) => p.conversationId === conversationId);
+  }
+
+  /** Every payment made with this conversationId (the reporting detail lists them all). */
+  paymentsByConversationId(conversationId: string): LedgerPayment[] {
+    return this.payments.filter((p) => p.conversationId === conversationId);
   }
 
   createPayment(input: NewPayment): LedgerPayment {
@@ -199,6 +209,7 @@ export class IyzicoLedger implements IyzicoLedgerView {
     }
     payment.cancelledAt = at;
     const cancel: LedgerCancel = {
+      cancelId: String(this.nextCancelId++),
       paymentId,
       ...(conversationId !== undefined ? { conversationId } : {}),
       amount: payment.paidPrice,

@@ -1,7 +1,8 @@
 /**
  * The iyzico simulator: specs/iyzico.yaml served over HTTP, IYZWSv2 verified, a ledger behind
- * refunds, cancels and payment detail, and iyzico's failure envelope (HTTP 200, status "failure")
- * for every broken rule.
+ * refunds, cancels, the payment detail and the reporting detail (which alone lists refunds and
+ * cancels, by the conversationId each was sent with), and iyzico's failure envelope (HTTP 200,
+ * status "failure") for every broken rule.
  */
 import { createClock, type SimulatorClock } from "../../clock.ts";
 import { formatMinor, minorToNumber, MoneyFormatError, parseMinor } from "../../money.ts";
@@ -18,7 +19,7 @@ import { responseSignature, verifyIyzwsV2 } from "./auth.ts";
 import { DECLINED_CARDS, INSTALLMENT_PLANS, knownBins, lookupBin, luhnValid } from "./catalog.ts";
 import { describeFailure, IyzicoFailure, type Locale } from "./errors.ts";
 import { IyzicoLedger, type IyzicoLedgerView } from "./ledger.ts";
-import { authCode, paymentResult } from "./responses.ts";
+import { authCode, paymentResult, reportingPayment } from "./responses.ts";
 
 export type IyzicoCredentials = { apiKey: string; secretKey: string };
 
@@ -207,6 +208,20 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
       return success(body, paymentResult(payment, conversationIdOf(body), credentials.secretKey));
     },
 
+    retrieveReportingPaymentDetail(query) {
+      // GET: the handler's input is the query string. One of the two ids is needed (iyzico docs).
+      const byId = typeof query.paymentId === "string" && query.paymentId !== "" ? query.paymentId : undefined;
+      const byConversation =
+        typeof query.paymentConversationId === "string" && query.paymentConversationId !== "" ? query.paymentConversationId : undefined;
+      if (byId === undefined && byConversation === undefined) throw new IyzicoFailure("invalidRequest", "paymentId");
+      const found = byId !== undefined ? [ledger.payment(byId)].filter((p) => p !== undefined) : ledger.paymentsByConversationId(byConversation ?? "");
+      const matching = byConversation === undefined ? found : found.filter((p) => p.conversationId === byConversation);
+      if (matching.length === 0) throw new IyzicoFailure("paymentNotFound", byId ?? byConversation);
+      return success(query, {
+        payments: matching.map((p) => reportingPayment(p, ledger.cancels.filter((c) => c.paymentId === p.paymentId))),
+      });
+    },
+
     createPayment(body) {
       const price = amountField(body, "price");
       const paidPrice = amountField(body, "paidPrice");
@@ -288,7 +303,7 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
       const handler = handlers[req.operation.operationId];
       try {
         if (!handler) throw new IyzicoFailure("invalidRequest", `${req.operation.operationId} is not simulated`);
-        return handler(isObject(req.body) ? req.body : {});
+        return handler(isObject(req.body) ? req.body : req.query);
       } catch (error) {
         if (error instanceof IyzicoFailure) return { ...failure(req, error), applied: false };
         throw error;
@@ -302,6 +317,8 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
  * conversationId even for requests that failed auth or the schema, or matched no route.
  */
 function requestObject(req: SimRequest): JsonObject {
+  // A bodiless GET carries locale and conversationId in its query string.
+  if (req.rawBody.length === 0) return { ...req.query };
   try {
     const parsed = JSON.parse(req.rawBody.toString("utf8")) as JsonValue;
     return isObject(parsed) ? parsed : {};
