@@ -14,7 +14,7 @@ import {
   type SimRequest,
 } from "../../server.ts";
 import type { Simulator } from "../../simulator.ts";
-import { isObject, loadSpec, type JsonObject, type JsonValue, type LoadedSpec } from "../../spec.ts";
+import { isObject, loadSpec, responseExamples, type JsonObject, type JsonValue, type LoadedSpec, type SpecOperation } from "../../spec.ts";
 import { responseSignature, verifyIyzwsV2 } from "./auth.ts";
 import { DECLINED_CARDS, INSTALLMENT_PLANS, knownBins, lookupBin, luhnValid } from "./catalog.ts";
 import { describeFailure, IyzicoFailure, type Locale } from "./errors.ts";
@@ -123,6 +123,24 @@ function seed(ledger: IyzicoLedger, clock: SimulatorClock, input: SeedPaymentInp
   };
 }
 
+/**
+ * Operations the simulator runs against its ledger; every other operation of the spec is answered
+ * from the spec's success example (after the same auth and request validation).
+ */
+export const IYZICO_STATEFUL_OPERATIONS = [
+  "test",
+  "refund",
+  "refundV2",
+  "cancel",
+  "retrievePayment",
+  "retrieveReportingPaymentDetail",
+  "createPayment",
+  "checkBin",
+  "retrieveInstallments",
+] as const;
+
+type Handler = (body: JsonObject) => HandledReply;
+
 interface State {
   credentials: IyzicoCredentials;
   clock: SimulatorClock;
@@ -151,7 +169,7 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
     body: { status: "success", ...meta(body), ...fields },
   });
 
-  const handlers: Record<string, (body: JsonObject) => HandledReply> = {
+  const handlers: Record<(typeof IYZICO_STATEFUL_OPERATIONS)[number], Handler> & Partial<Record<string, Handler>> = {
     test: (body) => success(body, {}),
 
     refund(body) {
@@ -302,14 +320,33 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
     handle(req) {
       const handler = handlers[req.operation.operationId];
       try {
-        if (!handler) throw new IyzicoFailure("invalidRequest", `${req.operation.operationId} is not simulated`);
-        return handler(isObject(req.body) ? req.body : req.query);
+        const input = isObject(req.body) ? req.body : req.query;
+        // Operations without behaviour of their own still answer, with the spec's success example:
+        // the request was validated and its signature verified like any other.
+        if (!handler) return fromSpecExample(req.operation, meta(input));
+        return handler(input);
       } catch (error) {
         if (error instanceof IyzicoFailure) return { ...failure(req, error), applied: false };
         throw error;
       }
     },
   };
+}
+
+/**
+ * The spec's first success example for `op`, with this request's locale, time and conversationId
+ * (the subscription API answers without locale, so only fields the example has are replaced).
+ */
+function fromSpecExample(op: SpecOperation, meta: JsonObject): HandledReply {
+  const example = responseExamples(op).find((e) => isObject(e.value) && e.value.status === "success");
+  if (!example || !isObject(example.value)) throw new IyzicoFailure("invalidRequest", `${op.operationId} is not simulated`);
+  const body = structuredClone(example.value);
+  for (const key of ["locale", "systemTime"] as const) if (key in body && meta[key] !== undefined) body[key] = meta[key] as JsonValue;
+  if ("conversationId" in body || meta.conversationId !== undefined) {
+    if (meta.conversationId !== undefined) body.conversationId = meta.conversationId as JsonValue;
+    else delete body.conversationId;
+  }
+  return { applied: true, body };
 }
 
 /**
