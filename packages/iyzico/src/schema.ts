@@ -2229,10 +2229,13 @@ export interface components {
             conversationId?: components["schemas"]["ConversationId"];
             subMerchantExternalId: string;
         };
-        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/model/PaymentItem.js (UpdateSubMerchantPaymentItemRequest). */
+        /**
+         * @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/model/PaymentItem.js (UpdateSubMerchantPaymentItemRequest),
+         *     which sends no locale or conversationId. iyzipay-java's request/UpdatePaymentItemRequest.java sends
+         *     those too, plus externalSubMerchantId, crossBookingOperation and chargedPriceFromMerchant; they are
+         *     left out until a document says what they do.
+         */
         UpdatePaymentItemRequest: {
-            locale?: components["schemas"]["Locale"];
-            conversationId?: components["schemas"]["ConversationId"];
             subMerchantKey: string;
             paymentTransactionId: string;
             /** @description New payout to the sub-merchant. */
