@@ -1,5 +1,7 @@
 /**
- * The spec's request schemas against iyzico's official Node SDK (iyzipay 2.0.69, a devDependency):
+ * The spec and the simulator against iyzico's official Node SDK (iyzipay 2.0.69, a devDependency).
+ *
+ * Request schemas:
  * for every operation the SDK also has, the fields the SDK's request model sends (nested objects and
  * array items included) are exactly the fields the spec's request schema declares.
  *
@@ -8,10 +10,12 @@
  */
 import { createRequire } from "node:module";
 import { readdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createIyzicoClient } from "@odeme/iyzico";
-import { loadSpec, type JsonObject, type SpecOperation } from "@odeme/testkit";
+import { loadSpec, startIyzicoSimulator, type IyzicoSimulator, type JsonObject, type SpecOperation } from "@odeme/testkit";
 
 const require = createRequire(import.meta.url);
 const sdkRoot = dirname(require.resolve("iyzipay/package.json"));
@@ -151,5 +155,75 @@ describe("iyzipay and the generated client send the same body for the spec's exa
       return JSON.parse(JSON.stringify(new Model(structuredClone(input)).toJson())) as unknown;
     });
     expect(theirs).toContainEqual(ours);
+  });
+});
+
+describe("iyzipay itself completes the 3-D Secure and checkout-form flows against the simulator", () => {
+  type Callback = (err: unknown, result: Record<string, unknown>) => void;
+  type Resource = { create(body: object, cb: Callback): void; retrieve(body: object, cb: Callback): void };
+  const Iyzipay = require("iyzipay") as new (config: { apiKey: string; secretKey: string; uri: string }) => Record<string, Resource>;
+  const promisify = (resource: Resource, method: "create" | "retrieve", body: object) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => resource[method](body, (err, result) => (err ? reject(err) : resolve(result))));
+  const buyer = { id: "BY1", name: "Ada", surname: "Lovelace", identityNumber: "74300864791", email: "ada@example.com", registrationAddress: "Nidakule Göztepe", city: "Istanbul", country: "Turkey", ip: "85.34.78.112" };
+  const address = { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe" };
+  const basketItems = [{ id: "X1", name: "Book", category1: "Books", itemType: "PHYSICAL", price: "10" }];
+
+  let sim: IyzicoSimulator;
+  let callbacks: Record<string, string>[];
+  let callbackServer: Server;
+  let callbackUrl: string;
+  beforeEach(async () => {
+    sim = await startIyzicoSimulator();
+    callbacks = [];
+    callbackServer = createServer((req, res) => {
+      let text = "";
+      req.on("data", (c: Buffer) => (text += c.toString("utf8")));
+      req.on("end", () => {
+        callbacks.push(Object.fromEntries(new URLSearchParams(text)));
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => callbackServer.listen(0, "127.0.0.1", resolve));
+    callbackUrl = `http://127.0.0.1:${(callbackServer.address() as AddressInfo).port}/callback`;
+  });
+  afterEach(async () => {
+    await sim.close();
+    await new Promise<void>((resolve) => callbackServer.close(() => resolve()));
+  });
+
+  it("3-D Secure initialize -> bank callback -> auth -> retrieve -> refund, all signed by iyzipay", async () => {
+    const iyzipay = new Iyzipay({ ...sim.credentials, uri: sim.url });
+    const init = await promisify(iyzipay.threedsInitialize!, "create", {
+      locale: "tr", conversationId: "sdk-3ds", price: "10", paidPrice: "10", currency: "TRY", installment: 1, basketId: "B1", paymentChannel: "WEB", paymentGroup: "PRODUCT",
+      paymentCard: { cardHolderName: "Ada Lovelace", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030", cvc: "123", registerCard: 0 },
+      buyer, shippingAddress: address, billingAddress: address, basketItems, callbackUrl,
+    });
+    expect(init).toMatchObject({ status: "success", conversationId: "sdk-3ds" });
+    const paymentId = String(init.paymentId);
+    await sim.completeThreeds(paymentId);
+    const posted = callbacks[0]!;
+    const auth = await promisify(iyzipay.threedsPayment!, "create", { locale: "tr", conversationId: "sdk-3ds", paymentId: posted.paymentId, conversationData: posted.conversationData });
+    expect(auth).toMatchObject({ status: "success", paymentStatus: "SUCCESS", paymentId });
+    const detail = await promisify(iyzipay.payment!, "retrieve", { locale: "tr", conversationId: "sdk-3ds", paymentId });
+    expect(detail).toMatchObject({ status: "success", paymentStatus: "SUCCESS", paidPrice: 10 });
+    const item = (detail.itemTransactions as { paymentTransactionId: string }[])[0]!;
+    const refund = await promisify(iyzipay.refund!, "create", { locale: "tr", conversationId: "sdk-refund", paymentTransactionId: item.paymentTransactionId, price: "4", currency: "TRY", ip: "85.34.78.112" });
+    expect(refund).toMatchObject({ status: "success", price: 4 });
+    expect(sim.ledger.refunds).toEqual([expect.objectContaining({ paymentId, amount: 400, conversationId: "sdk-refund" })]);
+    expect(sim.requests.every((r) => r.status === 200 && r.operationId !== undefined)).toBe(true);
+  });
+
+  it("checkout form initialize -> buyer pays -> retrieve", async () => {
+    const iyzipay = new Iyzipay({ ...sim.credentials, uri: sim.url });
+    const init = await promisify(iyzipay.checkoutFormInitialize!, "create", {
+      locale: "tr", conversationId: "sdk-cf", price: "10", paidPrice: "10", currency: "TRY", basketId: "B2", paymentGroup: "PRODUCT", callbackUrl,
+      enabledInstallments: [1, 2, 3], buyer, shippingAddress: address, billingAddress: address, basketItems,
+    });
+    expect(init).toMatchObject({ status: "success", tokenExpireTime: 1800 });
+    const token = String(init.token);
+    const { paymentId } = await sim.payCheckoutForm(token);
+    expect(callbacks).toEqual([{ token }]);
+    const result = await promisify(iyzipay.checkoutForm!, "retrieve", { locale: "tr", conversationId: "sdk-cf", token });
+    expect(result).toMatchObject({ status: "success", token, paymentId, paymentStatus: "SUCCESS", basketId: "B2" });
   });
 });

@@ -247,3 +247,35 @@ describe("every operation of the spec through the generated client", () => {
     expect(sim.requests.at(-1)).toMatchObject({ method: op.method.toUpperCase(), operationId: id, applied: true, status: 200 });
   });
 });
+
+describe("3-D Secure and checkout form through the generated client", () => {
+  const buyer = { id: "BY1", name: "Ada", surname: "Lovelace", identityNumber: "74300864791", email: "ada@example.com", registrationAddress: "Nidakule Göztepe", city: "Istanbul", country: "Turkey", ip: "85.34.78.112" };
+  const address = { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe" };
+  const basketItems = [{ id: "X1", name: "Book", category1: "Books", itemType: "PHYSICAL" as const, price: "10" }];
+  // The simulator delivers the browser legs only to loopback; nothing listens here, so the post fails
+  // and the test reads what would have been posted from the simulator's answer instead.
+  const callbackUrl = "http://127.0.0.1:9/callback";
+
+  it("initialize -> bank -> auth v2 -> retrieve -> refundV2", async () => {
+    const init = await iyzico.initializeThreeds({
+      conversationId: "c-3ds", price: "10", paidPrice: "10", currency: "TRY", installment: 1, basketId: "B9",
+      paymentCard: { cardHolderName: "Ada Lovelace", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030", cvc: "123" },
+      buyer, billingAddress: address, basketItems, callbackUrl,
+    });
+    expect(init.status).toBe("success");
+    const paymentId = init.paymentId as string;
+    await sim.completeThreeds(paymentId).catch(() => undefined);
+    const auth = await iyzico.createThreedsPaymentV2({ paymentId, paidPrice: "10", basketId: "B9", currency: "TRY", conversationId: "c-3ds" });
+    expect(auth).toMatchObject({ status: "success", paymentStatus: "SUCCESS", paymentId });
+    expect((await iyzico.retrievePayment({ paymentId })).paymentStatus).toBe("SUCCESS");
+    expect(await iyzico.refundV2({ paymentId, price: "2.5", conversationId: "r-3ds" })).toMatchObject({ status: "success", price: 2.5 });
+  });
+
+  it("checkout form initialize -> pay -> retrieve", async () => {
+    const init = await iyzico.initializeCheckoutForm({ conversationId: "c-cf", price: "10", paidPrice: "10", currency: "TRY", callbackUrl, buyer, billingAddress: address, basketItems });
+    const token = init.token as string;
+    await sim.payCheckoutForm(token).catch(() => undefined);
+    const result = await iyzico.retrieveCheckoutForm({ token, conversationId: "c-cf" });
+    expect(result).toMatchObject({ status: "success", token, paymentStatus: "SUCCESS", paidPrice: 10 });
+  });
+});

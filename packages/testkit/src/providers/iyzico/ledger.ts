@@ -35,8 +35,18 @@ export interface LedgerItem {
   refunds: LedgerRefundOfItem[];
 }
 
+/** iyzico's paymentStatus words the simulator uses (dev.iyzipay.com payment result). */
+export type LedgerPaymentStatus = "SUCCESS" | "INIT_THREEDS" | "CALLBACK_THREEDS" | "FAILURE";
+/** iyzico's `phase`: a pre-authorization is captured by post-auth. */
+export type LedgerPhase = "AUTH" | "PRE_AUTH" | "POST_AUTH";
+
 export interface LedgerPayment {
   paymentId: string;
+  /** SUCCESS once charged; a 3-D Secure payment waits in INIT_THREEDS until its auth call. */
+  status: LedgerPaymentStatus;
+  phase: LedgerPhase;
+  /** Made through 3-D Secure. */
+  threeDS?: boolean;
   conversationId?: string;
   basketId?: string;
   currency: string;
@@ -97,6 +107,11 @@ export interface NewPayment {
   basketId?: string;
   installment?: number;
   card?: { binNumber: string; lastFourDigits: string };
+  /** Default SUCCESS (a direct payment). */
+  status?: LedgerPaymentStatus;
+  /** Default AUTH. */
+  phase?: LedgerPhase;
+  threeDS?: boolean;
   createdAt: Date;
 }
 
@@ -141,6 +156,9 @@ export class IyzicoLedger implements IyzicoLedgerView {
     );
     const payment: LedgerPayment = {
       paymentId: String(this.nextPaymentId++),
+      status: input.status ?? "SUCCESS",
+      phase: input.phase ?? "AUTH",
+      ...(input.threeDS ? { threeDS: true } : {}),
       ...(input.conversationId !== undefined ? { conversationId: input.conversationId } : {}),
       ...(input.basketId !== undefined ? { basketId: input.basketId } : {}),
       currency: input.currency ?? "TRY",
@@ -198,6 +216,32 @@ export class IyzicoLedger implements IyzicoLedgerView {
     return { payment, refund };
   }
 
+  /** Completes a payment that waited for 3-D Secure (POST /payment/3dsecure/auth, v2). */
+  complete(paymentId: string): LedgerPayment {
+    const payment = this.payment(paymentId);
+    if (!payment) throw new IyzicoFailure("paymentNotFound", paymentId);
+    if (payment.status === "SUCCESS") throw new IyzicoFailure("invalidRequest", "paymentId");
+    payment.status = "SUCCESS";
+    return payment;
+  }
+
+  /**
+   * POST /payment/postauth: captures `amount` (at most what was pre-authorized) of a pre-authorization;
+   * what was not captured is released, so the captured amount is what can be refunded.
+   */
+  capture(paymentId: string, amount: number | undefined): LedgerPayment {
+    const payment = this.payment(paymentId);
+    if (!payment) throw new IyzicoFailure("paymentNotFound", paymentId);
+    if (payment.status !== "SUCCESS" || payment.phase !== "PRE_AUTH") throw new IyzicoFailure("invalidRequest", "paymentId");
+    const captured = amount ?? payment.paidPrice;
+    if (captured > payment.paidPrice) throw new IyzicoFailure("invalidRequest", "paidPrice");
+    const shares = allocate(captured, payment.items.map((i) => i.paidPrice));
+    payment.items.forEach((item, i) => (item.paidPrice = shares[i] ?? 0));
+    payment.paidPrice = captured;
+    payment.phase = "POST_AUTH";
+    return payment;
+  }
+
   /** POST /payment/cancel: void the whole payment on the day it was made, before any refund. */
   cancel(paymentId: string, at: Date, conversationId?: string) {
     const payment = this.payment(paymentId);
@@ -220,6 +264,8 @@ export class IyzicoLedger implements IyzicoLedgerView {
   }
 
   private assertRefundable(payment: LedgerPayment, context: RefundContext): void {
+    // Only a charged payment gives money back: not one waiting for 3-D Secure, nor an uncaptured pre-auth.
+    if (payment.status !== "SUCCESS" || payment.phase === "PRE_AUTH") throw new IyzicoFailure("invalidRequest", "paymentId");
     if (context.currency !== undefined && context.currency !== payment.currency) {
       throw new IyzicoFailure("invalidRequest", "currency");
     }

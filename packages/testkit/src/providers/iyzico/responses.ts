@@ -26,7 +26,7 @@ export function paymentResult(payment: LedgerPayment, conversationId: string | u
     paidPrice,
     installment: payment.installment,
     paymentId: payment.paymentId,
-    paymentStatus: "SUCCESS",
+    paymentStatus: payment.status,
     fraudStatus: 1,
     merchantCommissionRateAmount: minorToNumber(payment.paidPrice - payment.price),
     cardType: card.cardType,
@@ -37,7 +37,7 @@ export function paymentResult(payment: LedgerPayment, conversationId: string | u
     ...(payment.basketId !== undefined ? { basketId: payment.basketId } : {}),
     currency: payment.currency,
     authCode: authCode(Number(payment.paymentId)),
-    phase: "AUTH",
+    phase: payment.phase,
     hostReference: "mock00007iyzihostrfn",
     // Payment signature order: paymentId, currency, basketId, conversationId, paidPrice, price
     // (docs.iyzico.com/en/advanced/response-signature-validation); prices as the JSON numbers.
@@ -70,7 +70,7 @@ export function reportingPayment(payment: LedgerPayment, cancels: readonly Ledge
   const updated = [payment.createdAt, ...payment.items.flatMap((i) => i.refunds.map((r) => r.at)), ...cancels.map((c) => c.at)];
   return {
     paymentId: Number(payment.paymentId),
-    paymentStatus: 1,
+    paymentStatus: payment.status === "SUCCESS" ? 1 : 0,
     paymentRefundStatus: refundStatus(payment),
     price: minorToNumber(payment.price),
     paidPrice: minorToNumber(payment.paidPrice),
@@ -86,8 +86,8 @@ export function reportingPayment(payment: LedgerPayment, cancels: readonly Ledge
     ...(payment.basketId !== undefined ? { basketId: payment.basketId } : {}),
     currency: payment.currency,
     authCode: authCode(Number(payment.paymentId)),
-    threeDS: false,
-    phase: "AUTH",
+    threeDS: payment.threeDS === true,
+    phase: payment.phase,
     hostReference: "mock00007iyzihostrfn",
     createdDate: istanbulDateTime(payment.createdAt),
     updatedDate: istanbulDateTime(new Date(Math.max(...updated.map((d) => d.getTime())))),

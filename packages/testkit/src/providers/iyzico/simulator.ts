@@ -18,7 +18,8 @@ import { isObject, loadSpec, responseExamples, type JsonObject, type JsonValue, 
 import { responseSignature, verifyIyzwsV2 } from "./auth.ts";
 import { DECLINED_CARDS, INSTALLMENT_PLANS, knownBins, lookupBin, luhnValid } from "./catalog.ts";
 import { describeFailure, IyzicoFailure, type Locale } from "./errors.ts";
-import { IyzicoLedger, type IyzicoLedgerView } from "./ledger.ts";
+import { postCallback, threedsPage, type CheckoutFormSession, type PendingThreeds } from "./flows.ts";
+import { IyzicoLedger, type IyzicoLedgerView, type LedgerPayment, type LedgerPaymentStatus, type LedgerPhase } from "./ledger.ts";
 import { authCode, paymentResult, reportingPayment } from "./responses.ts";
 
 export type IyzicoCredentials = { apiKey: string; secretKey: string };
@@ -68,6 +69,17 @@ export interface IyzicoSimulator extends Simulator {
   readonly ledger: IyzicoLedgerView;
   /** Records a successful payment, as if POST /payment/auth had been called. */
   seedPayment(input: SeedPaymentInput): SeededPayment;
+  /**
+   * The bank's leg of a 3-D Secure payment: posts `status`, `paymentId`, `conversationData`,
+   * `conversationId`, `mdStatus` and `signature` to the initialize request's callbackUrl (loopback
+   * only), as the buyer's browser would. mdStatus 1 (the default) lets the auth call complete it.
+   */
+  completeThreeds(paymentId: string, options?: { mdStatus?: number }): Promise<{ status: number; fields: Record<string, string> }>;
+  /**
+   * The buyer's leg of a checkout form: pays with `cardNumber` (default iyzico's sandbox card), then
+   * posts the `token` to the form's callbackUrl (loopback only).
+   */
+  payCheckoutForm(token: string, options?: { cardNumber?: string }): Promise<{ status: number; paymentId: string }>;
 }
 
 /** Starts an iyzico simulator on 127.0.0.1. */
@@ -75,10 +87,12 @@ export async function startIyzicoSimulator(options: IyzicoSimulatorOptions = {})
   const credentials = { ...(options.credentials ?? IYZICO_SANDBOX_CREDENTIALS) };
   const clock = createClock(options.now);
   const ledger = new IyzicoLedger();
+  const threeds = new Map<string, PendingThreeds>();
+  const forms = new Map<string, CheckoutFormSession>();
   const spec = options.spec ?? loadSpec("iyzico");
   const server = await createSimulatorServer({
     spec,
-    behaviour: iyzicoBehaviour({ credentials, clock, ledger }),
+    behaviour: iyzicoBehaviour({ credentials, clock, ledger, threeds, forms }),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
   return {
@@ -90,6 +104,46 @@ export async function startIyzicoSimulator(options: IyzicoSimulatorOptions = {})
     requests: server.requests,
     ledger,
     seedPayment: (input) => seed(ledger, clock, input),
+    async completeThreeds(paymentId, { mdStatus = 1 } = {}) {
+      const pending = threeds.get(paymentId);
+      if (!pending) throw new RangeError(`completeThreeds: no 3-D Secure payment ${paymentId} is waiting`);
+      pending.mdStatus = mdStatus;
+      const payment = ledger.payment(paymentId);
+      if (payment && mdStatus === 1) payment.status = "CALLBACK_THREEDS";
+      const status = mdStatus === 1 ? "success" : "failure";
+      const conversationId = pending.conversationId ?? "";
+      const fields = {
+        status,
+        paymentId,
+        conversationData: pending.conversationData,
+        conversationId,
+        mdStatus: String(mdStatus),
+        // iyzipay-php samples/callbackUrl_Signature_Validation.php: conversationData, conversationId, mdStatus, paymentId, status.
+        signature: responseSignature(credentials.secretKey, [pending.conversationData, conversationId, String(mdStatus), paymentId, status]),
+      };
+      return { status: await postCallback(pending.callbackUrl, fields), fields };
+    },
+    async payCheckoutForm(token, { cardNumber = "5528790000000008" } = {}) {
+      const form = forms.get(token);
+      if (!form) throw new RangeError(`payCheckoutForm: no checkout form ${token}`);
+      if (form.paymentId !== undefined) throw new RangeError(`payCheckoutForm: form ${token} is already paid`);
+      const items = (Array.isArray(form.request.basketItems) ? form.request.basketItems.filter(isObject) : []).map((item) => ({
+        itemId: String(item.id),
+        price: parseMinor(String(item.price)),
+      }));
+      const payment = ledger.createPayment({
+        items,
+        paidPrice: parseMinor(String(form.request.paidPrice)),
+        currency: typeof form.request.currency === "string" ? form.request.currency : "TRY",
+        ...(form.conversationId !== undefined ? { conversationId: form.conversationId } : {}),
+        ...(typeof form.request.basketId === "string" ? { basketId: form.request.basketId } : {}),
+        card: { binNumber: cardNumber.slice(0, 6), lastFourDigits: cardNumber.slice(-4) },
+        phase: form.phase,
+        createdAt: clock.now(),
+      });
+      form.paymentId = payment.paymentId;
+      return { status: await postCallback(form.callbackUrl, { token }), paymentId: payment.paymentId };
+    },
     close: () => server.close(),
   };
 }
@@ -135,6 +189,15 @@ export const IYZICO_STATEFUL_OPERATIONS = [
   "retrievePayment",
   "retrieveReportingPaymentDetail",
   "createPayment",
+  "createPreAuthPayment",
+  "createPostAuthPayment",
+  "initializeThreeds",
+  "initializeThreedsPreAuth",
+  "createThreedsPayment",
+  "createThreedsPaymentV2",
+  "initializeCheckoutForm",
+  "initializeCheckoutFormPreAuth",
+  "retrieveCheckoutForm",
   "checkBin",
   "retrieveInstallments",
 ] as const;
@@ -145,10 +208,12 @@ interface State {
   credentials: IyzicoCredentials;
   clock: SimulatorClock;
   ledger: IyzicoLedger;
+  threeds: Map<string, PendingThreeds>;
+  forms: Map<string, CheckoutFormSession>;
 }
 
 function iyzicoBehaviour(state: State): ProviderBehaviour {
-  const { credentials, clock, ledger } = state;
+  const { credentials, clock, ledger, threeds, forms } = state;
 
   /** Fields every iyzico answer carries after its status; conversationId is echoed from the request. */
   const meta = (body: JsonObject): JsonObject => {
@@ -168,6 +233,91 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
     applied: true,
     body: { status: "success", ...meta(body), ...fields },
   });
+
+  /**
+   * A card payment from a payment body (POST /payment/auth and the bodies that share its model):
+   * the basket must add up, the card must pass Luhn, and the sandbox's no-funds card is declined.
+   */
+  const charge = (
+    body: JsonObject,
+    how: { status?: LedgerPaymentStatus; phase?: LedgerPhase; threeDS?: boolean },
+  ): LedgerPayment | { reply: HandledReply } => {
+    const price = amountField(body, "price");
+    const paidPrice = amountField(body, "paidPrice");
+    const basket = Array.isArray(body.basketItems) ? body.basketItems.filter(isObject) : [];
+    const items = basket.map((item, i) => ({ itemId: String(item.id), price: amountField(item, `basketItems[${i}].price`) }));
+    if (items.reduce((sum, item) => sum + item.price, 0) !== price) throw new IyzicoFailure("basketTotalMismatch");
+    const card = isObject(body.paymentCard) ? body.paymentCard : {};
+    const cardNumber = typeof card.cardNumber === "string" ? card.cardNumber.replace(/\s/g, "") : undefined;
+    if (cardNumber !== undefined && !luhnValid(cardNumber)) throw new IyzicoFailure("invalidCardNumber");
+    const declined = cardNumber !== undefined ? DECLINED_CARDS[cardNumber] : undefined;
+    if (declined) return { reply: { applied: false, body: { status: "failure", ...declined, ...meta(body) } } };
+    return ledger.createPayment({
+      items,
+      paidPrice,
+      currency: typeof body.currency === "string" ? body.currency : "TRY",
+      installment: typeof body.installment === "number" ? body.installment : 1,
+      ...(conversationIdOf(body) !== undefined ? { conversationId: conversationIdOf(body) } : {}),
+      ...(typeof body.basketId === "string" ? { basketId: body.basketId } : {}),
+      ...(cardNumber ? { card: { binNumber: cardNumber.slice(0, 6), lastFourDigits: cardNumber.slice(-4) } } : {}),
+      ...how,
+      createdAt: clock.now(),
+    });
+  };
+
+  const initializeThreeds = (body: JsonObject, phase: LedgerPhase): HandledReply => {
+    const payment = charge(body, { status: "INIT_THREEDS", phase, threeDS: true });
+    if ("reply" in payment) return payment.reply;
+    const pending: PendingThreeds = {
+      paymentId: payment.paymentId,
+      ...(conversationIdOf(body) !== undefined ? { conversationId: conversationIdOf(body) } : {}),
+      conversationData: `sim-conversation-data-${payment.paymentId}`,
+      callbackUrl: String(body.callbackUrl),
+    };
+    threeds.set(payment.paymentId, pending);
+    return success(body, {
+      threeDSHtmlContent: threedsPage(pending),
+      paymentId: payment.paymentId,
+      // 3DS initialize signature order: paymentId, conversationId (docs, response signature validation).
+      signature: responseSignature(credentials.secretKey, [payment.paymentId, conversationIdOf(body) ?? ""]),
+    });
+  };
+
+  /** The pending 3-D Secure payment of an auth request, once the bank's callback said mdStatus 1. */
+  const threedsReady = (body: JsonObject): PendingThreeds => {
+    const pending = threeds.get(String(body.paymentId));
+    if (!pending) throw new IyzicoFailure("paymentNotFound", String(body.paymentId));
+    if (pending.mdStatus !== 1) throw new IyzicoFailure("invalidRequest", "paymentId");
+    return pending;
+  };
+
+  const completeThreeds = (body: JsonObject, pending: PendingThreeds): HandledReply => {
+    const payment = ledger.complete(pending.paymentId);
+    threeds.delete(pending.paymentId);
+    return success(body, paymentResult(payment, conversationIdOf(body), credentials.secretKey));
+  };
+
+  const initializeCheckoutForm = (body: JsonObject, phase: LedgerPhase): HandledReply => {
+    const price = amountField(body, "price");
+    const basket = Array.isArray(body.basketItems) ? body.basketItems.filter(isObject) : [];
+    if (basket.reduce((sum, item, i) => sum + amountField(item, `basketItems[${i}].price`), 0) !== price) throw new IyzicoFailure("basketTotalMismatch");
+    const token = `sim-cf-${String(forms.size + 1).padStart(6, "0")}-${clock.now().getTime().toString(36)}`;
+    forms.set(token, {
+      token,
+      ...(conversationIdOf(body) !== undefined ? { conversationId: conversationIdOf(body) } : {}),
+      callbackUrl: String(body.callbackUrl),
+      phase,
+      request: body,
+    });
+    return success(body, {
+      token,
+      checkoutFormContent: `<script type="text/javascript">/* iyzico simulator checkout form ${token} */</script>`,
+      tokenExpireTime: 1800,
+      paymentPageUrl: `https://sandbox-cpp.iyzipay.com?token=${token}&lang=${localeOf(body)}`,
+      // Checkout-form initialize signature order: conversationId, token (docs, response signature validation).
+      signature: responseSignature(credentials.secretKey, [conversationIdOf(body) ?? "", token]),
+    });
+  };
 
   const handlers: Record<(typeof IYZICO_STATEFUL_OPERATIONS)[number], Handler> & Partial<Record<string, Handler>> = {
     test: (body) => success(body, {}),
@@ -241,29 +391,69 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
     },
 
     createPayment(body) {
-      const price = amountField(body, "price");
-      const paidPrice = amountField(body, "paidPrice");
-      const basket = Array.isArray(body.basketItems) ? body.basketItems.filter(isObject) : [];
-      const items = basket.map((item, i) => ({ itemId: String(item.id), price: amountField(item, `basketItems[${i}].price`) }));
-      if (items.reduce((sum, item) => sum + item.price, 0) !== price) throw new IyzicoFailure("basketTotalMismatch");
-      const card = isObject(body.paymentCard) ? body.paymentCard : {};
-      const cardNumber = typeof card.cardNumber === "string" ? card.cardNumber.replace(/\s/g, "") : undefined;
-      if (cardNumber !== undefined && !luhnValid(cardNumber)) throw new IyzicoFailure("invalidCardNumber");
-      const declined = cardNumber !== undefined ? DECLINED_CARDS[cardNumber] : undefined;
-      if (declined) {
-        return { applied: false, body: { status: "failure", ...declined, ...meta(body) } };
-      }
-      const payment = ledger.createPayment({
-        items,
-        paidPrice,
-        currency: typeof body.currency === "string" ? body.currency : "TRY",
-        installment: typeof body.installment === "number" ? body.installment : 1,
-        ...(conversationIdOf(body) !== undefined ? { conversationId: conversationIdOf(body) } : {}),
-        ...(typeof body.basketId === "string" ? { basketId: body.basketId } : {}),
-        ...(cardNumber ? { card: { binNumber: cardNumber.slice(0, 6), lastFourDigits: cardNumber.slice(-4) } } : {}),
-        createdAt: clock.now(),
-      });
+      const payment = charge(body, {});
+      return "reply" in payment ? payment.reply : success(body, paymentResult(payment, conversationIdOf(body), credentials.secretKey));
+    },
+
+    createPreAuthPayment(body) {
+      const payment = charge(body, { phase: "PRE_AUTH" });
+      return "reply" in payment ? payment.reply : success(body, paymentResult(payment, conversationIdOf(body), credentials.secretKey));
+    },
+
+    createPostAuthPayment(body) {
+      const paidPrice = body.paidPrice === undefined ? undefined : amountField(body, "paidPrice");
+      const payment = ledger.capture(String(body.paymentId), paidPrice);
       return success(body, paymentResult(payment, conversationIdOf(body), credentials.secretKey));
+    },
+
+    initializeThreeds: (body) => initializeThreeds(body, "AUTH"),
+    initializeThreedsPreAuth: (body) => initializeThreeds(body, "PRE_AUTH"),
+
+    createThreedsPayment(body) {
+      const pending = threedsReady(body);
+      if (typeof body.conversationData === "string" && body.conversationData !== pending.conversationData) {
+        throw new IyzicoFailure("invalidRequest", "conversationData");
+      }
+      return completeThreeds(body, pending);
+    },
+
+    createThreedsPaymentV2(body) {
+      const pending = threedsReady(body);
+      const payment = ledger.payment(pending.paymentId);
+      // v2 checks the amounts and basket against the initialize request (iyzico docs, 3DS v2).
+      if (payment && amountField(body, "paidPrice") !== payment.paidPrice) throw new IyzicoFailure("invalidRequest", "paidPrice");
+      if (payment && body.basketId !== (payment.basketId ?? body.basketId)) throw new IyzicoFailure("invalidRequest", "basketId");
+      if (payment && body.currency !== payment.currency) throw new IyzicoFailure("invalidRequest", "currency");
+      return completeThreeds(body, pending);
+    },
+
+    initializeCheckoutForm: (body) => initializeCheckoutForm(body, "AUTH"),
+    initializeCheckoutFormPreAuth: (body) => initializeCheckoutForm(body, "PRE_AUTH"),
+
+    retrieveCheckoutForm(body) {
+      const form = forms.get(String(body.token));
+      if (!form) throw new IyzicoFailure("invalidRequest", "token");
+      const payment = form.paymentId === undefined ? undefined : ledger.payment(form.paymentId);
+      // Before the buyer paid there is no payment to report (the code is the simulator's stand-in).
+      if (!payment) throw new IyzicoFailure("paymentNotFound", form.token);
+      const result = paymentResult(payment, form.conversationId, credentials.secretKey);
+      return success(body, {
+        ...result,
+        token: form.token,
+        callbackUrl: form.callbackUrl,
+        // Checkout-form signature order: paymentStatus, paymentId, currency, basketId, conversationId,
+        // paidPrice, price, token (docs.iyzico.com/en/advanced/response-signature-validation).
+        signature: responseSignature(credentials.secretKey, [
+          payment.status,
+          payment.paymentId,
+          payment.currency,
+          payment.basketId ?? "",
+          conversationIdOf(body) ?? "",
+          String(minorToNumber(payment.paidPrice)),
+          String(minorToNumber(payment.price)),
+          form.token,
+        ]),
+      });
     },
 
     checkBin(body) {

@@ -50,6 +50,17 @@ describe("responses conform to specs/iyzico.yaml", () => {
       ["/payment/bin/check", { binNumber: "554960" }],
       ["/payment/bin/check", { binNumber: "41834200" }],
       ["/payment/iyzipos/installment", { price: "99.99" }],
+      ["/payment/preauth", { price: "2.0", paidPrice: "2.0", installment: 1, paymentCard: card, buyer, billingAddress: address, basketItems, conversationId: "pre" }],
+      ["/payment/postauth", { paymentId: q.paymentId, paidPrice: "1.5" }],
+      ["/payment/postauth", { paymentId: p.paymentId }],
+      ["/payment/3dsecure/initialize", { price: "2.0", paidPrice: "2.0", installment: 1, paymentCard: card, buyer, billingAddress: address, basketItems, callbackUrl: "http://127.0.0.1:1/cb" }],
+      ["/payment/3dsecure/initialize/preauth", { price: "2.0", paidPrice: "2.0", installment: 1, paymentCard: card, buyer, billingAddress: address, basketItems, callbackUrl: "http://127.0.0.1:1/cb" }],
+      // Without the bank's callback the auth calls fail; flows.test.ts runs them to success.
+      ["/payment/3dsecure/auth", { paymentId: p.paymentId, conversationData: "x" }],
+      ["/payment/v2/3dsecure/auth", { paymentId: "1", paidPrice: "2.0", basketId: "B", currency: "TRY" }],
+      ["/payment/iyzipos/checkoutform/initialize/auth/ecom", { price: "2.0", paidPrice: "2.0", callbackUrl: "http://127.0.0.1:1/cb", buyer, billingAddress: address, basketItems }],
+      ["/payment/iyzipos/checkoutform/initialize/preauth/ecom", { price: "2.0", paidPrice: "2.0", callbackUrl: "http://127.0.0.1:1/cb", buyer, billingAddress: address, basketItems }],
+      ["/payment/iyzipos/checkoutform/auth/ecom/detail", { token: "unknown" }],
     ];
     const seen = new Set<string>();
     for (const [path, body] of cases) {
