@@ -251,7 +251,7 @@ describe("every operation of the spec through the generated client", () => {
 describe("3-D Secure and checkout form through the generated client", () => {
   const buyer = { id: "BY1", name: "Ada", surname: "Lovelace", identityNumber: "74300864791", email: "ada@example.com", registrationAddress: "Nidakule Göztepe", city: "Istanbul", country: "Turkey", ip: "85.34.78.112" };
   const address = { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe" };
-  const basketItems = [{ id: "X1", name: "Book", category1: "Books", itemType: "PHYSICAL" as const, price: "10" }];
+  const basketItems = [{ id: "X1", name: "Book", category1: "Books", itemType: "PHYSICAL" as const, price: "10" as const }];
   // The simulator delivers the browser legs only to loopback; nothing listens here, so the post fails
   // and the test reads what would have been posted from the simulator's answer instead.
   const callbackUrl = "http://127.0.0.1:9/callback";
