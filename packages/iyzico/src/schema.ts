@@ -2031,7 +2031,10 @@ export interface components {
             errorMessage?: string;
         };
         /** @description The payment body of POST /payment/auth plus the 3-D Secure `callbackUrl`, which is required here (iyzipay-node `CreatePaymentRequest` = `model/Payment.js`). */
-        ThreedsInitializeRequest: components["schemas"]["CreatePaymentRequest"] & Record<string, never>;
+        ThreedsInitializeRequest: components["schemas"]["CreatePaymentRequest"] & {
+            /** @description Where the bank's 3-D Secure page posts its result. */
+            callbackUrl: string;
+        };
         /** @description Completes a 3-D Secure payment (v1). Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateThreedsPaymentRequest.js. */
         ThreedsAuthRequest: {
             locale?: components["schemas"]["Locale"];
@@ -2361,7 +2364,10 @@ export interface components {
             callbackUrl?: string;
         };
         /** @description The basic payment body; `callbackUrl` is required for 3-D Secure. */
-        BasicThreedsInitializeRequest: components["schemas"]["BasicPaymentRequest"] & Record<string, never>;
+        BasicThreedsInitializeRequest: components["schemas"]["BasicPaymentRequest"] & {
+            /** @description Where the bank's 3-D Secure page posts its result. */
+            callbackUrl: string;
+        };
         /** @description iyzico/iyzipay-node@cb4d163 lib/requests/model/BkmInstallment.js, BkmInstallmentPrice.js. */
         BkmInstallment: {
             bankId?: number;
