@@ -1340,6 +1340,10 @@ export class IyzicoClient {
    *
    * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ReportingPayoutCompleted.js, PayoutCompletedTransactionList.js; iyzico/iyzipay-java@85a63a2 model/PayoutCompletedTransactionList.java.
    *
+   * iyzipay-node has two resources for this path: the older lib/resources/PayoutCompletedTransactionList.js sends
+   * RetrieveTransactionsRequest's transactionDate and page, the newer ReportingPayoutCompleted.js sends `date`, as
+   * iyzipay-java's RetrieveTransactionsRequest does. The spec follows `date`.
+   *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    */
   retrievePayoutCompletedTransactions(body: RetrievePayoutCompletedTransactionsRequest, options?: CallOptions): Promise<RetrievePayoutCompletedTransactionsResponse> {
@@ -1352,6 +1356,10 @@ export class IyzicoClient {
    * `POST /reporting/settlement/bounced` on the `api` host.
    *
    * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ReportingBouncedPayments.js, BouncedBankTransferList.js; iyzico/iyzipay-java@85a63a2 model/BouncedBankTransferList.java.
+   *
+   * iyzipay-node has two resources for this path: the older lib/resources/BouncedBankTransferList.js sends
+   * RetrieveTransactionsRequest's transactionDate and page, the newer ReportingBouncedPayments.js sends `date`, as
+   * iyzipay-java's RetrieveTransactionsRequest does. The spec follows `date`.
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    */

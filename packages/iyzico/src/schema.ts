@@ -670,6 +670,10 @@ export interface paths {
          * List a day's completed payouts
          * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ReportingPayoutCompleted.js, PayoutCompletedTransactionList.js; iyzico/iyzipay-java@85a63a2 model/PayoutCompletedTransactionList.java.
          *
+         *     iyzipay-node has two resources for this path: the older lib/resources/PayoutCompletedTransactionList.js sends
+         *     RetrieveTransactionsRequest's transactionDate and page, the newer ReportingPayoutCompleted.js sends `date`, as
+         *     iyzipay-java's RetrieveTransactionsRequest does. The spec follows `date`.
+         *
          *     iyzico answers failures with HTTP 200 and `status: failure`.
          */
         post: operations["retrievePayoutCompletedTransactions"];
@@ -691,6 +695,10 @@ export interface paths {
         /**
          * List a day's bounced payouts
          * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ReportingBouncedPayments.js, BouncedBankTransferList.js; iyzico/iyzipay-java@85a63a2 model/BouncedBankTransferList.java.
+         *
+         *     iyzipay-node has two resources for this path: the older lib/resources/BouncedBankTransferList.js sends
+         *     RetrieveTransactionsRequest's transactionDate and page, the newer ReportingBouncedPayments.js sends `date`, as
+         *     iyzipay-java's RetrieveTransactionsRequest does. The spec follows `date`.
          *
          *     iyzico answers failures with HTTP 200 and `status: failure`.
          */
