@@ -279,3 +279,22 @@ describe("3-D Secure and checkout form through the generated client", () => {
     expect(result).toMatchObject({ status: "success", token, paymentStatus: "SUCCESS", paidPrice: 10 });
   });
 });
+
+describe("card storage and reporting through the generated client", () => {
+  it("createCard -> retrieveCardList -> createPayment with the stored card -> deleteCard (a DELETE with a body)", async () => {
+    const created = await iyzico.createCard({ email: "ada@example.com", card: { cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030" } });
+    const { cardUserKey, cardToken } = created as { cardUserKey: string; cardToken: string };
+    expect((await iyzico.retrieveCardList({ cardUserKey })).cardDetails?.map((c) => c.cardToken)).toEqual([cardToken]);
+    expect(await iyzico.deleteCard({ cardUserKey, cardToken })).toMatchObject({ status: "success" });
+    expect(sim.requests.at(-1)).toMatchObject({ method: "DELETE", operationId: "deleteCard", applied: true });
+    expect((await iyzico.retrieveCardList({ cardUserKey })).cardDetails).toEqual([]);
+  });
+
+  it("retrieveReportingTransactions lists the seeded payment's items, ids as strings", async () => {
+    const r = await iyzico.retrieveReportingTransactions({ query: { transactionDate: "2026-03-10", page: 1 } });
+    expect(r.transactions?.map((t) => [t.transactionType, t.paymentId, t.paymentTxId])).toEqual([
+      ["PAYMENT", payment.paymentId, item(0)],
+      ["PAYMENT", payment.paymentId, item(1)],
+    ]);
+  });
+});

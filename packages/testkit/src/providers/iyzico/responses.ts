@@ -135,7 +135,7 @@ export function authCode(seed: number): string {
 }
 
 /** "2024-06-13 14:05:00" in Istanbul time, iyzico's date format. */
-function istanbulDateTime(date: Date): string {
+export function istanbulDateTime(date: Date): string {
   const time = new Intl.DateTimeFormat("en-GB", {
     timeZone: IYZICO_TIME_ZONE,
     hour: "2-digit",

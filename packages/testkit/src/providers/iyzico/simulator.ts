@@ -4,7 +4,7 @@
  * cancels, by the conversationId each was sent with), and iyzico's failure envelope (HTTP 200,
  * status "failure") for every broken rule.
  */
-import { createClock, type SimulatorClock } from "../../clock.ts";
+import { calendarDay, createClock, type SimulatorClock } from "../../clock.ts";
 import { formatMinor, minorToNumber, MoneyFormatError, parseMinor } from "../../money.ts";
 import {
   createSimulatorServer,
@@ -18,9 +18,10 @@ import { isObject, loadSpec, responseExamples, type JsonObject, type JsonValue, 
 import { responseSignature, verifyIyzwsV2 } from "./auth.ts";
 import { DECLINED_CARDS, INSTALLMENT_PLANS, knownBins, lookupBin, luhnValid } from "./catalog.ts";
 import { describeFailure, IyzicoFailure, type Locale } from "./errors.ts";
+import { CardVault, type StoredCard } from "./cards.ts";
 import { postCallback, threedsPage, type CheckoutFormSession, type PendingThreeds } from "./flows.ts";
-import { IyzicoLedger, type IyzicoLedgerView, type LedgerPayment, type LedgerPaymentStatus, type LedgerPhase } from "./ledger.ts";
-import { authCode, paymentResult, reportingPayment } from "./responses.ts";
+import { IyzicoLedger, IYZICO_TIME_ZONE, type IyzicoLedgerView, type LedgerPayment, type LedgerPaymentStatus, type LedgerPhase } from "./ledger.ts";
+import { authCode, istanbulDateTime, paymentResult, reportingPayment } from "./responses.ts";
 
 export type IyzicoCredentials = { apiKey: string; secretKey: string };
 
@@ -92,7 +93,7 @@ export async function startIyzicoSimulator(options: IyzicoSimulatorOptions = {})
   const spec = options.spec ?? loadSpec("iyzico");
   const server = await createSimulatorServer({
     spec,
-    behaviour: iyzicoBehaviour({ credentials, clock, ledger, threeds, forms }),
+    behaviour: iyzicoBehaviour({ credentials, clock, ledger, threeds, forms, cards: new CardVault() }),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
   return {
@@ -198,6 +199,10 @@ export const IYZICO_STATEFUL_OPERATIONS = [
   "initializeCheckoutForm",
   "initializeCheckoutFormPreAuth",
   "retrieveCheckoutForm",
+  "createCard",
+  "retrieveCardList",
+  "deleteCard",
+  "retrieveReportingTransactions",
   "checkBin",
   "retrieveInstallments",
 ] as const;
@@ -210,10 +215,11 @@ interface State {
   ledger: IyzicoLedger;
   threeds: Map<string, PendingThreeds>;
   forms: Map<string, CheckoutFormSession>;
+  cards: CardVault;
 }
 
 function iyzicoBehaviour(state: State): ProviderBehaviour {
-  const { credentials, clock, ledger, threeds, forms } = state;
+  const { credentials, clock, ledger, threeds, forms, cards } = state;
 
   /** Fields every iyzico answer carries after its status; conversationId is echoed from the request. */
   const meta = (body: JsonObject): JsonObject => {
@@ -250,6 +256,11 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
     const card = isObject(body.paymentCard) ? body.paymentCard : {};
     const cardNumber = typeof card.cardNumber === "string" ? card.cardNumber.replace(/\s/g, "") : undefined;
     if (cardNumber !== undefined && !luhnValid(cardNumber)) throw new IyzicoFailure("invalidCardNumber");
+    // A stored card pays by cardUserKey + cardToken (card storage).
+    const stored =
+      cardNumber === undefined && typeof card.cardUserKey === "string" && typeof card.cardToken === "string"
+        ? cards.find(card.cardUserKey, card.cardToken)
+        : undefined;
     const declined = cardNumber !== undefined ? DECLINED_CARDS[cardNumber] : undefined;
     if (declined) return { reply: { applied: false, body: { status: "failure", ...declined, ...meta(body) } } };
     return ledger.createPayment({
@@ -260,6 +271,7 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
       ...(conversationIdOf(body) !== undefined ? { conversationId: conversationIdOf(body) } : {}),
       ...(typeof body.basketId === "string" ? { basketId: body.basketId } : {}),
       ...(cardNumber ? { card: { binNumber: cardNumber.slice(0, 6), lastFourDigits: cardNumber.slice(-4) } } : {}),
+      ...(stored ? { card: { binNumber: stored.binNumber, lastFourDigits: stored.lastFourDigits } } : {}),
       ...how,
       createdAt: clock.now(),
     });
@@ -456,6 +468,50 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
       });
     },
 
+    createCard(body) {
+      const card = isObject(body.card) ? body.card : {};
+      const cardNumber = String(card.cardNumber ?? "").replace(/\s/g, "");
+      if (!luhnValid(cardNumber)) throw new IyzicoFailure("invalidCardNumber");
+      const str = (v: JsonValue | undefined) => (typeof v === "string" ? v : undefined);
+      const { user, card: stored } = cards.store({
+        cardNumber,
+        expireMonth: String(card.expireMonth),
+        expireYear: String(card.expireYear),
+        ...(str(body.cardUserKey) !== undefined ? { cardUserKey: str(body.cardUserKey) } : {}),
+        ...(str(body.email) !== undefined ? { email: str(body.email) } : {}),
+        ...(str(body.externalId) !== undefined ? { externalId: str(body.externalId) } : {}),
+        ...(str(card.cardAlias) !== undefined ? { cardAlias: str(card.cardAlias) } : {}),
+        ...(str(card.cardHolderName) !== undefined ? { cardHolderName: str(card.cardHolderName) } : {}),
+      });
+      return success(body, {
+        ...(user.externalId !== undefined ? { externalId: user.externalId } : {}),
+        ...(user.email !== undefined ? { email: user.email } : {}),
+        ...storedCardFields(stored),
+      });
+    },
+
+    retrieveCardList(body) {
+      const key = String(body.cardUserKey);
+      return success(body, { cardUserKey: key, cardDetails: cards.list(key).map(storedCardFields) });
+    },
+
+    deleteCard(body) {
+      cards.remove(String(body.cardUserKey), String(body.cardToken));
+      return success(body, {});
+    },
+
+    retrieveReportingTransactions(query) {
+      const day = String(query.transactionDate);
+      const page = Number(query.page);
+      const all = dayTransactions(ledger, day);
+      const size = 100;
+      return success(query, {
+        transactions: all.slice((page - 1) * size, page * size),
+        currentPage: page,
+        totalPageCount: Math.max(1, Math.ceil(all.length / size)),
+      });
+    },
+
     checkBin(body) {
       const card = lookupBin(String(body.binNumber));
       return success(body, { ...card });
@@ -521,6 +577,59 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
       }
     },
   };
+}
+
+/** A stored card as iyzico's Card model answers it, with the BIN's bank and scheme. */
+function storedCardFields(card: StoredCard): JsonObject {
+  const bin = lookupBin(card.binNumber);
+  return {
+    cardUserKey: card.cardUserKey,
+    cardToken: card.cardToken,
+    ...(card.cardAlias !== undefined ? { cardAlias: card.cardAlias } : {}),
+    binNumber: card.binNumber,
+    lastFourDigits: card.lastFourDigits,
+    cardType: bin.cardType,
+    cardAssociation: bin.cardAssociation,
+    cardFamily: bin.cardFamily,
+    cardBankCode: bin.bankCode,
+    cardBankName: bin.bankName,
+  };
+}
+
+/**
+ * A day's transactions (Istanbul calendar day) in iyzipay-java's TransactionDetail shape: one PAYMENT
+ * per charged basket item, one REFUND per refunded part, one CANCEL per cancel. The numeric statuses
+ * are the simulator's (1), like the reporting detail's.
+ */
+function dayTransactions(ledger: IyzicoLedger, day: string): JsonObject[] {
+  const on = (d: Date) => calendarDay(d, IYZICO_TIME_ZONE) === day;
+  const out: JsonObject[] = [];
+  for (const p of ledger.payments.filter((x) => x.status === "SUCCESS")) {
+    const common = {
+      paymentId: Number(p.paymentId),
+      ...(p.conversationId !== undefined ? { conversationId: p.conversationId } : {}),
+      paymentPhase: p.phase,
+      transactionCurrency: p.currency,
+      installment: p.installment,
+      threeDS: p.threeDS ? 1 : 0,
+      ...(p.basketId !== undefined ? { basketId: p.basketId } : {}),
+    };
+    if (on(p.createdAt)) {
+      for (const item of p.items) {
+        out.push({ transactionType: "PAYMENT", transactionDate: istanbulDateTime(p.createdAt), transactionId: Number(item.paymentTransactionId), transactionStatus: 1, afterSettlement: 0, paymentTxId: Number(item.paymentTransactionId), ...common, price: minorToNumber(item.price), paidPrice: minorToNumber(item.paidPrice) });
+      }
+    }
+    for (const item of p.items) {
+      for (const r of item.refunds.filter((x) => on(x.at))) {
+        out.push({ transactionType: "REFUND", transactionDate: istanbulDateTime(r.at), transactionId: Number(r.refundTxId), transactionStatus: 1, afterSettlement: 0, paymentTxId: Number(item.paymentTransactionId), ...common, price: minorToNumber(r.amount), paidPrice: minorToNumber(r.amount) });
+      }
+    }
+  }
+  for (const c of ledger.cancels.filter((x) => on(x.at))) {
+    const p = ledger.payment(c.paymentId);
+    out.push({ transactionType: "CANCEL", transactionDate: istanbulDateTime(c.at), transactionId: Number(c.cancelId), transactionStatus: 1, afterSettlement: 0, paymentId: Number(c.paymentId), ...(p?.conversationId !== undefined ? { conversationId: p.conversationId } : {}), transactionCurrency: p?.currency ?? "TRY", price: minorToNumber(c.amount), paidPrice: minorToNumber(c.amount) });
+  }
+  return out.sort((a, b) => String(a.transactionDate).localeCompare(String(b.transactionDate)));
 }
 
 /**

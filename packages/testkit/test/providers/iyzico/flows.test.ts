@@ -151,3 +151,55 @@ describe("checkout form", () => {
     expect(json).toMatchObject({ status: "failure", errorCode: "5062" });
   });
 });
+
+describe("card storage", () => {
+  it("store -> list -> pay with the stored card -> delete", async () => {
+    const created = await call(sim, "/cardstorage/card", { email: "ada@example.com", externalId: "ext-1", card: { cardAlias: "work", cardHolderName: "Ada", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030" } });
+    expect(valid("/cardstorage/card", created.json)).toBeUndefined();
+    const { cardUserKey, cardToken } = created.json as { cardUserKey: string; cardToken: string };
+    expect(created.json).toMatchObject({ status: "success", email: "ada@example.com", externalId: "ext-1", binNumber: "552879", lastFourDigits: "0008", cardAlias: "work" });
+    const second = await call(sim, "/cardstorage/card", { cardUserKey, card: { cardNumber: "4543590000000006", expireMonth: "01", expireYear: "2031" } });
+    expect(second.json).toMatchObject({ status: "success", cardUserKey, lastFourDigits: "0006" });
+
+    const list = await call(sim, "/cardstorage/cards", { cardUserKey });
+    expect(valid("/cardstorage/cards", list.json)).toBeUndefined();
+    expect((list.json.cardDetails as { lastFourDigits: string }[]).map((c) => c.lastFourDigits)).toEqual(["0008", "0006"]);
+
+    const paid = await call(sim, "/payment/auth", { ...payment, paymentCard: { cardUserKey, cardToken } });
+    expect(paid.json).toMatchObject({ status: "success", binNumber: "552879", lastFourDigits: "0008" });
+
+    expect((await call(sim, "/cardstorage/card", { cardUserKey, cardToken }, { method: "DELETE" })).json).toMatchObject({ status: "success" });
+    expect(((await call(sim, "/cardstorage/cards", { cardUserKey })).json.cardDetails as unknown[]).length).toBe(1);
+    expect((await call(sim, "/payment/auth", { ...payment, paymentCard: { cardUserKey, cardToken } })).json).toMatchObject({ status: "failure", errorMessage: "Geçersiz istek: cardToken" });
+  });
+
+  it("a first card needs the owner's email; an unknown cardUserKey is refused", async () => {
+    const card = { cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030" };
+    expect((await call(sim, "/cardstorage/card", { card })).json).toMatchObject({ status: "failure", errorMessage: "email gönderilmesi zorunludur" });
+    expect((await call(sim, "/cardstorage/card", { cardUserKey: "nobody", card })).json).toMatchObject({ status: "failure", errorMessage: "Geçersiz istek: cardUserKey" });
+  });
+});
+
+describe("reporting transactions", () => {
+  it("lists a day's payments, refunds and cancels from the ledger", async () => {
+    const p = sim.seedPayment({ conversationId: "day-1", items: [{ id: "a", price: "30.0" }, { id: "b", price: "20.0" }] });
+    const q = sim.seedPayment({ items: [{ id: "c", price: "5.0" }] });
+    await call(sim, "/payment/refund", { paymentTransactionId: p.items[0]?.paymentTransactionId, price: "10.0" });
+    await call(sim, "/payment/cancel", { paymentId: q.paymentId });
+    const { json } = await call(sim, "/v2/reporting/payment/transactions?transactionDate=2026-03-10&page=1", undefined, { method: "GET" });
+    expect(valid("/v2/reporting/payment/transactions", json)).toBeUndefined();
+    const rows = (json.transactions as { transactionType: string; paymentId: number; price: number }[]).map((t) => [t.transactionType, String(t.paymentId), t.price]);
+    expect(rows.sort()).toEqual(
+      [
+        ["CANCEL", q.paymentId, 5],
+        ["PAYMENT", p.paymentId, 20],
+        ["PAYMENT", p.paymentId, 30],
+        ["PAYMENT", q.paymentId, 5],
+        ["REFUND", p.paymentId, 10],
+      ].sort(),
+    );
+    expect(json).toMatchObject({ currentPage: 1, totalPageCount: 1 });
+    const other = await call(sim, "/v2/reporting/payment/transactions?transactionDate=2026-03-11&page=1", undefined, { method: "GET" });
+    expect(other.json.transactions).toEqual([]);
+  });
+});

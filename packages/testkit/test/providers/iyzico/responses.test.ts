@@ -30,7 +30,7 @@ describe("responses conform to specs/iyzico.yaml", () => {
     const buyer = { id: "B", name: "J", surname: "D", identityNumber: "1", email: "e", registrationAddress: "a", city: "c", country: "t", ip: "1.1.1.1" };
     const address = { contactName: "J", city: "c", country: "t", address: "a" };
     const basketItems = [{ id: "i", name: "n", category1: "c", itemType: "VIRTUAL", price: "2.0" }];
-    const cases: [string, object | undefined][] = [
+    const cases: [string, object | undefined, ("GET" | "POST" | "DELETE")?][] = [
       ["/payment/test", undefined],
       ["/payment/refund", { paymentTransactionId: tx, price: "1.5", conversationId: "c" }],
       ["/payment/refund", { paymentTransactionId: tx, price: "100.0" }],
@@ -61,17 +61,25 @@ describe("responses conform to specs/iyzico.yaml", () => {
       ["/payment/iyzipos/checkoutform/initialize/auth/ecom", { price: "2.0", paidPrice: "2.0", callbackUrl: "http://127.0.0.1:1/cb", buyer, billingAddress: address, basketItems }],
       ["/payment/iyzipos/checkoutform/initialize/preauth/ecom", { price: "2.0", paidPrice: "2.0", callbackUrl: "http://127.0.0.1:1/cb", buyer, billingAddress: address, basketItems }],
       ["/payment/iyzipos/checkoutform/auth/ecom/detail", { token: "unknown" }],
+      ["/cardstorage/card", { email: "a@b.c", externalId: "x", card: { cardAlias: "a", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030" } }],
+      ["/cardstorage/card", { email: "a@b.c", card: { cardNumber: "5528790000000009", expireMonth: "12", expireYear: "2030" } }],
+      ["/cardstorage/cards", { cardUserKey: "sim-card-user-1" }],
+      ["/cardstorage/cards", { cardUserKey: "nobody" }],
+      ["/cardstorage/card", { cardUserKey: "sim-card-user-1", cardToken: "sim-card-token-2" }, "DELETE"],
+      ["/cardstorage/card", { cardUserKey: "sim-card-user-1", cardToken: "sim-card-token-2" }, "DELETE"],
+      [`/v2/reporting/payment/transactions?transactionDate=${new Date().toISOString().slice(0, 10)}&page=1`, undefined, "GET"],
     ];
     const seen = new Set<string>();
-    for (const [path, body] of cases) {
-      const { json } = await call(sim, path, body);
-      const bare = path.split("?")[0] ?? path;
-      seen.add(bare);
-      expect(validator.response(operation(bare), json as JsonValue), `${path} ${JSON.stringify(json)}`).toBeUndefined();
+    for (const [path, body, method] of cases) {
+      const { json } = await call(sim, path, body, method ? { method } : {});
+      const op = spec.operations.find((o) => o.operationId === sim.requests.at(-1)?.operationId);
+      expect(op, path).toBeDefined();
+      seen.add(op!.operationId);
+      expect(validator.response(op!, json as JsonValue), `${path} ${JSON.stringify(json)}`).toBeUndefined();
     }
     // The operations the simulator runs itself; surface.test.ts covers the ones served from the spec.
     const stateful = spec.operations.filter((o) => (IYZICO_STATEFUL_OPERATIONS as readonly string[]).includes(o.operationId));
-    expect([...seen].sort()).toEqual(stateful.map((o) => o.path).sort());
+    expect([...seen].sort()).toEqual(stateful.map((o) => o.operationId).sort());
   });
 
   it("uses the spec's confirmed codes and messages verbatim", () => {
