@@ -1231,6 +1231,9 @@ export class IyzicoClient {
    *
    * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/RefundToBalance.js, samples/IyzipayRefundToBalance.js; iyzico/iyzipay-php@168839f src/Iyzipay/Model/RefundToBalance.php; docs.iyzico.com/en/advanced/refund-to-balance.
    *
+   * The docs page shows `POST https://api.iyzipay.com/payment/iyzipos/item/approve` as this service's URL,
+   * which is the payout-approval endpoint; the path here is the one all three SDKs call.
+   *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
    * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.

@@ -522,6 +522,9 @@ export interface paths {
          *
          *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/RefundToBalance.js, samples/IyzipayRefundToBalance.js; iyzico/iyzipay-php@168839f src/Iyzipay/Model/RefundToBalance.php; docs.iyzico.com/en/advanced/refund-to-balance.
          *
+         *     The docs page shows `POST https://api.iyzipay.com/payment/iyzipos/item/approve` as this service's URL,
+         *     which is the payout-approval endpoint; the path here is the one all three SDKs call.
+         *
          *     iyzico answers failures with HTTP 200 and `status: failure`.
          */
         post: operations["initializeRefundToBalance"];
