@@ -1819,6 +1819,13 @@ export interface components {
             /** @description 3-D Secure status, for payments that went through 3DS. */
             mdStatus?: number;
             hostReference?: string;
+            /** @description The order id sent to the bank POS (iyzipay-java model/PaymentResource.java). */
+            posOrderId?: string;
+            /** @description Bank-transfer payments (iyzipay-java model/PaymentResource.java). */
+            iban?: string;
+            legalCompanyTitle?: string;
+            bankName?: string;
+            referenceCode?: string;
             /** @description hex(HMAC-SHA256(secretKey, paymentId:currency:basketId:conversationId:paidPrice:price)). */
             signature?: string;
             /** @description One entry per basket item; `paymentTransactionId` is what item refunds need. */
@@ -1846,6 +1853,8 @@ export interface components {
             subMerchantPayoutAmount?: number;
             merchantPayoutAmount?: number;
             convertedPayout?: components["schemas"]["ConvertedPayout"];
+            /** @description Marketplace withholding tax (iyzipay-java model/PaymentItem.java). */
+            withholdingTax?: number;
         };
         /** @description Payout amounts converted to the settlement currency. */
         ConvertedPayout: {
