@@ -130,7 +130,7 @@ export function emitReadme(model: ProviderModel): string {
     `npm i @odeme/${model.id}`,
     "```",
     "",
-    "ESM only, Node 20.19 or later (where `require()` of an ES module works without a flag, so CommonJS code can `require` it too), and runs on Node, Bun and Deno (it needs `fetch` and `node:crypto`).",
+    "ESM only. Runs on Node 20.19 or later (where `require()` of an ES module works without a flag, so CommonJS code can `require` it too), Bun and Deno; it needs `fetch` and `node:crypto`.",
     "",
     "```ts",
     `import { create${P}Client, OdemeError${minor ? ", minorUnits" : ""} } from "@odeme/${model.id}";`,
