@@ -6,7 +6,7 @@ const PAYMENT_ID = "63c781cc-de3d-11eb-a1f1-0242ac130006";
 
 function dineropay(answer: Parameters<typeof fakeFetch>[0] = () => json({ payment_id: PAYMENT_ID, result: "accepted" })) {
   const fake = fakeFetch(answer);
-  const client = createDineroPayClient({ merchantKey: "xxxxx-xxxxx-xxxxx", password: "PASSWORD", fetch: fake.fetch });
+  const client = createDineroPayClient({ merchantKey: "xxxxx-xxxxx-xxxxx", password: "PASSWORD", environment: "live", fetch: fake.fetch });
   return { client, sent: fake.sent };
 }
 

@@ -23,3 +23,8 @@ export function credentialOptions(auth: { scheme: string; sets?: Record<string, 
       return [];
   }
 }
+
+/** "a" or "an" before a provider name, by its first letter ("an iyzico client", "a Paywall client"). */
+export function article(name: string): string {
+  return /^[aeiou]/i.test(name) ? "an" : "a";
+}

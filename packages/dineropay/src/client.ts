@@ -10,7 +10,6 @@ export const dineropayProvider: ProviderDefinition = {
       checkout: "https://checkout.dineropay.com",
     },
   },
-  defaultEnvironment: "live",
   defaultHost: "checkout",
   auth: {
     scheme: "akurateco-hash",

@@ -1973,7 +1973,7 @@ export class IyzicoClient {
   }
 }
 
-/** Creates a iyzico client. Bad options (a missing credential, an unknown environment) throw before anything is sent. */
+/** Creates an iyzico client. Bad options (a missing credential, an unknown environment) throw before anything is sent. */
 export function createIyzicoClient(options: IyzicoClientOptions): IyzicoClient {
   return new IyzicoClient(options);
 }

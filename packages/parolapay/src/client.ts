@@ -5,14 +5,7 @@ import type { operations } from "./schema.js";
 export const parolapayProvider: ProviderDefinition = {
   id: "parolapay",
   name: "Parolapay",
-  environments: {
-    sandbox: {
-      api: "https://sandbox.parolapay.invalid",
-    },
-    live: {
-      api: "https://api.parolapay.invalid",
-    },
-  },
+  environments: {},
   defaultHost: "api",
   auth: {
     scheme: "basic",
@@ -261,7 +254,7 @@ export const parolapayOperations = {
   },
 } satisfies Record<string, OperationDefinition>;
 
-export type ParolapayEnvironment = "sandbox" | "live";
+export type ParolapayEnvironment = never;
 export type ParolapayHost = "api";
 
 /** Options of `createParolapayClient`: credentials, and `environment` or `baseUrl`. */
@@ -270,8 +263,8 @@ export interface ParolapayClientOptions extends Omit<TransportOptions<ParolapayE
   username: string;
   /** Parolapay credential. Never logged. */
   password: string;
-  /** Overrides the environment: one URL for every host (a simulator), or one per host. */
-  baseUrl?: string | Partial<Record<ParolapayHost, string>>;
+  /** Required: Parolapay publishes no API hosts, so there is no environment. The URL Parolapay gave you (one for every host, or one per host), or a simulator's. */
+  baseUrl: string | Partial<Record<ParolapayHost, string>>;
 }
 
 export type PaymentTypesResponse = operations["paymentTypes"]["responses"][200]["content"]["application/json"];
