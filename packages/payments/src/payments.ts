@@ -3,7 +3,12 @@
  * rest here), refuses what a provider cannot do before any request, and runs refunds and cancels
  * through the idempotency layer. Everything provider-specific is in src/adapters/.
  */
-import type { LogEvent } from "@odeme/core";
+import type { LogEvent, ProviderDefinition } from "@odeme/core";
+import { dineropayProvider } from "@odeme/dineropay";
+import { iyzicoProvider } from "@odeme/iyzico";
+import { parolapayProvider } from "@odeme/parolapay";
+import { paywallProvider } from "@odeme/paywall";
+import { sipayWalletProvider } from "@odeme/sipay-wallet";
 import type { ProviderAdapter, SharedClientOptions, WriteOperation } from "./adapters/adapter.ts";
 import { createDineroPayAdapter, dineropayCapabilities, type DineroPayConfig } from "./adapters/dineropay.ts";
 import { createIyzicoAdapter, iyzicoCapabilities, type IyzicoConfig } from "./adapters/iyzico.ts";
@@ -11,7 +16,7 @@ import { createParolapayAdapter, parolapayCapabilities, type ParolapayConfig } f
 import { createPaywallAdapter, paywallCapabilities, type PaywallConfig } from "./adapters/paywall.ts";
 import { createSipayWalletAdapter, sipayWalletCapabilities, type SipayWalletConfig } from "./adapters/sipay-wallet.ts";
 import { describe } from "./adapters/wire.ts";
-import { invalidRequest, maskSecrets, scrubError, unsupported } from "./errors.ts";
+import { facadeScrubber, invalidRequest, unsupported } from "./errors.ts";
 import { fingerprint, MemoryIdempotencyStore, runWrite, type IdempotencyStore, type StoredResult } from "./idempotency.ts";
 import { isCurrency, moneyFromJSON, type Money } from "./money.ts";
 import {
@@ -85,16 +90,25 @@ export interface Payments {
 
 const MAX_KEY = 128;
 
-/** Client options holding credentials; their values are masked wherever they show up as text. */
-const CREDENTIALS = ["apiKey", "secretKey", "apiKeyPublic", "apiClientPublic", "apiKeyPrivate", "apiClientPrivate", "hashKey", "merchantKey", "password", "username", "clientId", "clientSecret"];
+/** Each provider's definition: its spec's credential options and sensitive fields, for the scrubber. */
+const DEFINITIONS: Record<ProviderId, ProviderDefinition> = {
+  iyzico: iyzicoProvider,
+  paywall: paywallProvider,
+  dineropay: dineropayProvider,
+  parolapay: parolapayProvider,
+  "sipay-wallet": sipayWalletProvider,
+};
 
 export function createPayments(options: PaymentsOptions): Payments {
-  const secrets = PROVIDER_IDS.flatMap((p) => {
-    const config = (options[p] ?? {}) as Record<string, unknown>;
-    // Very short values would mask ordinary text; real credentials are far longer.
-    return CREDENTIALS.map((k) => config[k]).filter((v): v is string => typeof v === "string" && v.length >= 6);
-  });
-  const masked = (logger: ((event: LogEvent) => void) | undefined) => logger && ((event: LogEvent) => logger(maskSecrets(event, secrets)));
+  // Every configured credential (and the Paywall webhook hashKey, which no client option lists).
+  const scrubber = facadeScrubber(
+    PROVIDER_IDS.filter((p) => options[p] !== undefined).map((p) => {
+      const config = options[p] as unknown as Record<string, unknown>;
+      const definition = DEFINITIONS[p];
+      return [{ ...definition, credentials: [...(definition.credentials ?? []), "hashKey"] }, config];
+    }),
+  );
+  const masked = (logger: ((event: LogEvent) => void) | undefined) => logger && ((event: LogEvent) => logger(scrubber.value(event)));
   const shared: SharedClientOptions = {
     ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
@@ -113,7 +127,7 @@ export function createPayments(options: PaymentsOptions): Payments {
     try {
       return await run();
     } catch (error) {
-      throw scrubError(error, secrets);
+      throw scrubber.error(error);
     }
   };
   const runner = {
