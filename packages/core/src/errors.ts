@@ -123,9 +123,8 @@ export class OdemeError extends Error {
 
   /** `console.log(error)`: the masked stack and fields; never the live objects a cause once held. */
   [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
-    const fields = this.toJSON();
-    delete fields.name;
-    delete fields.message;
+    // Name and message are in the stack's first line; unset fields would only be noise.
+    const fields = Object.fromEntries(Object.entries(this.toJSON()).filter(([k, v]) => v !== undefined && k !== "name" && k !== "message"));
     const body = typeof inspect === "function" ? inspect(fields, options) : JSON.stringify(fields, null, 2);
     return `${this.stack ?? `${this.name}: ${this.message}`} ${body}`;
   }
