@@ -217,3 +217,20 @@ describe("scrubber: configured secrets and what auth schemes derive from them", 
     expect(clean.raw).toEqual({ echo: "[REDACTED]", buyer: { name: "[REDACTED]" } });
   });
 });
+
+describe("learned values", () => {
+  it("keeps the newest 256 and refreshes one seen again (a cached bearer token)", () => {
+    const s = createScrubber({});
+    const token = "tok-Lr8Qw2Zx9Vb4Nm7K";
+    s.learn("IYZWSv2 old-Hx3Kd9Wq2Lm7");
+    s.learn(`Bearer ${token}`);
+    for (let i = 0; i < 300; i++) {
+      s.learn(`IYZWSv2 sig-${i}-Qm7xK2pL9vR4tW8zN3bH6jD1`);
+      if (i % 100 === 0) s.learn(`Bearer ${token}`);
+    }
+    expect(s.text(`echo ${token}`)).toBe("echo [REDACTED]");
+    expect(s.text("echo sig-299-Qm7xK2pL9vR4tW8zN3bH6jD1")).toBe("echo [REDACTED]");
+    // The oldest value, learned once and long gone from the wire, has been dropped.
+    expect(s.text("echo old-Hx3Kd9Wq2Lm7")).toBe("echo old-Hx3Kd9Wq2Lm7");
+  });
+});

@@ -75,11 +75,14 @@ export class KnownSecrets {
     return this.#whole.size;
   }
 
-  /** Adds a secret and its derived forms; returns the forms added (for `learn`'s bookkeeping). */
-  add(secret: string): string[] {
+  /** Adds a secret and (with `derive`) its derived forms; returns the forms added (for `learn`'s bookkeeping). */
+  add(secret: string, derive = true): string[] {
     if (typeof secret !== "string" || secret.length < MIN_SECRET) return [];
     const added: string[] = [];
-    for (const form of secretForms(secret)) {
+    // A value seen on the wire is echoed as it was sent (or URL-encoded in a form echo), not
+    // re-encoded: its own forms only, which keeps 256 learned IYZWSv2 headers small.
+    const forms = derive ? secretForms(secret) : [...new Set([secret, encodeURIComponent(secret)])];
+    for (const form of forms) {
       if (this.#whole.has(form)) continue;
       this.#whole.add(form);
       added.push(form);
@@ -93,8 +96,13 @@ export class KnownSecrets {
 
   /** A value seen at run time (a bearer token, a signed header); only the latest MAX_LEARNED are kept. */
   learn(value: string): void {
-    const added = this.add(value);
-    if (added.length === 0) return;
+    const added = this.add(value, false);
+    if (added.length === 0) {
+      // Seen again (a cached bearer token on every call): keep it among the newest.
+      const at = this.#learned.findIndex((forms) => forms.includes(value));
+      if (at >= 0) this.#learned.push(...this.#learned.splice(at, 1));
+      return;
+    }
     this.#learned.push(added);
     if (this.#learned.length > MAX_LEARNED) for (const form of this.#learned.shift() ?? []) this.#remove(form);
   }
