@@ -1,5 +1,6 @@
-import type { AuthDefinition, EnvelopeDefinition, ErrorCode, HttpMethod, MoneyWireFormat } from "@odeme/core";
+import type { AuthDefinition, EnvelopeDefinition, ErrorCode, HttpMethod, MoneyWireFormat, SensitiveFields } from "@odeme/core";
 import { fromPointer } from "./diagnostics.ts";
+import { credentialOptions } from "./emit/names.ts";
 import type { LoadedSpec } from "./load.ts";
 import { exampleOf, isMoney } from "./example.ts";
 import { HTTP_METHODS } from "./validate.ts";
@@ -56,7 +57,11 @@ export interface ProviderModel {
   envelope: EnvelopeDefinition;
   money: MoneyWireFormat;
   errors: Record<string, ErrorCode>;
+  /** Every sensitive field name (the union of `sensitive`): what the runtime masks by name. */
   secretFields: string[];
+  sensitive: SensitiveFields;
+  /** Client options that hold credentials. */
+  credentials: string[];
   operations: OperationModel[];
 }
 
@@ -101,22 +106,36 @@ function collectFlagged(doc: Json, schema: unknown, flag: string, prefix = "", s
   return [...new Set(out)].sort();
 }
 
-function collectSecretNames(doc: Json): string[] {
-  const names = new Set<string>();
+type SensitiveKind = keyof SensitiveFields;
+const SENSITIVE_KINDS: readonly SensitiveKind[] = ["secret", "card", "personal"];
+
+/**
+ * The spec's sensitive fields by kind: the root `x-odeme-sensitive` lists, property-level
+ * `x-odeme-sensitive: <kind>`, and `x-odeme-secret: true` (a secret), beside a $ref or on its target.
+ */
+function collectSensitive(doc: Json): SensitiveFields {
+  const out: Record<SensitiveKind, Set<string>> = { secret: new Set(), card: new Set(), personal: new Set() };
+  const root = doc["x-odeme-sensitive"];
+  if (isObject(root)) for (const kind of SENSITIVE_KINDS) for (const name of (root[kind] as string[] | undefined) ?? []) out[kind].add(name);
+  const kindOf = (node: unknown): SensitiveKind | undefined => {
+    if (!isObject(node)) return undefined;
+    if (typeof node["x-odeme-sensitive"] === "string") return node["x-odeme-sensitive"] as SensitiveKind;
+    return node["x-odeme-secret"] === true ? "secret" : undefined;
+  };
   const visit = (node: unknown) => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (isObject(node)) {
       if (isObject(node.properties)) {
         for (const [name, prop] of Object.entries(node.properties)) {
-          const target = deref(doc, prop);
-          if ((isObject(prop) && prop["x-odeme-secret"] === true) || (isObject(target) && target["x-odeme-secret"] === true)) names.add(name);
+          const kind = kindOf(prop) ?? kindOf(deref(doc, prop));
+          if (kind) out[kind].add(name);
         }
       }
       Object.values(node).forEach(visit);
     }
   };
   visit(doc);
-  return [...names].sort();
+  return { secret: [...out.secret].sort(), card: [...out.card].sort(), personal: [...out.personal].sort() };
 }
 
 function firstExample(media: Json): unknown {
@@ -193,6 +212,7 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
       operations.push(model);
     }
   }
+  const sensitive = collectSensitive(doc);
   const model: ProviderModel = {
     specFile: spec.file,
     id: provider.id,
@@ -208,7 +228,9 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
     envelope: (doc["x-odeme-envelope"] ?? {}) as EnvelopeDefinition,
     money: (doc["x-odeme-money"] ?? { unit: "major", wire: "string" }) as MoneyWireFormat,
     errors: (doc["x-odeme-errors"] ?? {}) as Record<string, ErrorCode>,
-    secretFields: collectSecretNames(doc),
+    secretFields: [...new Set([...sensitive.secret, ...sensitive.card, ...sensitive.personal])].sort(),
+    sensitive,
+    credentials: credentialOptions(doc["x-odeme-auth"] as AuthDefinition),
     operations,
   };
   if (provider.docs) model.docs = provider.docs;

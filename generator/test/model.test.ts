@@ -81,6 +81,24 @@ describe("secret field names (redacted in logs and errors)", () => {
   });
 });
 
+describe("sensitive fields by kind (x-odeme-sensitive)", () => {
+  const ROOT = "x-odeme-auth: { scheme: iyzws-v2 }\nx-odeme-sensitive:\n  personal: [email, buyer.name]\n  card: [cvc]";
+  it("joins the root lists with the flagged properties; secretFields is their union", () => {
+    const m = model(mini(["x-odeme-auth: { scheme: iyzws-v2 }", ROOT]));
+    expect(m.sensitive).toEqual({ secret: ["cardNumber"], card: ["cvc"], personal: ["buyer.name", "email"] });
+    expect(m.secretFields).toEqual(["buyer.name", "cardNumber", "cvc", "email"]);
+  });
+
+  it("takes a property-level kind", () => {
+    const m = model(mini(["cardNumber: { type: string, x-odeme-secret: true }", "cardNumber: { type: string, x-odeme-sensitive: card }"]));
+    expect(m.sensitive).toEqual({ secret: [], card: ["cardNumber"], personal: [] });
+  });
+
+  it("lists the client options that hold credentials", () => {
+    expect(model(MINI).credentials).toEqual(["apiKey", "secretKey"]);
+  });
+});
+
 describe("header and query parameters", () => {
   const OP_PARAM = "      parameters:\n        - name: x-payment-id\n          in: header\n          required: true\n          description: The paymentId returned by createPayment.\n          schema: { type: string }\n";
   const PATH_PARAM = (required: boolean): Edit => ["  /payment/detail:\n    get:", `  /payment/detail:\n    parameters:\n      - { name: x-payment-id, in: header, required: ${required}, schema: { type: string } }\n    get:`];

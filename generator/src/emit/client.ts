@@ -53,7 +53,7 @@ export function emitClient(model: ProviderModel): string {
   const opsConst = `${camel(model.id)}Operations`;
   sf.addImportDeclaration({
     moduleSpecifier: "@odeme/core",
-    namedImports: ["createTransport", "type CallOptions", "type OperationDefinition", "type ProviderDefinition", "type Transport", "type TransportOptions", ...(model.auth.scheme === "akurateco-hash" ? ["type WithoutFields"] : [])],
+    namedImports: ["createScrubbedTransport", "type CallOptions", "type OperationDefinition", "type ProviderDefinition", "type Transport", "type TransportOptions", ...(model.auth.scheme === "akurateco-hash" ? ["type WithoutFields"] : [])],
   });
   sf.addImportDeclaration({ moduleSpecifier: "./schema.js", isTypeOnly: true, namedImports: ["operations"] });
 
@@ -68,6 +68,8 @@ export function emitClient(model: ProviderModel): string {
     money: model.money,
     errors: model.errors,
     secretFields: model.secretFields,
+    sensitiveFields: model.sensitive,
+    credentials: model.credentials,
   };
   // Written as text: ts-morph would give multi-line initializers a hanging indent.
   sf.addStatements(
@@ -157,7 +159,15 @@ export function emitClient(model: ProviderModel): string {
     name: `${P}Client`,
     docs: [`A typed ${model.name} client generated from ${model.specFile}. Every failure is thrown as an \`OdemeError\`.`],
     properties: [{ name: "#transport", scope: undefined, isReadonly: true, type: "Transport" }],
-    ctors: [{ parameters: [{ name: "options", type: `${P}ClientOptions` }], statements: `this.#transport = createTransport(${providerConst}, options);` }],
+    ctors: [
+      {
+        parameters: [{ name: "options", type: `${P}ClientOptions` }],
+        statements: [
+          "// Masks this client's credentials, and what its auth scheme derives from them, in every log event and error.",
+          `this.#transport = createScrubbedTransport(${providerConst}, options);`,
+        ],
+      },
+    ],
     methods,
   });
   sf.addFunction({

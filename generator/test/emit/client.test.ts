@@ -208,6 +208,8 @@ describe("emitClient: the provider definition and the operation table", () => {
             money: { unit: "major", wire: "string", minFractionDigits: 1, maxFractionDigits: 8 },
             errors: { "10051": "provider_error", "5092": "amount_exceeds_refundable" },
             secretFields: ["cardNumber"],
+            sensitiveFields: { secret: ["cardNumber"], card: [], personal: [] },
+            credentials: ["apiKey", "secretKey"],
           },
           ops: {
             createPayment: { id: "createPayment", method: "post", path: "/payment/create", host: "api", safe: false, body: "json", money: ["price"], bigint: ["paymentId"] },
@@ -233,6 +235,8 @@ describe("emitClient: the provider definition and the operation table", () => {
             money: { unit: "minor", wire: "number" },
             errors: { "4": "duplicate", "56": "not_found" },
             secretFields: ["Cvv", "Number"],
+            sensitiveFields: { secret: ["Cvv", "Number"], card: [], personal: [] },
+            credentials: ["apiKeyPublic", "apiKeyPrivate", "apiClientPrivate"],
           },
           ops: {
             startPayment: { id: "startPayment", method: "post", path: "/api/payment/start", host: "payment", safe: false, body: "json", authSet: "public", money: ["items[].price", "order.amount"] },

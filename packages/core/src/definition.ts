@@ -13,8 +13,23 @@ export interface ProviderDefinition {
   envelope: EnvelopeDefinition;
   money: MoneyWireFormat;
   errors: Record<string, ErrorCode>;
-  /** Field names marked `x-odeme-secret`. */
+  /**
+   * Every field name masked in logs and errors: the spec's `x-odeme-sensitive` lists and
+   * `x-odeme-secret` properties, lowercased-matched; `parent.name` entries match a name only
+   * inside an object held at `parent`.
+   */
   secretFields: string[];
+  /** The same names by kind, as the spec declares them (`secretFields` is their union). */
+  sensitiveFields?: SensitiveFields;
+  /** The client options that hold credentials (their values are masked wherever they appear as text). */
+  credentials?: string[];
+}
+
+/** What `x-odeme-sensitive` declares: credentials and keys, card data, personal data. */
+export interface SensitiveFields {
+  secret: string[];
+  card: string[];
+  personal: string[];
 }
 
 export type AuthDefinition =

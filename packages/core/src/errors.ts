@@ -1,4 +1,4 @@
-import { redact, redactText } from "./redact.ts";
+import { maskDeep, maskError, maskPatterns } from "./scrub/text.ts";
 
 /** The one error vocabulary shared by every odeme client and the facade. */
 export const ERROR_CODES = [
@@ -53,7 +53,15 @@ export interface OdemeErrorInit {
   cause?: unknown;
 }
 
-/** Every failure of an odeme call, from bad input to a provider's refusal to a lost connection. */
+/** Node's util.inspect hook, by its registered symbol (no node:util import: browsers load this too). */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * Every failure of an odeme call, from bad input to a provider's refusal to a lost connection.
+ * Every text it carries is masked when it is built (message, provider fields, `raw`, the cause
+ * chain, so `stack`, `toJSON()` and `util.inspect` are too) by the patterns that need no
+ * configuration; a client's scrubber masks its configured secrets on top (see scrub/scrubber.ts).
+ */
 export class OdemeError extends Error {
   override readonly name = "OdemeError";
   readonly code: ErrorCode;
@@ -72,20 +80,24 @@ export class OdemeError extends Error {
   readonly raw?: unknown;
 
   constructor(init: OdemeErrorInit) {
-    // Messages quote provider text (an HTML error page, an errorMessage) that may echo a card number.
-    super(redactText(init.message), init.cause === undefined ? undefined : { cause: init.cause });
+    // Messages quote provider text (an HTML error page, an errorMessage) that may echo a card number;
+    // a cause (fetch's TypeError, a Request) may hold credentials: it is kept as a masked copy.
+    super(maskPatterns(String(init.message)), init.cause === undefined ? undefined : { cause: maskCause(init.cause, 0) });
     this.code = init.code;
     this.outcome = init.outcome;
     this.retryable = init.retryable ?? false;
-    this.provider = init.provider;
-    this.operation = init.operation;
+    // A caller's bad `provider` (a card number pasted into the wrong field) is echoed here.
+    this.provider = maskPatterns(String(init.provider));
+    this.operation = maskPatterns(String(init.operation));
     if (init.status !== undefined) this.status = init.status;
-    if (init.providerCode !== undefined) this.providerCode = init.providerCode;
-    if (init.providerMessage !== undefined) this.providerMessage = redactText(init.providerMessage);
-    if (init.providerGroup !== undefined) this.providerGroup = init.providerGroup;
-    if (init.field !== undefined) this.field = init.field;
-    if (init.fieldErrors !== undefined) this.fieldErrors = init.fieldErrors.map((f) => ({ ...f, message: redactText(f.message) }));
-    if (init.raw !== undefined) this.raw = redact(init.raw);
+    if (init.providerCode !== undefined) this.providerCode = maskPatterns(String(init.providerCode));
+    if (init.providerMessage !== undefined) this.providerMessage = maskPatterns(String(init.providerMessage));
+    if (init.providerGroup !== undefined) this.providerGroup = maskPatterns(String(init.providerGroup));
+    if (init.field !== undefined) this.field = maskPatterns(String(init.field));
+    if (init.fieldErrors !== undefined) {
+      this.fieldErrors = init.fieldErrors.map((f) => ({ ...(f.field !== undefined ? { field: maskPatterns(String(f.field)) } : {}), message: maskPatterns(String(f.message)) }));
+    }
+    if (init.raw !== undefined) this.raw = maskDeep(init.raw);
   }
 
   toJSON(): Record<string, unknown> {
@@ -104,8 +116,63 @@ export class OdemeError extends Error {
       field: this.field,
       fieldErrors: this.fieldErrors,
       raw: this.raw,
+      // Names and messages only: the chain says what went wrong below (ECONNRESET, a timeout).
+      cause: causeSummary(this.cause, 0),
     };
   }
+
+  /** `console.log(error)`: the masked stack and fields; never the live objects a cause once held. */
+  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options?: unknown) => string): string {
+    // Name and message are in the stack's first line; unset fields would only be noise.
+    const fields = Object.fromEntries(Object.entries(this.toJSON()).filter(([k, v]) => v !== undefined && k !== "name" && k !== "message"));
+    const body = typeof inspect === "function" ? inspect(fields, options) : JSON.stringify(fields, null, 2);
+    return `${this.stack ?? `${this.name}: ${this.message}`} ${body}`;
+  }
+}
+
+/** The fields a new OdemeError needs to be this one again (a refinement, a scrubbed copy). */
+export function odemeErrorInit(error: OdemeError): OdemeErrorInit {
+  return {
+    code: error.code,
+    message: error.message,
+    provider: error.provider,
+    operation: error.operation,
+    outcome: error.outcome,
+    retryable: error.retryable,
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.providerCode !== undefined ? { providerCode: error.providerCode } : {}),
+    ...(error.providerMessage !== undefined ? { providerMessage: error.providerMessage } : {}),
+    ...(error.providerGroup !== undefined ? { providerGroup: error.providerGroup } : {}),
+    ...(error.field !== undefined ? { field: error.field } : {}),
+    ...(error.fieldErrors !== undefined ? { fieldErrors: error.fieldErrors } : {}),
+    ...(error.raw !== undefined ? { raw: error.raw } : {}),
+    ...(error.cause !== undefined ? { cause: error.cause } : {}),
+  };
+}
+
+const MAX_CAUSES = 8;
+
+function maskCause(cause: unknown, depth: number): unknown {
+  // An OdemeError was masked when it was built.
+  if (cause instanceof OdemeError) return cause;
+  if (depth >= MAX_CAUSES) return "[cause chain too deep]";
+  if (cause instanceof Error) return maskError(cause, (s) => maskPatterns(s), (v) => maskDeep(v), (c) => maskCause(c, depth + 1));
+  return maskDeep(cause);
+}
+
+function causeSummary(cause: unknown, depth: number): unknown {
+  if (cause === undefined) return undefined;
+  if (depth >= MAX_CAUSES) return "[cause chain too deep]";
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return {
+      name: cause.name,
+      message: cause.message,
+      ...(typeof code === "string" || typeof code === "number" ? { code } : {}),
+      ...(cause.cause !== undefined ? { cause: causeSummary(cause.cause, depth + 1) } : {}),
+    };
+  }
+  return cause;
 }
 
 export function isOdemeError(value: unknown): value is OdemeError {

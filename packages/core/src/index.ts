@@ -1,6 +1,6 @@
-export { ERROR_CODES, OdemeError, isOdemeError } from "./errors.ts";
+export { ERROR_CODES, OdemeError, isOdemeError, odemeErrorInit } from "./errors.ts";
 export type { ErrorCode, FieldError, Outcome, OdemeErrorInit } from "./errors.ts";
-export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinition, ProviderDefinition, WithoutFields } from "./definition.ts";
+export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinition, ProviderDefinition, SensitiveFields, WithoutFields } from "./definition.ts";
 export { createTransport } from "./transport.ts";
 export type { CallInput, CallOptions, LogEvent, Transport, TransportOptions } from "./transport.ts";
 export type { AuthOptions } from "./auth/index.ts";
@@ -10,6 +10,8 @@ export { TokenCache } from "./auth/oauth2.ts";
 export { formatWireAmount, minorUnits, WireMoneyError } from "./wire-money.ts";
 export type { DecimalString, MinorUnits, MoneyWireFormat } from "./wire-money.ts";
 export { parseJsonLossless, stringifyWithRawNumbers } from "./json.ts";
-export { redact, redactText, isSecretKey } from "./redact.ts";
+export { redact, redactText, redactHeaders, redactFormText, isSecretKey, secretFieldSet, clip, MASK, createScrubber, credentialValues, scrubberFor } from "./redact.ts";
+export type { Scrubber, ScrubberOptions, SecretFields } from "./redact.ts";
+export { createScrubbedTransport } from "./scrub/guarded-transport.ts";
 export { timingSafeEqualHex, hmacSha256Hex, sha256Hex } from "./crypto.ts";
 export { retryableCode } from "./classify.ts";

@@ -1,72 +1,44 @@
 /**
  * Masks secrets before anything reaches a log line, an error message or JSON.stringify(error).
- * Keys are matched by name (every provider spells them differently); free text is scanned for
- * card numbers (Luhn-valid runs of 13 to 16 digits, so 19-digit wallet ids stay readable).
+ * The one scrubber of odeme lives in scrub/: field names (fields.ts), patterns that are secret
+ * whatever the configuration (text.ts: auth header values, `secret=value` pairs, card numbers by
+ * Luhn with any separators, CVVs), the configured values and their derived forms
+ * (known-values.ts), and a per-client scrubber that combines them (scrubber.ts). The functions
+ * here are the stateless part, for code that has no configuration at hand.
  */
-const SECRET_KEY =
-  /pass(word)?|secret|api_?key|apikey|apiclient|merchant_?key|token|authorization|signature|^hash$|hash_?key|card_?number|cardno|^pan$|cvv|cvc|cvn|security_?code|^x-iyzi-rnd$/i;
+import { NO_FIELDS, type SecretFields } from "./scrub/fields.ts";
+import { clip as clipText, maskDeep, maskForm, maskHeaders, maskPatterns } from "./scrub/text.ts";
 
-const MASK = "[REDACTED]";
+export { isSecretKey, secretFieldSet, type SecretFields } from "./scrub/fields.ts";
+export { MASK, maskCardNumbers } from "./scrub/text.ts";
+export { base64Forms, secretForms, FRAGMENT, MIN_SECRET } from "./scrub/known-values.ts";
+export { createScrubber, credentialValues, scrubberFor, type Scrubber, type ScrubberOptions } from "./scrub/scrubber.ts";
 
-/** Field names one provider's spec marks `x-odeme-secret` (Paywall's `Card.Number`), lowercased. */
-export type SecretFields = ReadonlySet<string>;
-const NONE: SecretFields = new Set();
-
-export function secretFieldSet(names: Iterable<string>): SecretFields {
-  return new Set([...names].map((n) => n.toLowerCase()));
+/** Free text with secret patterns masked (and values of the `extra` field names written as `key=value`). */
+export function redactText(text: string, extra: SecretFields = NO_FIELDS): string {
+  return maskPatterns(text, extra);
 }
 
-export function isSecretKey(key: string, extra: SecretFields = NONE): boolean {
-  return SECRET_KEY.test(key) || extra.has(key.toLowerCase());
+/** A deep copy of `value` with secret fields masked; strings are masked as text. */
+export function redact(value: unknown, extra: SecretFields = NO_FIELDS, _depth = 0): unknown {
+  return maskDeep(value, { fields: extra });
 }
 
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-export function redactText(text: string): string {
-  return text.replace(/(?<!\d)\d{13,16}(?!\d)/g, (run) =>
-    luhn(run) ? `${run.slice(0, 6)}${"*".repeat(run.length - 10)}${run.slice(-4)}` : run,
-  );
-}
-
-/** A deep copy of `value` with secret fields masked; strings are scanned for card numbers. */
-export function redact(value: unknown, extra: SecretFields = NONE, depth = 0): unknown {
-  if (depth > 32) return "[too deep]";
-  if (typeof value === "string") return redactText(value);
-  if (Array.isArray(value)) return value.map((v) => redact(v, extra, depth + 1));
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = isSecretKey(k, extra) && v !== null && v !== "" ? MASK : redact(v, extra, depth + 1);
-    }
-    return out;
-  }
-  return value;
-}
-
-/** Header names whose values are never logged. */
-export function redactHeaders(headers: Headers | Record<string, string>, extra: SecretFields = NONE): Record<string, string> {
-  const out: Record<string, string> = {};
-  const entries: [string, string][] = [];
-  if (headers instanceof Headers) headers.forEach((v, k) => entries.push([k, v]));
-  else entries.push(...Object.entries(headers));
-  for (const [k, v] of entries) out[k] = isSecretKey(k, extra) ? MASK : redactText(v);
-  return out;
+/** Header names whose values are never logged; other values masked as text. */
+export function redactHeaders(headers: Headers | Record<string, string>, extra: SecretFields = NO_FIELDS): Record<string, string> {
+  return maskHeaders(headers, extra, (s) => maskPatterns(s, extra));
 }
 
 /** Form bodies (OAuth token requests) carry client secrets. */
-export function redactFormText(text: string, extra: SecretFields = NONE): string {
-  const params = new URLSearchParams(text);
-  for (const key of [...params.keys()]) if (isSecretKey(key, extra)) params.set(key, MASK);
-  return params.toString();
+export function redactFormText(text: string, extra: SecretFields = NO_FIELDS): string {
+  return maskForm(text, extra, (s) => maskPatterns(s, extra));
+}
+
+/**
+ * Masks, then cuts to `max` characters: for every place that shortens provider text (a message
+ * quoting an HTML page, a logged body). Cutting first would leave a secret's prefix no pattern
+ * recognizes.
+ */
+export function clip(text: string, max: number, extra: SecretFields = NO_FIELDS): string {
+  return clipText(text, max, (s) => maskPatterns(s, extra));
 }

@@ -5,7 +5,7 @@ import { isEnvelopeSuccess, readFailure } from "./envelope.ts";
 import { classifyFetchFailure, errorForStatus, retryableCode } from "./classify.ts";
 import { OdemeError, type ErrorCode } from "./errors.ts";
 import { parseJsonLossless, RawNumber, stringifyWithRawNumbers, visitPath } from "./json.ts";
-import { redact as redactWith, redactFormText as redactFormWith, redactHeaders as redactHeadersWith, redactText, secretFieldSet } from "./redact.ts";
+import { clip, redact as redactWith, redactFormText as redactFormWith, redactHeaders as redactHeadersWith, secretFieldSet } from "./redact.ts";
 import { formatWireAmount, WireMoneyError } from "./wire-money.ts";
 
 /** What a request or response looked like, with every secret masked. */
@@ -213,7 +213,7 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
         body = undefined;
       }
     }
-    log?.({ type: "response", provider: provider.id, operation: op.id, status, durationMs, body: parsed ? redact(body) : redactText(text.slice(0, 200)), attempt });
+    log?.({ type: "response", provider: provider.id, operation: op.id, status, durationMs, body: parsed ? redact(body) : clip(text, 200, secrets), attempt });
     const ok = status >= 200 && status < 300;
     if (ok && !parsed) {
       // The provider answered 2xx but we cannot read it: a write may well have been applied.
@@ -227,7 +227,7 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
         outcome: op.safe ? "rejected" : "unknown",
         retryable: op.safe,
         status,
-        raw: redact(text.slice(0, 500)),
+        raw: clip(text, 500, secrets),
       });
     }
     if (ok && isEnvelopeSuccess(envelope, body)) {
@@ -243,7 +243,7 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
     const byStatus = errorForStatus(status, op.safe);
     const code: ErrorCode = mapped ?? (ok ? "provider_error" : parsed && failure.code !== undefined ? (byStatus.code === "outcome_unknown" ? "provider_error" : byStatus.code) : byStatus.code);
     const outcome = code === "outcome_unknown" ? "unknown" : "rejected";
-    const detail = failure.message ?? (parsed ? undefined : text.trim().slice(0, 120));
+    const detail = failure.message ?? (parsed ? undefined : clip(text.trim(), 120, secrets));
     const fieldHint = failure.fieldErrors?.length ? ` (${failure.fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; ")})` : "";
     throw new OdemeError({
       code,
@@ -262,7 +262,7 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
       ...(failure.message !== undefined ? { providerMessage: failure.message } : {}),
       ...(failure.group !== undefined ? { providerGroup: failure.group } : {}),
       ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors, field: failure.fieldErrors[0]?.field } : {}),
-      raw: redact(parsed ? body : text.slice(0, 500)),
+      raw: parsed ? redact(body) : clip(text, 500, secrets),
     });
   }
 

@@ -4,7 +4,7 @@
  * a provider or from the network. These helpers build the facade's own errors and refine a
  * client's error where a provider code is ambiguous.
  */
-import { OdemeError, type ErrorCode, type FieldError } from "@odeme/core";
+import { OdemeError, odemeErrorInit, scrubberFor, type ErrorCode, type ProviderDefinition, type Scrubber } from "@odeme/core";
 
 export { ERROR_CODES, OdemeError, isOdemeError } from "@odeme/core";
 export type { ErrorCode, FieldError, Outcome } from "@odeme/core";
@@ -41,20 +41,11 @@ export function precheckFailed(provider: string, operation: string, code: ErrorC
 export function withCode(error: OdemeError, code: ErrorCode, why: string): OdemeError {
   if (error.code === code) return error;
   return new OdemeError({
+    ...odemeErrorInit(error),
     code,
     message: `${error.message} (${why})`,
-    provider: error.provider,
-    operation: error.operation,
-    outcome: error.outcome,
     // Every refinement lands on a business answer, which a plain retry does not change.
     retryable: false,
-    ...(error.status !== undefined ? { status: error.status } : {}),
-    ...(error.providerCode !== undefined ? { providerCode: error.providerCode } : {}),
-    ...(error.providerMessage !== undefined ? { providerMessage: error.providerMessage } : {}),
-    ...(error.providerGroup !== undefined ? { providerGroup: error.providerGroup } : {}),
-    ...(error.field !== undefined ? { field: error.field } : {}),
-    ...(error.fieldErrors !== undefined ? { fieldErrors: error.fieldErrors } : {}),
-    ...(error.raw !== undefined ? { raw: error.raw } : {}),
     cause: error,
   });
 }
@@ -71,43 +62,11 @@ export async function refined<T>(call: () => Promise<T>, refine: (e: OdemeError)
   }
 }
 
-const MASK = "[REDACTED]";
-
 /**
- * Masks known secret values (the configured credentials) wherever they appear as text. The
- * generated clients redact by field name; this catches a provider that echoes a key inside a
- * message ("invalid api key sk-..."). Strings only, deep; other values are copied as they are.
+ * The facade's scrubber: core's, over every configured provider at once (a provider may echo any
+ * credential the process holds). The generated clients already scrub their own credentials; this
+ * one also covers the facade's own errors (input checks, lookups) and the idempotency layer's.
  */
-export function maskSecrets<T>(value: T, secrets: readonly string[]): T {
-  if (secrets.length === 0) return value;
-  const mask = (v: unknown, depth: number): unknown => {
-    if (typeof v === "string") return secrets.reduce((s, secret) => s.split(secret).join(MASK), v);
-    if (depth > 32 || v === null || typeof v !== "object") return v;
-    if (Array.isArray(v)) return v.map((x) => mask(x, depth + 1));
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x, depth + 1)]));
-  };
-  return mask(value, 0) as T;
-}
-
-/** The error with known secrets masked; the cause is dropped then, since it still holds them. */
-export function scrubError(error: unknown, secrets: readonly string[]): unknown {
-  if (!(error instanceof OdemeError) || secrets.length === 0) return error;
-  const text = JSON.stringify(error);
-  if (!secrets.some((s) => text.includes(s) || error.message.includes(s))) return error;
-  const clean = maskSecrets(error.toJSON(), secrets) as Record<string, unknown> & { message: string };
-  return new OdemeError({
-    code: error.code,
-    message: clean.message,
-    provider: error.provider,
-    operation: error.operation,
-    outcome: error.outcome,
-    retryable: error.retryable,
-    ...(error.status !== undefined ? { status: error.status } : {}),
-    ...(error.providerCode !== undefined ? { providerCode: error.providerCode } : {}),
-    ...(typeof clean.providerMessage === "string" ? { providerMessage: clean.providerMessage } : {}),
-    ...(error.providerGroup !== undefined ? { providerGroup: error.providerGroup } : {}),
-    ...(error.field !== undefined ? { field: error.field } : {}),
-    ...(Array.isArray(clean.fieldErrors) ? { fieldErrors: clean.fieldErrors as FieldError[] } : {}),
-    ...(clean.raw !== undefined ? { raw: clean.raw } : {}),
-  });
+export function facadeScrubber(clients: [definition: ProviderDefinition, options: Record<string, unknown>][]): Scrubber {
+  return scrubberFor(...clients);
 }

@@ -3,14 +3,19 @@
  * rest here), refuses what a provider cannot do before any request, and runs refunds and cancels
  * through the idempotency layer. Everything provider-specific is in src/adapters/.
  */
-import type { LogEvent } from "@odeme/core";
+import type { LogEvent, ProviderDefinition } from "@odeme/core";
+import { dineropayProvider } from "@odeme/dineropay";
+import { iyzicoProvider } from "@odeme/iyzico";
+import { parolapayProvider } from "@odeme/parolapay";
+import { paywallProvider } from "@odeme/paywall";
+import { sipayWalletProvider } from "@odeme/sipay-wallet";
 import type { ProviderAdapter, SharedClientOptions, WriteOperation } from "./adapters/adapter.ts";
 import { createDineroPayAdapter, dineropayCapabilities, type DineroPayConfig } from "./adapters/dineropay.ts";
 import { createIyzicoAdapter, iyzicoCapabilities, type IyzicoConfig } from "./adapters/iyzico.ts";
 import { createParolapayAdapter, parolapayCapabilities, type ParolapayConfig } from "./adapters/parolapay.ts";
 import { createPaywallAdapter, paywallCapabilities, type PaywallConfig } from "./adapters/paywall.ts";
 import { createSipayWalletAdapter, sipayWalletCapabilities, type SipayWalletConfig } from "./adapters/sipay-wallet.ts";
-import { invalidRequest, maskSecrets, scrubError, unsupported } from "./errors.ts";
+import { facadeScrubber, invalidRequest, unsupported } from "./errors.ts";
 import { fingerprint, MemoryIdempotencyStore, runWrite, type IdempotencyStore, type StoredResult } from "./idempotency.ts";
 import { checkRetrieve, checkWrite, render, type CheckedWrite } from "./input/index.ts";
 import { moneyFromJSON } from "./money.ts";
@@ -83,16 +88,25 @@ export interface Payments {
   readonly webhooks: Webhooks;
 }
 
-/** Client options holding credentials; their values are masked wherever they show up as text. */
-const CREDENTIALS = ["apiKey", "secretKey", "apiKeyPublic", "apiClientPublic", "apiKeyPrivate", "apiClientPrivate", "hashKey", "merchantKey", "password", "username", "clientId", "clientSecret"];
+/** Each provider's definition: its spec's credential options and sensitive fields, for the scrubber. */
+const DEFINITIONS: Record<ProviderId, ProviderDefinition> = {
+  iyzico: iyzicoProvider,
+  paywall: paywallProvider,
+  dineropay: dineropayProvider,
+  parolapay: parolapayProvider,
+  "sipay-wallet": sipayWalletProvider,
+};
 
 export function createPayments(options: PaymentsOptions): Payments {
-  const secrets = PROVIDER_IDS.flatMap((p) => {
-    const config = (options[p] ?? {}) as Record<string, unknown>;
-    // Very short values would mask ordinary text; real credentials are far longer.
-    return CREDENTIALS.map((k) => config[k]).filter((v): v is string => typeof v === "string" && v.length >= 6);
-  });
-  const masked = (logger: ((event: LogEvent) => void) | undefined) => logger && ((event: LogEvent) => logger(maskSecrets(event, secrets)));
+  // Every configured credential (and the Paywall webhook hashKey, which no client option lists).
+  const scrubber = facadeScrubber(
+    PROVIDER_IDS.filter((p) => options[p] !== undefined).map((p) => {
+      const config = options[p] as unknown as Record<string, unknown>;
+      const definition = DEFINITIONS[p];
+      return [{ ...definition, credentials: [...(definition.credentials ?? []), "hashKey"] }, config];
+    }),
+  );
+  const masked = (logger: ((event: LogEvent) => void) | undefined) => logger && ((event: LogEvent) => logger(scrubber.value(event)));
   const shared: SharedClientOptions = {
     ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
@@ -111,7 +125,7 @@ export function createPayments(options: PaymentsOptions): Payments {
     try {
       return await run();
     } catch (error) {
-      throw scrubError(error, secrets);
+      throw scrubber.error(error);
     }
   };
   const runner = {

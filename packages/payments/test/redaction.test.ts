@@ -60,7 +60,6 @@ describe("no secret in errors or logs", () => {
     ["parolapay", "POST /parolapay/status", { error: { code: "unauthorized", message: `bad credentials ${S.parolaUser}:${S.parolaPassword}` } }],
     ["sipay-wallet", "POST /connect/token", { error: "invalid_client", error_description: `client_secret ${S.sipaySecret} is wrong` }],
   ] as const)("%s: a provider error that echoes the credentials", async (provider, route, body) => {
-    const { payments, events } = setup({ [route]: echo(body) });
     const refs = {
       iyzico: { paymentId: "1" },
       paywall: { merchantUniqueCode: "order-1" },
@@ -68,10 +67,24 @@ describe("no secret in errors or logs", () => {
       parolapay: { intentId: "pi_0123456789abcdef01234567" },
       "sipay-wallet": { transactionId: "7440022202222222022" },
     } as const;
+    const { payments, events, fake } = setup({ [route]: echo(body) });
     const error = await rejection(() => payments.retrieve({ provider, payment: refs[provider] } as never));
     expect(error.provider).toBe(provider);
     expectClean(`${provider} error`, error);
     expectClean(`${provider} log`, events);
+    // What the auth scheme made of the credentials (Basic pair, IYZWSv2 header, bearer token), as echoed.
+    const derived = fake.calls.map((c) => c.headers.get("authorization")?.replace(/^\S+ /, "")).filter((v): v is string => v !== undefined);
+    derived.push(btoa(`${S.parolaUser}:${S.parolaPassword}`));
+    for (const text of [error.message, JSON.stringify(error), String(error.stack), JSON.stringify(events)]) {
+      for (const value of derived) expect(text, `${provider} leaks ${value}`).not.toContain(value.slice(0, 16));
+    }
+  });
+
+  it("a card number passed as the provider is not echoed raw in error.provider or the message", async () => {
+    const { payments } = setup({});
+    const error = await rejection(() => payments.retrieve({ provider: "5528 7900 0000 0008", payment: { paymentId: "1" } } as never));
+    expect(error.code).toBe("invalid_request");
+    for (const text of [error.provider, error.message, JSON.stringify(error)]) expect(text).not.toMatch(/5528 ?7900 ?0000 ?0008/);
   });
 
   it("a write whose outcome is unknown, and the refusal of its retry", async () => {

@@ -1,0 +1,154 @@
+/**
+ * One scrubber per client (and one for the facade): the stateless patterns of text.ts plus the
+ * values this client was configured with, what its auth scheme derives from them, and what it
+ * learns at run time (the bearer token, the signed IYZWSv2 header: values no configuration
+ * names). Everything that leaves a client goes through it: log events, errors and their causes.
+ */
+import type { ProviderDefinition } from "../definition.ts";
+import { OdemeError, odemeErrorInit } from "../errors.ts";
+import { isSecretKey, NO_FIELDS, secretFieldSet, type SecretFields } from "./fields.ts";
+import { KnownSecrets } from "./known-values.ts";
+import { clip as clipWith, maskDeep, maskError, maskForm, maskHeaders, maskPatterns } from "./text.ts";
+
+export interface ScrubberOptions {
+  /** Secret values: credentials as configured. Non-strings and values under 6 characters are ignored. */
+  secrets?: Iterable<unknown>;
+  /** Field names masked wherever they appear as keys (a spec's sensitive fields). */
+  fields?: SecretFields | Iterable<string>;
+  /** Text known to be public (host names): pieces of a secret that also occur here are not masked. */
+  publicText?: Iterable<string>;
+}
+
+export interface Scrubber {
+  /** Free text with every known secret, piece of one, and secret pattern masked. */
+  text(text: string): string;
+  /** A deep copy with sensitive fields and every string masked. */
+  value<T>(value: T): T;
+  headers(headers: Headers | Record<string, string>): Record<string, string>;
+  form(text: string): string;
+  /** Masks, then cuts to `max` characters. */
+  clip(text: string, max: number): string;
+  /** The same error with everything masked: an OdemeError stays one (its cause chain masked too). */
+  error<E>(error: E): E;
+  /** Remembers a value seen at run time as secret (an Authorization header, a token). */
+  learn(value: string): void;
+  /** A fetch that teaches the scrubber the secret headers and fields of every request it sends. */
+  watch(fetch: (request: Request) => Promise<Response>): (request: Request) => Promise<Response>;
+  readonly fields: SecretFields;
+}
+
+const MAX_CAUSES = 8;
+
+export function createScrubber(options: ScrubberOptions = {}): Scrubber {
+  const fields: SecretFields = options.fields === undefined ? NO_FIELDS : options.fields instanceof Set ? (options.fields as SecretFields) : secretFieldSet(options.fields);
+  const known = new KnownSecrets(
+    [...(options.secrets ?? [])].filter((s): s is string => typeof s === "string"),
+    options.publicText ?? [],
+  );
+  const text = (s: string): string => maskPatterns(known.mask(s), fields);
+  const value = <T>(v: T): T => maskDeep(v, { fields, text: (s) => text(s) }) as T;
+
+  function learn(v: string): void {
+    // `Bearer <token>`, `IYZWSv2 <b64>`: the credential may be echoed without its scheme, and
+    // the scheme's name is no secret.
+    const m = /^\s*[A-Za-z][\w-]*\s+(\S{8,})\s*$/.exec(v);
+    known.learn(m?.[1] ?? v);
+  }
+
+  function learnFields(body: unknown, depth = 0): void {
+    if (depth > 8 || body === null || typeof body !== "object") return;
+    for (const [k, v] of Object.entries(body)) {
+      if (typeof v === "string" && isSecretKey(k, fields)) learn(v);
+      else learnFields(v, depth + 1);
+    }
+  }
+
+  function error<E>(e: E, depth = 0): E {
+    if (depth >= MAX_CAUSES) return "[cause chain too deep]" as E;
+    if (e instanceof OdemeError) {
+      const init = odemeErrorInit(e);
+      const copy = new OdemeError({
+        ...init,
+        message: text(init.message),
+        provider: text(init.provider),
+        operation: text(init.operation),
+        ...(init.providerCode !== undefined ? { providerCode: text(init.providerCode) } : {}),
+        ...(init.providerMessage !== undefined ? { providerMessage: text(init.providerMessage) } : {}),
+        ...(init.providerGroup !== undefined ? { providerGroup: text(init.providerGroup) } : {}),
+        ...(init.fieldErrors !== undefined ? { fieldErrors: value(init.fieldErrors) } : {}),
+        ...(init.raw !== undefined ? { raw: value(init.raw) } : {}),
+        ...(init.cause !== undefined ? { cause: error(init.cause, depth + 1) } : {}),
+      });
+      // Keep the original frames (where it failed), with the header line masked like the message.
+      if (typeof e.stack === "string") Object.defineProperty(copy, "stack", { value: text(e.stack), writable: true, configurable: true });
+      return copy as E;
+    }
+    if (e instanceof Error) return maskError(e, text, value, (c) => error(c, depth + 1)) as E;
+    return value(e);
+  }
+
+  return {
+    fields,
+    text,
+    value,
+    headers: (h) => maskHeaders(h, fields, text),
+    form: (t) => maskForm(t, fields, text),
+    clip: (t, max) => clipWith(t, max, text),
+    error: (e) => error(e),
+    learn,
+    watch(fetch) {
+      return async (request) => {
+        request.headers.forEach((v, k) => {
+          if (isSecretKey(k, fields)) learn(v);
+        });
+        if (request.body !== null) {
+          const body = await request.clone().text();
+          const type = request.headers.get("content-type") ?? "";
+          try {
+            learnFields(type.includes("x-www-form-urlencoded") ? Object.fromEntries(new URLSearchParams(body)) : JSON.parse(body));
+          } catch {
+            // Not JSON: nothing named to learn; the patterns still mask it.
+          }
+        }
+        return fetch(request);
+      };
+    },
+  };
+}
+
+/**
+ * Everything a definition says is public: its host URLs, name, token path, and the names of its
+ * credential options, header and sensitive fields (so "check merchantKey and password" stays
+ * readable even when a test credential is "dinero-password").
+ */
+function publicTextOf(definition: ProviderDefinition): string[] {
+  const out = [definition.id, definition.name, ...(definition.credentials ?? []), ...definition.secretFields];
+  if (definition.auth.scheme === "headers") for (const set of Object.values(definition.auth.sets)) out.push(...Object.keys(set), ...Object.values(set));
+  for (const env of Object.values(definition.environments)) out.push(...Object.values(env));
+  if (definition.auth.scheme === "oauth2-client-credentials") out.push(definition.auth.tokenPath);
+  return out;
+}
+
+/** Credential values a client was given, by the option names its definition lists. */
+export function credentialValues(definition: ProviderDefinition, options: Record<string, unknown>): string[] {
+  const names = definition.credentials ?? [];
+  const values = names.map((n) => options[n]).filter((v): v is string => typeof v === "string");
+  // What the auth scheme sends instead of the values themselves: HTTP Basic encodes the pair.
+  if (definition.auth.scheme === "basic" && typeof options.username === "string" && typeof options.password === "string") {
+    values.push(`${options.username}:${options.password}`);
+  }
+  if (definition.auth.scheme === "iyzws-v2" && typeof options.apiKey === "string") values.push(`apiKey:${options.apiKey}&`);
+  return values;
+}
+
+/**
+ * The scrubber of the clients given (one provider's client, or every provider of the facade):
+ * their specs' sensitive fields and their configured credentials.
+ */
+export function scrubberFor(...clients: [definition: ProviderDefinition, options: Record<string, unknown>][]): Scrubber {
+  return createScrubber({
+    secrets: clients.flatMap(([definition, options]) => credentialValues(definition, options)),
+    fields: clients.flatMap(([definition]) => definition.secretFields),
+    publicText: clients.flatMap(([definition]) => publicTextOf(definition)),
+  });
+}
