@@ -31,6 +31,18 @@ export interface RunningProvider {
 
 export const SOAK_PROVIDERS: readonly ProviderId[] = ["iyzico", "paywall", "dineropay", "parolapay", "sipay-wallet"];
 
+/**
+ * Where the provider keeps the key on the refund itself (the facade sends it as that field), so a
+ * planning read can find an earlier refund under the key after the store lost its record. Paywall
+ * and DineroPay keep none: for them the store is the only protection, and the soak does not run
+ * its lost-store scenario (a lost record there refunds again: see the README).
+ */
+export const KEY_REFERENCE: Partial<Record<ProviderId, string>> = {
+  iyzico: "conversationId",
+  parolapay: "merchant_ref",
+  "sipay-wallet": "ext_transaction_id",
+};
+
 export async function startProvider(id: ProviderId): Promise<RunningProvider> {
   switch (id) {
     case "iyzico": {
