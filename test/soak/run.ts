@@ -1,6 +1,6 @@
 /**
  * pnpm soak [--seed N] [--attempts N] [--instances N] [--concurrency N] [--providers a,b]
- *           [--scenarios single,same-key,racing-keys,crash,lost-store] [--time-limit SECONDS]
+ *           [--scenarios single,same-key,racing-keys,crash,lost-store] [--time-limit SECONDS] [--verbose]
  * Prints the figures and exits 1 on any double or lost refund (or a bug), 0 otherwise.
  */
 import { parseArgs } from "node:util";
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     providers: { type: "string", default: SOAK_PROVIDERS.join(",") },
     scenarios: { type: "string", default: SCENARIO_KINDS.join(",") },
     "time-limit": { type: "string", default: "600" },
+    /** Also print why callers were left with outcome_unknown. */
+    verbose: { type: "boolean", default: false },
   },
 });
 
@@ -43,7 +45,7 @@ const report = await runSoak({
   timeLimitMs: int("time-limit", values["time-limit"], 1) * 1000,
   log: (line) => console.log(line),
 });
-console.log(formatReport(report));
+console.log(formatReport(report, values.verbose));
 const failed = report.totals.doubles + report.totals.lost + report.bugs.length;
 console.log(failed === 0 ? "\nsoak: 0 double refunds, 0 lost refunds" : `\nsoak: FAILED (${report.totals.doubles} double, ${report.totals.lost} lost, ${report.bugs.length} bugs)`);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -22,7 +22,8 @@ it("300 fault-injected refunds over three instances and one Postgres store: none
     seed: 20_240_612,
     attempts: 300,
     instances: 3,
-    timeLimitMs: 90_000,
+    // A bound, not a timing assertion: the run is a few tens of seconds even on a loaded machine.
+    timeLimitMs: 240_000,
     scenarios: (provider): ScenarioKind[] =>
       SCENARIO_KINDS.filter((k) => (k !== "racing-keys" || RACING_KEYS.includes(provider)) && (k !== "lost-store" || LOST_STORE.includes(provider))),
   });
@@ -33,4 +34,4 @@ it("300 fault-injected refunds over three instances and one Postgres store: none
   expect(report.totals.faultsHit, text).toBeGreaterThan(0);
   expect(report.bugs, text).toEqual([]);
   expect({ doubles: report.totals.doubles, lost: report.totals.lost, driftKurus: report.totals.driftKurus }, text).toEqual({ doubles: 0, lost: 0, driftKurus: 0n });
-}, 150_000);
+}, 300_000);

@@ -77,6 +77,8 @@ export interface SoakReport {
   failures: KeyVerdict[];
   /** Calls that threw something other than an OdemeError (a bug). */
   bugs: string[];
+  /** Per provider, the most frequent reasons callers were left with outcome_unknown. */
+  unknownReasons: Partial<Record<ProviderId, { why: string; count: number }[]>>;
 }
 
 /** Timings of the facade under the soak: short, so faults turn into timeouts quickly. */
@@ -241,6 +243,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const payments = new Map<ProviderId, Record<string, unknown>[]>();
   const calls = new Map<ProviderId, number>();
   const bugs: string[] = [];
+  /** Why callers were left with outcome_unknown: message (key and times masked) -> count. */
+  const whyUnknown = new Map<ProviderId, Map<string, number>>();
   let stoppedEarly = false;
 
   try {
@@ -264,10 +268,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
             return `bug: ${String(error)}`;
           }
           const final = error.outcome === "unknown" ? "unknown" : "not_applied";
-          if (!error.retryable || Date.now() >= until) return final;
+          const done = () => {
+            const seen = whyUnknown.get(provider) ?? whyUnknown.set(provider, new Map()).get(provider);
+            const why = `${error.code}${error.retryable ? " (retryable, deadline)" : ""}: ${error.message.replace(/"soak-[0-9-]+"/g, "KEY").replace(/\b[0-9]{3,}\b/g, "N").slice(0, 160)}`;
+            if (final === "unknown") seen?.set(why, (seen.get(why) ?? 0) + 1);
+            return final;
+          };
+          if (!error.retryable || Date.now() >= until) return done();
           const at = retryAfter(error.message);
           const wait = at !== undefined && at - Date.now() < RESEND_GRACE_MS + 500 ? Math.max(5, at - Date.now() + 10) : 50 + Math.floor(Math.random() * 100);
-          if (Date.now() + wait >= until) return final;
+          if (Date.now() + wait >= until) return done();
           await sleep(wait);
         }
       }
@@ -409,12 +419,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       },
       failures,
       bugs: bugs.slice(0, 20),
+      unknownReasons: Object.fromEntries(
+        [...whyUnknown].map(([id, m]) => [id, [...m].map(([why, count]) => ({ why, count })).sort((a, b) => b.count - a.count).slice(0, 3)]),
+      ),
     };
   }
 }
 
 /** The report as the table `pnpm soak` prints. */
-export function formatReport(r: SoakReport): string {
+export function formatReport(r: SoakReport, verbose = false): string {
   const lines: string[] = [];
   lines.push(
     `soak: seed ${r.seed}, ${r.attempts} refund keys, ${r.instances} facade instances on one Postgres store (PGlite), ${(r.elapsedMs / 1000).toFixed(1)} s${r.stoppedEarly ? " (time limit reached: stopped early)" : ""}`,
@@ -433,5 +446,6 @@ export function formatReport(r: SoakReport): string {
   }
   for (const v of r.failures) lines.push(`  e.g. ${v.provider} ${v.scenario} ${v.key} ${v.amount} kuruş: told ${v.told.join("/")}, ledger holds ${v.inLedger}`);
   for (const b of r.bugs) lines.push(`  bug: ${b}`);
+  if (verbose) for (const [id, reasons] of Object.entries(r.unknownReasons)) for (const x of reasons) lines.push(`  unknown ${id} ×${x.count}: ${x.why}`);
   return lines.join("\n");
 }

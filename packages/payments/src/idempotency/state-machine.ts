@@ -326,7 +326,7 @@ function inProgress(job: WriteJob, lease: Lease): OdemeError {
   return new OdemeError({
     code: "outcome_unknown",
     message:
-      `${job.providerName} ${job.operation} with idempotencyKey "${job.key}" is in progress in another call (its lease runs until ${lease.until}); ` +
+      `${job.providerName} ${job.operation} with idempotencyKey "${job.key}" is in progress in another call (its lease, held by ${JSON.stringify(lease.owner)}, runs until ${lease.until}); ` +
       `this call sent nothing. Retry with the same key after ${lease.until}: you get that call's result, or a lookup decides.`,
     provider: job.provider,
     operation: job.operation,
