@@ -133,6 +133,10 @@ class KeyRun {
       if (current.result === undefined) throw outcomeUnknown(job, undefined, "Its idempotency record says succeeded but keeps no result; check the provider's panel.", false);
       return { result: current.result, replayed: true };
     }
+    // Written by a store or version of this package without versions: no CAS can be trusted on it.
+    if (!Number.isInteger(current.version) || current.version < 1) {
+      throw outcomeUnknown(job, undefined, "Its idempotency record has no version (written before records had one?); check the provider's panel, then remove the record or use a new key.", false);
+    }
     // A live lease, ours or another process's: that call may be sending right now.
     if (current.lease !== undefined && Date.parse(current.lease.until) > this.runner.now().getTime()) throw inProgress(job, current.lease);
 

@@ -295,6 +295,17 @@ describe("idempotency", () => {
     expect(state.refunded).toBe(1000);
   });
 
+  it("never sends for a record without a version (an older store's): outcome_unknown, no request", async () => {
+    const store = new JsonStore();
+    const input = refund("k16");
+    store.data.set("k16", JSON.stringify({ fingerprint: print(input), provider: "parolapay", operation: "refund", state: "rejected", updatedAt: "2024-06-12T10:00:00.000Z" }));
+    const { fake } = provider();
+    const error = await rejection(() => payments(fake, { idempotencyStore: store }).refund(input));
+    expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
+    expect(error.message).toContain("has no version");
+    expect(fake.calls).toHaveLength(0);
+  });
+
   it("the default store is per createPayments call", async () => {
     const { fake } = provider();
     await payments(fake).refund(refund("k7"));
