@@ -1,6 +1,6 @@
 /**
  * pnpm soak [--seed N] [--attempts N] [--instances N] [--concurrency N] [--providers a,b]
- *           [--scenarios single,same-key,racing-keys,crash,lost-store] [--time-limit SECONDS] [--verbose]
+ *           [--scenarios single,same-key,racing-keys,crash,lost-store] [--time-limit SECONDS] [--grace-ms N] [--verbose]
  * Prints the figures and exits 1 on any double or lost refund (or a bug), 0 otherwise.
  */
 import { parseArgs } from "node:util";
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     providers: { type: "string", default: SOAK_PROVIDERS.join(",") },
     scenarios: { type: "string", default: SCENARIO_KINDS.join(",") },
     "time-limit": { type: "string", default: "600" },
+    "grace-ms": { type: "string", default: "8000" },
     /** Also print why callers were left with outcome_unknown. */
     verbose: { type: "boolean", default: false },
   },
@@ -43,6 +44,7 @@ const report = await runSoak({
   providers: list<ProviderId>("providers", values.providers, SOAK_PROVIDERS),
   scenarios: () => scenarios,
   timeLimitMs: int("time-limit", values["time-limit"], 1) * 1000,
+  resendGraceMs: int("grace-ms", values["grace-ms"], 0),
   log: (line) => console.log(line),
 });
 console.log(formatReport(report, values.verbose));
