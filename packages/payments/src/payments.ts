@@ -132,6 +132,9 @@ export function createPayments(options: PaymentsOptions): Payments {
     }
   };
   const timeouts = [options.timeoutMs ?? 30_000, ...PROVIDER_IDS.map((p) => options[p]?.timeoutMs ?? 0)];
+  if (options.leaseMs !== undefined && !(Number.isFinite(options.leaseMs) && options.leaseMs > 0)) {
+    throw new TypeError(`createPayments: leaseMs must be a positive number of milliseconds (longer than a lookup plus a write), got ${describe(options.leaseMs)}.`);
+  }
   const runner: WriteRunner = {
     store: options.idempotencyStore === undefined ? new MemoryIdempotencyStore() : checkStore(options.idempotencyStore),
     now: options.now ?? (() => new Date()),
