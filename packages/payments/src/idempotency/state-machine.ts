@@ -3,16 +3,18 @@
  * the key's record (store.ts) is a state machine whose every transition is a compare-and-set on
  * its version:
  *
- *   (none) ──create──▶ pending ──CAS──▶ sent ──CAS──▶ succeeded
- *                        ▲                 ├──CAS──▶ rejected ──CAS (reuse)──▶ pending
- *                        │                 └──CAS──▶ unknown ──CAS (take over, look up)──▶ sent | succeeded
- *            expired lease: CAS (take over)
+ *   (none) ─create─▶ pending ─CAS─▶ sent ─CAS─▶ succeeded
+ *                      ▲  ▲           ├─CAS─▶ rejected ─CAS (reuse the key)─▶ pending
+ *                      │  │           └─CAS─▶ unknown ─CAS (take the lease, look it up)─▶ succeeded,
+ *                      │  │                    ▲         or, shown not applied after resendGraceMs, ─CAS─▶ sent
+ *                      │  └ CAS (lease expired: never sent)
+ *                      │                       └ CAS (sent, lease expired: its process died mid-write)
+ *   a planning read that finds the key's write (plan.alreadyApplied) ─CAS─▶ succeeded
  *
- * Only the holder of the key's lease sends, and only after its `pending → sent` CAS succeeded: a
- * process whose lease ran out while it planned loses that CAS and sends nothing. A process that
- * finds a live lease gets a retryable `outcome_unknown` naming when to retry, never a request. A
- * lost CAS re-reads the record and decides again. A record the process of which died:
- * `pending` was never sent (planned again); `sent` may have been (looked up first, like `unknown`).
+ * Only the holder of the key's lease sends, and only after its CAS to `sent` succeeded: a process
+ * whose lease ran out while it planned loses that CAS and sends nothing. A process that finds a
+ * live lease gets a retryable `outcome_unknown` naming when to retry, never a request. A lost CAS
+ * re-reads the record and decides again.
  *
  * A double refund is the worst thing this package could do, so when a lookup cannot tell, the
  * answer is `outcome_unknown` with how to find out, never a second request.
