@@ -34,8 +34,8 @@ export type {
   RetrieveRefs,
   WriteStatus,
 } from "./types.ts";
-export { MemoryIdempotencyStore } from "./idempotency.ts";
-export type { IdempotencyRecord, IdempotencyStore, StoredResult } from "./idempotency.ts";
+export { MemoryIdempotencyStore } from "./idempotency/memory-store.ts";
+export type { IdempotencyRecord, IdempotencyStore, Lease, RecordState, StoredResult } from "./idempotency/store.ts";
 export type { JsonValue, WritePlan } from "./adapters/adapter.ts";
 export { ERROR_CODES, OdemeError, isOdemeError } from "./errors.ts";
 export type { ErrorCode, FieldError, Outcome } from "./errors.ts";

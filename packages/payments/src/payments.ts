@@ -16,7 +16,9 @@ import { createParolapayAdapter, parolapayCapabilities, type ParolapayConfig } f
 import { createPaywallAdapter, paywallCapabilities, type PaywallConfig } from "./adapters/paywall.ts";
 import { createSipayWalletAdapter, sipayWalletCapabilities, type SipayWalletConfig } from "./adapters/sipay-wallet.ts";
 import { facadeScrubber, invalidRequest, unsupported } from "./errors.ts";
-import { fingerprint, MemoryIdempotencyStore, runWrite, type IdempotencyStore, type StoredResult } from "./idempotency.ts";
+import { MemoryIdempotencyStore } from "./idempotency/memory-store.ts";
+import { fingerprint, runWrite, type WriteRunner } from "./idempotency/state-machine.ts";
+import { checkStore, type IdempotencyStore, type StoredResult } from "./idempotency/store.ts";
 import { checkRetrieve, checkWrite, render, type CheckedWrite } from "./input/index.ts";
 import { moneyFromJSON } from "./money.ts";
 import {
@@ -60,7 +62,11 @@ export interface PaymentsOptions {
   "sipay-wallet"?: SipayWalletConfig;
   /** Receives every request and response of every provider, with secrets masked. */
   logger?: (event: LogEvent) => void;
-  /** Default: in memory, which protects retries within this process only. */
+  /**
+   * Default: in memory, which protects retries within this process only. With more than one server
+   * (or to survive a restart), give a shared durable store: `createPostgresIdempotencyStore` from
+   * `@odeme/payments/postgres`, or your own implementation of `IdempotencyStore`.
+   */
   idempotencyStore?: IdempotencyStore;
   /** A WHATWG fetch for every provider (a provider's own `fetch` option wins). */
   fetch?: (request: Request) => Promise<Response>;
@@ -73,6 +79,15 @@ export interface PaymentsOptions {
    * a repeated key themselves (Sipay Wallet). Default 30 000 ms.
    */
   resendGraceMs?: number;
+  /**
+   * How long a call holds a key's lease (only the holder sends; another process that finds it gets
+   * a retryable outcome_unknown saying when to retry). It must outlast a lookup plus a write, so the
+   * default is twice the longest configured timeout plus 10 s, and at least 60 000 ms. Keep the
+   * servers' clocks within a few seconds of each other.
+   */
+  leaseMs?: number;
+  /** This instance's name in the leases it holds (default: random). Give each process its own. */
+  instanceId?: string;
   /** The clock of the idempotency records (tests). */
   now?: () => Date;
 }
@@ -128,10 +143,16 @@ export function createPayments(options: PaymentsOptions): Payments {
       throw scrubber.error(error);
     }
   };
-  const runner = {
-    store: options.idempotencyStore ?? new MemoryIdempotencyStore(),
+  const timeouts = [options.timeoutMs ?? 30_000, ...PROVIDER_IDS.map((p) => options[p]?.timeoutMs ?? 0)];
+  if (options.leaseMs !== undefined && !(Number.isFinite(options.leaseMs) && options.leaseMs > 0)) {
+    throw new TypeError(`createPayments: leaseMs must be a positive number of milliseconds (longer than a lookup plus a write), got ${render(options.leaseMs)}.`);
+  }
+  const runner: WriteRunner = {
+    store: options.idempotencyStore === undefined ? new MemoryIdempotencyStore() : checkStore(options.idempotencyStore),
     now: options.now ?? (() => new Date()),
     resendGraceMs: options.resendGraceMs ?? 30_000,
+    leaseMs: options.leaseMs ?? Math.max(60_000, 2 * Math.max(...timeouts) + 10_000),
+    instanceId: options.instanceId ?? globalThis.crypto.randomUUID(),
   };
 
   function adapterFor(provider: unknown, operation: string): ProviderAdapter {
