@@ -32,14 +32,14 @@ export interface RunningProvider {
 export const SOAK_PROVIDERS: readonly ProviderId[] = ["iyzico", "paywall", "dineropay", "parolapay", "sipay-wallet"];
 
 /**
- * Where the provider keeps the key on the refund itself (the facade sends it as that field), so a
+ * Where a documented lookup finds a refund by the key (the facade sends it as that field), so a
  * planning read can find an earlier refund under the key after the store lost its record. Paywall
- * and DineroPay keep none: for them the store is the only protection, and the soak does not run
- * its lost-store scenario (a lost record there refunds again: see the README).
+ * and DineroPay keep no key on a refund, and Parolapay keeps `merchant_ref` but documents no lookup
+ * of refunds by it: for them the store is the only protection, and the soak does not run its
+ * lost-store scenario (a lost record there refunds again: see the README).
  */
 export const KEY_REFERENCE: Partial<Record<ProviderId, string>> = {
   iyzico: "conversationId",
-  parolapay: "merchant_ref",
   "sipay-wallet": "ext_transaction_id",
 };
 
@@ -109,7 +109,8 @@ export async function startProvider(id: ProviderId): Promise<RunningProvider> {
       const sim = await startSimulator("sipay-wallet", { now: SOAK_NOW });
       return {
         id,
-        options: { "sipay-wallet": { ...sim.credentials, baseUrl: sim.url } },
+        // The adapter dates its searches by this clock, so they cover the simulator's records.
+        options: { "sipay-wallet": { ...sim.credentials, baseUrl: sim.url, now: () => sim.clock.now() } },
         faults: sim.faults,
         requests: sim.requests,
         refundRoute: "/v1/Transaction/RefundPaymentInstant",
