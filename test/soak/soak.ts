@@ -325,7 +325,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       calls.set(provider, (calls.get(provider) ?? 0) + 1);
       // Let it get as far as its crash point (a fault may stop it earlier: then it dies there).
       for (let i = 0; i < 100 && !crashing.crashed(); i++) await sleep(5);
-      if (point === "after-send") for (let i = 0; i < 40 && !sim.ledger(payment).some((e) => e.amount === k.amount); i++) await sleep(5);
+      // "After send" means the provider has the write: wait (bounded by the longest injected latency)
+      // until it lands. A restart whose lost record races a request still being processed at the
+      // provider is not this scenario: no lookup can see a write the provider has not made yet.
+      if (point === "after-send") {
+        for (let i = 0; i < (TIMEOUT_MS + 500) / 5 && !sim.ledger(payment).some((e) => e.amount === k.amount); i++) await sleep(5);
+      }
       // The key's record is lost (a store that was not durable, a restore from an old backup).
       if (kind === "lost-store") await db.query("DELETE FROM odeme_idempotency WHERE key = $1", [k.key]);
       const restarted = facade({ instanceId: `restarted-${n}` });
