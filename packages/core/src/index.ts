@@ -1,8 +1,9 @@
 export { ERROR_CODES, OdemeError, isOdemeError } from "./errors.ts";
 export type { ErrorCode, FieldError, Outcome, OdemeErrorInit } from "./errors.ts";
 export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinition, ProviderDefinition, WithoutFields } from "./definition.ts";
-export { createTransport } from "./transport.ts";
-export type { CallInput, CallOptions, LogEvent, Transport, TransportOptions } from "./transport.ts";
+export { createTransport } from "./transport/create-transport.ts";
+export type { CallInput, CallOptions, LogEvent, Transport, TransportDefaults, TransportOptions } from "./transport/create-transport.ts";
+export type { FetchLike, Sender, WireRequest, WireResponse } from "./transport/send.ts";
 export type { AuthOptions } from "./auth/index.ts";
 export { iyzwsV2Header } from "./auth/iyzws-v2.ts";
 export { akuratecoHash } from "./auth/akurateco-hash.ts";

@@ -1,6 +1,6 @@
 import { OdemeError } from "../errors.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
-import { getPath } from "../json.ts";
+import { getPath, RawNumber } from "../json.ts";
 import { akuratecoHash } from "./akurateco-hash.ts";
 import { defaultRandomKey, iyzwsV2Header } from "./iyzws-v2.ts";
 import { TokenCache, type TokenResponse } from "./oauth2.ts";
@@ -71,7 +71,8 @@ export function createAuth(
           body[auth.keyField] = merchantKey;
           const fields = (op.hashFields ?? []).map((f) => {
             const v = getPath(body, f);
-            return v === undefined || v === null ? "" : String(v);
+            // The hash covers the exact literal sent, also for a money field written as a JSON number.
+            return v === undefined || v === null ? "" : v instanceof RawNumber ? v.literal : String(v);
           });
           body[auth.hashField] = akuratecoHash(fields, password);
         },
