@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { md5Hex, sha1Hex } from "../crypto.ts";
 
 /**
  * Akurateco Checkout request hash (docs.akurateco.com/docs/requests/hash_signature):
@@ -7,6 +7,5 @@ import { createHash } from "node:crypto";
  */
 export function akuratecoHash(fields: readonly string[], password: string): string {
   const upper = (fields.join("") + password).replace(/[a-z]+/g, (s) => s.toUpperCase());
-  const md5 = createHash("md5").update(upper, "utf8").digest("hex");
-  return createHash("sha1").update(md5, "utf8").digest("hex");
+  return sha1Hex(md5Hex(upper));
 }

@@ -2,7 +2,8 @@ import { OdemeError } from "../errors.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
 import { getPath, RawNumber } from "../json.ts";
 import { akuratecoHash } from "./akurateco-hash.ts";
-import { defaultRandomKey, iyzwsV2Header } from "./iyzws-v2.ts";
+import { keyedHmacSha256Hex, utf8ToBase64 } from "../crypto.ts";
+import { defaultRandomKey, iyzwsV2HeaderWith } from "./iyzws-v2.ts";
 import { TokenCache, type TokenResponse } from "./oauth2.ts";
 
 /** Credentials and auth knobs a generated client passes through from its options. */
@@ -43,11 +44,12 @@ export function createAuth(
       const apiKey = requireString(provider, options, "apiKey");
       const secretKey = requireString(provider, options, "secretKey");
       const randomKey = options.randomKey ?? defaultRandomKey;
+      const sign = keyedHmacSha256Hex(secretKey);
       return {
         headers: (_op, req) => {
           const rnd = randomKey();
           return {
-            authorization: iyzwsV2Header({ apiKey, secretKey, randomKey: rnd, uriPath: req.uriPath, body: req.body }),
+            authorization: iyzwsV2HeaderWith(apiKey, sign, rnd, req.uriPath, req.body),
             "x-iyzi-rnd": rnd,
           };
         },
@@ -81,7 +83,7 @@ export function createAuth(
     case "basic": {
       const username = requireString(provider, options, "username");
       const password = requireString(provider, options, "password");
-      const value = `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
+      const value = `Basic ${utf8ToBase64(`${username}:${password}`)}`;
       return { headers: () => ({ authorization: value }) };
     }
     case "oauth2-client-credentials": {

@@ -3,7 +3,7 @@ import { classifyFetchFailure } from "../classify.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
 import { OdemeError, type ErrorCode } from "../errors.ts";
 import { parseJsonLossless } from "../json.ts";
-import { sleep, startDeadline } from "./abort.ts";
+import { Deadline, sleep } from "./abort.ts";
 import { signRequest } from "./auth.ts";
 import { prepareBody, type PreparedBody } from "./body.ts";
 import { resolveHosts } from "./hosts.ts";
@@ -97,13 +97,13 @@ export function createTransport(provider: ProviderDefinition, clientOptions: Tra
       throw new OdemeError({ code: "aborted", message: `${provider.name} ${op.id} was not sent: the caller's signal was already aborted.`, provider: provider.id, operation: op.id, outcome: "not_sent" });
     }
     // The time limit starts once the request is ready: a slow token request has its own.
-    const deadline = startDeadline(callOptions.timeoutMs ?? timeoutDefault, callOptions.signal);
+    const deadline = new Deadline(callOptions.timeoutMs ?? timeoutDefault, callOptions.signal);
     const started = performance.now();
     try {
       if (log) log({ type: "request", provider: provider.id, operation: op.id, method: wire.method, url: wire.url.split("?")[0] as string, headers: out.headers(loggedHeaders), body: loggedBody(op, wire.body), attempt });
       let res;
       try {
-        res = await sender(wire, deadline.signal);
+        res = await sender(wire, deadline);
       } catch (e) {
         const err = sendFailure(op, e, deadline.timedOut(), callOptions.signal?.aborted ?? false);
         if (log) log({ type: "error", provider: provider.id, operation: op.id, code: err.code, message: err.message, durationMs: Math.round(performance.now() - started), attempt });

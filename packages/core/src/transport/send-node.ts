@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Deadline } from "./abort.ts";
 import { NotSent, type Sender } from "./send.ts";
 
 /**
@@ -16,9 +17,9 @@ let shared: Sender | undefined;
 
 export function createNodeSender(): Sender {
   const agents = { http: new HttpAgent({ keepAlive: true, scheduling: "lifo" }), https: new HttpsAgent({ keepAlive: true, scheduling: "lifo" }) };
-  return (wire, signal) =>
+  return (wire, deadline: Deadline) =>
     new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason);
+      if (deadline.aborted) return reject(deadline.reason);
       let url: URL;
       let req: ReturnType<typeof httpRequest>;
       const headers: Record<string, string> = { ...wire.headers };
@@ -32,19 +33,17 @@ export function createNodeSender(): Sender {
       } catch (e) {
         return reject(new NotSent(e));
       }
-      const onAbort = () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
-      signal.addEventListener("abort", onAbort, { once: true });
-      const done = () => signal.removeEventListener("abort", onAbort);
+      const done = deadline.onAbort(() => req.destroy(deadline.reason instanceof Error ? deadline.reason : new Error(String(deadline.reason))));
       req.on("error", (e) => {
         done();
-        reject(signal.aborted ? signal.reason : e);
+        reject(deadline.aborted ? deadline.reason : e);
       });
       req.on("response", (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("error", (e) => {
           done();
-          reject(signal.aborted ? signal.reason : e);
+          reject(deadline.aborted ? deadline.reason : e);
         });
         res.on("end", () => {
           done();
@@ -54,7 +53,7 @@ export function createNodeSender(): Sender {
         // A body cut short (the socket closed before Content-Length bytes): undici says "terminated".
         res.on("aborted", () => {
           done();
-          reject(signal.aborted ? signal.reason : Object.assign(new Error("the response body was cut short"), { code: "UND_ERR_SOCKET" }));
+          reject(deadline.aborted ? deadline.reason : Object.assign(new Error("the response body was cut short"), { code: "UND_ERR_SOCKET" }));
         });
       });
       req.end(wire.body);

@@ -1,4 +1,4 @@
-import { untilAborted } from "./abort.ts";
+import { untilAborted, type Deadline } from "./abort.ts";
 
 /** One HTTP request as the transport builds it: the exact bytes that are signed and sent. */
 export interface WireRequest {
@@ -17,11 +17,11 @@ export interface WireResponse {
 }
 
 /**
- * Sends one request and reads the whole answer, or rejects (with the signal's reason once it
- * aborts). A sender throws `NotSent` for a failure before the request was handed to the network,
+ * Sends one request and reads the whole answer, or rejects (with the deadline's reason once it
+ * passes). A sender throws `NotSent` for a failure before the request was handed to the network,
  * so the transport can say `not_sent` instead of "may have been applied".
  */
-export type Sender = (request: WireRequest, signal: AbortSignal) => Promise<WireResponse>;
+export type Sender = (request: WireRequest, deadline: Deadline) => Promise<WireResponse>;
 
 /** A WHATWG fetch as the clients accept it: tests inject one to see every byte. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -36,10 +36,11 @@ export class NotSent extends Error {
 
 /** The sender over a WHATWG fetch: the injected one, or the global fetch of the runtime. */
 export function fetchSender(fetch?: FetchLike): Sender {
-  return (request, signal) => {
+  return (request, deadline) => {
     let built: Request;
     try {
-      built = new Request(request.url, { method: request.method, headers: request.headers, body: request.body ?? null, signal });
+      // The signal lets a real fetch drop the socket at the deadline, not just stop waiting for it.
+      built = new Request(request.url, { method: request.method, headers: request.headers, body: request.body ?? null, signal: deadline.signal });
     } catch (e) {
       return Promise.reject(new NotSent(e));
     }
@@ -47,7 +48,7 @@ export function fetchSender(fetch?: FetchLike): Sender {
     const call = fetch ?? globalThis.fetch;
     return untilAborted(
       call(built).then(async (response) => ({ status: response.status, contentType: response.headers.get("content-type"), text: await response.text() })),
-      signal,
+      deadline,
     );
   };
 }

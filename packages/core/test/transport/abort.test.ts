@@ -1,44 +1,59 @@
 import { describe, expect, it } from "vitest";
-import { startDeadline, untilAborted } from "../../src/transport/abort.ts";
+import { Deadline, untilAborted } from "../../src/transport/abort.ts";
 
-describe("startDeadline", () => {
-  it("aborts with a TimeoutError when the time limit passes, and says so", async () => {
-    const d = startDeadline(5);
-    await new Promise((r) => d.signal.addEventListener("abort", r));
+const passed = (d: Deadline) => new Promise<void>((r) => d.onAbort(r));
+
+describe("Deadline", () => {
+  it("passes with a TimeoutError when the time limit passes, and says so", async () => {
+    const d = new Deadline(5);
+    await passed(d);
+    expect(d.aborted).toBe(true);
     expect(d.timedOut()).toBe(true);
-    expect((d.signal.reason as DOMException).name).toBe("TimeoutError");
-    d.dispose();
+    expect((d.reason as DOMException).name).toBe("TimeoutError");
+    expect(d.signal.aborted).toBe(true);
   });
 
   it("follows the caller's signal (also one aborted before), without calling it a timeout", () => {
     const caller = new AbortController();
-    const d = startDeadline(10_000, caller.signal);
+    const d = new Deadline(10_000, caller.signal);
+    const signal = d.signal;
     caller.abort(new Error("stop"));
-    expect(d.signal.aborted).toBe(true);
-    expect(d.timedOut()).toBe(false);
-    d.dispose();
-    expect(startDeadline(10_000, AbortSignal.abort()).signal.aborted).toBe(true);
+    expect([d.aborted, signal.aborted, d.timedOut()]).toEqual([true, true, false]);
+    expect((d.reason as Error).message).toBe("stop");
+    expect(new Deadline(10_000, AbortSignal.abort()).aborted).toBe(true);
+  });
+
+  it("makes no AbortSignal unless asked, and the one it makes follows it", async () => {
+    const d = new Deadline(5);
+    const signal = d.signal;
+    expect(signal.aborted).toBe(false);
+    await passed(d);
+    expect(signal.aborted).toBe(true);
   });
 
   it("dispose stops the timer and unlinks the caller's signal", async () => {
     const caller = new AbortController();
-    const d = startDeadline(5, caller.signal);
+    const d = new Deadline(5, caller.signal);
     d.dispose();
     await new Promise((r) => setTimeout(r, 20));
     caller.abort();
-    expect(d.signal.aborted).toBe(false);
+    expect(d.aborted).toBe(false);
   });
 });
 
 describe("untilAborted", () => {
-  it("rejects with the signal's reason even if the work never settles", async () => {
+  it("rejects with the deadline's reason even if the work never settles", async () => {
     const c = new AbortController();
-    const p = untilAborted(new Promise(() => {}), c.signal);
+    const d = new Deadline(10_000, c.signal);
+    const p = untilAborted(new Promise(() => {}), d);
     c.abort(new Error("gone"));
     await expect(p).rejects.toThrow("gone");
+    d.dispose();
   });
 
   it("settles with the work otherwise", async () => {
-    await expect(untilAborted(Promise.resolve(7), new AbortController().signal)).resolves.toBe(7);
+    const d = new Deadline(10_000);
+    await expect(untilAborted(Promise.resolve(7), d)).resolves.toBe(7);
+    d.dispose();
   });
 });
