@@ -1,6 +1,6 @@
 import type { OperationModel, ProviderModel } from "../model.ts";
 import { generatedHeader } from "./header.ts";
-import { credentialOptions } from "./names.ts";
+import { credentialOptions, extraAuthOptions } from "./names.ts";
 
 function example(model: ProviderModel, op: OperationModel): string {
   const args: string[] = [];
@@ -21,7 +21,7 @@ function example(model: ProviderModel, op: OperationModel): string {
 export function emitReadme(model: ProviderModel): string {
   const P = model.client;
   const v = model.id.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-  const creds = credentialOptions(model.auth as never);
+  const creds = credentialOptions(model.auth);
   const envs = Object.keys(model.environments);
   const lines: string[] = [
     generatedHeader(model.specFile, "md"),
@@ -43,7 +43,7 @@ export function emitReadme(model: ProviderModel): string {
     "});",
     "```",
     "",
-    `Options: ${creds.map((c) => `\`${c}\``).join(", ")}; \`environment\` (${envs.map((e) => `\`${e}\``).join(", ")}) or \`baseUrl\`; \`fetch\`, \`timeoutMs\` (default 30 000), \`maxRetries\` (read-only operations only, default 2), \`logger\` (receives every request and response with secrets masked)${model.auth.scheme === "iyzws-v2" ? ", `randomKey`" : ""}.`,
+    `Options: ${creds.map((c) => `\`${c}\``).join(", ")}; \`environment\` (${envs.map((e) => `\`${e}\``).join(", ")}) or \`baseUrl\`; \`fetch\`, \`timeoutMs\` (default 30 000), \`maxRetries\` (read-only operations only, default 2), \`logger\` (receives every request and response with secrets masked)${extraAuthOptions(model.auth).map((o) => `, \`${o.name}\``).join("")}.`,
     "",
     "## Environments",
     "",

@@ -37,7 +37,7 @@ export function sha1Hex(message: string): string {
 
 /** Base64 of the UTF-8 bytes of `text` (HTTP Basic credentials, the IYZWSv2 header). */
 export function utf8ToBase64(text: string): string {
-  const bytes = utf8ToBytes(text);
+  const bytes = new TextEncoder().encode(text);
   let binary = "";
   for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i] as number);
   return btoa(binary);

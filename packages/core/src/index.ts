@@ -4,9 +4,13 @@ export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinitio
 export { createTransport } from "./transport/create-transport.ts";
 export type { CallInput, CallOptions, LogEvent, Transport, TransportDefaults, TransportOptions } from "./transport/create-transport.ts";
 export type { FetchLike, Sender, WireRequest, WireResponse } from "./transport/send.ts";
-export type { AuthOptions } from "./auth/index.ts";
-export { iyzwsV2Header } from "./auth/iyzws-v2.ts";
-export { akuratecoHash } from "./auth/akurateco-hash.ts";
+export type { AnyAuthSchemeModule, AuthContext, AuthOptions, AuthScheme, AuthSchemeModule, HmacSha256Factory } from "./auth/scheme.ts";
+export { AUTH_SCHEMES, authSchemeOf, authSecretNames } from "./auth/index.ts";
+export { iyzwsV2Auth, iyzwsV2Header } from "./auth/iyzws-v2.ts";
+export { akuratecoHash, akuratecoHashAuth } from "./auth/akurateco-hash.ts";
+export { basicAuth } from "./auth/basic.ts";
+export { headersAuth } from "./auth/headers.ts";
+export { oauth2ClientCredentialsAuth } from "./auth/oauth2-client-credentials.ts";
 export { TokenCache } from "./auth/oauth2.ts";
 export { formatWireAmount, minorUnits, WireMoneyError } from "./wire-money.ts";
 export type { DecimalString, MinorUnits, MoneyWireFormat } from "./wire-money.ts";

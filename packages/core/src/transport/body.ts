@@ -1,4 +1,4 @@
-import type { AuthScheme } from "../auth/index.ts";
+import type { AuthScheme } from "../auth/scheme.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
 import { OdemeError } from "../errors.ts";
 import { RawNumber, stringifyWithRawNumbers } from "../json.ts";

@@ -1,4 +1,5 @@
-import { createAuth, type AuthOptions, type AuthScheme } from "../auth/index.ts";
+import type { AnyAuthSchemeModule, AuthOptions, AuthScheme, HmacSha256Factory } from "../auth/scheme.ts";
+import { webHmacSha256 } from "../crypto-web.ts";
 import { classifyFetchFailure } from "../classify.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
 import { OdemeError, type ErrorCode } from "../errors.ts";
@@ -50,9 +51,10 @@ export interface Transport {
   call<T>(op: OperationDefinition, input: CallInput, options?: CallOptions): Promise<T>;
 }
 
-/** How a runtime entry point (index.node.ts) picks the sender used when no `fetch` is injected. */
+/** What a runtime entry point (index.node.ts) puts in: the sender used when no `fetch` is injected, and its HMAC. */
 export interface TransportDefaults {
   sender?: () => Sender;
+  hmacSha256?: HmacSha256Factory;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -62,16 +64,29 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * (sign those bytes) -> send (one path for operations and token requests) -> response (read and
  * parse once, interpret) -> retry policy. Logging and masking run only when a logger is set.
  */
-export function createTransport(provider: ProviderDefinition, clientOptions: TransportOptions & { randomKey?: () => string }, defaults: TransportDefaults = {}): Transport {
+export function createTransport(
+  provider: ProviderDefinition,
+  clientOptions: TransportOptions & { randomKey?: () => string },
+  scheme: AnyAuthSchemeModule,
+  defaults: TransportDefaults = {},
+): Transport {
   // Credentials are named by the auth scheme (apiKey, merchantKey, clientId...), see specs/README.md.
   const options = clientOptions as TransportOptions & AuthOptions;
-  const out = outboundFor(provider.secretFields);
+  if (scheme.scheme !== provider.auth.scheme) throw new TypeError(`${provider.name}: auth module ${scheme.scheme} does not match the definition's ${provider.auth.scheme}`);
+  // The spec's secret fields and what the auth scheme makes secret (its headers, its body fields).
+  const out = outboundFor([...provider.secretFields, ...scheme.secretNames(provider.auth as never)]);
   const hostUrl = resolveHosts(provider, options);
   const sender: Sender = options.fetch ? fetchSender(options.fetch) : (defaults.sender?.() ?? fetchSender());
   const timeoutDefault = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetries = options.maxRetries ?? 2;
   const log = options.logger;
-  const auth: AuthScheme = createAuth(provider, options, (url, form) => fetchToken(url, form), hostUrl);
+  const auth: AuthScheme = scheme.create(provider.auth as never, {
+    provider,
+    options,
+    tokenFetch: (url, form) => fetchToken(url, form),
+    hostUrl,
+    hmacSha256: defaults.hmacSha256 ?? webHmacSha256,
+  });
 
   async function fetchToken(url: string, form: URLSearchParams) {
     // Host and path name the token endpoint as the auth definition does, so `interpret` knows it.

@@ -3,6 +3,8 @@ import type { ProviderDefinition } from "../../src/definition.ts";
 import { OdemeError } from "../../src/errors.ts";
 import { createTransport, type LogEvent } from "../../src/transport/create-transport.ts";
 import type { Sender } from "../../src/transport/send.ts";
+import { headersAuth } from "../../src/auth/headers.ts";
+import { oauth2ClientCredentialsAuth } from "../../src/auth/oauth2-client-credentials.ts";
 import { PROVIDER, READ, WRITE } from "./fixtures.ts";
 
 const OK = () => new Response('{"status":"ok"}', { headers: { "content-type": "application/json" } });
@@ -28,7 +30,7 @@ describe("createTransport", () => {
   it("numbers every attempt: retries of a read log attempt 1, 2, 3", async () => {
     const events: LogEvent[] = [];
     const f = counting((n) => (n < 3 ? new Response("busy", { status: 503 }) : OK()));
-    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch, logger: (e) => events.push(e) });
+    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch, logger: (e) => events.push(e) }, headersAuth);
     await t.call(READ, { body: {} });
     expect(events.filter((e) => e.type === "request").map((e) => e.attempt)).toEqual([1, 2, 3]);
     expect(events.filter((e) => e.type === "response").map((e) => e.attempt)).toEqual([1, 2, 3]);
@@ -42,7 +44,7 @@ describe("createTransport", () => {
       if (req.url.endsWith("/token")) return new Response(JSON.stringify({ access_token: `t${++tokens}`, expires_in: 60 }));
       return n === 2 ? new Response("{}", { status: 401 }) : OK();
     });
-    const t = createTransport(oauth, { clientId: "i", clientSecret: "s", baseUrl: "http://127.0.0.1:1", fetch: f.fetch, logger: (e: LogEvent) => events.push(e) } as never);
+    const t = createTransport(oauth, { clientId: "i", clientSecret: "s", baseUrl: "http://127.0.0.1:1", fetch: f.fetch, logger: (e: LogEvent) => events.push(e) } as never, oauth2ClientCredentialsAuth);
     await t.call(WRITE, { body: { price: "1" } });
     expect(events.filter((e) => e.type === "request" && e.operation === "refund").map((e) => e.attempt)).toEqual([1, 2]);
     expect(f.sent.map((r) => new URL(r.url).pathname)).toEqual(["/token", "/refund", "/token", "/refund"]);
@@ -50,7 +52,7 @@ describe("createTransport", () => {
 
   it("a body JSON cannot carry (a bigint) is not_sent and nothing reaches fetch (issue 10.4)", async () => {
     const f = counting(OK);
-    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch });
+    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, headersAuth);
     const e = await rejection(t.call(WRITE, { body: { price: "1", description: 5n } }));
     expect(e).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "description" });
     expect(f.sent).toHaveLength(0);
@@ -58,7 +60,7 @@ describe("createTransport", () => {
 
   it("a header the request cannot carry is not_sent; a failure after fetch was called stays outcome_unknown", async () => {
     const f = counting(() => Promise.reject(new TypeError("fetch failed", { cause: { code: "UND_ERR_SOCKET" } })));
-    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch });
+    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, headersAuth);
     expect(await rejection(t.call(WRITE, { body: { price: "1" }, header: { "x-ref": "a\r\nb" } }))).toMatchObject({ code: "invalid_request", outcome: "not_sent" });
     expect(f.sent).toHaveLength(0);
     expect(await rejection(t.call(WRITE, { body: { price: "1" } }))).toMatchObject({ code: "outcome_unknown", outcome: "unknown" });
@@ -69,7 +71,7 @@ describe("createTransport", () => {
     const events: LogEvent[] = [];
     // 10 digits before the cut: cut first would show 5528790000, masked first shows the BIN only.
     const page = `${"p".repeat(190)}${PAN}`;
-    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: async () => new Response(page, { status: 500 }), logger: (e) => events.push(e), maxRetries: 0 });
+    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: async () => new Response(page, { status: 500 }), logger: (e) => events.push(e), maxRetries: 0 }, headersAuth);
     await rejection(t.call(READ, { body: {} }));
     const logged = events.find((e) => e.type === "response")?.body as string;
     expect(logged).toBe(`${"p".repeat(190)}552879****`);
@@ -79,15 +81,15 @@ describe("createTransport", () => {
     let defaultUsed = 0;
     const sender: Sender = async () => (defaultUsed++, { status: 200, contentType: "application/json", text: '{"status":"ok"}' });
     const f = counting(OK);
-    await createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, { sender: () => sender }).call(READ, { body: {} });
+    await createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, headersAuth, { sender: () => sender }).call(READ, { body: {} });
     expect([f.sent.length, defaultUsed]).toEqual([1, 0]);
-    await createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1" }, { sender: () => sender }).call(READ, { body: {} });
+    await createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1" }, headersAuth, { sender: () => sender }).call(READ, { body: {} });
     expect(defaultUsed).toBe(1);
   });
 
   it("query parameters are written form style, undefined ones left out", async () => {
     const f = counting(OK);
-    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch });
+    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, headersAuth);
     await t.call({ ...READ, method: "get", body: "none" }, { query: { a: "x y", b: undefined, c: 3 } });
     expect(f.sent[0]?.url).toBe("http://127.0.0.1:1/detail?a=x%20y&c=3");
   });
