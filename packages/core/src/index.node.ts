@@ -13,6 +13,6 @@ export * from "./index.ts";
 
 const NODE: TransportDefaults = { sender: nodeSender, hmacSha256: nodeHmacSha256 };
 
-export function createTransport(provider: ProviderDefinition, options: TransportOptions & { randomKey?: () => string }, scheme: AnyAuthSchemeModule, defaults: TransportDefaults = NODE): Transport {
-  return createWithDefaults(provider, options, scheme, defaults);
+export function createTransport(provider: ProviderDefinition, options: TransportOptions & { randomKey?: () => string }, scheme: AnyAuthSchemeModule, defaults: TransportDefaults = {}): Transport {
+  return createWithDefaults(provider, options, scheme, { ...NODE, ...defaults });
 }

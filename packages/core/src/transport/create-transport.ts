@@ -11,7 +11,7 @@ import { resolveHosts } from "./hosts.ts";
 import { LIMITS, outboundFor } from "./outbound.ts";
 import { interpret, parseBody } from "./response.ts";
 import { retryStep } from "./retry.ts";
-import { fetchSender, NotSent, type FetchLike, type Sender, type WireRequest } from "./send.ts";
+import { fetchSender, NotSent, type FetchLike, type Sender, type WireRequest, type WireResponse } from "./send.ts";
 
 /** What a request or response looked like, with every secret masked. */
 export type LogEvent =
@@ -55,6 +55,11 @@ export interface Transport {
 export interface TransportDefaults {
   sender?: () => Sender;
   hmacSha256?: HmacSha256Factory;
+  /**
+   * Sees each signed request and each response as sent and read (the scrubber learns the derived
+   * secrets here: an IYZWSv2 header, a Bearer token), without replacing the sender or cloning.
+   */
+  observe?: { request?(request: WireRequest, op: OperationDefinition): void; response?(response: WireResponse, op: OperationDefinition): void };
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -80,6 +85,7 @@ export function createTransport(
   const timeoutDefault = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetries = options.maxRetries ?? 2;
   const log = options.logger;
+  const observe = defaults.observe;
   const auth: AuthScheme = scheme.create(provider.auth as never, {
     provider,
     options,
@@ -115,6 +121,7 @@ export function createTransport(
     const deadline = new Deadline(callOptions.timeoutMs ?? timeoutDefault, callOptions.signal);
     const started = performance.now();
     try {
+      observe?.request?.(wire, op);
       if (log) log({ type: "request", provider: provider.id, operation: op.id, method: wire.method, url: wire.url.split("?")[0] as string, headers: out.headers(loggedHeaders), body: loggedBody(op, wire.body), attempt });
       let res;
       try {
@@ -124,6 +131,7 @@ export function createTransport(
         if (log) log({ type: "error", provider: provider.id, operation: op.id, code: err.code, message: err.message, durationMs: Math.round(performance.now() - started), attempt });
         throw err;
       }
+      observe?.response?.(res, op);
       const read = parseBody(res.text);
       if (log) log({ type: "response", provider: provider.id, operation: op.id, status: res.status, durationMs: Math.round(performance.now() - started), body: read.parsed ? out.value(read.body) : out.text(res.text, LIMITS.logBody), attempt });
       return interpret(provider, out, op, res, read);

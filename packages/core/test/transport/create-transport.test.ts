@@ -93,4 +93,14 @@ describe("createTransport", () => {
     await t.call({ ...READ, method: "get", body: "none" }, { query: { a: "x y", b: undefined, c: 3 } });
     expect(f.sent[0]?.url).toBe("http://127.0.0.1:1/detail?a=x%20y&c=3");
   });
+
+  it("an observer sees each signed request and each response once, as sent and read", async () => {
+    const seen: string[] = [];
+    const f = counting(OK);
+    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, headersAuth, {
+      observe: { request: (r) => seen.push(`${r.method} ${r.headers["x-key"]} ${r.body}`), response: (r) => seen.push(`${r.status} ${r.text}`) },
+    });
+    await t.call(READ, { body: { a: 1 } });
+    expect(seen).toEqual(['POST k {"a":1}', '200 {"status":"ok"}']);
+  });
 });
