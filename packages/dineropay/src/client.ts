@@ -20,7 +20,12 @@ export const dineropayProvider: ProviderDefinition = {
   envelope: {
     code: "error_code",
     message: "error_message",
-    details: "errors",
+    details: {
+      path: "errors",
+      shape: "list",
+      messageField: "error_message",
+      fieldPrefix: true,
+    },
   },
   money: {
     unit: "major",

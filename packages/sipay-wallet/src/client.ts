@@ -34,7 +34,11 @@ export const sipayWalletProvider: ProviderDefinition = {
     },
     code: "code",
     message: "message",
-    details: "errors",
+    details: {
+      path: "errors",
+      shape: "field-map",
+      stripFieldPrefix: "$.",
+    },
   },
   money: {
     unit: "major",
