@@ -16,7 +16,11 @@ export function nodeSender(): Sender {
 let shared: Sender | undefined;
 
 export function createNodeSender(): Sender {
-  const agents = { http: new HttpAgent({ keepAlive: true, scheduling: "lifo" }), https: new HttpsAgent({ keepAlive: true, scheduling: "lifo" }) };
+  // An idle socket is dropped after 4 s, before the common 5 s server keep-alive timeout (Node's
+  // own http server default) closes it under a request we would be sending: such a race looks
+  // like a reset after sending, and a write would be reported as "maybe applied".
+  const options = { keepAlive: true, scheduling: "lifo", timeout: 4_000 } as const;
+  const agents = { http: new HttpAgent(options), https: new HttpsAgent(options) };
   return (wire, deadline: Deadline) =>
     new Promise((resolve, reject) => {
       if (deadline.aborted) return reject(deadline.reason);
