@@ -3,6 +3,7 @@
  * payment in each, and bundles an entry with esbuild for the runtime under test.
  */
 import { createRequire } from "node:module";
+import { createServer, type AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -24,12 +25,17 @@ export async function startSimulators(): Promise<Simulators> {
   const dineropay = await startDineroPaySimulator();
   const ip = iyzico.seedPayment({ items: [{ id: "I1", price: "10.0" }] });
   const dp = dineropay.seedPayment({ amount: "10.00" });
+  const closed = createServer();
+  await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+  const closedPort = (closed.address() as AddressInfo).port;
+  await new Promise((r) => closed.close(r));
   return {
     iyzico,
     dineropay,
     input: {
       iyzico: { url: iyzico.url, ...iyzico.credentials, paymentId: ip.paymentId },
       dineropay: { url: dineropay.url, ...dineropay.credentials, paymentId: dp.paymentId } as RuntimeInput["dineropay"],
+      closedUrl: `http://127.0.0.1:${closedPort}`,
     },
     close: async () => {
       await iyzico.close();
