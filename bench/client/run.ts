@@ -4,7 +4,9 @@
  * - fetch: a hand-written global fetch of the same bytes, signed with node:crypto (the floor);
  * - openapi-fetch: the same through openapi-fetch typed with @odeme/iyzico's `paths`;
  * - @odeme/iyzico (node:http): the generated client as a Node user gets it;
- * - @odeme/iyzico (fetch): the generated client with the global fetch injected;
+ * - @odeme/iyzico (injected fetch): the generated client given `fetch` (it gets one Request);
+ * - @odeme/iyzico (global fetch): the runtime-neutral entry (what Deno, Bun, workerd and browsers
+ *   get): the global fetch called with URL and init, WebCrypto HMAC;
  * - iyzipay: iyzico's official Node SDK.
  * Per operation (retrieve, refund v2, API test): median and p99 latency and CPU per call, one at a
  * time, clients taking turns call by call; then throughput at 1 and at 50 in flight, clients
@@ -17,7 +19,9 @@ import { createInterface } from "node:readline";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import createClient from "openapi-fetch";
-import { createIyzicoClient, type paths } from "@odeme/iyzico";
+import { createIyzicoClient, iyzicoOperations, iyzicoProvider, type paths, type RefundV2Response, type RetrievePaymentResponse, type TestResponse } from "@odeme/iyzico";
+// The runtime-neutral entry of @odeme/core, as a runtime without the `node` condition resolves it.
+import { createTransport as createNeutralTransport, iyzwsV2Auth } from "../../packages/core/src/index.ts";
 import { median, printTable, writeResult } from "../lib.ts";
 
 const SEQ = Number(process.env.BENCH_CALLS ?? 300);
@@ -25,7 +29,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const BLOCK = Number(process.env.BENCH_BLOCK ?? 400);
 const MAX_MS = Number(process.env.BENCH_MAX_S ?? 240) * 1000;
 const WARMUP = 30;
-const CLIENTS = ["fetch", "openapi-fetch", "@odeme/iyzico (node:http)", "@odeme/iyzico (fetch)", "iyzipay"] as const;
+const CLIENTS = ["fetch", "openapi-fetch", "@odeme/iyzico (node:http)", "@odeme/iyzico (injected fetch)", "@odeme/iyzico (global fetch)", "iyzipay"] as const;
 type ClientName = (typeof CLIENTS)[number];
 type Op = "retrieve" | "refund v2" | "API test";
 const OPS: Op[] = ["retrieve", "refund v2", "API test"];
@@ -74,6 +78,13 @@ async function viaOpenapiFetch(op: Op, i: number, refundId: string): Promise<unk
 
 const odemeNode = createIyzicoClient({ apiKey, secretKey, baseUrl: sim.url });
 const odemeFetch = createIyzicoClient({ apiKey, secretKey, baseUrl: sim.url, fetch: (req) => fetch(req) });
+// The generated methods are one-line calls of the transport; this is the same call on the neutral entry.
+const neutral = createNeutralTransport(iyzicoProvider, { apiKey, secretKey, baseUrl: sim.url } as never, iyzwsV2Auth);
+const odemeGlobal = {
+  retrievePayment: (body: { paymentId: string }) => neutral.call<RetrievePaymentResponse>(iyzicoOperations.retrievePayment, { body }),
+  refundV2: (body: { paymentId: string; price: string; conversationId: string }) => neutral.call<RefundV2Response>(iyzicoOperations.refundV2, { body }),
+  test: () => neutral.call<TestResponse>(iyzicoOperations.test, {}),
+};
 
 type Callback = (err: unknown, result: { status?: string }) => void;
 interface IyzipaySdk {
@@ -98,8 +109,9 @@ function call(client: ClientName, op: Op): Promise<unknown> {
     case "openapi-fetch":
       return viaOpenapiFetch(op, i, refundId);
     case "@odeme/iyzico (node:http)":
-    case "@odeme/iyzico (fetch)": {
-      const c = client === "@odeme/iyzico (fetch)" ? odemeFetch : odemeNode;
+    case "@odeme/iyzico (injected fetch)":
+    case "@odeme/iyzico (global fetch)": {
+      const c = client === "@odeme/iyzico (injected fetch)" ? odemeFetch : client === "@odeme/iyzico (global fetch)" ? odemeGlobal : odemeNode;
       return op === "retrieve" ? c.retrievePayment({ paymentId: sim.retrieve }) : op === "refund v2" ? c.refundV2({ paymentId: refundId, price: "1.0", conversationId: `o-${i}` }) : c.test();
     }
     case "iyzipay":
@@ -205,7 +217,8 @@ printTable(
 const ratios = OPS.map((op) => {
   const by = (c: ClientName) => rows.find((r) => r.op === op && r.client === c)!;
   const node = by("@odeme/iyzico (node:http)");
-  const viaFetch = by("@odeme/iyzico (fetch)");
+  const injected = by("@odeme/iyzico (injected fetch)");
+  const global = by("@odeme/iyzico (global fetch)");
   const sdkRow = by("iyzipay");
   const bare = by("fetch");
   return {
@@ -213,13 +226,14 @@ const ratios = OPS.map((op) => {
     throughput50VsIyzipay: node.perSecond50 / sdkRow.perSecond50,
     medianVsIyzipay: node.medianMs / sdkRow.medianMs,
     cpuVsIyzipay: node.cpuUsPerCall / sdkRow.cpuUsPerCall,
-    fetchCpuVsBareFetch: viaFetch.cpuUsPerCall / bare.cpuUsPerCall,
+    globalFetchCpuVsBareFetch: global.cpuUsPerCall / bare.cpuUsPerCall,
+    injectedFetchCpuVsBareFetch: injected.cpuUsPerCall / bare.cpuUsPerCall,
     openapiFetchCpuVsBareFetch: by("openapi-fetch").cpuUsPerCall / bare.cpuUsPerCall,
   };
 });
 console.log("\nratios (< 1 is better for latency and CPU, > 1 is better for throughput)\n");
 printTable(
-  ["operation", "throughput ×50: odeme / iyzipay", "median: odeme / iyzipay", "CPU: odeme / iyzipay", "CPU: odeme(fetch) / bare fetch", "CPU: openapi-fetch / bare fetch"],
-  ratios.map((r) => [r.op, f(r.throughput50VsIyzipay), f(r.medianVsIyzipay), f(r.cpuVsIyzipay), f(r.fetchCpuVsBareFetch), f(r.openapiFetchCpuVsBareFetch)]),
+  ["operation", "throughput ×50: odeme / iyzipay", "median: odeme / iyzipay", "CPU: odeme / iyzipay", "CPU: odeme (global fetch) / bare fetch", "CPU: odeme (injected fetch) / bare fetch", "CPU: openapi-fetch / bare fetch"],
+  ratios.map((r) => [r.op, f(r.throughput50VsIyzipay), f(r.medianVsIyzipay), f(r.cpuVsIyzipay), f(r.globalFetchCpuVsBareFetch), f(r.injectedFetchCpuVsBareFetch), f(r.openapiFetchCpuVsBareFetch)]),
 );
 console.log(`\nwrote ${writeResult("client", { node: process.version, sequentialCalls: SEQ, rounds: ROUNDS, block: BLOCK, capped, rows, ratios })}`);

@@ -67,6 +67,8 @@ export interface OperationDefinition {
   bigint?: string[];
   headerParams?: string[];
   queryParams?: string[];
+  /** An envelope of its own instead of the provider's (an OAuth token endpoint's plain RFC 6749 JSON). */
+  envelope?: EnvelopeDefinition;
 }
 
 /** `Omit` that distributes over unions (a oneOf request stays a union of its branches). */

@@ -1,6 +1,6 @@
-import type { AuthDefinition, OperationDefinition, ProviderDefinition } from "../definition.ts";
+import type { AuthDefinition, EnvelopeDefinition, OperationDefinition, ProviderDefinition } from "../definition.ts";
 import { OdemeError } from "../errors.ts";
-import type { TokenResponse } from "./oauth2.ts";
+import type { WireRequest } from "../transport/send.ts";
 
 /** Credentials and auth knobs a generated client passes through from its options. */
 export type AuthOptions = Record<string, unknown> & { randomKey?: () => string };
@@ -20,8 +20,8 @@ export type HmacSha256Factory = (key: string) => (message: string) => string | P
 export interface AuthContext {
   provider: ProviderDefinition;
   options: AuthOptions;
-  /** Sends a token request through the transport's one send path. */
-  tokenFetch: (url: string, form: URLSearchParams) => Promise<TokenResponse>;
+  /** Sends a request of the scheme's own (a token request) through the transport's one send path; resolves with the parsed body. */
+  send: (op: OperationDefinition, request: WireRequest) => Promise<unknown>;
   hostUrl: (host: string) => string;
   hmacSha256: HmacSha256Factory;
 }
@@ -44,6 +44,8 @@ export interface AuthSchemeModule<S extends AuthDefinition["scheme"] = AuthDefin
   /** Body fields the scheme fills in itself: not the caller's to pass. */
   autoFilledFields(def: Extract<AuthDefinition, { scheme: S }>): string[];
   create(def: Extract<AuthDefinition, { scheme: S }>, ctx: AuthContext): AuthScheme;
+  /** The envelope of an operation that belongs to the scheme (the token endpoint, also called as an operation of the spec). */
+  envelopeFor?(def: Extract<AuthDefinition, { scheme: S }>, op: OperationDefinition): EnvelopeDefinition | undefined;
 }
 
 export function requireString(provider: ProviderDefinition, options: AuthOptions, name: string): string {

@@ -6,78 +6,73 @@
  * `dispose()` clears the timer and unlinks the caller's signal, so nothing keeps a process alive
  * after the call (Deno waits for pending timers).
  */
-export class Deadline {
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #fired = false;
-  #aborted = false;
-  #reason: unknown;
-  #listeners: (() => void)[] = [];
-  #controller: AbortController | undefined;
-  #caller: AbortSignal | undefined;
-  readonly #onCallerAbort = () => this.#abort(this.#caller?.reason);
-
-  constructor(ms: number, callerSignal?: AbortSignal) {
-    if (callerSignal?.aborted) {
-      this.#aborted = true;
-      this.#reason = callerSignal.reason;
-      return;
-    }
-    this.#timer = setTimeout(() => {
-      this.#fired = true;
-      this.#abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
-    }, ms);
-    if (callerSignal) {
-      this.#caller = callerSignal;
-      callerSignal.addEventListener("abort", this.#onCallerAbort, { once: true });
-    }
-  }
-
-  get aborted(): boolean {
-    return this.#aborted;
-  }
-
-  get reason(): unknown {
-    return this.#reason;
-  }
-
+export interface Deadline {
+  readonly aborted: boolean;
+  readonly reason: unknown;
   /** Whether the time limit (not the caller) ended the attempt. */
-  timedOut(): boolean {
-    return this.#fired;
-  }
-
+  timedOut(): boolean;
   /** An AbortSignal that follows this deadline, made on first use. */
-  get signal(): AbortSignal {
-    if (!this.#controller) {
-      const controller = new AbortController();
-      this.#controller = controller;
-      if (this.#aborted) controller.abort(this.#reason);
-      else this.#listeners.push(() => controller.abort(this.#reason));
-    }
-    return this.#controller.signal;
-  }
-
+  readonly signal: AbortSignal;
   /** Calls `listener` once when the deadline passes; returns the unsubscribe. */
-  onAbort(listener: () => void): () => void {
-    this.#listeners.push(listener);
-    return () => {
-      const i = this.#listeners.indexOf(listener);
-      if (i >= 0) this.#listeners.splice(i, 1);
-    };
-  }
+  onAbort(listener: () => void): () => void;
+  dispose(): void;
+}
 
-  dispose(): void {
-    clearTimeout(this.#timer);
-    this.#caller?.removeEventListener("abort", this.#onCallerAbort);
-    this.#caller = undefined;
+export function startDeadline(ms: number, caller?: AbortSignal): Deadline {
+  let fired = false;
+  let aborted = false;
+  let reason: unknown;
+  let listeners: (() => void)[] = [];
+  let controller: AbortController | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onCallerAbort = () => abort(caller?.reason);
+  const dispose = () => {
+    clearTimeout(timer);
+    caller?.removeEventListener("abort", onCallerAbort);
+  };
+  const abort = (why: unknown) => {
+    if (aborted) return;
+    aborted = true;
+    reason = why;
+    dispose();
+    const now = listeners;
+    listeners = [];
+    for (const listener of now) listener();
+  };
+  if (caller?.aborted) {
+    aborted = true;
+    reason = caller.reason;
+  } else {
+    timer = setTimeout(() => {
+      fired = true;
+      abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
+    }, ms);
+    caller?.addEventListener("abort", onCallerAbort, { once: true });
   }
-
-  #abort(reason: unknown): void {
-    if (this.#aborted) return;
-    this.#aborted = true;
-    this.#reason = reason;
-    this.dispose();
-    for (const listener of this.#listeners.splice(0)) listener();
-  }
+  return {
+    get aborted() {
+      return aborted;
+    },
+    get reason() {
+      return reason;
+    },
+    timedOut: () => fired,
+    get signal() {
+      if (!controller) {
+        const c = (controller = new AbortController());
+        if (aborted) c.abort(reason);
+        else listeners.push(() => c.abort(reason));
+      }
+      return controller.signal;
+    },
+    onAbort(listener) {
+      listeners.push(listener);
+      return () => {
+        listeners = listeners.filter((l) => l !== listener);
+      };
+    },
+    dispose,
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { classifyFetchFailure } from "../classify.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
 import { OdemeError, type ErrorCode } from "../errors.ts";
 import { parseJsonLossless } from "../json.ts";
-import { Deadline, sleep } from "./abort.ts";
+import { sleep, startDeadline } from "./abort.ts";
 import { signRequest } from "./auth.ts";
 import { prepareBody, type PreparedBody } from "./body.ts";
 import { resolveHosts } from "./hosts.ts";
@@ -89,27 +89,11 @@ export function createTransport(
   const auth: AuthScheme = scheme.create(provider.auth as never, {
     provider,
     options,
-    tokenFetch: (url, form) => fetchToken(url, form),
+    // Token requests take the operations' one send path (sign, log, send, read, interpret).
+    send: (op, wire) => exchange(op, wire, wire.headers, {}, 1, {}),
     hostUrl,
     hmacSha256: defaults.hmacSha256 ?? webHmacSha256,
   });
-
-  async function fetchToken(url: string, form: URLSearchParams) {
-    // Host and path name the token endpoint as the auth definition does, so `interpret` knows it.
-    const tokenAt = provider.auth.scheme === "oauth2-client-credentials" ? provider.auth : { tokenHost: "", tokenPath: new URL(url).pathname };
-    // RFC 6749 5.2: a wrong client id/secret or scope answers 400 `{error: "invalid_client"}`; that is
-    // a credentials problem (authentication), not a bad request the caller could fix in its input.
-    const errors: Record<string, ErrorCode> = { invalid_client: "authentication", unauthorized_client: "authentication", invalid_grant: "authentication", invalid_scope: "authentication" };
-    // `safe`: asking for a token changes nothing at the provider, so its failures are never "unknown".
-    const op: OperationDefinition = { id: "token", method: "post", path: tokenAt.tokenPath, host: tokenAt.tokenHost, safe: true, body: "form", errors };
-    const headers = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
-    const res = await exchange(op, { method: "POST", url, headers, body: form.toString() }, headers, {}, 1, {});
-    const token = res as { access_token?: unknown; expires_in?: unknown };
-    if (typeof token?.access_token !== "string") {
-      throw new OdemeError({ code: "authentication", message: `${provider.name}: the token endpoint answered without an access_token.`, provider: provider.id, operation: "token", outcome: "rejected", raw: out.value(res) });
-    }
-    return { access_token: token.access_token, expires_in: typeof token.expires_in === "number" ? token.expires_in : undefined };
-  }
 
   /** One attempt: sign, send, read, interpret. `used` receives the auth headers it sent. */
   async function exchange(op: OperationDefinition, wire: WireRequest, loggedHeaders: Record<string, string>, callOptions: CallOptions, attempt: number, used: { auth?: Record<string, string> }): Promise<unknown> {
@@ -118,7 +102,7 @@ export function createTransport(
       throw new OdemeError({ code: "aborted", message: `${provider.name} ${op.id} was not sent: the caller's signal was already aborted.`, provider: provider.id, operation: op.id, outcome: "not_sent" });
     }
     // The time limit starts once the request is ready: a slow token request has its own.
-    const deadline = new Deadline(callOptions.timeoutMs ?? timeoutDefault, callOptions.signal);
+    const deadline = startDeadline(callOptions.timeoutMs ?? timeoutDefault, callOptions.signal);
     const started = performance.now();
     try {
       observe?.request?.(wire, op);
@@ -134,7 +118,7 @@ export function createTransport(
       observe?.response?.(res, op);
       const read = parseBody(res.text);
       if (log) log({ type: "response", provider: provider.id, operation: op.id, status: res.status, durationMs: Math.round(performance.now() - started), body: read.parsed ? out.value(read.body) : out.text(res.text, LIMITS.logBody), attempt });
-      return interpret(provider, out, op, res, read);
+      return interpret(provider, out, op, res, read, op.envelope ?? scheme.envelopeFor?.(provider.auth as never, op) ?? provider.envelope);
     } finally {
       deadline.dispose();
     }

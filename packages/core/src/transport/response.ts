@@ -21,21 +21,10 @@ export function parseBody(text: string): ParsedBody {
   }
 }
 
-/**
- * The OAuth2 token endpoint (IdentityServer) answers plain OAuth JSON (RFC 6749 5.1/5.2), not the
- * provider's API envelope: judging `{access_token}` by e.g. Sipay's `status: 0` rule failed every token.
- */
-function envelopeOf(provider: ProviderDefinition, op: OperationDefinition): EnvelopeDefinition {
-  const auth = provider.auth;
-  const isToken = auth.scheme === "oauth2-client-credentials" && op.host === auth.tokenHost && op.path === auth.tokenPath;
-  return isToken ? { code: "error", message: "error_description" } : provider.envelope;
-}
-
 /** The provider's answer as the caller's result, or the `OdemeError` it amounts to. */
-export function interpret(provider: ProviderDefinition, out: Outbound, op: OperationDefinition, res: WireResponse, read: ParsedBody): unknown {
+export function interpret(provider: ProviderDefinition, out: Outbound, op: OperationDefinition, res: WireResponse, read: ParsedBody, envelope: EnvelopeDefinition = provider.envelope): unknown {
   const { status, text, contentType } = res;
   const { parsed, body } = read;
-  const envelope = envelopeOf(provider, op);
   const ok = status >= 200 && status < 300;
   if (ok && !parsed) {
     // The provider answered 2xx but we cannot read it: a write may well have been applied.

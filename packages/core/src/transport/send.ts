@@ -34,8 +34,42 @@ export class NotSent extends Error {
   }
 }
 
-/** The sender over a WHATWG fetch: the injected one, or the global fetch of the runtime. */
+/** RFC 9110 field names (tokens) and values (no CR, LF or NUL), as fetch checks them. */
+const FIELD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const BAD_VALUE = /[\r\n\0]/;
+
+/** Throws `NotSent` for what fetch would refuse before sending: a bad URL or header. */
+function checkSendable(request: WireRequest): void {
+  try {
+    new URL(request.url);
+  } catch (e) {
+    throw new NotSent(e);
+  }
+  for (const name in request.headers) {
+    if (!FIELD_NAME.test(name) || BAD_VALUE.test(request.headers[name] as string)) throw new NotSent(new TypeError(`invalid header ${JSON.stringify(name)}`));
+  }
+}
+
+/**
+ * The sender over a WHATWG fetch. An injected fetch gets one `Request` (its documented contract:
+ * tests read every byte of it). The runtime's own fetch is called with the URL and init instead:
+ * on Node 20 a `Request` built first costs ~130 µs more per call (its body becomes a stream that
+ * fetch then reads back), measured against a loopback server.
+ */
 export function fetchSender(fetch?: FetchLike): Sender {
+  if (fetch === undefined) {
+    return (request, deadline) => {
+      try {
+        checkSendable(request);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      // Looked up per call so a runtime (or a test) that installs fetch late is still seen.
+      const init: RequestInit = { method: request.method, headers: request.headers, signal: deadline.signal };
+      if (request.body !== undefined) init.body = request.body;
+      return untilAborted(globalThis.fetch(request.url, init).then(read), deadline);
+    };
+  }
   return (request, deadline) => {
     let built: Request;
     try {
@@ -44,11 +78,10 @@ export function fetchSender(fetch?: FetchLike): Sender {
     } catch (e) {
       return Promise.reject(new NotSent(e));
     }
-    // Looked up per call so a runtime (or a test) that installs fetch late is still seen.
-    const call = fetch ?? globalThis.fetch;
-    return untilAborted(
-      call(built).then(async (response) => ({ status: response.status, contentType: response.headers.get("content-type"), text: await response.text() })),
-      deadline,
-    );
+    return untilAborted(fetch(built).then(read), deadline);
   };
+}
+
+async function read(response: Response): Promise<WireResponse> {
+  return { status: response.status, contentType: response.headers.get("content-type"), text: await response.text() };
 }

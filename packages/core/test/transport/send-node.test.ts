@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Deadline } from "../../src/transport/abort.ts";
+import { startDeadline } from "../../src/transport/abort.ts";
 import { NotSent } from "../../src/transport/send.ts";
 import { createNodeSender } from "../../src/transport/send-node.ts";
 
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 // A deadline far away: these tests end by the server, not by time.
-const signal = () => new Deadline(10_000);
+const signal = () => startDeadline(10_000);
 
 describe("nodeSender (node:http, keep-alive)", () => {
   it("sends the exact bytes with their length and reads the whole answer", async () => {
@@ -81,7 +81,7 @@ describe("nodeSender (node:http, keep-alive)", () => {
       res.write("{");
     };
     const c = new AbortController();
-    const p = createNodeSender()({ method: "GET", url: `${base}/`, headers: {} }, new Deadline(10_000, c.signal));
+    const p = createNodeSender()({ method: "GET", url: `${base}/`, headers: {} }, startDeadline(10_000, c.signal));
     setTimeout(() => c.abort(new DOMException("timed out", "TimeoutError")), 30);
     await expect(p).rejects.toMatchObject({ name: "TimeoutError" });
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { Deadline } from "../../src/transport/abort.ts";
+import { startDeadline } from "../../src/transport/abort.ts";
 import { fetchSender, NotSent } from "../../src/transport/send.ts";
 
-const live = () => new Deadline(10_000);
+const live = () => startDeadline(10_000);
 
 describe("fetchSender", () => {
   it("hands the injected fetch one Request with the exact bytes and reads the body once", async () => {
@@ -27,8 +27,38 @@ describe("fetchSender", () => {
   it("the signal cuts a fetch that ignores it", async () => {
     const c = new AbortController();
     const send = fetchSender(() => new Promise(() => {}));
-    const p = send({ method: "GET", url: "http://127.0.0.1:1/", headers: {} }, new Deadline(10_000, c.signal));
+    const p = send({ method: "GET", url: "http://127.0.0.1:1/", headers: {} }, startDeadline(10_000, c.signal));
     c.abort(new Error("deadline"));
     await expect(p).rejects.toThrow("deadline");
+  });
+});
+
+describe("fetchSender without an injected fetch (the runtime's own)", () => {
+  it("refuses a header fetch would refuse, before calling fetch: NotSent", async () => {
+    const send = fetchSender();
+    const bad: Record<string, string>[] = [{ "x-a": "a\r\nb" }, { "bad name": "v" }];
+    for (const headers of bad) {
+      const e = await send({ method: "GET", url: "http://127.0.0.1:1/", headers }, live()).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(NotSent);
+    }
+    expect(await send({ method: "GET", url: "not a url", headers: {} }, live()).catch((x: unknown) => x)).toBeInstanceOf(NotSent);
+  });
+
+  it("calls the global fetch over real HTTP and reads the answer", async () => {
+    const { createServer } = await import("node:http");
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c));
+      req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ method: req.method, body, rnd: req.headers["x-r"] })));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const res = await fetchSender()({ method: "POST", url: `http://127.0.0.1:${port}/`, headers: { "x-r": "1", "content-type": "application/json" }, body: '{"a":1}' }, live());
+      expect(JSON.parse(res.text)).toEqual({ method: "POST", body: '{"a":1}', rnd: "1" });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });
