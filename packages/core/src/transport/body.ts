@@ -22,12 +22,15 @@ export function prepareBody(provider: ProviderDefinition, op: OperationDefinitio
     throw invalid(provider, op, "body", `${provider.name} ${op.id}: the request body must be an object.`);
   }
   let body = { ...(input as Record<string, unknown>) };
+  let rawNumbers = false;
   for (const path of op.money ?? []) {
     body = mapPath(body, path.split("."), "", (v, concrete) => {
       if (v === undefined || v === null) return v;
       try {
         const literal = formatWireAmount(v, provider.money);
-        return provider.money.wire === "number" ? new RawNumber(literal) : literal;
+        if (provider.money.wire !== "number") return literal;
+        rawNumbers = true;
+        return new RawNumber(literal);
       } catch (e) {
         if (e instanceof WireMoneyError) throw invalid(provider, op, concrete, `${provider.name} ${op.id}: ${concrete} ${e.message}.`);
         throw e;
@@ -41,7 +44,8 @@ export function prepareBody(provider: ProviderDefinition, op: OperationDefinitio
     return { text: form.toString(), contentType: "application/x-www-form-urlencoded" };
   }
   try {
-    return { text: stringifyWithRawNumbers(body), contentType: "application/json" };
+    // The replacer that writes raw number literals costs a call per value: only when there are some.
+    return { text: rawNumbers ? stringifyWithRawNumbers(body) : JSON.stringify(body), contentType: "application/json" };
   } catch (e) {
     // A bigint or a cycle: JSON.stringify throws a TypeError; name the field so it can be fixed.
     const field = unserializablePath(body) ?? "body";

@@ -152,7 +152,7 @@ export function createTransport(
       if (e instanceof OdemeError) throw e;
       throw new OdemeError({ code: "invalid_request", message: `${provider.name} ${op.id} was not sent: preparing the body failed (${out.text(e instanceof Error ? e.message : String(e), LIMITS.message)}).`, provider: provider.id, operation: op.id, outcome: "not_sent", field: "body", cause: e });
     }
-    // The operation's header parameters (Paywall's apikeypublic is an auth header, not one of these).
+    // The operation's header parameters (an auth scheme's key headers are added when signing).
     const callerHeaders: Record<string, string> = {};
     if (input.header) {
       for (const k in input.header) {
