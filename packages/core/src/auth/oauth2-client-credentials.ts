@@ -28,7 +28,9 @@ export const oauth2ClientCredentialsAuth: AuthSchemeModule<"oauth2-client-creden
     const op: OperationDefinition = { id: "token", method: "post", path: def.tokenPath, host: def.tokenHost, safe: true, body: "form", errors: TOKEN_ERRORS, envelope: TOKEN_ENVELOPE };
     const cache = new TokenCache(async (): Promise<TokenResponse> => {
       const form = new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret });
-      if (def.scope) form.set("scope", def.scope);
+      // A client's `scope` option overrides the spec's default (Sipay's Business API uses another scope).
+      const scope = typeof options.scope === "string" && options.scope !== "" ? options.scope : def.scope;
+      if (scope) form.set("scope", scope);
       const headers = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
       const res = (await send(op, { method: "POST", url: hostUrl(def.tokenHost) + def.tokenPath, headers, body: form.toString() })) as { access_token?: unknown; expires_in?: unknown } | undefined;
       if (typeof res?.access_token !== "string") {

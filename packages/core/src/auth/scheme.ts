@@ -3,7 +3,7 @@ import { OdemeError } from "../errors.ts";
 import type { WireRequest } from "../transport/send.ts";
 
 /** Credentials and auth knobs a generated client passes through from its options. */
-export type AuthOptions = Record<string, unknown> & { randomKey?: () => string };
+export type AuthOptions = Record<string, unknown> & { randomKey?: () => string; scope?: string };
 
 /** One auth scheme at work in one client: may add fields to the body before it is serialized, and headers after. */
 export interface AuthScheme {

@@ -103,4 +103,17 @@ describe("createTransport", () => {
     await t.call(READ, { body: { a: 1 } });
     expect(seen).toEqual(['POST k {"a":1}', '200 {"status":"ok"}']);
   });
+
+  it("a token request takes the one send path; a client's scope overrides the spec's", async () => {
+    const oauth: ProviderDefinition = { ...PROVIDER, auth: { scheme: "oauth2-client-credentials", tokenHost: "api", tokenPath: "/token", scope: "spec-scope" } };
+    const forms: string[] = [];
+    const f = counting(async (_n, req) => {
+      if (req.url.endsWith("/token")) return forms.push(await req.text()), new Response(JSON.stringify({ access_token: "t", expires_in: 60 }));
+      return OK();
+    });
+    const t = createTransport(oauth, { clientId: "i", clientSecret: "s", scope: "business", baseUrl: "http://127.0.0.1:1", fetch: f.fetch } as never, oauth2ClientCredentialsAuth);
+    await t.call(READ, { body: {} });
+    expect(new URLSearchParams(forms[0]).get("scope")).toBe("business");
+    expect(f.sent[1]?.headers.get("authorization")).toBe("Bearer t");
+  });
 });
