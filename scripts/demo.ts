@@ -59,7 +59,10 @@ async function runScenario(payments: Payments, s: DemoScenario): Promise<void> {
   });
   await step(p, "retrieve", undefined, async () => {
     const d = await payments.retrieve({ provider: p, payment: first } as never);
-    return `✓ ${d.status}, refunded ${fmt(d.refundedAmount)}, refundable ${fmt(d.refundableAmount)}`;
+    // A provider that does not report these amounts (Sipay Wallet) leaves them undefined: say so
+    // rather than print a blank that reads like zero.
+    const amountOr = (m: Money | undefined) => (m ? fmt(m) : "unknown (not reported)");
+    return `✓ ${d.status}, refunded ${amountOr(d.refundedAmount)}, refundable ${amountOr(d.refundableAmount)}`;
   });
 }
 

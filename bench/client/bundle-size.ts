@@ -1,7 +1,8 @@
 /**
  * How much createIyzicoClient adds to a browser or edge bundle: esbuild, platform=neutral
  * (no Node built-ins), minified, everything bundled (no externals), gzip level 9.
- * Prints the figures and writes bench/results/bundle-size.json; exits 1 above the budget.
+ * Prints the figures and writes bench/results/bundle-size.json, and says so above the budget (a
+ * benchmark reports; it does not gate).
  */
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -32,8 +33,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const gzip = gzipSync(code, { level: 9 }).length;
   printTable(["bundle", "minified bytes", "gzip bytes", "budget (gzip)"], [["createIyzicoClient (esbuild, platform=neutral)", code.length, gzip, BUDGET_GZIP_BYTES]]);
   console.log(`wrote ${writeResult("bundle-size", { minified: code.length, gzip, budget: BUDGET_GZIP_BYTES })}`);
-  if (gzip > BUDGET_GZIP_BYTES) {
-    console.error(`over budget by ${gzip - BUDGET_GZIP_BYTES} bytes`);
-    process.exit(1);
-  }
+  if (gzip > BUDGET_GZIP_BYTES) console.log(`over budget by ${gzip - BUDGET_GZIP_BYTES} bytes`);
 }

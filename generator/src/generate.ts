@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { emitClient, emitIndex } from "./emit/client.ts";
-import { emitPackageJson, emitTsconfig } from "./emit/package.ts";
+import { addConstraints } from "./emit/constraints.ts";
+import { emitPackageJson, emitShippedSpec, emitTsconfig, LICENSE_TEXT, SHIPPED_SPEC } from "./emit/package.ts";
 import { emitReadme } from "./emit/readme.ts";
 import { emitSchema } from "./emit/schema.ts";
 import { SpecError } from "./diagnostics.ts";
@@ -43,9 +44,12 @@ export async function generatePackage(specPath: string, packagesDir: string, cor
     ["package.json", emitPackageJson(model, await existingVersion(dir), coreVersion)],
     ["tsconfig.build.json", emitTsconfig()],
     ["README.md", emitReadme(model)],
+    ["LICENSE", LICENSE_TEXT],
+    [SHIPPED_SPEC, emitShippedSpec(model, spec.text)],
     ["src/schema.ts", await emitSchema(model, spec.doc)],
     ["src/client.ts", emitClient(model)],
     ["src/index.ts", emitIndex(model)],
   ]);
+  addConstraints(files, model, spec.doc);
   return { model, dir, files };
 }

@@ -1,6 +1,7 @@
 import type { AuthDefinition, EnvelopeDefinition, ErrorCode, HttpMethod, MoneyWireFormat } from "@odeme/core";
 import { fromPointer } from "./diagnostics.ts";
 import type { LoadedSpec } from "./load.ts";
+import { exampleOf, isMoney } from "./example.ts";
 import { HTTP_METHODS } from "./validate.ts";
 
 type Json = Record<string, unknown>;
@@ -32,6 +33,8 @@ export interface OperationModel {
   headerParams: ParamModel[];
   queryParams: ParamModel[];
   requestExample?: unknown;
+  /** What the README example passes: the request example completed with every required field, and a value per parameter. */
+  example: { body?: unknown; header: Record<string, unknown>; query: Record<string, unknown>; moneyParams: string[] };
 }
 
 export interface ProviderModel {
@@ -42,7 +45,10 @@ export interface ProviderModel {
   docs?: string;
   title: string;
   version: string;
+  /** The environments a client may name: the spec's, less those whose hosts are placeholders. */
   environments: Record<string, Record<string, string>>;
+  /** Environments of the spec whose hosts are all `.invalid` placeholders (unpublished). */
+  placeholderEnvironments: string[];
   defaultEnvironment?: string;
   defaultHost: string;
   hosts: string[];
@@ -58,7 +64,7 @@ function isObject(v: unknown): v is Json {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
-function deref(doc: Json, node: unknown): unknown {
+export function deref(doc: Json, node: unknown): unknown {
   let cur = node;
   for (let i = 0; i < 32 && isObject(cur) && typeof cur.$ref === "string"; i++) {
     let target: unknown = doc;
@@ -126,8 +132,13 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
   const doc = spec.doc;
   const provider = doc["x-odeme-provider"] as { id: string; name: string; client: string; docs?: string };
   const info = doc.info as { title: string; version: string };
-  const environments = doc["x-odeme-environments"] as Record<string, Record<string, string>>;
-  const hosts = [...new Set(Object.values(environments).flatMap((e) => Object.keys(e)))];
+  const specEnvironments = doc["x-odeme-environments"] as Record<string, Record<string, string>>;
+  const hosts = [...new Set(Object.values(specEnvironments).flatMap((e) => Object.keys(e)))];
+  // A host under `.invalid` (RFC 2606: never resolves) is a placeholder for one nobody published;
+  // such an environment is not offered, so a client cannot be pointed at it by accident.
+  const placeholder = (urls: Record<string, string>) => Object.values(urls).every((u) => /^[a-z]+:\/\/[^/]*\.invalid(?::\d+)?(?:\/|$)/i.test(u));
+  const environments = Object.fromEntries(Object.entries(specEnvironments).filter(([, urls]) => !placeholder(urls)));
+  const placeholderEnvironments = Object.keys(specEnvironments).filter((name) => !(name in environments));
   const defaultHost = hosts[0] as string;
   const operations: OperationModel[] = [];
   for (const [path, itemRaw] of Object.entries((doc.paths ?? {}) as Json)) {
@@ -163,6 +174,11 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
         bigint: okSchema ? collectFlagged(doc, okSchema, "x-odeme-bigint") : [],
         headerParams: params.filter((p) => p.in === "header").map((p) => ({ name: p.name as string, required: p.required === true })),
         queryParams: params.filter((p) => p.in === "query").map((p) => ({ name: p.name as string, required: p.required === true })),
+        example: {
+          header: Object.fromEntries(params.filter((p) => p.in === "header").map((p) => [p.name as string, exampleOf(doc, p.schema, p.example)])),
+          query: Object.fromEntries(params.filter((p) => p.in === "query").map((p) => [p.name as string, exampleOf(doc, p.schema, p.example)])),
+          moneyParams: params.filter((p) => isMoney(doc, p.schema)).map((p) => p.name as string),
+        },
       };
       if (typeof op.description === "string") model.description = op.description.trim();
       if (op["x-odeme-inferred"] === true) model.inferred = String(op["x-odeme-inferred-reason"]);
@@ -172,6 +188,7 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
       if (media) {
         const example = firstExample(media);
         if (example !== undefined) model.requestExample = example;
+        model.example.body = exampleOf(doc, media.schema, example);
       }
       operations.push(model);
     }
@@ -184,6 +201,7 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
     title: info.title,
     version: info.version,
     environments,
+    placeholderEnvironments,
     defaultHost,
     hosts,
     auth: doc["x-odeme-auth"] as AuthDefinition,
@@ -194,6 +212,7 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
     operations,
   };
   if (provider.docs) model.docs = provider.docs;
-  if (typeof doc["x-odeme-default-environment"] === "string") model.defaultEnvironment = doc["x-odeme-default-environment"];
+  const defaultEnvironment = doc["x-odeme-default-environment"];
+  if (typeof defaultEnvironment === "string" && defaultEnvironment in environments) model.defaultEnvironment = defaultEnvironment;
   return model;
 }

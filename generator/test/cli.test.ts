@@ -13,7 +13,7 @@ import { type CliResult, type Edit, fixtureText, goldenDir, hashTree, listFiles,
 const work = realpathSync(mkdtempSync(join(tmpdir(), "odeme-cli-")));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const PACKAGE_FILES = ["README.md", "package.json", "src/client.ts", "src/index.ts", "src/schema.ts", "tsconfig.build.json"];
+const PACKAGE_FILES = ["LICENSE", "README.md", "openapi.yaml", "package.json", "src/client.ts", "src/constraints.ts", "src/index.ts", "src/schema.ts", "tsconfig.build.json"];
 const lines = (text: string) => text.split("\n").filter((l) => l.trim() !== "");
 // A run takes ~2 s of CPU; on a busy 2-core machine several of them queue up.
 const SLOW = 60_000;
@@ -30,7 +30,7 @@ describe("a spec's lifecycle: generate, regenerate, check, edit, check", () => {
     const r = await runCliAsync(args);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(lines(r.stdout)).toEqual([expect.stringMatching(/^✓ mini .*2 operations.* 6 written, 0 unchanged .*\d+ ms$/)]);
+    expect(lines(r.stdout)).toEqual([expect.stringMatching(/^✓ mini .*2 operations.* 9 written, 0 unchanged .*\d+ ms$/)]);
     expect(listFiles(pkg)).toEqual(PACKAGE_FILES);
   }, SLOW);
 
@@ -64,8 +64,8 @@ describe("a spec's lifecycle: generate, regenerate, check, edit, check", () => {
     expect(lines(r.stdout)).toEqual([expect.stringMatching(/^✗ mini .* \d+ stale .*\d+ ms$/)]);
     expect(r.stderr).toContain("Generated files are out of date with the specs");
     const named = lines(r.stderr).filter((l) => l.startsWith("  ")).map((l) => l.trim());
-    // The summary is in the README, the method's JSDoc and the schema's JSDoc; nothing else changed.
-    expect(named).toEqual([join(pkg, "README.md"), join(pkg, "src/client.ts"), join(pkg, "src/schema.ts")]);
+    // The summary is in the README, the method's JSDoc, the schema's JSDoc and the shipped spec; nothing else changed.
+    expect(named).toEqual([join(pkg, "README.md"), join(pkg, "openapi.yaml"), join(pkg, "src/client.ts"), join(pkg, "src/schema.ts")]);
     expect(hashTree(pkg)).toEqual(hashes);
   }, SLOW);
 });

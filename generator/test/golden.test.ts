@@ -11,6 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asModule, checkWithVirtualFiles, tsBlocks } from "../../test/readme/markdown.ts";
+import { LICENSE_TEXT, SHIPPED_SPEC } from "../src/emit/package.ts";
 import { type CliResult, fixturesDir, goldenDir, listFiles, repoRoot, runCli } from "./helpers.ts";
 
 const PROVIDERS = ["duo", "mini"] as const;
@@ -63,6 +65,8 @@ describe("the goldens", () => {
     if (f.endsWith(".ts")) expect(text.split("\n")[0]).toBe(`// ${header}`);
     else if (f.endsWith(".md")) expect(text.split("\n")[0]).toBe(`<!-- ${header} -->`);
     else if (f === "package.json") expect((JSON.parse(text) as { description: string }).description).toContain(`generated from generator/test/fixtures/${p}.yaml`);
+    else if (f === SHIPPED_SPEC) expect(text.split("\n")[0]).toBe(`# A copy of generator/test/fixtures/${p}.yaml, shipped with @odeme/${p} by odeme-gen. Edit the original, not this.`);
+    else if (f === "LICENSE") expect(text).toBe(LICENSE_TEXT); // a license carries no header
     else expect(f).toBe("tsconfig.build.json"); // JSON without a place for a header; nothing else is expected here
   });
 
@@ -79,5 +83,16 @@ describe("the goldens", () => {
     expect(text).toBe("");
     // It really compiled against the runtime's sources, not an `any` stand-in.
     expect(program.getSourceFiles().some((sf) => sf.fileName.endsWith("packages/core/src/index.ts"))).toBe(true);
+  }, 30_000);
+
+  // The README examples a reader copies compile against the golden package they describe.
+  it.each(PROVIDERS)("%s: README examples type-check against the golden package", (p) => {
+    const config = ts.getParsedCommandLineOfConfigFile(join(repoRoot, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    if (!config) throw new Error("cannot read tsconfig.json");
+    const { text } = asModule(tsBlocks(readFileSync(join(goldenDir, p, "README.md"), "utf8")));
+    const file = join(goldenDir, p, "__readme__.ts");
+    const options = { ...config.options, noEmit: true, paths: { [`@odeme/${p}`]: [join(goldenDir, p, "src/index.ts")] } };
+    const diagnostics = checkWithVirtualFiles(new Map([[file, text]]), options);
+    expect(diagnostics.map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`)).toEqual([]);
   }, 30_000);
 });

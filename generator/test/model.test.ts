@@ -194,4 +194,16 @@ describe("provider", () => {
   it("has no default environment unless the spec names one", () => {
     expect(model(DUO).defaultEnvironment).toBeUndefined();
   });
+
+  // RFC 2606: `.invalid` never resolves, so such hosts stand for ones nobody published.
+  it.each([
+    ["every host a placeholder: no environment at all", [["sandbox: { api: https://sandbox-api.mini.test }", "sandbox: { api: https://sandbox.mini.invalid }"], ["live: { api: https://api.mini.test }", "live: { api: https://api.mini.invalid }"]], {}, ["sandbox", "live"], undefined],
+    ["one placeholder environment: the other stays, and the default with it", [["live: { api: https://api.mini.test }", "live: { api: https://api.mini.invalid:8443/v1 }"]], { sandbox: { api: "https://sandbox-api.mini.test" } }, ["live"], "sandbox"],
+  ] as const)("environments with .invalid hosts are not offered: %s", (_title, edits, environments, placeholders, defaultEnvironment) => {
+    const m = model({ fixture: "mini.yaml", edits: edits.map(([a, b]) => [a, b] as const) });
+    expect(m.environments).toEqual(environments);
+    expect(m.placeholderEnvironments).toEqual(placeholders);
+    expect(m.defaultEnvironment).toBe(defaultEnvironment);
+    expect(m.hosts).toEqual(["api"]);
+  });
 });

@@ -6,7 +6,7 @@ const PAYMENT_ID = "63c781cc-de3d-11eb-a1f1-0242ac130006";
 
 function dineropay(answer: Parameters<typeof fakeFetch>[0] = () => json({ payment_id: PAYMENT_ID, result: "accepted" })) {
   const fake = fakeFetch(answer);
-  const client = createDineroPayClient({ merchantKey: "xxxxx-xxxxx-xxxxx", password: "PASSWORD", fetch: fake.fetch });
+  const client = createDineroPayClient({ merchantKey: "xxxxx-xxxxx-xxxxx", password: "PASSWORD", environment: "live", fetch: fake.fetch });
   return { client, sent: fake.sent };
 }
 
@@ -88,5 +88,41 @@ describe("DineroPay client: errors", () => {
     const { client } = dineropay(() => json({ error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: "Payment not found" }] }, 400));
     const e = await odemeError(() => client.refund({ payment_id: PAYMENT_ID, amount: "0.1" }));
     expect(e.fieldErrors).toEqual([{ message: "Payment not found" }]);
+  });
+});
+
+describe("DineroPay client: a declined void (HTTP 200, status FAIL) is an error, not a result (D1)", () => {
+  // Algol22/gitbook checkout/checkout-integration/README.md §Void, "Example Response: Void failed".
+  const failed = {
+    status: "FAIL",
+    payment_status: "settled",
+    payment_id: PAYMENT_ID,
+    date: "2020-08-05 07:41:10",
+    reason: "Declined by processing",
+    order: { number: "order-1234", amount: "0.19", currency: "USD", description: "very important gift" },
+  };
+
+  it("rejects with provider_error, outcome rejected, the FAIL body in raw", async () => {
+    const { client } = dineropay(() => json(failed));
+    const e = await odemeError(() => client.void({ payment_id: PAYMENT_ID }));
+    expect(e).toMatchObject({ code: "provider_error", outcome: "rejected", retryable: false, status: 200, operation: "void", provider: "dineropay" });
+    expect(e.raw).toMatchObject({ status: "FAIL", payment_status: "settled", reason: "Declined by processing" });
+  });
+
+  it("resolves the documented SUCCESS", async () => {
+    const { client } = dineropay(() => json({ ...failed, status: "SUCCESS", payment_status: "void", reason: undefined }));
+    expect(await client.void({ payment_id: PAYMENT_ID })).toMatchObject({ status: "SUCCESS", payment_status: "void" });
+  });
+
+  it("does not mistake other answers for a failure: accepted refunds, payment statuses, recurring decline", async () => {
+    for (const body of [{ payment_id: PAYMENT_ID, result: "accepted" }, { payment_id: PAYMENT_ID, status: "decline" }, { payment_id: PAYMENT_ID, status: "refund" }]) {
+      const { client } = dineropay(() => json(body));
+      await expect(client.getPaymentStatus({ payment_id: PAYMENT_ID })).resolves.toMatchObject(body);
+    }
+    // The master doc's declined recurring example spells it "decline" (D2); it is typed and resolves.
+    const { client } = dineropay(() => json({ payment_id: PAYMENT_ID, status: "decline", reason: "Declined by processing." }));
+    const charged = await client.recurring({ recurring_init_trans_id: PAYMENT_ID, recurring_token: "t", order: { number: "o", amount: "1", description: "Monthly" } });
+    const status: "settled" | "pending" | "declined" | "decline" | undefined = charged.status;
+    expect(status).toBe("decline");
   });
 });

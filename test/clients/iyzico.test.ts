@@ -69,6 +69,36 @@ describe("iyzico client: what goes on the wire", () => {
     });
   });
 
+  it("GET /v2/reporting/payment/details puts its parameters in the query string and signs rnd + path only", async () => {
+    const { iyzico, sent } = client(() => json({ status: "success", locale: "tr", systemTime: 1, payments: [] }));
+    await iyzico.retrieveReportingPaymentDetail({ query: { paymentId: "25180001", conversationId: "c-1", locale: "tr" } });
+    // iyzipay-java ReportingPaymentDetail.create signs the bare path with no body.
+    const expected = createHmac("sha256", "secretKey").update("123456789/v2/reporting/payment/details").digest("hex");
+    expect(sent[0]?.method).toBe("GET");
+    expect(sent[0]?.body).toBeNull();
+    const url = new URL(sent[0]?.url ?? "");
+    expect(url.pathname).toBe("/v2/reporting/payment/details");
+    expect(Object.fromEntries(url.searchParams)).toEqual({ paymentId: "25180001", conversationId: "c-1", locale: "tr" });
+    expect(sent[0]?.headers.authorization).toBe(authHeader(expected));
+  });
+
+  it("the reporting detail's Long ids arrive as exact decimal strings, 19 digits included", async () => {
+    // iyzico sends the ids as JSON numbers; 9223372036854775807 is not representable as a JS number.
+    const wire =
+      '{"status":"success","locale":"tr","systemTime":1,"payments":[{"paymentId":9223372036854775807,"paymentStatus":1,' +
+      '"cancels":[{"refundId":9223372036854775805,"cancelConversationId":"c","refundPrice":1.2}],' +
+      '"itemTransactions":[{"paymentTransactionId":9223372036854775806,"refunds":[{"refundTxId":1500001,"refundConversationId":"r","refundPrice":15.5}]}]}]}';
+    const { iyzico } = client(() => json(wire));
+    const r = await iyzico.retrieveReportingPaymentDetail({ query: { paymentId: "9223372036854775807" } });
+    const [payment] = r.payments ?? [];
+    expect(payment?.paymentId).toBe("9223372036854775807");
+    expect(payment?.cancels?.[0]?.refundId).toBe("9223372036854775805");
+    expect(payment?.itemTransactions?.[0]?.paymentTransactionId).toBe("9223372036854775806");
+    // A small id is a string too, so callers never see a number for these fields.
+    expect(payment?.itemTransactions?.[0]?.refunds?.[0]?.refundTxId).toBe("1500001");
+    expect(payment?.itemTransactions?.[0]?.refunds?.[0]).toMatchObject({ refundConversationId: "r", refundPrice: 15.5 });
+  });
+
   it("signs the exact UTF-8 bytes of a body with Turkish characters and normalised nested prices", async () => {
     const { iyzico, sent } = client(() => json({ ...SUCCESS, paymentId: "1" }));
     const payment: CreatePaymentRequest = {

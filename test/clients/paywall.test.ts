@@ -76,17 +76,36 @@ describe("Paywall client: header sets and hosts", () => {
 });
 
 describe("Paywall client: envelope", () => {
-  it("ErrorCode 4 (MerchantUniqueCode already exists) is duplicate", async () => {
-    const { client } = paywall(() => json({ ErrorCode: 4, Result: false, Message: "MerchantUniqueCode already exists", Body: null }));
+  // The SDK's ErrorCodes enum (paywallone/PayWall.NetCore Models/Common/ErrorCodes.cs) is the
+  // numbering: it types ErrorCode in the answers of both hosts. The web docs' list reuses the
+  // same numbers with other meanings (P1), so e.g. 4 is HeaderMissing here, not a duplicate.
+  it("ErrorCode 119 (MerchantUniqueCodeAlreadyExist) is duplicate", async () => {
+    const { client } = paywall(() => json({ ErrorCode: 119, Result: false, Message: "MerchantUniqueCode already exists", Body: null }));
     const e = await rejection(() => client.startDirectPayment(DIRECT));
     expect(e).toBeInstanceOf(OdemeError);
-    expect(e).toMatchObject({ code: "duplicate", providerCode: "4", providerMessage: "MerchantUniqueCode already exists", outcome: "rejected" });
+    expect(e).toMatchObject({ code: "duplicate", providerCode: "119", providerMessage: "MerchantUniqueCode already exists", outcome: "rejected" });
   });
 
-  it("ErrorCode -1 is not_found on a private operation (per-operation override) and provider_error elsewhere", async () => {
+  it.each([
+    [3, "provider_error"], // NoData (the docs' list: "unsupported provider")
+    [4, "invalid_request"], // HeaderMissing (the docs' list: "MerchantUniqueCode already exists")
+    [7, "provider_error"], // InvalidPhone (the docs' list: "payment already completed")
+    [12, "authentication"], // MerchantNotFound
+    [56, "not_found"], // PaymentNotFound
+    [93, "already_refunded"], // PaymentHasSuccessfulRefund
+    [94, "already_cancelled"], // PaymentHasSuccessfulCancel
+    [112, "invalid_request"], // PaymentAmountNotConvenient
+    [373, "amount_exceeds_refundable"], // ApmPartialRefundAmountMoreThanTransactionAmount
+  ])("ErrorCode %i maps by the SDK enum to %s", async (code, unified) => {
+    const { client } = paywall(() => json({ ErrorCode: code, Result: false, Message: "m", Body: null }));
+    await expect(client.refund({ Date: "2024-05-01", MerchantUniqueCode: "M-1" })).rejects.toMatchObject({ code: unified, providerCode: String(code), outcome: "rejected" });
+  });
+
+  it("ErrorCode -1 (SDK SystemMessage, the docs' general error) is provider_error on every operation, never not_found", async () => {
     const failure = () => json({ ErrorCode: -1, Result: false, Message: "Payment not found", Body: null });
     const priv = paywall(failure);
-    await expect(priv.client.refund({ Date: "2024-05-01", MerchantUniqueCode: "M-404" })).rejects.toMatchObject({ code: "not_found", providerCode: "-1" });
+    await expect(priv.client.refund({ Date: "2024-05-01", MerchantUniqueCode: "M-404" })).rejects.toMatchObject({ code: "provider_error", providerCode: "-1" });
+    await expect(priv.client.queryPayment({ header: { merchantuniquecode: "M-404" } })).rejects.toMatchObject({ code: "provider_error", providerCode: "-1" });
     const pub = paywall(failure);
     await expect(pub.client.startDirectPayment(DIRECT)).rejects.toMatchObject({ code: "provider_error", providerCode: "-1" });
   });

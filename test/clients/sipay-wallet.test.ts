@@ -52,6 +52,18 @@ describe("Sipay Wallet client: OAuth2 client credentials", () => {
     });
   });
 
+  it("the scope option replaces the spec's default scope in the token form (sts_business_api for the Business API)", async () => {
+    const { client, tokenRequests } = sipay(() => json(OK), {}, { scope: "sts_business_api" });
+    await client.refundPaymentInstant(REFUND);
+    expect(tokenRequests().map((r) => r.body)).toEqual(["grant_type=client_credentials&client_id=client-id&client_secret=cs-9q8w&scope=sts_business_api"]);
+  });
+
+  it("an empty scope option keeps the default", async () => {
+    const { client, tokenRequests } = sipay(() => json(OK), {}, { scope: "" });
+    await client.refundPaymentInstant(REFUND);
+    expect(tokenRequests().map((r) => r.body)).toEqual(["grant_type=client_credentials&client_id=client-id&client_secret=cs-9q8w&scope=sts_api"]);
+  });
+
   it("shares one token request between 5 concurrent calls", async () => {
     const { client, tokenRequests, apiRequests } = sipay(() => json(OK), { tokenDelayMs: 20 });
     await Promise.all(Array.from({ length: 5 }, (_, i) => client.refundPaymentInstant({ ...REFUND, ext_transaction_id: `R-${i}` })));

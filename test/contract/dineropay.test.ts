@@ -1,7 +1,8 @@
 /**
  * Contract: the generated DineroPay client against the DineroPay simulator over real HTTP.
  * Every operation succeeds (signed by the client, verified by the simulator); every ledger rule
- * comes back as DineroPay's 400 (invalid_request, with the field at fault); refunds settle
+ * comes back as DineroPay's 400 (invalid_request, with the field at fault), but a void that cannot
+ * be done, which is DineroPay's HTTP 200 `status: FAIL` and a typed rejection; refunds settle
  * asynchronously; every fault, on every operation, comes back with the right code, `outcome` and
  * `retryable`, and a write the simulator applied before the fault is in its ledger.
  */
@@ -159,23 +160,9 @@ describe("ledger rules come back as DineroPay's 400: invalid_request with the fi
     expect(await failure(dinero.refund({ payment_id: p.paymentId }))).toMatchObject(invalid("payment_id", "Payment is voided and cannot be refunded."));
   });
 
-  it("void after a refund, pending or settled", async () => {
-    await dinero.refund({ payment_id: p.paymentId, amount: "1" });
-    expect(await failure(dinero.void({ payment_id: p.paymentId }))).toMatchObject(invalid("payment_id", "Payment has refunds and cannot be voided."));
-    sim.settleRefunds();
-    expect(await failure(dinero.void({ payment_id: p.paymentId }))).toMatchObject(invalid("payment_id", "Only a settled payment can be voided. Its status is refund."));
+  it("an unknown payment on void is a 400, not a declined void", async () => {
+    expect(await failure(dinero.void({ payment_id: "00000000-0000-4000-8000-000000000000" }))).toMatchObject(invalid("payment_id", "Payment not found."));
   });
-
-  it("void on a later day, and void twice", async () => {
-    sim.clock.set(new Date("2026-03-11T08:00:00Z"));
-    expect(await failure(dinero.void({ payment_id: p.paymentId }))).toMatchObject(
-      invalid("payment_id", "A payment can only be voided on the day it was settled; refund it instead."),
-    );
-    const q = sim.seedPayment({ amount: "5.00" });
-    await dinero.void({ payment_id: q.paymentId });
-    expect(await failure(dinero.void({ payment_id: q.paymentId }))).toMatchObject(invalid("payment_id", "Only a settled payment can be voided. Its status is void."));
-  });
-
   it("refund of a payment that is not settled", async () => {
     const q = sim.seedPayment({ amount: "5.00", status: "decline" });
     expect(await failure(dinero.refund({ payment_id: q.paymentId }))).toMatchObject(invalid("payment_id", "Payment is not settled and cannot be refunded."));
@@ -206,6 +193,41 @@ describe("ledger rules come back as DineroPay's 400: invalid_request with the fi
     const e = await failure(dinero.refund({ payment_id: p.paymentId, amount: "1.005" as `${number}` }));
     expect(e).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "amount" });
     expect(sim.requests).toHaveLength(0);
+  });
+});
+
+describe("a declined void is DineroPay's HTTP 200 status FAIL: the client rejects it (D1)", () => {
+  // Algol22/gitbook checkout/checkout-integration/README.md §Void, "Example Response: Void failed".
+  const declined = (paymentStatus: string, reason: string) => ({
+    code: "provider_error",
+    outcome: "rejected",
+    retryable: false,
+    status: 200,
+    operation: "void",
+    raw: expect.objectContaining({ status: "FAIL", payment_status: paymentStatus, payment_id: p.paymentId, reason }),
+  });
+
+  it("void after a refund, pending or settled", async () => {
+    await dinero.refund({ payment_id: p.paymentId, amount: "1" });
+    expect(await failure(dinero.void({ payment_id: p.paymentId }))).toMatchObject(declined("settled", "Payment has refunds and cannot be voided."));
+    sim.settleRefunds();
+    expect(await failure(dinero.void({ payment_id: p.paymentId }))).toMatchObject(declined("refund", "Only a settled payment can be voided. Its status is refund."));
+    expect(sim.requests.filter((r) => r.operationId === "void").map((r) => [r.status, r.applied])).toEqual([
+      [200, false],
+      [200, false],
+    ]);
+  });
+
+  it("void on a later day, and void twice", async () => {
+    sim.clock.set(new Date("2026-03-11T08:00:00Z"));
+    expect(await failure(dinero.void({ payment_id: p.paymentId }))).toMatchObject(
+      declined("settled", "A payment can only be voided on the day it was settled; refund it instead."),
+    );
+    expect(payment()?.status).toBe("settled");
+    const q = sim.seedPayment({ amount: "5.00" });
+    await dinero.void({ payment_id: q.paymentId });
+    const twice = await failure(dinero.void({ payment_id: q.paymentId }));
+    expect(twice).toMatchObject({ code: "provider_error", status: 200, raw: expect.objectContaining({ status: "FAIL", payment_status: "void", reason: "Only a settled payment can be voided. Its status is void." }) });
   });
 });
 

@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createIyzicoClient, OdemeError, type IyzicoClient } from "@odeme/iyzico";
-import { startIyzicoSimulator, type IyzicoSimulator, type SeededPayment } from "@odeme/testkit";
+import { createSpecValidator, loadSpec, startIyzicoSimulator, type IyzicoSimulator, type JsonValue, type SeededPayment, type SpecOperation } from "@odeme/testkit";
+import { IYZICO_STATEFUL_OPERATIONS } from "../../packages/testkit/src/providers/iyzico/simulator.ts";
 
 const PAID_AT = new Date("2026-03-10T08:00:00Z"); // 11:00 in Istanbul
 let sim: IyzicoSimulator;
@@ -41,6 +42,29 @@ describe("every operation succeeds against the simulator", () => {
     const detail = await iyzico.retrievePayment({ paymentId: payment.paymentId });
     expect(detail.status).toBe("success");
     expect(sim.ledger.refunds).toHaveLength(1);
+  });
+
+  it("refunds and a cancel appear on the reporting detail under their own conversationIds, ids as strings", async () => {
+    await iyzico.refund({ paymentTransactionId: item(0), price: "15.5", conversationId: "r1" });
+    await iyzico.refundV2({ paymentId: payment.paymentId, price: "50", conversationId: "r2" });
+    const r = await iyzico.retrieveReportingPaymentDetail({ query: { paymentId: payment.paymentId, conversationId: "q", locale: "en" } });
+    expect(r).toMatchObject({ status: "success", conversationId: "q", locale: "en" });
+    const [p] = r.payments ?? [];
+    expect(p).toMatchObject({ paymentId: payment.paymentId, paymentConversationId: "order-1", paymentRefundStatus: "PARTIALLY_REFUNDED", cancels: [] });
+    expect(p?.itemTransactions?.map((i) => [i.paymentTransactionId, i.refunds?.map((x) => [x.refundConversationId, x.refundPrice])])).toEqual([
+      [item(0), [["r1", 15.5], ["r2", 44.5]]],
+      [item(1), [["r2", 5.5]]],
+    ]);
+    expect(typeof p?.itemTransactions?.[0]?.refunds?.[0]?.refundTxId).toBe("string");
+
+    const other = sim.seedPayment({ conversationId: "order-9", items: [{ id: "C", price: "7.0" }] });
+    await iyzico.cancel({ paymentId: other.paymentId, conversationId: "c9" });
+    const byConversation = await iyzico.retrieveReportingPaymentDetail({ query: { paymentConversationId: "order-9" } });
+    expect(byConversation.payments?.[0]?.cancels).toEqual([expect.objectContaining({ cancelConversationId: "c9", refundPrice: 7 })]);
+  });
+
+  it("the reporting detail refuses a request with neither id", async () => {
+    expect((await failure(iyzico.retrieveReportingPaymentDetail({ query: { locale: "tr" } }))).code).toBe("invalid_request");
   });
 
   it("refundV2 sends the price in iyzico's format", async () => {
@@ -198,5 +222,79 @@ describe("faults", () => {
     const e = await failure(closed.refund({ paymentTransactionId: "1", price: "1" }));
     expect(e).toMatchObject({ code: "network", outcome: "not_sent", retryable: true });
     sim = await startIyzicoSimulator();
+  });
+});
+
+describe("every operation of the spec through the generated client", () => {
+  const spec = loadSpec("iyzico");
+  const validator = createSpecValidator(spec);
+  const example = (op: SpecOperation): unknown => {
+    const content = (op.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } | undefined)?.content;
+    return Object.values(content?.["application/json"]?.examples ?? {})[0]?.value;
+  };
+  const query = (op: SpecOperation) =>
+    Object.fromEntries(((op.raw.parameters ?? []) as { name: string; in: string; example?: unknown }[]).filter((p) => p.in === "query").map((p) => [p.name, p.example]));
+  const served = spec.operations.filter((op) => !(IYZICO_STATEFUL_OPERATIONS as readonly string[]).includes(op.operationId));
+
+  it.each(served.map((op) => [op.operationId, op] as const))("%s: the spec's example goes through signed, validated, and answered", async (id, op) => {
+    const method = (iyzico as unknown as Record<string, (input: unknown) => Promise<unknown>>)[id];
+    expect(typeof method).toBe("function");
+    // Operations with parameters take { query, body }; the others take the body itself.
+    const input = op.parameters.length > 0 ? { query: query(op), ...(op.requestSchema ? { body: example(op) } : {}) } : example(op);
+    const answer = await method!.call(iyzico, input);
+    expect(answer).toMatchObject({ status: "success" });
+    expect(validator.response(op, answer as JsonValue)).toBeUndefined();
+    expect(sim.requests.at(-1)).toMatchObject({ method: op.method.toUpperCase(), operationId: id, applied: true, status: 200 });
+  });
+});
+
+describe("3-D Secure and checkout form through the generated client", () => {
+  const buyer = { id: "BY1", name: "Ada", surname: "Lovelace", identityNumber: "74300864791", email: "ada@example.com", registrationAddress: "Nidakule Göztepe", city: "Istanbul", country: "Turkey", ip: "85.34.78.112" };
+  const address = { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe" };
+  const basketItems = [{ id: "X1", name: "Book", category1: "Books", itemType: "PHYSICAL" as const, price: "10" as const }];
+  // The simulator delivers the browser legs only to loopback; nothing listens here, so the post fails
+  // and the test reads what would have been posted from the simulator's answer instead.
+  const callbackUrl = "http://127.0.0.1:9/callback";
+
+  it("initialize -> bank -> auth v2 -> retrieve -> refundV2", async () => {
+    const init = await iyzico.initializeThreeds({
+      conversationId: "c-3ds", price: "10", paidPrice: "10", currency: "TRY", installment: 1, basketId: "B9",
+      paymentCard: { cardHolderName: "Ada Lovelace", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030", cvc: "123" },
+      buyer, billingAddress: address, basketItems, callbackUrl,
+    });
+    expect(init.status).toBe("success");
+    const paymentId = init.paymentId as string;
+    await sim.completeThreeds(paymentId).catch(() => undefined);
+    const auth = await iyzico.createThreedsPaymentV2({ paymentId, paidPrice: "10", basketId: "B9", currency: "TRY", conversationId: "c-3ds" });
+    expect(auth).toMatchObject({ status: "success", paymentStatus: "SUCCESS", paymentId });
+    expect((await iyzico.retrievePayment({ paymentId })).paymentStatus).toBe("SUCCESS");
+    expect(await iyzico.refundV2({ paymentId, price: "2.5", conversationId: "r-3ds" })).toMatchObject({ status: "success", price: 2.5 });
+  });
+
+  it("checkout form initialize -> pay -> retrieve", async () => {
+    const init = await iyzico.initializeCheckoutForm({ conversationId: "c-cf", price: "10", paidPrice: "10", currency: "TRY", callbackUrl, buyer, billingAddress: address, basketItems });
+    const token = init.token as string;
+    await sim.payCheckoutForm(token).catch(() => undefined);
+    const result = await iyzico.retrieveCheckoutForm({ token, conversationId: "c-cf" });
+    expect(result).toMatchObject({ status: "success", token, paymentStatus: "SUCCESS", paidPrice: 10 });
+  });
+});
+
+describe("card storage and reporting through the generated client", () => {
+  it("createCard -> retrieveCardList -> createPayment with the stored card -> deleteCard (a DELETE with a body)", async () => {
+    const created = await iyzico.createCard({ email: "ada@example.com", card: { cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030" } });
+    const { cardUserKey, cardToken } = created as { cardUserKey: string; cardToken: string };
+    expect((await iyzico.retrieveCardList({ cardUserKey })).cardDetails?.map((c) => c.cardToken)).toEqual([cardToken]);
+    expect(await iyzico.deleteCard({ cardUserKey, cardToken })).toMatchObject({ status: "success" });
+    expect(sim.requests.at(-1)).toMatchObject({ method: "DELETE", operationId: "deleteCard", applied: true });
+    expect((await iyzico.retrieveCardList({ cardUserKey })).cardDetails).toEqual([]);
+  });
+
+  it("retrieveReportingTransactions lists the seeded payment's items, ids as strings", async () => {
+    const r = await iyzico.retrieveReportingTransactions({ query: { transactionDate: "2026-03-10", page: 1 } });
+    expect(r.transactions?.map((t) => [t.transactionType, t.paymentId, t.paymentTxId])).toEqual([
+      ["PAYMENT", payment.paymentId, item(0)],
+      ["PAYMENT", payment.paymentId, item(1)],
+    ]);
   });
 });

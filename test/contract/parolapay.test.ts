@@ -279,6 +279,13 @@ describe("business rules -> OdemeError", () => {
     await expectRule(client.paymentStatus({ query: { merchant_ref: "nope" } }), "merchantRefNotFound");
   });
 
+  it("paymentStatus finds an intent by the intent's merchant_ref, never a refund by the refund's (the spec documents no refund lookup)", async () => {
+    const { intentId } = sim.seedIntent({ amount: 10_000, merchantRef: "ORDER-R", status: "captured" });
+    await client.refund({ intent_id: intentId, amount: minorUnits(1_000), currency: "TRY", merchant_ref: "REFUND-KEY-1" });
+    expect(await client.paymentStatus({ query: { merchant_ref: "ORDER-R" } })).toMatchObject({ id: intentId, amount_refunded: 1_000 });
+    await expectRule(client.paymentStatus({ query: { merchant_ref: "REFUND-KEY-1" } }), "merchantRefNotFound");
+  });
+
   it("card payments: declined, no order total, unknown token; refund/complete/void rules", async () => {
     await expectRule(payByCard({ card_number: "4000000000000002" }), "cardDeclined");
     await expectRule(client.payWithCardNumber({ ...CARD, order_reference: "C-2" }), "invalidRequest");

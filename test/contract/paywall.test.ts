@@ -220,7 +220,7 @@ describe("ledger rules come back as unified codes", () => {
     expect((await paywall.revert({ UniqueCode: p.uniqueCode, Amount: "0" })).Body).toMatchObject({ TypeName: "Refund" });
   });
 
-  it("an unknown payment: not_found (-1), on writes and inquiries", async () => {
+  it("an unknown payment: not_found (56, SDK PaymentNotFound), on writes and inquiries", async () => {
     for (const call of [
       () => paywall.refund({ Date: p.date, MerchantUniqueCode: "nope" }),
       () => paywall.partialRefundByPaymentId({ Date: p.date, PaymentId: 1, Amount: "1" }),
@@ -229,19 +229,19 @@ describe("ledger rules come back as unified codes", () => {
       () => paywall.queryPayment({ header: { merchantuniquecode: "nope" } }),
       () => paywall.queryPaymentByPaymentId({ header: { paymentid: 1 } }),
     ]) {
-      expect(await failure(call())).toMatchObject({ code: "not_found", providerCode: "-1", ...rejected });
+      expect(await failure(call())).toMatchObject({ code: "not_found", providerCode: "56", ...rejected });
     }
   });
 
-  it("a duplicate MerchantUniqueCode: duplicate (4)", async () => {
-    expect(await failure(paywall.startDirectPayment(direct("order-1")))).toMatchObject({ code: "duplicate", providerCode: "4", ...rejected });
+  it("a duplicate MerchantUniqueCode: duplicate (119, SDK MerchantUniqueCodeAlreadyExist)", async () => {
+    expect(await failure(paywall.startDirectPayment(direct("order-1")))).toMatchObject({ code: "duplicate", providerCode: "119", ...rejected });
     expect(sim.ledger.payments).toHaveLength(1);
   });
 
-  it("products that do not add up: invalid_request (26)", async () => {
+  it("products that do not add up: invalid_request (2, SDK InvalidData)", async () => {
     const body = direct("order-x", "10");
     body.Products = [{ ...body.Products[0]!, ProductAmount: "9" }];
-    expect(await failure(paywall.startDirectPayment(body))).toMatchObject({ code: "invalid_request", providerCode: "26" });
+    expect(await failure(paywall.startDirectPayment(body))).toMatchObject({ code: "invalid_request", providerCode: "2" });
   });
 
   it("wrong keys: authentication (401), and nothing is applied", async () => {

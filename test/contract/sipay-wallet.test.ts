@@ -106,7 +106,10 @@ const SUCCESS: Record<keyof typeof sipayWalletOperations, Success> = {
     const payment = sim.seedPayment({ amount: "100.00" });
     await client.refundPaymentInstant(refundBody(payment.transactionId, "R-1"));
     const result = await client.summaryRecordByFilter({ ext_transaction_id: "R-1" });
-    expect(result.payload).toEqual([expect.objectContaining({ ext_transaction_id: "R-1", tx_correlation_id: payment.transactionId, amount: 10 })]);
+    // The documented shape: payload.results, records with tx_base_amount and an integer transaction_type_id.
+    expect(result.payload?.results).toEqual([
+      expect.objectContaining({ ext_transaction_id: "R-1", tx_ref_correlation_id: payment.transactionId, tx_base_amount: 10, transaction_type_id: 2002, transaction_status_id: 20, currency_code: "TRY" }),
+    ]);
   },
   async walletInfo() {
     const result = await client.walletInfo({ wallet_number: sim.wallets.personal.walletNumber, account_number: sim.wallets.personal.accountNumber });
@@ -167,6 +170,56 @@ describe("OAuth2 client credentials", () => {
   });
 });
 
+describe("summaryRecordByFilter: the documented 3-day default window and paging", () => {
+  const DAY = 24 * 3600 * 1000;
+
+  it("without start_date/end_date only the last 3 days are searched; a range finds older records", async () => {
+    const payment = sim.seedPayment({ amount: "100.00" });
+    await client.refundPaymentInstant(refundBody(payment.transactionId, "R-old"));
+    sim.clock.advance(3 * DAY + 1_000);
+    expect((await client.summaryRecordByFilter({ ext_transaction_id: "R-old" })).payload?.results).toEqual([]);
+    const range = { start_date: new Date(NOW.getTime() - DAY).toISOString(), end_date: sim.clock.now().toISOString() };
+    expect((await client.summaryRecordByFilter({ ext_transaction_id: "R-old", ...range })).payload?.results).toEqual([
+      expect.objectContaining({ ext_transaction_id: "R-old", tx_base_amount: 10 }),
+    ]);
+    // A range that ends before the record does not find it either.
+    expect((await client.summaryRecordByFilter({ ext_transaction_id: "R-old", start_date: range.start_date, end_date: new Date(NOW.getTime() - 1).toISOString() })).payload?.results).toEqual([]);
+  });
+
+  it("page_index/page_size page through the results, in created_date order when asked for asc", async () => {
+    const ids = [1, 2, 3, 4, 5].map((n) => sim.seedPayment({ amount: `${n}.00`, date: new Date(NOW.getTime() - n * 60_000) }).transactionId);
+    const page = async (page_index: number) =>
+      (await client.summaryRecordByFilter({ transaction_type_code: 2001, order_column: "CreatedDateUtc", order_by: "asc", page_index, page_size: 2 })).payload?.results.map((r) => r.id);
+    expect([await page(0), await page(1), await page(2), await page(3)]).toEqual([
+      [ids[4], ids[3]],
+      [ids[2], ids[1]],
+      [ids[0]],
+      [],
+    ]);
+  });
+});
+
+describe("OAuth2 scope", () => {
+  it("the default scope is the spec's sts_api; the scope option asks for the Business API's sts_business_api", async () => {
+    // Real HTTP to the simulator; the wrapper only reads the token requests' form bodies.
+    const scopes: (string | null)[] = [];
+    const fetch = async (request: Request) => {
+      if (new URL(request.url).pathname === "/connect/token") scopes.push(new URLSearchParams(await request.clone().text()).get("scope"));
+      return globalThis.fetch(request);
+    };
+    await createSipayWalletClient({ ...sim.credentials, baseUrl: sim.url, fetch }).walletInfo({ wallet_number: sim.wallets.personal.walletNumber });
+    const business = createSipayWalletClient({ ...sim.credentials, baseUrl: sim.url, fetch, scope: "sts_business_api" });
+    expect((await business.walletInfo({ wallet_number: sim.wallets.personal.walletNumber })).status).toBe(0);
+    expect(scopes).toEqual(["sts_api", "sts_business_api"]);
+  });
+
+  it("a scope the identity server does not grant fails as authentication at the token step", async () => {
+    const wrong = createSipayWalletClient({ ...sim.credentials, baseUrl: sim.url, scope: "sts_admin" });
+    expect(await odemeError(wrong.walletInfo({ wallet_number: "1" }))).toMatchObject({ code: "authentication", providerCode: "invalid_scope", operation: "token" });
+    expect(sim.requests.map((r) => r.operationId)).toEqual(["getToken"]);
+  });
+});
+
 describe("19-digit ids never lose a digit", () => {
   it("payment -> refund by tx_correlation_id -> ledger -> receipt and summary records", async () => {
     const paid = await client.payment(paymentBody("P-big", "100.00"));
@@ -181,8 +234,9 @@ describe("19-digit ids never lose a digit", () => {
     expect(refunded.payload?.wallet_info?.id).toBe(sim.wallets.personal.id);
 
     expect((await client.transactionReceipt({ id: refundId })).payload).toMatchObject({ id: refundId, tx_correlation_id: paymentId });
-    expect((await client.summaryRecordByFilter({ id: paymentId })).payload).toEqual([expect.objectContaining({ id: paymentId, ext_transaction_id: "P-big" })]);
-    expect((await client.summaryRecordByFilter({ wallet_id: sim.wallets.personal.id, transaction_type_code: "REFUND_PAYMENT_INSTANT" })).payload?.map((r) => r.id)).toEqual([refundId]);
+    expect((await client.summaryRecordByFilter({ id: paymentId })).payload?.results).toEqual([expect.objectContaining({ id: paymentId, ext_transaction_id: "P-big" })]);
+    expect((await client.summaryRecordByFilter({ wallet_id: sim.wallets.personal.id, transaction_type_code: 2002 })).payload?.results.map((r) => r.id)).toEqual([refundId]);
+    expect((await client.summaryRecordByFilter({ wallet_id: sim.wallets.personal.id, transaction_type_code_list: [2001, 2002] })).payload?.results.map((r) => r.id)).toEqual([refundId, paymentId]);
   });
 
   it("a neighbouring id (what a double would round to) is a different transaction: 312", async () => {
@@ -268,7 +322,7 @@ describe("faults", () => {
     sim.faults.inject({ kind: "reset-before" }, { route: WRITE });
     expect(await odemeError(write())).toMatchObject({ code: "outcome_unknown", outcome: "unknown", retryable: false });
     expect(refunded()).toBe(0);
-    expect((await client.summaryRecordByFilter({ ext_transaction_id: "R-F" })).payload).toEqual([]);
+    expect((await client.summaryRecordByFilter({ ext_transaction_id: "R-F" })).payload?.results).toEqual([]);
   });
 
   it("reset-after on a write: outcome_unknown, applied; the lookup by ext_transaction_id finds it and a retry is 301", async () => {
@@ -276,7 +330,7 @@ describe("faults", () => {
     expect(await odemeError(write())).toMatchObject({ code: "outcome_unknown", outcome: "unknown" });
     expect(refunded()).toBe(1_000);
     expect(sim.requests.at(-1)).toMatchObject({ operationId: "refundPaymentInstant", applied: true, fault: "reset-after" });
-    expect((await client.summaryRecordByFilter({ ext_transaction_id: "R-F" })).payload).toEqual([expect.objectContaining({ tx_correlation_id: paymentId, amount: 10 })]);
+    expect((await client.summaryRecordByFilter({ ext_transaction_id: "R-F" })).payload?.results).toEqual([expect.objectContaining({ tx_ref_correlation_id: paymentId, tx_base_amount: 10 })]);
     await expectBusiness(write(), "301", "duplicate");
     expect(refunded()).toBe(1_000);
   });

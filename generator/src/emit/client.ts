@@ -1,7 +1,7 @@
 import { IndentationText, Project, StructureKind, type MethodDeclarationStructure, type SourceFile } from "ts-morph";
 import type { OperationModel, ProviderModel } from "../model.ts";
 import { generatedHeader } from "./header.ts";
-import { authModuleExport, autoFilledFields, camel, credentialOptions, extraAuthOptions, pascal } from "./names.ts";
+import { article, authModuleExport, autoFilledFields, camel, credentialOptions, extraAuthOptions, pascal } from "./names.ts";
 
 let project: Project | undefined;
 
@@ -82,7 +82,8 @@ export function emitClient(model: ProviderModel): string {
 
   const envs = Object.keys(model.environments).map((e) => JSON.stringify(e)).join(" | ");
   const hosts = model.hosts.map((h) => JSON.stringify(h)).join(" | ");
-  sf.addTypeAlias({ isExported: true, name: `${P}Environment`, type: envs });
+  // No environment to name (every host a placeholder): `never`, and baseUrl below is required.
+  sf.addTypeAlias({ isExported: true, name: `${P}Environment`, type: envs || "never" });
   sf.addTypeAlias({ isExported: true, name: `${P}Host`, type: hosts });
   const creds = credentialOptions(model.auth);
   sf.addInterface({
@@ -92,12 +93,16 @@ export function emitClient(model: ProviderModel): string {
     docs: [`Options of \`create${P}Client\`: credentials, and \`environment\` or \`baseUrl\`.`],
     properties: [
       ...creds.map((name) => ({ name, type: "string", docs: [`${model.name} credential. Never logged.`] })),
-      ...extraAuthOptions(model.auth).map((o) => ({ name: o.name, hasQuestionToken: true, type: "() => string", docs: [o.doc] })),
+      ...extraAuthOptions(model.auth).map((o) => ({ name: o.name, hasQuestionToken: true, type: o.type, docs: [o.doc] })),
       {
         name: "baseUrl",
-        hasQuestionToken: true,
+        hasQuestionToken: envs !== "",
         type: `string | Partial<Record<${P}Host, string>>`,
-        docs: ["Overrides the environment: one URL for every host (a simulator), or one per host."],
+        docs: [
+          envs !== ""
+            ? "Overrides the environment: one URL for every host (a simulator), or one per host."
+            : `Required: ${model.name} publishes no API hosts, so there is no environment. The URL ${model.name} gave you (one for every host, or one per host), or a simulator's.`,
+        ],
       },
     ],
   });
@@ -153,7 +158,7 @@ export function emitClient(model: ProviderModel): string {
   sf.addFunction({
     isExported: true,
     name: `create${P}Client`,
-    docs: [`Creates a ${model.name} client. Bad options (a missing credential, an unknown environment) throw before anything is sent.`],
+    docs: [`Creates ${article(model.name)} ${model.name} client. Bad options (a missing credential, an unknown environment) throw before anything is sent.`],
     parameters: [{ name: "options", type: `${P}ClientOptions` }],
     returnType: `${P}Client`,
     statements: `return new ${P}Client(options);`,

@@ -13,8 +13,8 @@ export function credentialOptions(auth: AuthDefinition): string[] {
 }
 
 /** Options besides credentials the scheme takes (iyzico's injectable `randomKey`). */
-export function extraAuthOptions(auth: AuthDefinition): readonly { name: string; doc: string }[] {
-  return schemeOf(auth).extraOptions;
+export function extraAuthOptions(auth: AuthDefinition): readonly { name: string; type: string; doc: string }[] {
+  return schemeOf(auth).extraOptions(auth as never);
 }
 
 /** Body fields the scheme fills in (DineroPay's merchant key and hash): not the caller's to pass. */
@@ -29,4 +29,9 @@ export function authModuleExport(auth: AuthDefinition): string {
 
 function schemeOf(auth: AuthDefinition): AuthSchemeModule {
   return AUTH_SCHEMES[auth.scheme] as AuthSchemeModule;
+}
+
+/** "a" or "an" before a provider name, by its first letter ("an iyzico client", "a Paywall client"). */
+export function article(name: string): string {
+  return /^[aeiou]/i.test(name) ? "an" : "a";
 }

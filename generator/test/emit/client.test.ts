@@ -258,7 +258,7 @@ describe("emitClient: client options by auth scheme", () => {
     ["headers: one option per credential of every set", { model: DUO, want: ["apiKeyPublic", "apiKeyPrivate", "apiClientPrivate", "baseUrl?"] }],
     ["basic", { model: withOps(MINI, {}, { auth: { scheme: "basic" } }), want: ["username", "password", "baseUrl?"] }],
     ["akurateco-hash", { model: withOps(MINI, {}, { auth: { scheme: "akurateco-hash", keyField: "merchant_key", hashField: "hash" } }), want: ["merchantKey", "password", "baseUrl?"] }],
-    ["oauth2-client-credentials", { model: withOps(MINI, {}, { auth: { scheme: "oauth2-client-credentials", tokenHost: "api", tokenPath: "/token" } }), want: ["clientId", "clientSecret", "baseUrl?"] }],
+    ["oauth2-client-credentials", { model: withOps(MINI, {}, { auth: { scheme: "oauth2-client-credentials", tokenHost: "api", tokenPath: "/token" } }), want: ["clientId", "clientSecret", "scope?", "baseUrl?"] }],
   ];
 
   it.each(cases)("%s", (_title, { model, want }) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { emitPackageJson, emitTsconfig } from "../../src/emit/package.ts";
-import { modelOf } from "../helpers.ts";
+import { emitPackageJson, emitShippedSpec, emitTsconfig, LICENSE_TEXT, REPOSITORY, SHIPPED_SPEC } from "../../src/emit/package.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { modelOf, repoRoot } from "../helpers.ts";
 
 const MINI = modelOf("mini.yaml");
 const DUO = modelOf("duo.yaml");
@@ -11,7 +13,7 @@ interface PackageJson {
   description: string;
   type: string;
   sideEffects: boolean;
-  exports: Record<string, Record<string, string>>;
+  exports: Record<string, Record<string, string> | string>;
   files: string[];
   dependencies: Record<string, string>;
   scripts: Record<string, string>;
@@ -40,12 +42,32 @@ describe("emitPackageJson", () => {
     expect(pkg).toMatchObject({
       type: "module",
       sideEffects: false,
-      exports: { ".": { "@odeme/source": "./src/index.ts", types: "./dist/index.d.ts", default: "./dist/index.js" } },
-      files: ["dist", "src"],
-      scripts: { build: "tsc -p tsconfig.build.json" },
+      exports: { ".": { "@odeme/source": "./src/index.ts", types: "./dist/index.d.ts", default: "./dist/index.js" }, "./package.json": "./package.json" },
+      files: ["dist/**/*.js", "dist/**/*.d.ts", SHIPPED_SPEC],
+      engines: { node: ">=20.19" },
+      license: "MIT",
+      repository: { type: "git", url: `git+${REPOSITORY}.git`, directory: `packages/${model.id}` },
+      homepage: `${REPOSITORY}/tree/main/packages/${model.id}#readme`,
+      bugs: { url: `${REPOSITORY}/issues` },
     });
+    // Packing a fresh clone must build first, and never ship a stale file of an old build.
+    expect(pkg.scripts.build).toBe("tsc -p tsconfig.build.json");
+    expect(pkg.scripts.prepack).toMatch(/rmSync\('dist'.*&& tsc -p tsconfig\.build\.json$/);
+    expect(REPOSITORY).not.toMatch(/example|placeholder|TODO/i);
     // JSON has no comments: the description is where package.json says it is generated.
     expect(pkg.description).toContain(`generated from ${model.specFile}`);
+  });
+});
+
+describe("what a generated package ships beside its code", () => {
+  it("the spec, verbatim after one line naming the original", () => {
+    const text = emitShippedSpec(MINI, "openapi: 3.1.0\n");
+    expect(text).toBe(`# A copy of ${MINI.specFile}, shipped with @odeme/mini by odeme-gen. Edit the original, not this.\nopenapi: 3.1.0\n`);
+  });
+
+  it("the repository's MIT license, word for word", () => {
+    expect(LICENSE_TEXT).toBe(readFileSync(join(repoRoot, "LICENSE"), "utf8"));
+    expect(LICENSE_TEXT).toContain("Copyright (c) 2026 odeme contributors");
   });
 });
 

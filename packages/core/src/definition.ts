@@ -25,7 +25,12 @@ export type AuthDefinition =
   | { scheme: "oauth2-client-credentials"; tokenHost: string; tokenPath: string; scope?: string };
 
 export interface EnvelopeDefinition {
-  success?: { field: string; equals: string | number | boolean };
+  /**
+   * How a 2xx body says success: `equals` (success only when the field has this value) or
+   * `notEquals` (success unless it has this value, for a provider whose successful answers differ
+   * by operation but whose failure is one marker, e.g. DineroPay's void `status: "FAIL"`).
+   */
+  success?: { field: string; equals: string | number | boolean } | { field: string; notEquals: string | number | boolean };
   code?: string;
   message?: string;
   group?: string;

@@ -14,7 +14,8 @@ export function isEnvelopeSuccess(env: EnvelopeDefinition, body: unknown): boole
   if (!env.success) return true;
   const v = getPath(body, env.success.field);
   // Providers are loose about types on the wire ("0" vs 0); compare as text.
-  return v !== undefined && v !== null && String(v) === String(env.success.equals);
+  const is = (expected: string | number | boolean) => v !== undefined && v !== null && String(v) === String(expected);
+  return "notEquals" in env.success ? !is(env.success.notEquals) : is(env.success.equals);
 }
 
 /** Reads the provider's code, message, group and field errors out of a failure body. */

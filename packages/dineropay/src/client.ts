@@ -10,7 +10,6 @@ export const dineropayProvider: ProviderDefinition = {
       checkout: "https://checkout.dineropay.com",
     },
   },
-  defaultEnvironment: "live",
   defaultHost: "checkout",
   auth: {
     scheme: "akurateco-hash",
@@ -18,6 +17,10 @@ export const dineropayProvider: ProviderDefinition = {
     hashField: "hash",
   },
   envelope: {
+    success: {
+      field: "status",
+      notEquals: "FAIL",
+    },
     code: "error_code",
     message: "error_message",
     details: {
@@ -182,7 +185,13 @@ export class DineroPayClient {
    *
    * `POST /api/v1/payment/void` on the `checkout` host.
    *
-   * Only for payments in `settled` status, within the same financial day.
+   * Only for payments in `settled` status, within the same financial day. Synchronous: the
+   * answer says whether the payment is now void. A declined void is HTTP 200 with
+   * `status: "FAIL"`, `payment_status` unchanged and a `reason`; the client rejects it
+   * (`provider_error`, the body in `raw`). Source: Algol22/gitbook
+   * `checkout/checkout-integration/README.md` §Void (both example responses). Its field table
+   * gives `status` as "VOID / SETTLED" but both examples use `SUCCESS` / `FAIL` plus
+   * `payment_status`; the spec follows the examples.
    *
    * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
    */

@@ -83,7 +83,13 @@ export interface paths {
         put?: never;
         /**
          * Void a settled payment on the same financial day
-         * @description Only for payments in `settled` status, within the same financial day.
+         * @description Only for payments in `settled` status, within the same financial day. Synchronous: the
+         *     answer says whether the payment is now void. A declined void is HTTP 200 with
+         *     `status: "FAIL"`, `payment_status` unchanged and a `reason`; the client rejects it
+         *     (`provider_error`, the body in `raw`). Source: Algol22/gitbook
+         *     `checkout/checkout-integration/README.md` §Void (both example responses). Its field table
+         *     gives `status` as "VOID / SETTLED" but both examples use `SUCCESS` / `FAIL` plus
+         *     `payment_status`; the spec follows the examples.
          */
         post: operations["void"];
         delete?: never;
@@ -158,10 +164,12 @@ export interface components {
          * @description DineroPay's public payment id.
          */
         PaymentId: string;
-        /** @description The order as echoed back by DineroPay. */
+        /** @description The order as echoed back by DineroPay (Algol22/gitbook §GET_TRANS_STATUS, §Void and §Recurring response tables). */
         OrderResult: {
             number?: string;
+            /** @description The payment amount, "XX.XX" in major units. */
             amount?: string;
+            /** @description ISO 4217, 3 characters. */
             currency?: string;
             description?: string;
         };
@@ -251,10 +259,21 @@ export interface components {
         };
         /** @enum {string} */
         PaymentStatus: "prepare" | "settled" | "pending" | "3ds" | "redirect" | "decline" | "refund" | "reversal" | "void" | "chargeback";
+        /**
+         * @description Algol22/gitbook checkout/checkout-integration/README.md §"GET_TRANS_STATUS by payment_id"
+         *     (response table): `payment_id, date, status, reason, recurring_token, shedule_id,
+         *     order{number, amount, currency, description}, customer{name, email}, digital_wallet`. One
+         *     status for the whole payment: no refund list, no refund ids.
+         */
         StatusResponse: {
             payment_id?: components["schemas"]["PaymentId"];
             /** @description "YYYY-MM-DD hh:mm:ss". */
             date?: string;
+            /**
+             * @description The payment's status (same source). `refund` once a refund was made, whether partial
+             *     or full and whichever request made it; a refund still being processed leaves
+             *     `settled` (refunds are asynchronous: the refund answer is only `accepted`).
+             */
             status?: components["schemas"]["PaymentStatus"];
             /** @description Decline or error reason. */
             reason?: string | null;
@@ -288,13 +307,18 @@ export interface components {
             payment_id: components["schemas"]["PaymentId"];
             hash: components["schemas"]["Hash"];
         };
+        /** @description Algol22/gitbook §Void, examples "Void successful" and "Void failed". */
         VoidResponse: {
-            /** @description "SUCCESS" when the void was done. */
-            status?: string;
+            /**
+             * @description "SUCCESS": the payment is void. "FAIL": declined, nothing changed (the client rejects it).
+             * @enum {string}
+             */
+            status?: "SUCCESS" | "FAIL";
             payment_status?: components["schemas"]["PaymentStatus"];
             payment_id?: components["schemas"]["PaymentId"];
             /** @description "YYYY-MM-DD hh:mm:ss". */
             date?: string;
+            /** @description Why a void failed, e.g. "Declined by processing". */
             reason?: string | null;
             order?: components["schemas"]["OrderResult"];
         };
@@ -316,7 +340,7 @@ export interface components {
         };
         RecurringResponse: {
             /** @enum {string} */
-            status?: "settled" | "pending" | "declined";
+            status?: "settled" | "pending" | "declined" | "decline";
             payment_id?: components["schemas"]["PaymentId"];
             reason?: string | null;
             date?: string;

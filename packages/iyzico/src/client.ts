@@ -87,6 +87,21 @@ export const iyzicoOperations = {
     safe: true,
     body: "json",
   },
+  retrieveReportingPaymentDetail: {
+    id: "retrieveReportingPaymentDetail",
+    method: "get",
+    path: "/v2/reporting/payment/details",
+    host: "api",
+    safe: true,
+    body: "none",
+    bigint: [
+      "payments[].cancels[].refundId",
+      "payments[].itemTransactions[].paymentTransactionId",
+      "payments[].itemTransactions[].refunds[].refundTxId",
+      "payments[].paymentId",
+    ],
+    queryParams: ["paymentId", "paymentConversationId", "conversationId", "locale"],
+  },
   createPayment: {
     id: "createPayment",
     method: "post",
@@ -127,6 +142,573 @@ export const iyzicoOperations = {
     safe: true,
     body: "none",
   },
+  createPreAuthPayment: {
+    id: "createPreAuthPayment",
+    method: "post",
+    path: "/payment/preauth",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: [
+      "basketItems[].price",
+      "basketItems[].subMerchantPrice",
+      "basketItems[].withholdingTax",
+      "paidPrice",
+      "price",
+    ],
+  },
+  createPostAuthPayment: {
+    id: "createPostAuthPayment",
+    method: "post",
+    path: "/payment/postauth",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["paidPrice"],
+  },
+  initializeThreeds: {
+    id: "initializeThreeds",
+    method: "post",
+    path: "/payment/3dsecure/initialize",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: [
+      "basketItems[].price",
+      "basketItems[].subMerchantPrice",
+      "basketItems[].withholdingTax",
+      "paidPrice",
+      "price",
+    ],
+  },
+  initializeThreedsPreAuth: {
+    id: "initializeThreedsPreAuth",
+    method: "post",
+    path: "/payment/3dsecure/initialize/preauth",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: [
+      "basketItems[].price",
+      "basketItems[].subMerchantPrice",
+      "basketItems[].withholdingTax",
+      "paidPrice",
+      "price",
+    ],
+  },
+  createThreedsPayment: {
+    id: "createThreedsPayment",
+    method: "post",
+    path: "/payment/3dsecure/auth",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  createThreedsPaymentV2: {
+    id: "createThreedsPaymentV2",
+    method: "post",
+    path: "/payment/v2/3dsecure/auth",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["paidPrice"],
+  },
+  initializeCheckoutForm: {
+    id: "initializeCheckoutForm",
+    method: "post",
+    path: "/payment/iyzipos/checkoutform/initialize/auth/ecom",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: [
+      "basketItems[].price",
+      "basketItems[].subMerchantPrice",
+      "basketItems[].withholdingTax",
+      "paidPrice",
+      "price",
+    ],
+  },
+  initializeCheckoutFormPreAuth: {
+    id: "initializeCheckoutFormPreAuth",
+    method: "post",
+    path: "/payment/iyzipos/checkoutform/initialize/preauth/ecom",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: [
+      "basketItems[].price",
+      "basketItems[].subMerchantPrice",
+      "basketItems[].withholdingTax",
+      "paidPrice",
+      "price",
+    ],
+  },
+  retrieveCheckoutForm: {
+    id: "retrieveCheckoutForm",
+    method: "post",
+    path: "/payment/iyzipos/checkoutform/auth/ecom/detail",
+    host: "api",
+    safe: true,
+    body: "json",
+  },
+  initializePayWithIyzico: {
+    id: "initializePayWithIyzico",
+    method: "post",
+    path: "/payment/pay-with-iyzico/initialize",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: [
+      "basketItems[].price",
+      "basketItems[].subMerchantPrice",
+      "basketItems[].withholdingTax",
+      "paidPrice",
+      "price",
+    ],
+  },
+  refundChargedFromMerchant: {
+    id: "refundChargedFromMerchant",
+    method: "post",
+    path: "/payment/iyzipos/refund/merchant/charge",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["price"],
+  },
+  initializeRefundToBalance: {
+    id: "initializeRefundToBalance",
+    method: "post",
+    path: "/payment/refund-to-balance/init",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  createCard: {
+    id: "createCard",
+    method: "post",
+    path: "/cardstorage/card",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  deleteCard: {
+    id: "deleteCard",
+    method: "delete",
+    path: "/cardstorage/card",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  retrieveCardList: {
+    id: "retrieveCardList",
+    method: "post",
+    path: "/cardstorage/cards",
+    host: "api",
+    safe: true,
+    body: "json",
+  },
+  initializeUniversalCardStorage: {
+    id: "initializeUniversalCardStorage",
+    method: "post",
+    path: "/v2/ucs/init",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  retrieveReportingTransactions: {
+    id: "retrieveReportingTransactions",
+    method: "get",
+    path: "/v2/reporting/payment/transactions",
+    host: "api",
+    safe: true,
+    body: "none",
+    bigint: [
+      "transactions[].paymentId",
+      "transactions[].paymentTxId",
+      "transactions[].transactionId",
+    ],
+    queryParams: ["transactionDate", "page", "conversationId", "locale"],
+  },
+  retrieveScrollTransactions: {
+    id: "retrieveScrollTransactions",
+    method: "get",
+    path: "/v2/reporting/payment/scroll-transactions",
+    host: "api",
+    safe: true,
+    body: "none",
+    queryParams: ["transactionDate", "documentScrollVoSortingOrder", "lastId", "conversationId"],
+  },
+  retrievePayoutCompletedTransactions: {
+    id: "retrievePayoutCompletedTransactions",
+    method: "post",
+    path: "/reporting/settlement/payoutcompleted",
+    host: "api",
+    safe: true,
+    body: "json",
+  },
+  retrieveBouncedPayments: {
+    id: "retrieveBouncedPayments",
+    method: "post",
+    path: "/reporting/settlement/bounced",
+    host: "api",
+    safe: true,
+    body: "json",
+  },
+  retrieveInstallmentHtml: {
+    id: "retrieveInstallmentHtml",
+    method: "post",
+    path: "/payment/iyzipos/installment/html/horizontal",
+    host: "api",
+    safe: true,
+    body: "json",
+    money: ["price"],
+  },
+  updateSubMerchant: {
+    id: "updateSubMerchant",
+    method: "put",
+    path: "/onboarding/submerchant",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  createSubMerchant: {
+    id: "createSubMerchant",
+    method: "post",
+    path: "/onboarding/submerchant",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  retrieveSubMerchant: {
+    id: "retrieveSubMerchant",
+    method: "post",
+    path: "/onboarding/submerchant/detail",
+    host: "api",
+    safe: true,
+    body: "json",
+  },
+  updatePaymentItem: {
+    id: "updatePaymentItem",
+    method: "put",
+    path: "/payment/item",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["subMerchantPrice", "withholdingTax"],
+  },
+  approvePaymentItem: {
+    id: "approvePaymentItem",
+    method: "post",
+    path: "/payment/iyzipos/item/approve",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  disapprovePaymentItem: {
+    id: "disapprovePaymentItem",
+    method: "post",
+    path: "/payment/iyzipos/item/disapprove",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  crossBookingToSubMerchant: {
+    id: "crossBookingToSubMerchant",
+    method: "post",
+    path: "/crossbooking/send",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["price"],
+  },
+  crossBookingFromSubMerchant: {
+    id: "crossBookingFromSubMerchant",
+    method: "post",
+    path: "/crossbooking/receive",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["price"],
+  },
+  initializeSettlementToBalance: {
+    id: "initializeSettlementToBalance",
+    method: "post",
+    path: "/payment/settlement-to-balance/init",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["price"],
+  },
+  initializeApm: {
+    id: "initializeApm",
+    method: "post",
+    path: "/payment/apm/initialize",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: [
+      "basketItems[].price",
+      "basketItems[].subMerchantPrice",
+      "basketItems[].withholdingTax",
+      "paidPrice",
+      "price",
+    ],
+  },
+  retrieveApm: {
+    id: "retrieveApm",
+    method: "post",
+    path: "/payment/apm/retrieve",
+    host: "api",
+    safe: true,
+    body: "json",
+  },
+  initializeBkm: {
+    id: "initializeBkm",
+    method: "post",
+    path: "/payment/bkm/initialize",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: [
+      "basketItems[].price",
+      "basketItems[].subMerchantPrice",
+      "basketItems[].withholdingTax",
+      "price",
+    ],
+  },
+  retrieveBkm: {
+    id: "retrieveBkm",
+    method: "post",
+    path: "/payment/bkm/auth/detail",
+    host: "api",
+    safe: true,
+    body: "json",
+  },
+  initializePecco: {
+    id: "initializePecco",
+    method: "post",
+    path: "/payment/pecco/initialize",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: [
+      "basketItems[].price",
+      "basketItems[].subMerchantPrice",
+      "basketItems[].withholdingTax",
+      "paidPrice",
+      "price",
+    ],
+  },
+  createPeccoPayment: {
+    id: "createPeccoPayment",
+    method: "post",
+    path: "/payment/pecco/auth",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  createBasicPayment: {
+    id: "createBasicPayment",
+    method: "post",
+    path: "/payment/auth/basic",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["paidPrice", "price"],
+  },
+  createBasicPreAuthPayment: {
+    id: "createBasicPreAuthPayment",
+    method: "post",
+    path: "/payment/preauth/basic",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["paidPrice", "price"],
+  },
+  createBasicPostAuthPayment: {
+    id: "createBasicPostAuthPayment",
+    method: "post",
+    path: "/payment/postauth/basic",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["paidPrice"],
+  },
+  initializeBasicThreeds: {
+    id: "initializeBasicThreeds",
+    method: "post",
+    path: "/payment/3dsecure/initialize/basic",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["paidPrice", "price"],
+  },
+  initializeBasicThreedsPreAuth: {
+    id: "initializeBasicThreedsPreAuth",
+    method: "post",
+    path: "/payment/3dsecure/initialize/preauth/basic",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["paidPrice", "price"],
+  },
+  createBasicThreedsPayment: {
+    id: "createBasicThreedsPayment",
+    method: "post",
+    path: "/payment/3dsecure/auth/basic",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  initializeBasicBkm: {
+    id: "initializeBasicBkm",
+    method: "post",
+    path: "/payment/bkm/initialize/basic",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["installmentDetails[].installmentPrices[].totalPrice", "price"],
+  },
+  retrieveBasicBkm: {
+    id: "retrieveBasicBkm",
+    method: "post",
+    path: "/payment/bkm/auth/detail/basic",
+    host: "api",
+    safe: true,
+    body: "json",
+  },
+  listSubscriptionProducts: {
+    id: "listSubscriptionProducts",
+    method: "get",
+    path: "/v2/subscription/products",
+    host: "api",
+    safe: true,
+    body: "none",
+    queryParams: ["page", "count", "conversationId", "locale"],
+  },
+  createSubscriptionProduct: {
+    id: "createSubscriptionProduct",
+    method: "post",
+    path: "/v2/subscription/products",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  listSubscriptionCustomers: {
+    id: "listSubscriptionCustomers",
+    method: "get",
+    path: "/v2/subscription/customers",
+    host: "api",
+    safe: true,
+    body: "none",
+    queryParams: ["page", "count", "conversationId", "locale"],
+  },
+  createSubscriptionCustomer: {
+    id: "createSubscriptionCustomer",
+    method: "post",
+    path: "/v2/subscription/customers",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  initializeSubscription: {
+    id: "initializeSubscription",
+    method: "post",
+    path: "/v2/subscription/initialize",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  initializeSubscriptionWithCustomer: {
+    id: "initializeSubscriptionWithCustomer",
+    method: "post",
+    path: "/v2/subscription/initialize/with-customer",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  initializeSubscriptionCheckoutForm: {
+    id: "initializeSubscriptionCheckoutForm",
+    method: "post",
+    path: "/v2/subscription/checkoutform/initialize",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  initializeSubscriptionCardUpdate: {
+    id: "initializeSubscriptionCardUpdate",
+    method: "post",
+    path: "/v2/subscription/card-update/checkoutform/initialize",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  initializeSubscriptionCardUpdateWithSubscription: {
+    id: "initializeSubscriptionCardUpdateWithSubscription",
+    method: "post",
+    path: "/v2/subscription/card-update/checkoutform/initialize/with-subscription",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  retrySubscriptionPayment: {
+    id: "retrySubscriptionPayment",
+    method: "post",
+    path: "/v2/subscription/operation/retry",
+    host: "api",
+    safe: false,
+    body: "json",
+  },
+  searchSubscriptions: {
+    id: "searchSubscriptions",
+    method: "get",
+    path: "/v2/subscription/subscriptions",
+    host: "api",
+    safe: true,
+    body: "none",
+    bigint: ["data.items[].paymentId"],
+    queryParams: [
+      "page",
+      "count",
+      "subscriptionReferenceCode",
+      "parentReferenceCode",
+      "customerReferenceCode",
+      "pricingPlanReferenceCode",
+      "subscriptionStatus",
+      "startDate",
+      "endDate",
+      "conversationId",
+      "locale",
+    ],
+  },
+  listIyziLinkProducts: {
+    id: "listIyziLinkProducts",
+    method: "get",
+    path: "/v2/iyzilink/products",
+    host: "api",
+    safe: true,
+    body: "none",
+    queryParams: ["page", "count", "conversationId", "locale"],
+  },
+  createIyziLinkProduct: {
+    id: "createIyziLinkProduct",
+    method: "post",
+    path: "/v2/iyzilink/products",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["price"],
+  },
+  createIyziLinkFastLink: {
+    id: "createIyziLinkFastLink",
+    method: "post",
+    path: "/v2/iyzilink/fast-link/products",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["price"],
+    queryParams: ["locale"],
+  },
 } satisfies Record<string, OperationDefinition>;
 
 export type IyzicoEnvironment = "sandbox" | "live";
@@ -152,6 +734,8 @@ export type CancelRequest = operations["cancel"]["requestBody"] extends { conten
 export type CancelResponse = operations["cancel"]["responses"][200]["content"]["application/json"];
 export type RetrievePaymentRequest = operations["retrievePayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type RetrievePaymentResponse = operations["retrievePayment"]["responses"][200]["content"]["application/json"];
+export type RetrieveReportingPaymentDetailResponse = operations["retrieveReportingPaymentDetail"]["responses"][200]["content"]["application/json"];
+export type RetrieveReportingPaymentDetailInput = { query?: operations["retrieveReportingPaymentDetail"]["parameters"]["query"] };
 export type CreatePaymentRequest = operations["createPayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type CreatePaymentResponse = operations["createPayment"]["responses"][200]["content"]["application/json"];
 export type CheckBinRequest = operations["checkBin"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
@@ -159,6 +743,123 @@ export type CheckBinResponse = operations["checkBin"]["responses"][200]["content
 export type RetrieveInstallmentsRequest = operations["retrieveInstallments"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type RetrieveInstallmentsResponse = operations["retrieveInstallments"]["responses"][200]["content"]["application/json"];
 export type TestResponse = operations["test"]["responses"][200]["content"]["application/json"];
+export type CreatePreAuthPaymentRequest = operations["createPreAuthPayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreatePreAuthPaymentResponse = operations["createPreAuthPayment"]["responses"][200]["content"]["application/json"];
+export type CreatePostAuthPaymentRequest = operations["createPostAuthPayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreatePostAuthPaymentResponse = operations["createPostAuthPayment"]["responses"][200]["content"]["application/json"];
+export type InitializeThreedsRequest = operations["initializeThreeds"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeThreedsResponse = operations["initializeThreeds"]["responses"][200]["content"]["application/json"];
+export type InitializeThreedsPreAuthRequest = operations["initializeThreedsPreAuth"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeThreedsPreAuthResponse = operations["initializeThreedsPreAuth"]["responses"][200]["content"]["application/json"];
+export type CreateThreedsPaymentRequest = operations["createThreedsPayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateThreedsPaymentResponse = operations["createThreedsPayment"]["responses"][200]["content"]["application/json"];
+export type CreateThreedsPaymentV2Request = operations["createThreedsPaymentV2"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateThreedsPaymentV2Response = operations["createThreedsPaymentV2"]["responses"][200]["content"]["application/json"];
+export type InitializeCheckoutFormRequest = operations["initializeCheckoutForm"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeCheckoutFormResponse = operations["initializeCheckoutForm"]["responses"][200]["content"]["application/json"];
+export type InitializeCheckoutFormPreAuthRequest = operations["initializeCheckoutFormPreAuth"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeCheckoutFormPreAuthResponse = operations["initializeCheckoutFormPreAuth"]["responses"][200]["content"]["application/json"];
+export type RetrieveCheckoutFormRequest = operations["retrieveCheckoutForm"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type RetrieveCheckoutFormResponse = operations["retrieveCheckoutForm"]["responses"][200]["content"]["application/json"];
+export type InitializePayWithIyzicoRequest = operations["initializePayWithIyzico"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializePayWithIyzicoResponse = operations["initializePayWithIyzico"]["responses"][200]["content"]["application/json"];
+export type RefundChargedFromMerchantRequest = operations["refundChargedFromMerchant"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type RefundChargedFromMerchantResponse = operations["refundChargedFromMerchant"]["responses"][200]["content"]["application/json"];
+export type InitializeRefundToBalanceRequest = operations["initializeRefundToBalance"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeRefundToBalanceResponse = operations["initializeRefundToBalance"]["responses"][200]["content"]["application/json"];
+export type CreateCardRequest = operations["createCard"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateCardResponse = operations["createCard"]["responses"][200]["content"]["application/json"];
+export type DeleteCardRequest = operations["deleteCard"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type DeleteCardResponse = operations["deleteCard"]["responses"][200]["content"]["application/json"];
+export type RetrieveCardListRequest = operations["retrieveCardList"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type RetrieveCardListResponse = operations["retrieveCardList"]["responses"][200]["content"]["application/json"];
+export type InitializeUniversalCardStorageRequest = operations["initializeUniversalCardStorage"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeUniversalCardStorageResponse = operations["initializeUniversalCardStorage"]["responses"][200]["content"]["application/json"];
+export type RetrieveReportingTransactionsResponse = operations["retrieveReportingTransactions"]["responses"][200]["content"]["application/json"];
+export type RetrieveReportingTransactionsInput = { query: operations["retrieveReportingTransactions"]["parameters"]["query"] };
+export type RetrieveScrollTransactionsResponse = operations["retrieveScrollTransactions"]["responses"][200]["content"]["application/json"];
+export type RetrieveScrollTransactionsInput = { query: operations["retrieveScrollTransactions"]["parameters"]["query"] };
+export type RetrievePayoutCompletedTransactionsRequest = operations["retrievePayoutCompletedTransactions"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type RetrievePayoutCompletedTransactionsResponse = operations["retrievePayoutCompletedTransactions"]["responses"][200]["content"]["application/json"];
+export type RetrieveBouncedPaymentsRequest = operations["retrieveBouncedPayments"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type RetrieveBouncedPaymentsResponse = operations["retrieveBouncedPayments"]["responses"][200]["content"]["application/json"];
+export type RetrieveInstallmentHtmlRequest = operations["retrieveInstallmentHtml"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type RetrieveInstallmentHtmlResponse = operations["retrieveInstallmentHtml"]["responses"][200]["content"]["application/json"];
+export type UpdateSubMerchantRequest = operations["updateSubMerchant"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type UpdateSubMerchantResponse = operations["updateSubMerchant"]["responses"][200]["content"]["application/json"];
+export type CreateSubMerchantRequest = operations["createSubMerchant"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateSubMerchantResponse = operations["createSubMerchant"]["responses"][200]["content"]["application/json"];
+export type RetrieveSubMerchantRequest = operations["retrieveSubMerchant"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type RetrieveSubMerchantResponse = operations["retrieveSubMerchant"]["responses"][200]["content"]["application/json"];
+export type UpdatePaymentItemRequest = operations["updatePaymentItem"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type UpdatePaymentItemResponse = operations["updatePaymentItem"]["responses"][200]["content"]["application/json"];
+export type ApprovePaymentItemRequest = operations["approvePaymentItem"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type ApprovePaymentItemResponse = operations["approvePaymentItem"]["responses"][200]["content"]["application/json"];
+export type DisapprovePaymentItemRequest = operations["disapprovePaymentItem"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type DisapprovePaymentItemResponse = operations["disapprovePaymentItem"]["responses"][200]["content"]["application/json"];
+export type CrossBookingToSubMerchantRequest = operations["crossBookingToSubMerchant"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CrossBookingToSubMerchantResponse = operations["crossBookingToSubMerchant"]["responses"][200]["content"]["application/json"];
+export type CrossBookingFromSubMerchantRequest = operations["crossBookingFromSubMerchant"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CrossBookingFromSubMerchantResponse = operations["crossBookingFromSubMerchant"]["responses"][200]["content"]["application/json"];
+export type InitializeSettlementToBalanceRequest = operations["initializeSettlementToBalance"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeSettlementToBalanceResponse = operations["initializeSettlementToBalance"]["responses"][200]["content"]["application/json"];
+export type InitializeApmRequest = operations["initializeApm"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeApmResponse = operations["initializeApm"]["responses"][200]["content"]["application/json"];
+export type RetrieveApmRequest = operations["retrieveApm"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type RetrieveApmResponse = operations["retrieveApm"]["responses"][200]["content"]["application/json"];
+export type InitializeBkmRequest = operations["initializeBkm"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeBkmResponse = operations["initializeBkm"]["responses"][200]["content"]["application/json"];
+export type RetrieveBkmRequest = operations["retrieveBkm"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type RetrieveBkmResponse = operations["retrieveBkm"]["responses"][200]["content"]["application/json"];
+export type InitializePeccoRequest = operations["initializePecco"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializePeccoResponse = operations["initializePecco"]["responses"][200]["content"]["application/json"];
+export type CreatePeccoPaymentRequest = operations["createPeccoPayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreatePeccoPaymentResponse = operations["createPeccoPayment"]["responses"][200]["content"]["application/json"];
+export type CreateBasicPaymentRequest = operations["createBasicPayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateBasicPaymentResponse = operations["createBasicPayment"]["responses"][200]["content"]["application/json"];
+export type CreateBasicPreAuthPaymentRequest = operations["createBasicPreAuthPayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateBasicPreAuthPaymentResponse = operations["createBasicPreAuthPayment"]["responses"][200]["content"]["application/json"];
+export type CreateBasicPostAuthPaymentRequest = operations["createBasicPostAuthPayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateBasicPostAuthPaymentResponse = operations["createBasicPostAuthPayment"]["responses"][200]["content"]["application/json"];
+export type InitializeBasicThreedsRequest = operations["initializeBasicThreeds"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeBasicThreedsResponse = operations["initializeBasicThreeds"]["responses"][200]["content"]["application/json"];
+export type InitializeBasicThreedsPreAuthRequest = operations["initializeBasicThreedsPreAuth"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeBasicThreedsPreAuthResponse = operations["initializeBasicThreedsPreAuth"]["responses"][200]["content"]["application/json"];
+export type CreateBasicThreedsPaymentRequest = operations["createBasicThreedsPayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateBasicThreedsPaymentResponse = operations["createBasicThreedsPayment"]["responses"][200]["content"]["application/json"];
+export type InitializeBasicBkmRequest = operations["initializeBasicBkm"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeBasicBkmResponse = operations["initializeBasicBkm"]["responses"][200]["content"]["application/json"];
+export type RetrieveBasicBkmRequest = operations["retrieveBasicBkm"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type RetrieveBasicBkmResponse = operations["retrieveBasicBkm"]["responses"][200]["content"]["application/json"];
+export type ListSubscriptionProductsResponse = operations["listSubscriptionProducts"]["responses"][200]["content"]["application/json"];
+export type ListSubscriptionProductsInput = { query?: operations["listSubscriptionProducts"]["parameters"]["query"] };
+export type CreateSubscriptionProductRequest = operations["createSubscriptionProduct"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateSubscriptionProductResponse = operations["createSubscriptionProduct"]["responses"][200]["content"]["application/json"];
+export type ListSubscriptionCustomersResponse = operations["listSubscriptionCustomers"]["responses"][200]["content"]["application/json"];
+export type ListSubscriptionCustomersInput = { query?: operations["listSubscriptionCustomers"]["parameters"]["query"] };
+export type CreateSubscriptionCustomerRequest = operations["createSubscriptionCustomer"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateSubscriptionCustomerResponse = operations["createSubscriptionCustomer"]["responses"][200]["content"]["application/json"];
+export type InitializeSubscriptionRequest = operations["initializeSubscription"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeSubscriptionResponse = operations["initializeSubscription"]["responses"][200]["content"]["application/json"];
+export type InitializeSubscriptionWithCustomerRequest = operations["initializeSubscriptionWithCustomer"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeSubscriptionWithCustomerResponse = operations["initializeSubscriptionWithCustomer"]["responses"][200]["content"]["application/json"];
+export type InitializeSubscriptionCheckoutFormRequest = operations["initializeSubscriptionCheckoutForm"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeSubscriptionCheckoutFormResponse = operations["initializeSubscriptionCheckoutForm"]["responses"][200]["content"]["application/json"];
+export type InitializeSubscriptionCardUpdateRequest = operations["initializeSubscriptionCardUpdate"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeSubscriptionCardUpdateResponse = operations["initializeSubscriptionCardUpdate"]["responses"][200]["content"]["application/json"];
+export type InitializeSubscriptionCardUpdateWithSubscriptionRequest = operations["initializeSubscriptionCardUpdateWithSubscription"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type InitializeSubscriptionCardUpdateWithSubscriptionResponse = operations["initializeSubscriptionCardUpdateWithSubscription"]["responses"][200]["content"]["application/json"];
+export type RetrySubscriptionPaymentRequest = operations["retrySubscriptionPayment"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type RetrySubscriptionPaymentResponse = operations["retrySubscriptionPayment"]["responses"][200]["content"]["application/json"];
+export type SearchSubscriptionsResponse = operations["searchSubscriptions"]["responses"][200]["content"]["application/json"];
+export type SearchSubscriptionsInput = { query?: operations["searchSubscriptions"]["parameters"]["query"] };
+export type ListIyziLinkProductsResponse = operations["listIyziLinkProducts"]["responses"][200]["content"]["application/json"];
+export type ListIyziLinkProductsInput = { query?: operations["listIyziLinkProducts"]["parameters"]["query"] };
+export type CreateIyziLinkProductRequest = operations["createIyziLinkProduct"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateIyziLinkProductResponse = operations["createIyziLinkProduct"]["responses"][200]["content"]["application/json"];
+export type CreateIyziLinkFastLinkRequest = operations["createIyziLinkFastLink"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateIyziLinkFastLinkResponse = operations["createIyziLinkFastLink"]["responses"][200]["content"]["application/json"];
+export type CreateIyziLinkFastLinkInput = { query?: operations["createIyziLinkFastLink"]["parameters"]["query"]; body: CreateIyziLinkFastLinkRequest };
 
 /** A typed iyzico client generated from specs/iyzico.yaml. Every failure is thrown as an `OdemeError`. */
 export class IyzicoClient {
@@ -243,6 +944,35 @@ export class IyzicoClient {
   }
 
   /**
+   * Read a payment with its refunds and cancels (reporting)
+   *
+   * `GET /v2/reporting/payment/details` on the `api` host.
+   *
+   * The reporting API's view of a payment: its current state, every refund of every basket item
+   * (with the `conversationId` each refund was sent with, as `refundConversationId`) and every
+   * cancel (with its `cancelConversationId`). This, not POST /payment/detail, is where iyzico lists
+   * refunds and cancels. Send `paymentId` or `paymentConversationId`; at least one is needed. Data
+   * goes back at most two years.
+   *
+   * Bodiless GET: the query string is not signed, only the path (iyzipay-java
+   * `ReportingPaymentDetail.create` signs `/v2/reporting/payment/details` with no body).
+   *
+   * Sources: docs.iyzico.com/en/advanced/reporting-service (query parameters);
+   * iyzico/iyzipay-java@85a63a2 `model/ReportingPaymentDetail.java`,
+   * `request/ReportingPaymentDetailRequest.java` (conversationId, locale, paymentId,
+   * paymentConversationId) and the response models `PaymentDetail`, `PaymentTxDetail`,
+   * `RefundTxDetail`, `RefundDetail`; iyzico/iyzipay-node@cb4d163
+   * `lib/resources/ReportingTransactionDetails.js` (same path, GET, query string) and
+   * `lib/requests/RetrieveTransactionDetailsRequest.js`; iyzico/iyzipay-php
+   * `src/Iyzipay/Model/ReportingPaymentDetail.php`.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveReportingPaymentDetail(input: RetrieveReportingPaymentDetailInput, options?: CallOptions): Promise<RetrieveReportingPaymentDetailResponse> {
+    return this.#transport.call<RetrieveReportingPaymentDetailResponse>(iyzicoOperations.retrieveReportingPaymentDetail, input, options);
+  }
+
+  /**
    * Create a non-3DS payment
    *
    * `POST /payment/auth` on the `api` host.
@@ -306,9 +1036,944 @@ export class IyzicoClient {
   test(options?: CallOptions): Promise<TestResponse> {
     return this.#transport.call<TestResponse>(iyzicoOperations.test, {}, options);
   }
+
+  /**
+   * Pre-authorize a non-3DS payment
+   *
+   * `POST /payment/preauth` on the `api` host.
+   *
+   * Blocks the amount on the card without capturing it; capture with POST /payment/postauth. Same body as POST /payment/auth.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/PaymentPreAuth.js; iyzico/iyzipay-java@85a63a2 model/PaymentPreAuth.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createPreAuthPayment(body: CreatePreAuthPaymentRequest, options?: CallOptions): Promise<CreatePreAuthPaymentResponse> {
+    return this.#transport.call<CreatePreAuthPaymentResponse>(iyzicoOperations.createPreAuthPayment, { body }, options);
+  }
+
+  /**
+   * Capture a pre-authorized payment
+   *
+   * `POST /payment/postauth` on the `api` host.
+   *
+   * Captures all or part of a pre-authorization.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/PaymentPostAuth.js; iyzico/iyzipay-java@85a63a2 model/PaymentPostAuth.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createPostAuthPayment(body: CreatePostAuthPaymentRequest, options?: CallOptions): Promise<CreatePostAuthPaymentResponse> {
+    return this.#transport.call<CreatePostAuthPaymentResponse>(iyzicoOperations.createPostAuthPayment, { body }, options);
+  }
+
+  /**
+   * Start a 3-D Secure payment
+   *
+   * `POST /payment/3dsecure/initialize` on the `api` host.
+   *
+   * Starts a 3-D Secure payment: the answer's `threeDSHtmlContent` (base64 HTML) takes the buyer to the bank; the bank then posts `status`, `paymentId`, `conversationData`, `conversationId` and `mdStatus` to your `callbackUrl`, and POST /payment/3dsecure/auth (or v2) completes the payment.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ThreedsInitialize.js; iyzico/iyzipay-java@85a63a2 model/ThreedsInitialize.java; docs.iyzico.com/en/payment-methods/api/3ds.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeThreeds(body: InitializeThreedsRequest, options?: CallOptions): Promise<InitializeThreedsResponse> {
+    return this.#transport.call<InitializeThreedsResponse>(iyzicoOperations.initializeThreeds, { body }, options);
+  }
+
+  /**
+   * Start a 3-D Secure pre-authorization
+   *
+   * `POST /payment/3dsecure/initialize/preauth` on the `api` host.
+   *
+   * As 3-D Secure initialize, but the completed payment is a pre-authorization (capture with POST /payment/postauth).
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ThreedsInitializePreAuth.js; iyzico/iyzipay-java@85a63a2 model/ThreedsInitializePreAuth.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeThreedsPreAuth(body: InitializeThreedsPreAuthRequest, options?: CallOptions): Promise<InitializeThreedsPreAuthResponse> {
+    return this.#transport.call<InitializeThreedsPreAuthResponse>(iyzicoOperations.initializeThreedsPreAuth, { body }, options);
+  }
+
+  /**
+   * Complete a 3-D Secure payment
+   *
+   * `POST /payment/3dsecure/auth` on the `api` host.
+   *
+   * Completes the payment after the bank's callback (mdStatus 1), with the `conversationData` it posted.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ThreedsPayment.js; iyzico/iyzipay-java@85a63a2 model/ThreedsPayment.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createThreedsPayment(body: CreateThreedsPaymentRequest, options?: CallOptions): Promise<CreateThreedsPaymentResponse> {
+    return this.#transport.call<CreateThreedsPaymentResponse>(iyzicoOperations.createThreedsPayment, { body }, options);
+  }
+
+  /**
+   * Complete a 3-D Secure payment (v2)
+   *
+   * `POST /payment/v2/3dsecure/auth` on the `api` host.
+   *
+   * Completes the payment after the bank's callback, checking paidPrice, basketId and currency against the initialize request.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ThreedsV2Payment.js; iyzico/iyzipay-java@85a63a2 model/ThreedsPayment.java (createV2).
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createThreedsPaymentV2(body: CreateThreedsPaymentV2Request, options?: CallOptions): Promise<CreateThreedsPaymentV2Response> {
+    return this.#transport.call<CreateThreedsPaymentV2Response>(iyzicoOperations.createThreedsPaymentV2, { body }, options);
+  }
+
+  /**
+   * Start a checkout form
+   *
+   * `POST /payment/iyzipos/checkoutform/initialize/auth/ecom` on the `api` host.
+   *
+   * Creates iyzico's hosted payment form: show `checkoutFormContent` or send the buyer to `paymentPageUrl`; iyzico posts the `token` to `callbackUrl` when the buyer is done, and POST /payment/iyzipos/checkoutform/auth/ecom/detail reads the result.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/CheckoutFormInitialize.js; iyzico/iyzipay-java@85a63a2 model/CheckoutFormInitialize.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeCheckoutForm(body: InitializeCheckoutFormRequest, options?: CallOptions): Promise<InitializeCheckoutFormResponse> {
+    return this.#transport.call<InitializeCheckoutFormResponse>(iyzicoOperations.initializeCheckoutForm, { body }, options);
+  }
+
+  /**
+   * Start a checkout form for a pre-authorization
+   *
+   * `POST /payment/iyzipos/checkoutform/initialize/preauth/ecom` on the `api` host.
+   *
+   * As checkout form initialize, but the payment is a pre-authorization.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/CheckoutFormInitializePreAuth.js; iyzico/iyzipay-java@85a63a2 model/CheckoutFormInitializePreAuth.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeCheckoutFormPreAuth(body: InitializeCheckoutFormPreAuthRequest, options?: CallOptions): Promise<InitializeCheckoutFormPreAuthResponse> {
+    return this.#transport.call<InitializeCheckoutFormPreAuthResponse>(iyzicoOperations.initializeCheckoutFormPreAuth, { body }, options);
+  }
+
+  /**
+   * Read a checkout form's result
+   *
+   * `POST /payment/iyzipos/checkoutform/auth/ecom/detail` on the `api` host.
+   *
+   * The payment made through a checkout form (or Pay with iyzico, which uses the same path), by its token.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/CheckoutForm.js, PayWithIyzico.js (retrieve); iyzico/iyzipay-java@85a63a2 model/CheckoutForm.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveCheckoutForm(body: RetrieveCheckoutFormRequest, options?: CallOptions): Promise<RetrieveCheckoutFormResponse> {
+    return this.#transport.call<RetrieveCheckoutFormResponse>(iyzicoOperations.retrieveCheckoutForm, { body }, options);
+  }
+
+  /**
+   * Start a Pay with iyzico payment
+   *
+   * `POST /payment/pay-with-iyzico/initialize` on the `api` host.
+   *
+   * Sends the buyer to Pay with iyzico (`payWithIyzicoPageUrl`); read the result with POST /payment/iyzipos/checkoutform/auth/ecom/detail and the token.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/PayWithIyzico.js; iyzico/iyzipay-java@85a63a2 model/PayWithIyzicoInitialize.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializePayWithIyzico(body: InitializePayWithIyzicoRequest, options?: CallOptions): Promise<InitializePayWithIyzicoResponse> {
+    return this.#transport.call<InitializePayWithIyzicoResponse>(iyzicoOperations.initializePayWithIyzico, { body }, options);
+  }
+
+  /**
+   * Refund a basket item, charged to the merchant
+   *
+   * `POST /payment/iyzipos/refund/merchant/charge` on the `api` host.
+   *
+   * A basket-item refund whose cost is taken from the merchant's balance. Same body and answer as POST /payment/refund.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/RefundChargedFromMerchant.js; iyzico/iyzipay-java@85a63a2 model/RefundChargedFromMerchant.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  refundChargedFromMerchant(body: RefundChargedFromMerchantRequest, options?: CallOptions): Promise<RefundChargedFromMerchantResponse> {
+    return this.#transport.call<RefundChargedFromMerchantResponse>(iyzicoOperations.refundChargedFromMerchant, { body }, options);
+  }
+
+  /**
+   * Refund a payment to the buyer's iyzico balance
+   *
+   * `POST /payment/refund-to-balance/init` on the `api` host.
+   *
+   * Starts a refund to the buyer's iyzico account balance; the buyer confirms at `url`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/RefundToBalance.js, samples/IyzipayRefundToBalance.js; iyzico/iyzipay-php@168839f src/Iyzipay/Model/RefundToBalance.php; docs.iyzico.com/en/advanced/refund-to-balance.
+   *
+   * The docs page shows `POST https://api.iyzipay.com/payment/iyzipos/item/approve` as this service's URL,
+   * which is the payout-approval endpoint; the path here is the one all three SDKs call.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeRefundToBalance(body: InitializeRefundToBalanceRequest, options?: CallOptions): Promise<InitializeRefundToBalanceResponse> {
+    return this.#transport.call<InitializeRefundToBalanceResponse>(iyzicoOperations.initializeRefundToBalance, { body }, options);
+  }
+
+  /**
+   * Store a card
+   *
+   * `POST /cardstorage/card` on the `api` host.
+   *
+   * Stores a card for a new card user (send `email`) or an existing one (send `cardUserKey`); answers the `cardUserKey` and `cardToken` to pay with later.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Card.js; iyzico/iyzipay-java@85a63a2 model/Card.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createCard(body: CreateCardRequest, options?: CallOptions): Promise<CreateCardResponse> {
+    return this.#transport.call<CreateCardResponse>(iyzicoOperations.createCard, { body }, options);
+  }
+
+  /**
+   * Delete a stored card
+   *
+   * `DELETE /cardstorage/card` on the `api` host.
+   *
+   * Deletes one stored card. The request has a JSON body, as iyzipay sends it.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Card.js (delete); iyzico/iyzipay-java@85a63a2 model/Card.java (delete).
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  deleteCard(body: DeleteCardRequest, options?: CallOptions): Promise<DeleteCardResponse> {
+    return this.#transport.call<DeleteCardResponse>(iyzicoOperations.deleteCard, { body }, options);
+  }
+
+  /**
+   * List a card user's stored cards
+   *
+   * `POST /cardstorage/cards` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/CardList.js; iyzico/iyzipay-java@85a63a2 model/CardList.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveCardList(body: RetrieveCardListRequest, options?: CallOptions): Promise<RetrieveCardListResponse> {
+    return this.#transport.call<RetrieveCardListResponse>(iyzicoOperations.retrieveCardList, { body }, options);
+  }
+
+  /**
+   * Start universal card storage
+   *
+   * `POST /v2/ucs/init` on the `api` host.
+   *
+   * Starts iyzico's universal card storage (cards the buyer keeps across merchants); answers a `ucsToken` and the script to show.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/UniversalCardStorageInitialize.js; iyzico/iyzipay-java@85a63a2 model/universalcardstorage/UcsInitResource.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeUniversalCardStorage(body: InitializeUniversalCardStorageRequest, options?: CallOptions): Promise<InitializeUniversalCardStorageResponse> {
+    return this.#transport.call<InitializeUniversalCardStorageResponse>(iyzicoOperations.initializeUniversalCardStorage, { body }, options);
+  }
+
+  /**
+   * List a day's transactions
+   *
+   * `GET /v2/reporting/payment/transactions` on the `api` host.
+   *
+   * One page of the transactions of a day.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ReportingTransactions.js, lib/requests/RetrieveTransactionsRequest.js (transactionDate, page, locale, conversationId); iyzico/iyzipay-java@85a63a2 model/ReportingPaymentTransaction.java, TransactionDetail.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveReportingTransactions(input: RetrieveReportingTransactionsInput, options?: CallOptions): Promise<RetrieveReportingTransactionsResponse> {
+    return this.#transport.call<RetrieveReportingTransactionsResponse>(iyzicoOperations.retrieveReportingTransactions, input, options);
+  }
+
+  /**
+   * Scroll through a day's transactions
+   *
+   * `GET /v2/reporting/payment/scroll-transactions` on the `api` host.
+   *
+   * Pages through a day's transactions by the last id seen.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ReportingScrollTransactions.js, lib/requests/RetrieveScrollTransactionsRequest.js (conversationId, transactionDate, documentScrollVoSortingOrder, lastId); iyzico/iyzipay-php@168839f src/Iyzipay/Request/ReportingScrollTransactionRequest.php.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveScrollTransactions(input: RetrieveScrollTransactionsInput, options?: CallOptions): Promise<RetrieveScrollTransactionsResponse> {
+    return this.#transport.call<RetrieveScrollTransactionsResponse>(iyzicoOperations.retrieveScrollTransactions, input, options);
+  }
+
+  /**
+   * List a day's completed payouts
+   *
+   * `POST /reporting/settlement/payoutcompleted` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ReportingPayoutCompleted.js, PayoutCompletedTransactionList.js; iyzico/iyzipay-java@85a63a2 model/PayoutCompletedTransactionList.java.
+   *
+   * iyzipay-node has two resources for this path: the older lib/resources/PayoutCompletedTransactionList.js sends
+   * RetrieveTransactionsRequest's transactionDate and page, the newer ReportingPayoutCompleted.js sends `date`, as
+   * iyzipay-java's RetrieveTransactionsRequest does. The spec follows `date`.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrievePayoutCompletedTransactions(body: RetrievePayoutCompletedTransactionsRequest, options?: CallOptions): Promise<RetrievePayoutCompletedTransactionsResponse> {
+    return this.#transport.call<RetrievePayoutCompletedTransactionsResponse>(iyzicoOperations.retrievePayoutCompletedTransactions, { body }, options);
+  }
+
+  /**
+   * List a day's bounced payouts
+   *
+   * `POST /reporting/settlement/bounced` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ReportingBouncedPayments.js, BouncedBankTransferList.js; iyzico/iyzipay-java@85a63a2 model/BouncedBankTransferList.java.
+   *
+   * iyzipay-node has two resources for this path: the older lib/resources/BouncedBankTransferList.js sends
+   * RetrieveTransactionsRequest's transactionDate and page, the newer ReportingBouncedPayments.js sends `date`, as
+   * iyzipay-java's RetrieveTransactionsRequest does. The spec follows `date`.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveBouncedPayments(body: RetrieveBouncedPaymentsRequest, options?: CallOptions): Promise<RetrieveBouncedPaymentsResponse> {
+    return this.#transport.call<RetrieveBouncedPaymentsResponse>(iyzicoOperations.retrieveBouncedPayments, { body }, options);
+  }
+
+  /**
+   * Installment options as an HTML table
+   *
+   * `POST /payment/iyzipos/installment/html/horizontal` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/InstallmentHtml.js; iyzico/iyzipay-php@168839f src/Iyzipay/Model/InstallmentHtml.php.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveInstallmentHtml(body: RetrieveInstallmentHtmlRequest, options?: CallOptions): Promise<RetrieveInstallmentHtmlResponse> {
+    return this.#transport.call<RetrieveInstallmentHtmlResponse>(iyzicoOperations.retrieveInstallmentHtml, { body }, options);
+  }
+
+  /**
+   * Update a sub-merchant
+   *
+   * `PUT /onboarding/submerchant` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubMerchant.js (update); iyzico/iyzipay-java@85a63a2 model/SubMerchant.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  updateSubMerchant(body: UpdateSubMerchantRequest, options?: CallOptions): Promise<UpdateSubMerchantResponse> {
+    return this.#transport.call<UpdateSubMerchantResponse>(iyzicoOperations.updateSubMerchant, { body }, options);
+  }
+
+  /**
+   * Create a sub-merchant
+   *
+   * `POST /onboarding/submerchant` on the `api` host.
+   *
+   * Marketplace: registers a seller; answers its `subMerchantKey`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubMerchant.js; iyzico/iyzipay-java@85a63a2 model/SubMerchant.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createSubMerchant(body: CreateSubMerchantRequest, options?: CallOptions): Promise<CreateSubMerchantResponse> {
+    return this.#transport.call<CreateSubMerchantResponse>(iyzicoOperations.createSubMerchant, { body }, options);
+  }
+
+  /**
+   * Read a sub-merchant
+   *
+   * `POST /onboarding/submerchant/detail` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubMerchant.js (retrieve); iyzico/iyzipay-java@85a63a2 model/SubMerchant.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveSubMerchant(body: RetrieveSubMerchantRequest, options?: CallOptions): Promise<RetrieveSubMerchantResponse> {
+    return this.#transport.call<RetrieveSubMerchantResponse>(iyzicoOperations.retrieveSubMerchant, { body }, options);
+  }
+
+  /**
+   * Change a basket item's sub-merchant payout
+   *
+   * `PUT /payment/item` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/PaymentItem.js; iyzico/iyzipay-java@85a63a2 model/PaymentItem.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  updatePaymentItem(body: UpdatePaymentItemRequest, options?: CallOptions): Promise<UpdatePaymentItemResponse> {
+    return this.#transport.call<UpdatePaymentItemResponse>(iyzicoOperations.updatePaymentItem, { body }, options);
+  }
+
+  /**
+   * Approve a basket item for payout
+   *
+   * `POST /payment/iyzipos/item/approve` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Approval.js; iyzico/iyzipay-java@85a63a2 model/Approval.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  approvePaymentItem(body: ApprovePaymentItemRequest, options?: CallOptions): Promise<ApprovePaymentItemResponse> {
+    return this.#transport.call<ApprovePaymentItemResponse>(iyzicoOperations.approvePaymentItem, { body }, options);
+  }
+
+  /**
+   * Withdraw a basket item's payout approval
+   *
+   * `POST /payment/iyzipos/item/disapprove` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Disapproval.js; iyzico/iyzipay-java@85a63a2 model/Disapproval.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  disapprovePaymentItem(body: DisapprovePaymentItemRequest, options?: CallOptions): Promise<DisapprovePaymentItemResponse> {
+    return this.#transport.call<DisapprovePaymentItemResponse>(iyzicoOperations.disapprovePaymentItem, { body }, options);
+  }
+
+  /**
+   * Move money to a sub-merchant
+   *
+   * `POST /crossbooking/send` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/CrossBookingToSubMerchant.js; iyzico/iyzipay-java@85a63a2 model/CrossBookingToSubMerchant.java (common fields only).
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  crossBookingToSubMerchant(body: CrossBookingToSubMerchantRequest, options?: CallOptions): Promise<CrossBookingToSubMerchantResponse> {
+    return this.#transport.call<CrossBookingToSubMerchantResponse>(iyzicoOperations.crossBookingToSubMerchant, { body }, options);
+  }
+
+  /**
+   * Take money from a sub-merchant
+   *
+   * `POST /crossbooking/receive` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/CrossBookingFromSubMerchant.js; iyzico/iyzipay-java@85a63a2 model/CrossBookingFromSubMerchant.java (common fields only).
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  crossBookingFromSubMerchant(body: CrossBookingFromSubMerchantRequest, options?: CallOptions): Promise<CrossBookingFromSubMerchantResponse> {
+    return this.#transport.call<CrossBookingFromSubMerchantResponse>(iyzicoOperations.crossBookingFromSubMerchant, { body }, options);
+  }
+
+  /**
+   * Settle to the iyzico balance instead of the bank
+   *
+   * `POST /payment/settlement-to-balance/init` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SettlementToBalance.js, samples/IyzipaySettlementToBalanceSamples.js; iyzico/iyzipay-php@168839f src/Iyzipay/Model/SettlementToBalance.php.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeSettlementToBalance(body: InitializeSettlementToBalanceRequest, options?: CallOptions): Promise<InitializeSettlementToBalanceResponse> {
+    return this.#transport.call<InitializeSettlementToBalanceResponse>(iyzicoOperations.initializeSettlementToBalance, { body }, options);
+  }
+
+  /**
+   * Start an alternative payment (Sofort, iDEAL, Qiwi, Giropay)
+   *
+   * `POST /payment/apm/initialize` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Apm.js, lib/requests/model/Apm.js; iyzico/iyzipay-java@85a63a2 model/Apm.java, ApmResource.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeApm(body: InitializeApmRequest, options?: CallOptions): Promise<InitializeApmResponse> {
+    return this.#transport.call<InitializeApmResponse>(iyzicoOperations.initializeApm, { body }, options);
+  }
+
+  /**
+   * Read an alternative payment
+   *
+   * `POST /payment/apm/retrieve` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Apm.js (retrieve), lib/requests/RetrieveApmRequest.js; iyzico/iyzipay-java@85a63a2 model/Apm.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveApm(body: RetrieveApmRequest, options?: CallOptions): Promise<RetrieveApmResponse> {
+    return this.#transport.call<RetrieveApmResponse>(iyzicoOperations.retrieveApm, { body }, options);
+  }
+
+  /**
+   * Start a BKM Express payment
+   *
+   * `POST /payment/bkm/initialize` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BkmInitialize.js; iyzico/iyzipay-java@85a63a2 model/BkmInitialize.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeBkm(body: InitializeBkmRequest, options?: CallOptions): Promise<InitializeBkmResponse> {
+    return this.#transport.call<InitializeBkmResponse>(iyzicoOperations.initializeBkm, { body }, options);
+  }
+
+  /**
+   * Read a BKM Express payment
+   *
+   * `POST /payment/bkm/auth/detail` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Bkm.js; iyzico/iyzipay-java@85a63a2 model/Bkm.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveBkm(body: RetrieveBkmRequest, options?: CallOptions): Promise<RetrieveBkmResponse> {
+    return this.#transport.call<RetrieveBkmResponse>(iyzicoOperations.retrieveBkm, { body }, options);
+  }
+
+  /**
+   * Start a Pecco payment
+   *
+   * `POST /payment/pecco/initialize` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/PeccoInitialize.js, lib/requests/CreatePeccoInitializeRequest.js.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * **Unverified:** inferred from incomplete iyzico documents. The response fields follow BKM initialize (htmlContent, token): no SDK has a Pecco response model.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializePecco(body: InitializePeccoRequest, options?: CallOptions): Promise<InitializePeccoResponse> {
+    return this.#transport.call<InitializePeccoResponse>(iyzicoOperations.initializePecco, { body }, options);
+  }
+
+  /**
+   * Complete a Pecco payment
+   *
+   * `POST /payment/pecco/auth` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/PeccoPayment.js, lib/requests/CreatePeccoPaymentRequest.js.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * **Unverified:** inferred from incomplete iyzico documents. The response is taken to be a payment result, like the other auth endpoints: no SDK has a Pecco payment response model.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createPeccoPayment(body: CreatePeccoPaymentRequest, options?: CallOptions): Promise<CreatePeccoPaymentResponse> {
+    return this.#transport.call<CreatePeccoPaymentResponse>(iyzicoOperations.createPeccoPayment, { body }, options);
+  }
+
+  /**
+   * Create a payment through your own POS
+   *
+   * `POST /payment/auth/basic` on the `api` host.
+   *
+   * iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicPayment.js; iyzico/iyzipay-java@85a63a2 model/BasicPayment.java, BasicPaymentResource.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createBasicPayment(body: CreateBasicPaymentRequest, options?: CallOptions): Promise<CreateBasicPaymentResponse> {
+    return this.#transport.call<CreateBasicPaymentResponse>(iyzicoOperations.createBasicPayment, { body }, options);
+  }
+
+  /**
+   * Pre-authorize through your own POS
+   *
+   * `POST /payment/preauth/basic` on the `api` host.
+   *
+   * iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicPaymentPreAuth.js; iyzico/iyzipay-java@85a63a2 model/BasicPaymentPreAuth.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createBasicPreAuthPayment(body: CreateBasicPreAuthPaymentRequest, options?: CallOptions): Promise<CreateBasicPreAuthPaymentResponse> {
+    return this.#transport.call<CreateBasicPreAuthPaymentResponse>(iyzicoOperations.createBasicPreAuthPayment, { body }, options);
+  }
+
+  /**
+   * Capture through your own POS
+   *
+   * `POST /payment/postauth/basic` on the `api` host.
+   *
+   * iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicPaymentPostAuth.js (CreatePaymentPostAuthRequest); iyzico/iyzipay-java@85a63a2 model/BasicPaymentPostAuth.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createBasicPostAuthPayment(body: CreateBasicPostAuthPaymentRequest, options?: CallOptions): Promise<CreateBasicPostAuthPaymentResponse> {
+    return this.#transport.call<CreateBasicPostAuthPaymentResponse>(iyzicoOperations.createBasicPostAuthPayment, { body }, options);
+  }
+
+  /**
+   * Start a 3-D Secure payment through your own POS
+   *
+   * `POST /payment/3dsecure/initialize/basic` on the `api` host.
+   *
+   * iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicThreedsInitialize.js; iyzico/iyzipay-java@85a63a2 model/BasicThreedsInitialize.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeBasicThreeds(body: InitializeBasicThreedsRequest, options?: CallOptions): Promise<InitializeBasicThreedsResponse> {
+    return this.#transport.call<InitializeBasicThreedsResponse>(iyzicoOperations.initializeBasicThreeds, { body }, options);
+  }
+
+  /**
+   * Start a 3-D Secure pre-authorization through your own POS
+   *
+   * `POST /payment/3dsecure/initialize/preauth/basic` on the `api` host.
+   *
+   * iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicThreedsInitializePreAuth.js; iyzico/iyzipay-java@85a63a2 model/BasicThreedsInitializePreAuth.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeBasicThreedsPreAuth(body: InitializeBasicThreedsPreAuthRequest, options?: CallOptions): Promise<InitializeBasicThreedsPreAuthResponse> {
+    return this.#transport.call<InitializeBasicThreedsPreAuthResponse>(iyzicoOperations.initializeBasicThreedsPreAuth, { body }, options);
+  }
+
+  /**
+   * Complete a 3-D Secure payment through your own POS
+   *
+   * `POST /payment/3dsecure/auth/basic` on the `api` host.
+   *
+   * iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicThreedsPayment.js (CreateThreedsPaymentRequest); iyzico/iyzipay-java@85a63a2 model/BasicThreedsPayment.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createBasicThreedsPayment(body: CreateBasicThreedsPaymentRequest, options?: CallOptions): Promise<CreateBasicThreedsPaymentResponse> {
+    return this.#transport.call<CreateBasicThreedsPaymentResponse>(iyzicoOperations.createBasicThreedsPayment, { body }, options);
+  }
+
+  /**
+   * Start a BKM Express payment through your own POS
+   *
+   * `POST /payment/bkm/initialize/basic` on the `api` host.
+   *
+   * iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicBkmInitialize.js; iyzico/iyzipay-php@168839f src/Iyzipay/Model/Mapper/BasicBkmInitializeMapper.php.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeBasicBkm(body: InitializeBasicBkmRequest, options?: CallOptions): Promise<InitializeBasicBkmResponse> {
+    return this.#transport.call<InitializeBasicBkmResponse>(iyzicoOperations.initializeBasicBkm, { body }, options);
+  }
+
+  /**
+   * Read a BKM Express payment made through your own POS
+   *
+   * `POST /payment/bkm/auth/detail/basic` on the `api` host.
+   *
+   * iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicBkm.js (RetrieveBkmRequest); iyzico/iyzipay-php@168839f src/Iyzipay/Model/BasicBkm.php.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * **Unverified:** inferred from incomplete iyzico documents. The response is taken to be BasicPaymentResource plus the token, as iyzipay-php's BasicBkm extends BasicPaymentResource.
+   */
+  retrieveBasicBkm(body: RetrieveBasicBkmRequest, options?: CallOptions): Promise<RetrieveBasicBkmResponse> {
+    return this.#transport.call<RetrieveBasicBkmResponse>(iyzicoOperations.retrieveBasicBkm, { body }, options);
+  }
+
+  /**
+   * List subscription products
+   *
+   * `GET /v2/subscription/products` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionProduct.js (retrieveList, Pagination: page, count); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionProductList.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  listSubscriptionProducts(input: ListSubscriptionProductsInput, options?: CallOptions): Promise<ListSubscriptionProductsResponse> {
+    return this.#transport.call<ListSubscriptionProductsResponse>(iyzicoOperations.listSubscriptionProducts, input, options);
+  }
+
+  /**
+   * Create a subscription product
+   *
+   * `POST /v2/subscription/products` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionProduct.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionProduct.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createSubscriptionProduct(body: CreateSubscriptionProductRequest, options?: CallOptions): Promise<CreateSubscriptionProductResponse> {
+    return this.#transport.call<CreateSubscriptionProductResponse>(iyzicoOperations.createSubscriptionProduct, { body }, options);
+  }
+
+  /**
+   * List subscription customers
+   *
+   * `GET /v2/subscription/customers` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCustomer.js (retrieveList); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCustomerList.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  listSubscriptionCustomers(input: ListSubscriptionCustomersInput, options?: CallOptions): Promise<ListSubscriptionCustomersResponse> {
+    return this.#transport.call<ListSubscriptionCustomersResponse>(iyzicoOperations.listSubscriptionCustomers, input, options);
+  }
+
+  /**
+   * Create a subscription customer
+   *
+   * `POST /v2/subscription/customers` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCustomer.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCustomer.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createSubscriptionCustomer(body: CreateSubscriptionCustomerRequest, options?: CallOptions): Promise<CreateSubscriptionCustomerResponse> {
+    return this.#transport.call<CreateSubscriptionCustomerResponse>(iyzicoOperations.createSubscriptionCustomer, { body }, options);
+  }
+
+  /**
+   * Start a subscription with a card
+   *
+   * `POST /v2/subscription/initialize` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Subscription.js (initialize); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionInitialize.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeSubscription(body: InitializeSubscriptionRequest, options?: CallOptions): Promise<InitializeSubscriptionResponse> {
+    return this.#transport.call<InitializeSubscriptionResponse>(iyzicoOperations.initializeSubscription, { body }, options);
+  }
+
+  /**
+   * Start a subscription for an existing customer
+   *
+   * `POST /v2/subscription/initialize/with-customer` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionExistingCustomer.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionInitialize.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeSubscriptionWithCustomer(body: InitializeSubscriptionWithCustomerRequest, options?: CallOptions): Promise<InitializeSubscriptionWithCustomerResponse> {
+    return this.#transport.call<InitializeSubscriptionWithCustomerResponse>(iyzicoOperations.initializeSubscriptionWithCustomer, { body }, options);
+  }
+
+  /**
+   * Start a subscription through a checkout form
+   *
+   * `POST /v2/subscription/checkoutform/initialize` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCheckoutForm.js (initialize); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCheckoutFormInitialize.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeSubscriptionCheckoutForm(body: InitializeSubscriptionCheckoutFormRequest, options?: CallOptions): Promise<InitializeSubscriptionCheckoutFormResponse> {
+    return this.#transport.call<InitializeSubscriptionCheckoutFormResponse>(iyzicoOperations.initializeSubscriptionCheckoutForm, { body }, options);
+  }
+
+  /**
+   * Update a customer's subscription card through a form
+   *
+   * `POST /v2/subscription/card-update/checkoutform/initialize` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCard.js (update); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCardUpdateCheckoutFormInitialize.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeSubscriptionCardUpdate(body: InitializeSubscriptionCardUpdateRequest, options?: CallOptions): Promise<InitializeSubscriptionCardUpdateResponse> {
+    return this.#transport.call<InitializeSubscriptionCardUpdateResponse>(iyzicoOperations.initializeSubscriptionCardUpdate, { body }, options);
+  }
+
+  /**
+   * Update one subscription's card through a form
+   *
+   * `POST /v2/subscription/card-update/checkoutform/initialize/with-subscription` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCard.js (updateWithSubscriptionReferenceCode).
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  initializeSubscriptionCardUpdateWithSubscription(body: InitializeSubscriptionCardUpdateWithSubscriptionRequest, options?: CallOptions): Promise<InitializeSubscriptionCardUpdateWithSubscriptionResponse> {
+    return this.#transport.call<InitializeSubscriptionCardUpdateWithSubscriptionResponse>(iyzicoOperations.initializeSubscriptionCardUpdateWithSubscription, { body }, options);
+  }
+
+  /**
+   * Retry a failed subscription payment
+   *
+   * `POST /v2/subscription/operation/retry` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionPayment.js (retry); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionOperation.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  retrySubscriptionPayment(body: RetrySubscriptionPaymentRequest, options?: CallOptions): Promise<RetrySubscriptionPaymentResponse> {
+    return this.#transport.call<RetrySubscriptionPaymentResponse>(iyzicoOperations.retrySubscriptionPayment, { body }, options);
+  }
+
+  /**
+   * Search subscriptions
+   *
+   * `GET /v2/subscription/subscriptions` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Subscription.js (search), lib/requests/SearchSubscriptionRequest.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionSearch.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  searchSubscriptions(input: SearchSubscriptionsInput, options?: CallOptions): Promise<SearchSubscriptionsResponse> {
+    return this.#transport.call<SearchSubscriptionsResponse>(iyzicoOperations.searchSubscriptions, input, options);
+  }
+
+  /**
+   * List pay-by-link products
+   *
+   * `GET /v2/iyzilink/products` on the `api` host.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (retrieveList, Pagination: page, count); iyzico/iyzipay-java@85a63a2 model/iyzilink/IyziLinkPagingResource.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  listIyziLinkProducts(input: ListIyziLinkProductsInput, options?: CallOptions): Promise<ListIyziLinkProductsResponse> {
+    return this.#transport.call<ListIyziLinkProductsResponse>(iyzicoOperations.listIyziLinkProducts, input, options);
+  }
+
+  /**
+   * Create a pay-by-link product
+   *
+   * `POST /v2/iyzilink/products` on the `api` host.
+   *
+   * iyzilink: a product page with a payment link.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (create), lib/requests/model/IyziLinkProduct.js; iyzico/iyzipay-java@85a63a2 model/iyzilink/IyziLinkSaveResource.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createIyziLinkProduct(body: CreateIyziLinkProductRequest, options?: CallOptions): Promise<CreateIyziLinkProductResponse> {
+    return this.#transport.call<CreateIyziLinkProductResponse>(iyzicoOperations.createIyziLinkProduct, { body }, options);
+  }
+
+  /**
+   * Create a quick payment link
+   *
+   * `POST /v2/iyzilink/fast-link/products` on the `api` host.
+   *
+   * A link that collects one amount, without a product page. iyzipay-node sends `locale` in both the body and the query string.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (fastlink), lib/requests/model/IyziLinkFastLink.js, IyziLinkFastLinkQueryStringRequest.js.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createIyziLinkFastLink(input: CreateIyziLinkFastLinkInput, options?: CallOptions): Promise<CreateIyziLinkFastLinkResponse> {
+    return this.#transport.call<CreateIyziLinkFastLinkResponse>(iyzicoOperations.createIyziLinkFastLink, input, options);
+  }
 }
 
-/** Creates a iyzico client. Bad options (a missing credential, an unknown environment) throw before anything is sent. */
+/** Creates an iyzico client. Bad options (a missing credential, an unknown environment) throw before anything is sent. */
 export function createIyzicoClient(options: IyzicoClientOptions): IyzicoClient {
   return new IyzicoClient(options);
 }

@@ -106,6 +106,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/reporting/payment/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a payment with its refunds and cancels (reporting)
+         * @description The reporting API's view of a payment: its current state, every refund of every basket item
+         *     (with the `conversationId` each refund was sent with, as `refundConversationId`) and every
+         *     cancel (with its `cancelConversationId`). This, not POST /payment/detail, is where iyzico lists
+         *     refunds and cancels. Send `paymentId` or `paymentConversationId`; at least one is needed. Data
+         *     goes back at most two years.
+         *
+         *     Bodiless GET: the query string is not signed, only the path (iyzipay-java
+         *     `ReportingPaymentDetail.create` signs `/v2/reporting/payment/details` with no body).
+         *
+         *     Sources: docs.iyzico.com/en/advanced/reporting-service (query parameters);
+         *     iyzico/iyzipay-java@85a63a2 `model/ReportingPaymentDetail.java`,
+         *     `request/ReportingPaymentDetailRequest.java` (conversationId, locale, paymentId,
+         *     paymentConversationId) and the response models `PaymentDetail`, `PaymentTxDetail`,
+         *     `RefundTxDetail`, `RefundDetail`; iyzico/iyzipay-node@cb4d163
+         *     `lib/resources/ReportingTransactionDetails.js` (same path, GET, query string) and
+         *     `lib/requests/RetrieveTransactionDetailsRequest.js`; iyzico/iyzipay-php
+         *     `src/Iyzipay/Model/ReportingPaymentDetail.php`.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["retrieveReportingPaymentDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payment/auth": {
         parameters: {
             query?: never;
@@ -199,6 +237,1291 @@ export interface paths {
         get: operations["test"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/preauth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pre-authorize a non-3DS payment
+         * @description Blocks the amount on the card without capturing it; capture with POST /payment/postauth. Same body as POST /payment/auth.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/PaymentPreAuth.js; iyzico/iyzipay-java@85a63a2 model/PaymentPreAuth.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createPreAuthPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/postauth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capture a pre-authorized payment
+         * @description Captures all or part of a pre-authorization.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/PaymentPostAuth.js; iyzico/iyzipay-java@85a63a2 model/PaymentPostAuth.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createPostAuthPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/3dsecure/initialize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a 3-D Secure payment
+         * @description Starts a 3-D Secure payment: the answer's `threeDSHtmlContent` (base64 HTML) takes the buyer to the bank; the bank then posts `status`, `paymentId`, `conversationData`, `conversationId` and `mdStatus` to your `callbackUrl`, and POST /payment/3dsecure/auth (or v2) completes the payment.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ThreedsInitialize.js; iyzico/iyzipay-java@85a63a2 model/ThreedsInitialize.java; docs.iyzico.com/en/payment-methods/api/3ds.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeThreeds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/3dsecure/initialize/preauth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a 3-D Secure pre-authorization
+         * @description As 3-D Secure initialize, but the completed payment is a pre-authorization (capture with POST /payment/postauth).
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ThreedsInitializePreAuth.js; iyzico/iyzipay-java@85a63a2 model/ThreedsInitializePreAuth.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeThreedsPreAuth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/3dsecure/auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a 3-D Secure payment
+         * @description Completes the payment after the bank's callback (mdStatus 1), with the `conversationData` it posted.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ThreedsPayment.js; iyzico/iyzipay-java@85a63a2 model/ThreedsPayment.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createThreedsPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/v2/3dsecure/auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a 3-D Secure payment (v2)
+         * @description Completes the payment after the bank's callback, checking paidPrice, basketId and currency against the initialize request.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ThreedsV2Payment.js; iyzico/iyzipay-java@85a63a2 model/ThreedsPayment.java (createV2).
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createThreedsPaymentV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/iyzipos/checkoutform/initialize/auth/ecom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a checkout form
+         * @description Creates iyzico's hosted payment form: show `checkoutFormContent` or send the buyer to `paymentPageUrl`; iyzico posts the `token` to `callbackUrl` when the buyer is done, and POST /payment/iyzipos/checkoutform/auth/ecom/detail reads the result.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/CheckoutFormInitialize.js; iyzico/iyzipay-java@85a63a2 model/CheckoutFormInitialize.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeCheckoutForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/iyzipos/checkoutform/initialize/preauth/ecom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a checkout form for a pre-authorization
+         * @description As checkout form initialize, but the payment is a pre-authorization.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/CheckoutFormInitializePreAuth.js; iyzico/iyzipay-java@85a63a2 model/CheckoutFormInitializePreAuth.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeCheckoutFormPreAuth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/iyzipos/checkoutform/auth/ecom/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a checkout form's result
+         * @description The payment made through a checkout form (or Pay with iyzico, which uses the same path), by its token.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/CheckoutForm.js, PayWithIyzico.js (retrieve); iyzico/iyzipay-java@85a63a2 model/CheckoutForm.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["retrieveCheckoutForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/pay-with-iyzico/initialize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Pay with iyzico payment
+         * @description Sends the buyer to Pay with iyzico (`payWithIyzicoPageUrl`); read the result with POST /payment/iyzipos/checkoutform/auth/ecom/detail and the token.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/PayWithIyzico.js; iyzico/iyzipay-java@85a63a2 model/PayWithIyzicoInitialize.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializePayWithIyzico"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/iyzipos/refund/merchant/charge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a basket item, charged to the merchant
+         * @description A basket-item refund whose cost is taken from the merchant's balance. Same body and answer as POST /payment/refund.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/RefundChargedFromMerchant.js; iyzico/iyzipay-java@85a63a2 model/RefundChargedFromMerchant.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["refundChargedFromMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/refund-to-balance/init": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a payment to the buyer's iyzico balance
+         * @description Starts a refund to the buyer's iyzico account balance; the buyer confirms at `url`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/RefundToBalance.js, samples/IyzipayRefundToBalance.js; iyzico/iyzipay-php@168839f src/Iyzipay/Model/RefundToBalance.php; docs.iyzico.com/en/advanced/refund-to-balance.
+         *
+         *     The docs page shows `POST https://api.iyzipay.com/payment/iyzipos/item/approve` as this service's URL,
+         *     which is the payout-approval endpoint; the path here is the one all three SDKs call.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeRefundToBalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cardstorage/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Store a card
+         * @description Stores a card for a new card user (send `email`) or an existing one (send `cardUserKey`); answers the `cardUserKey` and `cardToken` to pay with later.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Card.js; iyzico/iyzipay-java@85a63a2 model/Card.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createCard"];
+        /**
+         * Delete a stored card
+         * @description Deletes one stored card. The request has a JSON body, as iyzipay sends it.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Card.js (delete); iyzico/iyzipay-java@85a63a2 model/Card.java (delete).
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        delete: operations["deleteCard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cardstorage/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a card user's stored cards
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/CardList.js; iyzico/iyzipay-java@85a63a2 model/CardList.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["retrieveCardList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/ucs/init": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start universal card storage
+         * @description Starts iyzico's universal card storage (cards the buyer keeps across merchants); answers a `ucsToken` and the script to show.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/UniversalCardStorageInitialize.js; iyzico/iyzipay-java@85a63a2 model/universalcardstorage/UcsInitResource.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeUniversalCardStorage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/reporting/payment/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a day's transactions
+         * @description One page of the transactions of a day.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ReportingTransactions.js, lib/requests/RetrieveTransactionsRequest.js (transactionDate, page, locale, conversationId); iyzico/iyzipay-java@85a63a2 model/ReportingPaymentTransaction.java, TransactionDetail.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["retrieveReportingTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/reporting/payment/scroll-transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scroll through a day's transactions
+         * @description Pages through a day's transactions by the last id seen.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ReportingScrollTransactions.js, lib/requests/RetrieveScrollTransactionsRequest.js (conversationId, transactionDate, documentScrollVoSortingOrder, lastId); iyzico/iyzipay-php@168839f src/Iyzipay/Request/ReportingScrollTransactionRequest.php.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["retrieveScrollTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reporting/settlement/payoutcompleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a day's completed payouts
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ReportingPayoutCompleted.js, PayoutCompletedTransactionList.js; iyzico/iyzipay-java@85a63a2 model/PayoutCompletedTransactionList.java.
+         *
+         *     iyzipay-node has two resources for this path: the older lib/resources/PayoutCompletedTransactionList.js sends
+         *     RetrieveTransactionsRequest's transactionDate and page, the newer ReportingPayoutCompleted.js sends `date`, as
+         *     iyzipay-java's RetrieveTransactionsRequest does. The spec follows `date`.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["retrievePayoutCompletedTransactions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reporting/settlement/bounced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a day's bounced payouts
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/ReportingBouncedPayments.js, BouncedBankTransferList.js; iyzico/iyzipay-java@85a63a2 model/BouncedBankTransferList.java.
+         *
+         *     iyzipay-node has two resources for this path: the older lib/resources/BouncedBankTransferList.js sends
+         *     RetrieveTransactionsRequest's transactionDate and page, the newer ReportingBouncedPayments.js sends `date`, as
+         *     iyzipay-java's RetrieveTransactionsRequest does. The spec follows `date`.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["retrieveBouncedPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/iyzipos/installment/html/horizontal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Installment options as an HTML table
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/InstallmentHtml.js; iyzico/iyzipay-php@168839f src/Iyzipay/Model/InstallmentHtml.php.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["retrieveInstallmentHtml"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onboarding/submerchant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update a sub-merchant
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubMerchant.js (update); iyzico/iyzipay-java@85a63a2 model/SubMerchant.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        put: operations["updateSubMerchant"];
+        /**
+         * Create a sub-merchant
+         * @description Marketplace: registers a seller; answers its `subMerchantKey`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubMerchant.js; iyzico/iyzipay-java@85a63a2 model/SubMerchant.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createSubMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onboarding/submerchant/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a sub-merchant
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubMerchant.js (retrieve); iyzico/iyzipay-java@85a63a2 model/SubMerchant.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["retrieveSubMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a basket item's sub-merchant payout
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/PaymentItem.js; iyzico/iyzipay-java@85a63a2 model/PaymentItem.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        put: operations["updatePaymentItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/iyzipos/item/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a basket item for payout
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Approval.js; iyzico/iyzipay-java@85a63a2 model/Approval.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["approvePaymentItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/iyzipos/item/disapprove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a basket item's payout approval
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Disapproval.js; iyzico/iyzipay-java@85a63a2 model/Disapproval.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["disapprovePaymentItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crossbooking/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move money to a sub-merchant
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/CrossBookingToSubMerchant.js; iyzico/iyzipay-java@85a63a2 model/CrossBookingToSubMerchant.java (common fields only).
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["crossBookingToSubMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crossbooking/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take money from a sub-merchant
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/CrossBookingFromSubMerchant.js; iyzico/iyzipay-java@85a63a2 model/CrossBookingFromSubMerchant.java (common fields only).
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["crossBookingFromSubMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/settlement-to-balance/init": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Settle to the iyzico balance instead of the bank
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SettlementToBalance.js, samples/IyzipaySettlementToBalanceSamples.js; iyzico/iyzipay-php@168839f src/Iyzipay/Model/SettlementToBalance.php.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeSettlementToBalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/apm/initialize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an alternative payment (Sofort, iDEAL, Qiwi, Giropay)
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Apm.js, lib/requests/model/Apm.js; iyzico/iyzipay-java@85a63a2 model/Apm.java, ApmResource.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeApm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/apm/retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read an alternative payment
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Apm.js (retrieve), lib/requests/RetrieveApmRequest.js; iyzico/iyzipay-java@85a63a2 model/Apm.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["retrieveApm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/bkm/initialize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a BKM Express payment
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BkmInitialize.js; iyzico/iyzipay-java@85a63a2 model/BkmInitialize.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeBkm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/bkm/auth/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a BKM Express payment
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Bkm.js; iyzico/iyzipay-java@85a63a2 model/Bkm.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["retrieveBkm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/pecco/initialize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Pecco payment
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/PeccoInitialize.js, lib/requests/CreatePeccoInitializeRequest.js.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializePecco"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/pecco/auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a Pecco payment
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/PeccoPayment.js, lib/requests/CreatePeccoPaymentRequest.js.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createPeccoPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/auth/basic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a payment through your own POS
+         * @description iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicPayment.js; iyzico/iyzipay-java@85a63a2 model/BasicPayment.java, BasicPaymentResource.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createBasicPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/preauth/basic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pre-authorize through your own POS
+         * @description iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicPaymentPreAuth.js; iyzico/iyzipay-java@85a63a2 model/BasicPaymentPreAuth.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createBasicPreAuthPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/postauth/basic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capture through your own POS
+         * @description iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicPaymentPostAuth.js (CreatePaymentPostAuthRequest); iyzico/iyzipay-java@85a63a2 model/BasicPaymentPostAuth.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createBasicPostAuthPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/3dsecure/initialize/basic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a 3-D Secure payment through your own POS
+         * @description iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicThreedsInitialize.js; iyzico/iyzipay-java@85a63a2 model/BasicThreedsInitialize.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeBasicThreeds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/3dsecure/initialize/preauth/basic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a 3-D Secure pre-authorization through your own POS
+         * @description iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicThreedsInitializePreAuth.js; iyzico/iyzipay-java@85a63a2 model/BasicThreedsInitializePreAuth.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeBasicThreedsPreAuth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/3dsecure/auth/basic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a 3-D Secure payment through your own POS
+         * @description iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicThreedsPayment.js (CreateThreedsPaymentRequest); iyzico/iyzipay-java@85a63a2 model/BasicThreedsPayment.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createBasicThreedsPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/bkm/initialize/basic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a BKM Express payment through your own POS
+         * @description iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicBkmInitialize.js; iyzico/iyzipay-php@168839f src/Iyzipay/Model/Mapper/BasicBkmInitializeMapper.php.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeBasicBkm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment/bkm/auth/detail/basic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a BKM Express payment made through your own POS
+         * @description iyzico's "basic" API is for merchants that bring their own bank POS (`connectorName`).
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/BasicBkm.js (RetrieveBkmRequest); iyzico/iyzipay-php@168839f src/Iyzipay/Model/BasicBkm.php.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["retrieveBasicBkm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscription products
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionProduct.js (retrieveList, Pagination: page, count); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionProductList.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["listSubscriptionProducts"];
+        put?: never;
+        /**
+         * Create a subscription product
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionProduct.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionProduct.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createSubscriptionProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscription customers
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCustomer.js (retrieveList); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCustomerList.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["listSubscriptionCustomers"];
+        put?: never;
+        /**
+         * Create a subscription customer
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCustomer.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCustomer.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createSubscriptionCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/initialize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a subscription with a card
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Subscription.js (initialize); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionInitialize.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/initialize/with-customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a subscription for an existing customer
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionExistingCustomer.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionInitialize.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeSubscriptionWithCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/checkoutform/initialize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a subscription through a checkout form
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCheckoutForm.js (initialize); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCheckoutFormInitialize.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeSubscriptionCheckoutForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/card-update/checkoutform/initialize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a customer's subscription card through a form
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCard.js (update); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCardUpdateCheckoutFormInitialize.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeSubscriptionCardUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/card-update/checkoutform/initialize/with-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update one subscription's card through a form
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCard.js (updateWithSubscriptionReferenceCode).
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["initializeSubscriptionCardUpdateWithSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/operation/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a failed subscription payment
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionPayment.js (retry); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionOperation.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["retrySubscriptionPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search subscriptions
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Subscription.js (search), lib/requests/SearchSubscriptionRequest.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionSearch.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["searchSubscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/iyzilink/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pay-by-link products
+         * @description Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (retrieveList, Pagination: page, count); iyzico/iyzipay-java@85a63a2 model/iyzilink/IyziLinkPagingResource.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["listIyziLinkProducts"];
+        put?: never;
+        /**
+         * Create a pay-by-link product
+         * @description iyzilink: a product page with a payment link.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (create), lib/requests/model/IyziLinkProduct.js; iyzico/iyzipay-java@85a63a2 model/iyzilink/IyziLinkSaveResource.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createIyziLinkProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/iyzilink/fast-link/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a quick payment link
+         * @description A link that collects one amount, without a product page. iyzipay-node sends `locale` in both the body and the query string.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (fastlink), lib/requests/model/IyziLinkFastLink.js, IyziLinkFastLinkQueryStringRequest.js.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createIyziLinkFastLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -423,6 +1746,8 @@ export interface components {
             /** @description Refunded amount. */
             price?: number;
             currency?: string;
+            /** @description The bank connector that took the refund (iyzipay-java `model/Refund.java`; iyzipay-php RefundMapperTest). */
+            connectorName?: string;
             authCode?: string;
             hostReference?: string;
             /** @description Acquirer reference number (ARN) of the refund, which the buyer can use to track it. */
@@ -448,8 +1773,12 @@ export interface components {
             /** @description Cancelled amount (the whole payment). */
             price?: number;
             currency?: string;
+            /** @description The bank connector that took the cancel (iyzipay-java `model/Cancel.java`; iyzipay-php CancelMapperTest). */
+            connectorName?: string;
             authCode?: string;
             hostReference?: string;
+            /** @description The bank's reference of the cancel (iyzipay-java `model/Cancel.java`). */
+            cancelHostReference?: string;
             signature?: string;
         };
         /** @description Payment fields returned by create payment and retrieve payment. */
@@ -490,6 +1819,13 @@ export interface components {
             /** @description 3-D Secure status, for payments that went through 3DS. */
             mdStatus?: number;
             hostReference?: string;
+            /** @description The order id sent to the bank POS (iyzipay-java model/PaymentResource.java). */
+            posOrderId?: string;
+            /** @description Bank-transfer payments (iyzipay-java model/PaymentResource.java). */
+            iban?: string;
+            legalCompanyTitle?: string;
+            bankName?: string;
+            referenceCode?: string;
             /** @description hex(HMAC-SHA256(secretKey, paymentId:currency:basketId:conversationId:paidPrice:price)). */
             signature?: string;
             /** @description One entry per basket item; `paymentTransactionId` is what item refunds need. */
@@ -517,20 +1853,8 @@ export interface components {
             subMerchantPayoutAmount?: number;
             merchantPayoutAmount?: number;
             convertedPayout?: components["schemas"]["ConvertedPayout"];
-            /** @description Refunds of this basket item so far (names from iyzipay-java's reporting model, RefundTxDetail). */
-            refunds?: components["schemas"]["ItemRefund"][];
-        };
-        ItemRefund: {
-            refundTxId?: string;
-            refundConversationId?: string;
-            refundPrice?: number;
-            currencyCode?: string;
-            createdDate?: string;
-        };
-        PaymentCancel: {
-            cancelPrice?: number;
-            currencyCode?: string;
-            createdDate?: string;
+            /** @description Marketplace withholding tax (iyzipay-java model/PaymentItem.java). */
+            withholdingTax?: number;
         };
         /** @description Payout amounts converted to the settlement currency. */
         ConvertedPayout: {
@@ -546,11 +1870,12 @@ export interface components {
             currency?: string;
         };
         CreatePaymentResponse: components["schemas"]["BaseResponse"] & components["schemas"]["PaymentResult"];
-        RetrievePaymentResponse: components["schemas"]["BaseResponse"] & components["schemas"]["PaymentResult"] & {
-            /** @enum {string} */
-            paymentRefundStatus?: "NOT_REFUNDED" | "PARTIALLY_REFUNDED" | "TOTALLY_REFUNDED";
-            cancels?: components["schemas"]["PaymentCancel"][];
-        };
+        /**
+         * @description The payment as POST /payment/detail returns it (iyzipay-java `model/PaymentResource.java`,
+         *     read by `Payment.retrieve`). It carries no refund or cancel lists and no refund status: those
+         *     are on the reporting detail, GET /v2/reporting/payment/details.
+         */
+        RetrievePaymentResponse: components["schemas"]["BaseResponse"] & components["schemas"]["PaymentResult"];
         CheckBinResponse: components["schemas"]["BaseResponse"] & {
             binNumber?: string;
             /** @description e.g. `CREDIT_CARD`, `DEBIT_CARD`, `PREPAID_CARD`. */
@@ -603,6 +1928,997 @@ export interface components {
             /** @description Total charged over all installments. */
             totalPrice?: number;
             installmentNumber?: number;
+        };
+        ReportingPaymentDetailResponse: components["schemas"]["BaseResponse"] & {
+            /**
+             * @description The payments that match: one for a `paymentId`; for a `paymentConversationId`, every
+             *     payment made with it (a failed attempt and its successful retry, say).
+             */
+            payments?: components["schemas"]["ReportingPayment"][];
+        };
+        /** @description One payment (iyzipay-java `PaymentDetail`). */
+        ReportingPayment: {
+            /** @description iyzico id of the payment (Long in iyzipay-java). */
+            paymentId?: number | string;
+            /** @description Payment status as a number (Integer in iyzipay-java; unlike /payment/detail's string). */
+            paymentStatus?: number;
+            /** @description The payment's refund state, e.g. `NOT_REFUNDED`, `PARTIALLY_REFUNDED`, `TOTALLY_REFUNDED`. */
+            paymentRefundStatus?: string;
+            price?: number;
+            paidPrice?: number;
+            installment?: number;
+            merchantCommissionRate?: number;
+            merchantCommissionRateAmount?: number;
+            iyziCommissionRateAmount?: number;
+            iyziCommissionFee?: number;
+            /** @description The `conversationId` the payment was made with. */
+            paymentConversationId?: string;
+            /** @description 1 approved, 0 under review, -1 rejected. */
+            fraudStatus?: number;
+            cardType?: string;
+            cardAssociation?: string;
+            cardFamily?: string;
+            cardToken?: string;
+            cardUserKey?: string;
+            binNumber?: string;
+            lastFourDigits?: string;
+            basketId?: string;
+            currency?: string;
+            connectorName?: string;
+            authCode?: string;
+            /** @description Whether the payment went through 3-D Secure. */
+            threeDS?: boolean;
+            phase?: string;
+            acquirerBankName?: string;
+            mdStatus?: number;
+            hostReference?: string;
+            createdDate?: string;
+            updatedDate?: string;
+            orderId?: string;
+            /** @description Cancels of the payment, each with the `conversationId` it was sent with. */
+            cancels?: components["schemas"]["ReportingCancel"][];
+            itemTransactions?: components["schemas"]["ReportingPaymentTransaction"][];
+        };
+        /** @description One basket item of the payment (iyzipay-java `PaymentTxDetail`). */
+        ReportingPaymentTransaction: {
+            itemId?: string;
+            /** @description iyzico id of the basket item (Long in iyzipay-java); what an item refund needs. */
+            paymentTransactionId?: number | string;
+            transactionStatus?: number;
+            price?: number;
+            paidPrice?: number;
+            merchantCommissionRate?: number;
+            merchantCommissionRateAmount?: number;
+            iyziCommissionRateAmount?: number;
+            iyziCommissionFee?: number;
+            blockageRate?: number;
+            blockageRateAmountMerchant?: number;
+            blockageRateAmountSubMerchant?: number;
+            blockageResolvedDate?: string;
+            subMerchantKey?: string;
+            subMerchantPrice?: number;
+            subMerchantPayoutRate?: number;
+            subMerchantPayoutAmount?: number;
+            merchantPayoutAmount?: number;
+            /** @description Same fields as iyzipay-java `PaymentTxPayoutDetail`. */
+            convertedPayout?: components["schemas"]["ConvertedPayout"];
+            /**
+             * @description Refunds of this basket item, failed ones included (they carry `errorCode`). An amount-based
+             *     refund (POST /v2/payment/refund) shows up here once per item it was taken from.
+             */
+            refunds?: components["schemas"]["ReportingRefund"][];
+        };
+        /** @description One refund of a basket item (iyzipay-java `RefundTxDetail`). */
+        ReportingRefund: {
+            /** @description iyzico id of the refund transaction (Long in iyzipay-java). */
+            refundTxId?: number | string;
+            /** @description The `conversationId` the refund request was sent with. */
+            refundConversationId?: string;
+            refundPrice?: number;
+            refundStatus?: number;
+            /** @description Whether the refund came after the payment was settled to the merchant. */
+            isAfterSettlement?: boolean;
+            createdDate?: string;
+            currencyCode?: string;
+            authCode?: string;
+            hostReference?: string;
+            /** @description Set when the refund failed. */
+            errorGroup?: string;
+            /** @description Set when the refund failed. */
+            errorCode?: string;
+            /** @description Set when the refund failed. */
+            errorMessage?: string;
+        };
+        /** @description One cancel of the payment (iyzipay-java `RefundDetail`, the type of `PaymentDetail.cancels`). */
+        ReportingCancel: {
+            /** @description iyzico id of the cancel (Long in iyzipay-java). */
+            refundId?: number | string;
+            /** @description The `conversationId` the cancel request was sent with. */
+            cancelConversationId?: string;
+            /** @description The amount the cancel gave back. */
+            refundPrice?: number;
+            refundStatus?: number;
+            isAfterSettlement?: boolean;
+            createdDate?: string;
+            currencyCode?: string;
+            authCode?: string;
+            hostReference?: string;
+            /** @description Set when the cancel failed. */
+            errorGroup?: string;
+            /** @description Set when the cancel failed. */
+            errorCode?: string;
+            /** @description Set when the cancel failed. */
+            errorMessage?: string;
+        };
+        /** @description The payment body of POST /payment/auth plus the 3-D Secure `callbackUrl`, which is required here (iyzipay-node `CreatePaymentRequest` = `model/Payment.js`). */
+        ThreedsInitializeRequest: components["schemas"]["CreatePaymentRequest"] & {
+            /** @description Where the bank's 3-D Secure page posts its result. */
+            callbackUrl: string;
+        };
+        /** @description Completes a 3-D Secure payment (v1). Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateThreedsPaymentRequest.js. */
+        ThreedsAuthRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description iyzico id of the payment, from the callback's POST. */
+            paymentId: string;
+            /** @description The `conversationData` iyzico posted to the callbackUrl (mdStatus 1 only). */
+            conversationData?: string;
+        };
+        /** @description Completes a 3-D Secure payment (v2, amount-checked). Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateThreedsV2PaymentRequest.js. */
+        ThreedsAuthV2Request: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description iyzico id of the payment, from the callback's POST. */
+            paymentId: string;
+            /** @description The paidPrice of the initialize request; iyzico checks it. */
+            paidPrice: DecimalString;
+            /** @description The basketId of the initialize request. */
+            basketId: string;
+            currency: components["schemas"]["Currency"];
+        };
+        /** @description Captures a pre-authorization. Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreatePaymentPostAuthRequest.js. */
+        PostAuthRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description iyzico id of the pre-authorized payment. */
+            paymentId: string;
+            ip?: components["schemas"]["Ip"];
+            /** @description Amount to capture; at most the pre-authorized amount. */
+            paidPrice?: DecimalString;
+            currency?: components["schemas"]["Currency"];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateCheckoutFormInitializeRequest.js. */
+        CheckoutFormInitializeRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description Basket total; must equal the sum of `basketItems[].price`. */
+            price: DecimalString;
+            /** @description Your basket or order id. */
+            basketId?: string;
+            paymentGroup?: components["schemas"]["PaymentGroup"];
+            buyer: components["schemas"]["Buyer"];
+            shippingAddress?: components["schemas"]["Address"];
+            billingAddress: components["schemas"]["Address"];
+            basketItems: components["schemas"]["BasketItem"][];
+            /** @description Where iyzico posts the `token` when the buyer is done. */
+            callbackUrl: string;
+            paymentSource?: string;
+            currency?: components["schemas"]["Currency"];
+            posOrderId?: string;
+            /** @description Amount to charge (basket total plus any interest or commission). */
+            paidPrice: DecimalString;
+            /**
+             * @description 1 to force 3-D Secure.
+             * @enum {integer}
+             */
+            forceThreeDS?: 0 | 1;
+            /** @description Shows this buyer's stored cards on the form. */
+            cardUserKey?: string;
+            /** @description Installment counts the form offers. */
+            enabledInstallments?: number[];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/RetrieveCheckoutFormRequest.js (also PayWithIyzicoRetrieveRequest, RetrieveBkmRequest, CreatePeccoPaymentRequest). */
+        TokenRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description The token the initialize answer (and the callback) carried. */
+            token: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/PayWithIyzicoInitializeRequest.js. */
+        PayWithIyzicoInitializeRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description Basket total; must equal the sum of `basketItems[].price`. */
+            price: DecimalString;
+            basketId?: string;
+            paymentGroup?: components["schemas"]["PaymentGroup"];
+            callbackUrl: string;
+            currency?: components["schemas"]["Currency"];
+            /** @description Amount to charge. */
+            paidPrice: DecimalString;
+            paymentChannel?: components["schemas"]["PaymentChannel"];
+            enabledInstallments?: number[];
+            buyer: components["schemas"]["Buyer"];
+            shippingAddress?: components["schemas"]["Address"];
+            billingAddress: components["schemas"]["Address"];
+            basketItems: components["schemas"]["BasketItem"][];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateRefundToBalanceInitRequest.js. */
+        RefundToBalanceRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description iyzico id of the payment to refund to the buyer's iyzico balance. */
+            paymentId: string;
+            callbackUrl: string;
+        };
+        /** @description A card to store (iyzico/iyzipay-node@cb4d163 lib/requests/model/CardInformation.js). */
+        CardInformation: {
+            cardAlias?: string;
+            cardNumber: string;
+            expireYear: string;
+            expireMonth: string;
+            cardHolderName?: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateCardRequest.js. */
+        CreateCardRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description Your id for the card. */
+            externalId?: string;
+            /** @description The card owner's email; needed when no cardUserKey is sent (a new card user). */
+            email?: string;
+            /** @description Adds the card to this existing card user. */
+            cardUserKey?: string;
+            card: components["schemas"]["CardInformation"];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/DeleteCardRequest.js. */
+        DeleteCardRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            cardUserKey: string;
+            cardToken: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/RetrieveCardListRequest.js. */
+        RetrieveCardListRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            cardUserKey: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateUniversalCardStorageInitializeRequest.js. */
+        UcsInitializeRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            email?: string;
+            gsmNumber?: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/RetrievePayoutCompletedRequest.js, RetrieveBouncedPaymentsRequest.js. */
+        SettlementDateRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description Day to report, `yyyy-MM-dd`. */
+            date: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/RetrieveInstallmentInfoRequest.js (the same model as the installment list). */
+        InstallmentInfoRequest: components["schemas"]["RetrieveInstallmentsRequest"];
+        /**
+         * @description iyzico/iyzipay-node@cb4d163 lib/Iyzipay.js SUB_MERCHANT_TYPE.
+         * @enum {string}
+         */
+        SubMerchantType: "PERSONAL" | "PRIVATE_COMPANY" | "LIMITED_OR_JOINT_STOCK_COMPANY";
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateSubMerchantRequest.js. */
+        CreateSubMerchantRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            name?: string;
+            email: string;
+            gsmNumber?: string;
+            address: string;
+            iban: string;
+            taxOffice?: string;
+            contactName?: string;
+            contactSurname?: string;
+            legalCompanyTitle?: string;
+            swiftCode?: string;
+            currency?: components["schemas"]["Currency"];
+            identityNumber?: string;
+            taxNumber?: string;
+            /** @description Your id for the sub-merchant. */
+            subMerchantExternalId: string;
+            subMerchantType: components["schemas"]["SubMerchantType"];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/UpdateSubMerchantRequest.js. */
+        UpdateSubMerchantRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            name?: string;
+            email?: string;
+            gsmNumber?: string;
+            address?: string;
+            iban?: string;
+            taxOffice?: string;
+            contactName?: string;
+            contactSurname?: string;
+            legalCompanyTitle?: string;
+            swiftCode?: string;
+            currency?: components["schemas"]["Currency"];
+            identityNumber?: string;
+            taxNumber?: string;
+            /** @description iyzico's key of the sub-merchant. */
+            subMerchantKey: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/RetrieveSubMerchantRequest.js. */
+        RetrieveSubMerchantRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            subMerchantExternalId: string;
+        };
+        /**
+         * @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/model/PaymentItem.js (UpdateSubMerchantPaymentItemRequest),
+         *     which sends no locale or conversationId. iyzipay-java's request/UpdatePaymentItemRequest.java sends
+         *     those too, plus externalSubMerchantId, crossBookingOperation and chargedPriceFromMerchant; they are
+         *     left out until a document says what they do.
+         */
+        UpdatePaymentItemRequest: {
+            subMerchantKey: string;
+            paymentTransactionId: string;
+            /** @description New payout to the sub-merchant. */
+            subMerchantPrice: DecimalString;
+            /** @description Withholding tax amount. */
+            withholdingTax?: DecimalString;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateApprovalRequest.js. */
+        ApprovalRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description The basket item to approve or disapprove for payout. */
+            paymentTransactionId: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateCrossBookingRequest.js. */
+        CrossBookingRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            subMerchantKey: string;
+            /** @description Amount to move. */
+            price: DecimalString;
+            reason?: string;
+            currency?: components["schemas"]["Currency"];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateSettlementToBalanceInitRequest.js. */
+        SettlementToBalanceRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            subMerchantKey?: string;
+            callbackUrl: string;
+            /** @description Amount to settle to the balance. */
+            price?: DecimalString;
+        };
+        /**
+         * @description iyzico/iyzipay-node@cb4d163 lib/Iyzipay.js APM_TYPE.
+         * @enum {string}
+         */
+        ApmType: "SOFORT" | "IDEAL" | "QIWI" | "GIROPAY";
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/model/Apm.js. */
+        ApmInitializeRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description Basket total. */
+            price: DecimalString;
+            /** @description Amount to charge. */
+            paidPrice: DecimalString;
+            paymentChannel?: components["schemas"]["PaymentChannel"];
+            paymentGroup?: components["schemas"]["PaymentGroup"];
+            paymentSource?: string;
+            currency?: components["schemas"]["Currency"];
+            merchantOrderId?: string;
+            countryCode?: string;
+            accountHolderName?: string;
+            merchantCallbackUrl?: string;
+            merchantErrorUrl?: string;
+            merchantNotificationUrl?: string;
+            apmType: components["schemas"]["ApmType"];
+            basketId?: string;
+            buyer: components["schemas"]["Buyer"];
+            shippingAddress?: components["schemas"]["Address"];
+            billingAddress: components["schemas"]["Address"];
+            basketItems: components["schemas"]["BasketItem"][];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/RetrieveApmRequest.js. */
+        PaymentIdRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description iyzico id of the payment. */
+            paymentId: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateBkmInitializeRequest.js. */
+        BkmInitializeRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description Basket total. */
+            price: DecimalString;
+            basketId?: string;
+            paymentGroup?: components["schemas"]["PaymentGroup"];
+            buyer: components["schemas"]["Buyer"];
+            shippingAddress?: components["schemas"]["Address"];
+            billingAddress: components["schemas"]["Address"];
+            basketItems: components["schemas"]["BasketItem"][];
+            callbackUrl: string;
+            paymentSource?: string;
+            enabledInstallments?: number[];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreatePeccoInitializeRequest.js. */
+        PeccoInitializeRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description Basket total. */
+            price: DecimalString;
+            basketId?: string;
+            paymentGroup?: components["schemas"]["PaymentGroup"];
+            buyer: components["schemas"]["Buyer"];
+            shippingAddress?: components["schemas"]["Address"];
+            billingAddress: components["schemas"]["Address"];
+            basketItems: components["schemas"]["BasketItem"][];
+            callbackUrl: string;
+            paymentSource?: string;
+            currency?: components["schemas"]["Currency"];
+            /** @description Amount to charge. */
+            paidPrice: DecimalString;
+        };
+        /** @description A payment through your own POS ("basic"). Fields: iyzico/iyzipay-node@cb4d163 lib/requests/model/BasicPayment.js. */
+        BasicPaymentRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description Amount of the payment. */
+            price: DecimalString;
+            /** @description Amount charged to the card. */
+            paidPrice: DecimalString;
+            installment?: number;
+            buyerEmail?: string;
+            buyerId?: string;
+            buyerIp?: components["schemas"]["Ip"];
+            posOrderId?: string;
+            paymentCard: components["schemas"]["PaymentCard"];
+            currency?: components["schemas"]["Currency"];
+            /** @description Bank connector of your own POS. */
+            connectorName?: string;
+            /** @description 3-D Secure only. */
+            callbackUrl?: string;
+        };
+        /** @description The basic payment body; `callbackUrl` is required for 3-D Secure. */
+        BasicThreedsInitializeRequest: components["schemas"]["BasicPaymentRequest"] & {
+            /** @description Where the bank's 3-D Secure page posts its result. */
+            callbackUrl: string;
+        };
+        /** @description iyzico/iyzipay-node@cb4d163 lib/requests/model/BkmInstallment.js, BkmInstallmentPrice.js. */
+        BkmInstallment: {
+            bankId?: number;
+            installmentPrices?: {
+                installmentNumber?: number;
+                /** @description Total over all installments. */
+                totalPrice?: DecimalString;
+            }[];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateBasicBkmInitializeRequest.js. */
+        BasicBkmInitializeRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            connectorName?: string;
+            /** @description Amount of the payment. */
+            price: DecimalString;
+            callbackUrl: string;
+            buyerEmail?: string;
+            buyerId?: string;
+            buyerIp?: components["schemas"]["Ip"];
+            posOrderId?: string;
+            installmentDetails?: components["schemas"]["BkmInstallment"][];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/model/SubscriptionProduct.js. */
+        SubscriptionProductRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            name: string;
+            description?: string;
+        };
+        /** @description iyzico/iyzipay-node@cb4d163 lib/requests/model/SubscriptionAddress.js. */
+        SubscriptionAddress: {
+            address?: string;
+            zipCode?: string;
+            contactName?: string;
+            city?: string;
+            country?: string;
+            district?: string;
+        };
+        /** @description iyzico/iyzipay-node@cb4d163 lib/requests/model/SubscriptionCustomer.js. */
+        SubscriptionCustomer: {
+            name?: string;
+            surname?: string;
+            identityNumber?: string;
+            email?: string;
+            gsmNumber?: string;
+            billingAddress?: components["schemas"]["SubscriptionAddress"];
+            shippingAddress?: components["schemas"]["SubscriptionAddress"];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateSubscriptionCustomerRequest.js (locale, conversationId + SubscriptionCustomer). */
+        SubscriptionCustomerRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+        } & components["schemas"]["SubscriptionCustomer"];
+        /** @description iyzico/iyzipay-node@cb4d163 lib/requests/model/SubscriptionCard.js. */
+        SubscriptionCard: {
+            cardHolderName?: string;
+            cardNumber?: string;
+            expireYear?: string;
+            expireMonth?: string;
+            cvc?: string;
+            cardUserKey?: string;
+            cardToken?: string;
+            ucsToken?: string;
+            consumerToken?: string;
+            registerConsumerCard?: boolean;
+        };
+        /**
+         * @description iyzico/iyzipay-node@cb4d163 lib/Iyzipay.js SUBSCRIPTION_INITIAL_STATUS.
+         * @enum {string}
+         */
+        SubscriptionInitialStatus: "ACTIVE" | "PENDING";
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateSubscriptionInitRequest.js. */
+        SubscriptionInitializeRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            paymentCard: components["schemas"]["SubscriptionCard"];
+            customer: components["schemas"]["SubscriptionCustomer"];
+            pricingPlanReferenceCode: string;
+            subscriptionInitialStatus?: components["schemas"]["SubscriptionInitialStatus"];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateSubscriptionInitExistingCustomerRequest.js. */
+        SubscriptionInitializeWithCustomerRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            pricingPlanReferenceCode: string;
+            customerReferenceCode: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateSubscriptionCheckoutFormInitRequest.js. */
+        SubscriptionCheckoutFormRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            callbackUrl: string;
+            customer: components["schemas"]["SubscriptionCustomer"];
+            pricingPlanReferenceCode: string;
+            subscriptionInitialStatus?: components["schemas"]["SubscriptionInitialStatus"];
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/UpdateSubscriptionCardRequest.js. */
+        SubscriptionCardUpdateRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            customerReferenceCode: string;
+            callbackUrl: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/UpdateSubscriptionCardWithSubscriptionReferenceCodeRequest.js. */
+        SubscriptionCardUpdateWithSubscriptionRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            subscriptionReferenceCode: string;
+            callbackUrl: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/CreateSubscriptionPaymentRetryRequest.js. */
+        SubscriptionRetryRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            /** @description Reference code of the failed subscription order. */
+            referenceCode: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/model/IyziLinkProduct.js. */
+        IyziLinkProductRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            name: string;
+            description?: string;
+            /** @description Price of the product. */
+            price: DecimalString;
+            currencyCode: components["schemas"]["Currency"];
+            /** @description Base64 image. */
+            encodedImageFile?: string;
+            addressIgnorable?: boolean;
+            installmentRequested?: boolean;
+            stockEnabled?: boolean;
+            stockCount?: number;
+            flexibleLink?: boolean;
+            presetPriceValues?: number[];
+            categoryType?: string;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/model/IyziLinkFastLink.js. */
+        IyziLinkFastLinkRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            description: string;
+            /** @description Amount to collect. */
+            price: DecimalString;
+            currencyCode: components["schemas"]["Currency"];
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/ThreedsInitialize.java (`htmlContent` is serialized as `threeDSHtmlContent`). */
+        ThreedsInitializeResponse: components["schemas"]["BaseResponse"] & {
+            /** @description The bank's 3-D Secure page, base64-encoded HTML: decode and show it to the buyer. */
+            threeDSHtmlContent?: string;
+            paymentId?: string;
+            /** @description hex(HMAC-SHA256(secretKey, paymentId:conversationId)) (docs.iyzico.com/en/advanced/response-signature-validation). */
+            signature?: string;
+            /** @description A URL to redirect the buyer to instead of showing the HTML (iyzipay-java ThreedsInitialize). */
+            threeDsRedirectionUrl?: string;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/CheckoutFormInitializeResource.java. */
+        CheckoutFormInitializeResponse: components["schemas"]["BaseResponse"] & {
+            /** @description Identifies the form; retrieve the result with it. */
+            token?: string;
+            /** @description A script tag that renders the form. */
+            checkoutFormContent?: string;
+            /** @description Seconds the token stays valid. */
+            tokenExpireTime?: number;
+            /** @description iyzico's hosted payment page. */
+            paymentPageUrl?: string;
+            payWithIyzicoPageUrl?: string;
+            /** @description hex(HMAC-SHA256(secretKey, conversationId:token)). */
+            signature?: string;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/CheckoutForm.java (PaymentResource + token, callbackUrl); also Pay with iyzico's result. */
+        CheckoutFormResponse: components["schemas"]["BaseResponse"] & {
+            token?: string;
+            callbackUrl?: string;
+        } & components["schemas"]["PaymentResult"];
+        /** @description iyzico/iyzipay-java@85a63a2 model/PayWithIyzicoInitializeResource.java. */
+        PayWithIyzicoInitializeResponse: components["schemas"]["BaseResponse"] & {
+            token?: string;
+            tokenExpireTime?: number;
+            payWithIyzicoPageUrl?: string;
+            signature?: string;
+        };
+        /** @description iyzico/iyzipay-php@168839f src/Iyzipay/Model/Mapper/RefundToBalanceResourceMapper.php (token, url). */
+        TokenUrlResponse: components["schemas"]["BaseResponse"] & {
+            token?: string;
+            /** @description Where the buyer confirms. */
+            url?: string;
+        };
+        /** @description iyzico/iyzipay-php@168839f src/Iyzipay/Model/Mapper/SettlementToBalanceResourceMapper.php. */
+        SettlementToBalanceResponse: components["schemas"]["BaseResponse"] & {
+            token?: string;
+            url?: string;
+            settingsAllTime?: boolean;
+        };
+        /** @description A stored card (iyzico/iyzipay-java@85a63a2 model/Card.java). */
+        StoredCard: {
+            externalId?: string;
+            email?: string;
+            cardUserKey?: string;
+            cardToken?: string;
+            cardAlias?: string;
+            binNumber?: string;
+            lastFourDigits?: string;
+            cardType?: string;
+            cardAssociation?: string;
+            cardFamily?: string;
+            cardBankCode?: number;
+            cardBankName?: string;
+            cardHolderName?: string;
+            expireMonth?: string;
+            expireYear?: string;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/Card.java. */
+        CardResponse: components["schemas"]["BaseResponse"] & components["schemas"]["StoredCard"];
+        /** @description iyzico/iyzipay-java@85a63a2 model/CardList.java. */
+        CardListResponse: components["schemas"]["BaseResponse"] & {
+            cardUserKey?: string;
+            cardDetails?: components["schemas"]["StoredCard"][];
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/universalcardstorage/UcsInitResource.java. */
+        UcsInitializeResponse: components["schemas"]["BaseResponse"] & {
+            ucsToken?: string;
+            gsmNumber?: string;
+            maskedGsmNumber?: string;
+            merchantName?: string;
+            script?: string;
+            scriptType?: string;
+        };
+        /** @description One transaction of a day (iyzico/iyzipay-java@85a63a2 model/TransactionDetail.java). */
+        ReportingTransaction: {
+            transactionType?: string;
+            transactionDate?: string;
+            /** @description Long in iyzipay-java. */
+            transactionId?: number | string;
+            transactionStatus?: number;
+            afterSettlement?: number;
+            /** @description Long in iyzipay-java. */
+            paymentTxId?: number | string;
+            /** @description Long in iyzipay-java. */
+            paymentId?: number | string;
+            conversationId?: string;
+            paymentPhase?: string;
+            price?: number;
+            paidPrice?: number;
+            transactionCurrency?: string;
+            installment?: number;
+            threeDS?: number;
+            iyzicoCommission?: number;
+            iyzicoFee?: number;
+            parity?: number;
+            iyzicoConversionAmount?: number;
+            settlementCurrency?: string;
+            merchantPayoutAmount?: number;
+            connectorType?: string;
+            posOrderId?: string;
+            posName?: string;
+            subMerchantKey?: string;
+            subMerchantPayoutAmount?: number;
+            authCode?: string;
+            hostReference?: string;
+            basketId?: string;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/ReportingPaymentTransaction.java. */
+        ReportingTransactionsResponse: components["schemas"]["BaseResponse"] & {
+            transactions?: components["schemas"]["ReportingTransaction"][];
+            currentPage?: number;
+            totalPageCount?: number;
+        };
+        /** @description Only the common fields are sourced. */
+        ScrollTransactionsResponse: components["schemas"]["BaseResponse"];
+        /** @description iyzico/iyzipay-java@85a63a2 model/PayoutCompletedTransactionList.java, PayoutCompletedTransaction.java. */
+        PayoutCompletedResponse: components["schemas"]["BaseResponse"] & {
+            payoutCompletedTransactions?: {
+                paymentTransactionId?: string;
+                payoutAmount?: number;
+                payoutType?: string;
+                subMerchantKey?: string;
+                currency?: string;
+            }[];
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/BouncedBankTransferList.java, BankTransfer.java. */
+        BouncedPaymentsResponse: components["schemas"]["BaseResponse"] & {
+            bankTransfers?: {
+                subMerchantKey?: string;
+                iban?: string;
+                contactName?: string;
+                contactSurname?: string;
+                legalCompanyTitle?: string;
+                marketplaceSubMerchantType?: string;
+            }[];
+        };
+        /** @description iyzico/iyzipay-php@168839f src/Iyzipay/Model/Mapper/InstallmentHtmlMapper.php. */
+        InstallmentHtmlResponse: components["schemas"]["BaseResponse"] & {
+            /** @description An HTML table of the installment options. */
+            htmlContent?: string;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/SubMerchant.java. */
+        SubMerchantResponse: components["schemas"]["BaseResponse"] & {
+            name?: string;
+            email?: string;
+            gsmNumber?: string;
+            address?: string;
+            iban?: string;
+            swiftCode?: string;
+            currency?: string;
+            taxOffice?: string;
+            contactName?: string;
+            contactSurname?: string;
+            legalCompanyTitle?: string;
+            subMerchantExternalId?: string;
+            identityNumber?: string;
+            taxNumber?: string;
+            subMerchantType?: string;
+            subMerchantKey?: string;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/PaymentItem.java (one itemTransactions entry). */
+        PaymentItemResponse: components["schemas"]["BaseResponse"] & components["schemas"]["ItemTransaction"];
+        /** @description iyzico/iyzipay-java@85a63a2 model/Approval.java, Disapproval.java. */
+        ApprovalResponse: components["schemas"]["BaseResponse"] & {
+            paymentTransactionId?: string;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/ApmResource.java. */
+        ApmResponse: components["schemas"]["BaseResponse"] & {
+            redirectUrl?: string;
+            price?: number;
+            paidPrice?: number;
+            paymentId?: string;
+            merchantCommissionRate?: number;
+            merchantCommissionRateAmount?: number;
+            iyziCommissionRateAmount?: number;
+            iyziCommissionFee?: number;
+            basketId?: string;
+            currency?: string;
+            itemTransactions?: components["schemas"]["ItemTransaction"][];
+            phase?: string;
+            accountHolderName?: string;
+            accountNumber?: string;
+            bankName?: string;
+            bankCode?: string;
+            bic?: string;
+            paymentPurpose?: string;
+            iban?: string;
+            countryCode?: string;
+            apm?: string;
+            mobilePhone?: string;
+            paymentStatus?: string;
+            signature?: string;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/BkmInitialize.java; iyzico/iyzipay-php@168839f BasicBkmInitializeMapper (htmlContent, token). */
+        HtmlTokenResponse: components["schemas"]["BaseResponse"] & {
+            htmlContent?: string;
+            token?: string;
+            signature?: string;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/Bkm.java (PaymentResource + token, callbackUrl). */
+        BkmResponse: components["schemas"]["BaseResponse"] & {
+            token?: string;
+            callbackUrl?: string;
+        } & components["schemas"]["PaymentResult"];
+        /** @description iyzico/iyzipay-java@85a63a2 model/BasicPaymentResource.java. */
+        BasicPaymentResponse: components["schemas"]["BaseResponse"] & {
+            price?: number;
+            paidPrice?: number;
+            installment?: number;
+            currency?: string;
+            paymentId?: string;
+            merchantCommissionRate?: number;
+            merchantCommissionRateAmount?: number;
+            iyziCommissionFee?: number;
+            cardType?: string;
+            cardAssociation?: string;
+            cardFamily?: string;
+            cardToken?: string;
+            cardUserKey?: string;
+            binNumber?: string;
+            paymentTransactionId?: string;
+            authCode?: string;
+            connectorName?: string;
+            phase?: string;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/resource/SubscriptionPricingPlanData.java. */
+        SubscriptionPricingPlanData: {
+            referenceCode?: string;
+            createdDate?: string;
+            name?: string;
+            price?: number;
+            paymentInterval?: string;
+            paymentIntervalCount?: number;
+            trialPeriodDays?: number;
+            currencyCode?: string;
+            productReferenceCode?: string;
+            planPaymentType?: string;
+            status?: string;
+            recurrenceCount?: number;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/resource/SubscriptionProductData.java. */
+        SubscriptionProductData: {
+            referenceCode?: string;
+            createdDate?: string;
+            name?: string;
+            description?: string;
+            status?: string;
+            pricingPlans?: components["schemas"]["SubscriptionPricingPlanData"][];
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionProduct.java. */
+        SubscriptionProductResponse: components["schemas"]["BaseResponse"] & {
+            data?: components["schemas"]["SubscriptionProductData"];
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/resource/SubscriptionProductListData.java. */
+        SubscriptionProductListResponse: components["schemas"]["BaseResponse"] & {
+            data?: {
+                items?: components["schemas"]["SubscriptionProductData"][];
+                totalCount?: number;
+                currentPage?: number;
+                pageCount?: number;
+            };
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/resource/SubscriptionCustomerData.java. */
+        SubscriptionCustomerData: {
+            referenceCode?: string;
+            createdDate?: string;
+            status?: string;
+            name?: string;
+            surname?: string;
+            identityNumber?: string;
+            email?: string;
+            gsmNumber?: string;
+            billingAddress?: components["schemas"]["SubscriptionAddress"];
+            shippingAddress?: components["schemas"]["SubscriptionAddress"];
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCustomer.java. */
+        SubscriptionCustomerResponse: components["schemas"]["BaseResponse"] & {
+            data?: components["schemas"]["SubscriptionCustomerData"];
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/resource/SubscriptionCustomerListData.java. */
+        SubscriptionCustomerListResponse: components["schemas"]["BaseResponse"] & {
+            data?: {
+                items?: components["schemas"]["SubscriptionCustomerData"][];
+                totalCount?: number;
+                currentPage?: number;
+                pageCount?: number;
+            };
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/resource/CreatedSubscriptionData.java. */
+        CreatedSubscriptionData: {
+            referenceCode?: string;
+            parentReferenceCode?: string;
+            pricingPlanReferenceCode?: string;
+            customerReferenceCode?: string;
+            subscriptionStatus?: string;
+            trialDays?: number;
+            trialStartDate?: string;
+            trialEndDate?: string;
+            canceledAt?: string;
+            createdDate?: string;
+            startDate?: string;
+            endDate?: string;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionInitialize.java. */
+        SubscriptionInitializeResponse: components["schemas"]["BaseResponse"] & {
+            data?: components["schemas"]["CreatedSubscriptionData"];
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCheckoutFormInitialize.java, SubscriptionCardUpdateCheckoutFormInitialize.java. */
+        SubscriptionCheckoutFormResponse: components["schemas"]["BaseResponse"] & {
+            token?: string;
+            checkoutFormContent?: string;
+            tokenExpireTime?: number;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/resource/SubscriptionData.java (subscriptionOrders left out). */
+        SubscriptionData: {
+            referenceCode?: string;
+            parentReferenceCode?: string;
+            pricingPlanName?: string;
+            pricingPlanReferenceCode?: string;
+            productName?: string;
+            productReferenceCode?: string;
+            customerEmail?: string;
+            customerReferenceCode?: string;
+            customerGsmNumber?: string;
+            /** @description Long in iyzipay-java. */
+            paymentId?: number | string;
+            subscriptionStatus?: string;
+            trialDays?: number;
+            trialStartDate?: string;
+            trialEndDate?: string;
+            canceledAt?: string;
+            createdDate?: string;
+            startDate?: string;
+            endDate?: string;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionSearch.java, resource/SubscriptionData.java. */
+        SubscriptionSearchResponse: components["schemas"]["BaseResponse"] & {
+            data?: {
+                items?: components["schemas"]["SubscriptionData"][];
+                totalCount?: number;
+                currentPage?: number;
+                pageCount?: number;
+            };
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/iyzilink/IyziLinkSaveResource.java, IyziLinkSave.java. */
+        IyziLinkSaveResponse: components["schemas"]["BaseResponse"] & {
+            data?: {
+                token?: string;
+                url?: string;
+                imageUrl?: string;
+            };
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/iyzilink/IyziLinkItem.java (currency serialized as currencyCode, iyziLinkStatus as productStatus). */
+        IyziLinkItem: {
+            name?: string;
+            description?: string;
+            price?: number;
+            currencyCode?: string;
+            token?: string;
+            productStatus?: string;
+            url?: string;
+            imageUrl?: string;
+            addressIgnorable?: boolean;
+            soldCount?: number;
+            soldLimit?: number;
+            remainingSoldLimit?: number;
+            installmentRequested?: boolean;
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/iyzilink/IyziLinkPagingResource.java. */
+        IyziLinkListResponse: components["schemas"]["BaseResponse"] & {
+            data?: {
+                items?: components["schemas"]["IyziLinkItem"][];
+                totalCount?: number;
+                currentPage?: number;
+                pageCount?: number;
+            };
         };
         /** @description The health check carries only the base fields (`status`, `locale`, `systemTime`). */
         TestResponse: components["schemas"]["BaseResponse"];
@@ -711,6 +3027,44 @@ export interface operations {
             };
         };
     };
+    retrieveReportingPaymentDetail: {
+        parameters: {
+            query?: {
+                /**
+                 * @description iyzico id of the payment; needed when `paymentConversationId` is not sent.
+                 * @example 25180001
+                 */
+                paymentId?: string;
+                /**
+                 * @description The `conversationId` the payment was made with; needed when `paymentId` is not sent.
+                 * @example order-1042
+                 */
+                paymentConversationId?: string;
+                /**
+                 * @description Your correlation value for this request; echoed back.
+                 * @example 123456789
+                 */
+                conversationId?: components["schemas"]["ConversationId"];
+                /** @example tr */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment(s) with refunds and cancels (success or failure envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPaymentDetailResponse"];
+                };
+            };
+        };
+    };
     createPayment: {
         parameters: {
             query?: never;
@@ -799,6 +3153,1445 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TestResponse"];
+                };
+            };
+        };
+    };
+    createPreAuthPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatePaymentResponse"];
+                };
+            };
+        };
+    };
+    createPostAuthPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostAuthRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatePaymentResponse"];
+                };
+            };
+        };
+    };
+    initializeThreeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThreedsInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreedsInitializeResponse"];
+                };
+            };
+        };
+    };
+    initializeThreedsPreAuth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThreedsInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreedsInitializeResponse"];
+                };
+            };
+        };
+    };
+    createThreedsPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThreedsAuthRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatePaymentResponse"];
+                };
+            };
+        };
+    };
+    createThreedsPaymentV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThreedsAuthV2Request"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatePaymentResponse"];
+                };
+            };
+        };
+    };
+    initializeCheckoutForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutFormInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutFormInitializeResponse"];
+                };
+            };
+        };
+    };
+    initializeCheckoutFormPreAuth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutFormInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutFormInitializeResponse"];
+                };
+            };
+        };
+    };
+    retrieveCheckoutForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutFormResponse"];
+                };
+            };
+        };
+    };
+    initializePayWithIyzico: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayWithIyzicoInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayWithIyzicoInitializeResponse"];
+                };
+            };
+        };
+    };
+    refundChargedFromMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundResponse"];
+                };
+            };
+        };
+    };
+    initializeRefundToBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundToBalanceRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenUrlResponse"];
+                };
+            };
+        };
+    };
+    createCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCardRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardResponse"];
+                };
+            };
+        };
+    };
+    deleteCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteCardRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardResponse"];
+                };
+            };
+        };
+    };
+    retrieveCardList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetrieveCardListRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardListResponse"];
+                };
+            };
+        };
+    };
+    initializeUniversalCardStorage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UcsInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UcsInitializeResponse"];
+                };
+            };
+        };
+    };
+    retrieveReportingTransactions: {
+        parameters: {
+            query: {
+                /** @example 2026-03-10 */
+                transactionDate: string;
+                /** @example 1 */
+                page: number;
+                /** @example 123456789 */
+                conversationId?: components["schemas"]["ConversationId"];
+                /** @example tr */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingTransactionsResponse"];
+                };
+            };
+        };
+    };
+    retrieveScrollTransactions: {
+        parameters: {
+            query: {
+                /** @example 2026-03-10 */
+                transactionDate: string;
+                /** @example DESC */
+                documentScrollVoSortingOrder?: "ASC" | "DESC";
+                /** @example 27169001 */
+                lastId?: string;
+                /** @example 123456789 */
+                conversationId?: components["schemas"]["ConversationId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScrollTransactionsResponse"];
+                };
+            };
+        };
+    };
+    retrievePayoutCompletedTransactions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementDateRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutCompletedResponse"];
+                };
+            };
+        };
+    };
+    retrieveBouncedPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementDateRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BouncedPaymentsResponse"];
+                };
+            };
+        };
+    };
+    retrieveInstallmentHtml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallmentInfoRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallmentHtmlResponse"];
+                };
+            };
+        };
+    };
+    updateSubMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubMerchantRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubMerchantResponse"];
+                };
+            };
+        };
+    };
+    createSubMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubMerchantRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubMerchantResponse"];
+                };
+            };
+        };
+    };
+    retrieveSubMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetrieveSubMerchantRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubMerchantResponse"];
+                };
+            };
+        };
+    };
+    updatePaymentItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePaymentItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentItemResponse"];
+                };
+            };
+        };
+    };
+    approvePaymentItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalResponse"];
+                };
+            };
+        };
+    };
+    disapprovePaymentItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalResponse"];
+                };
+            };
+        };
+    };
+    crossBookingToSubMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrossBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseResponse"];
+                };
+            };
+        };
+    };
+    crossBookingFromSubMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrossBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseResponse"];
+                };
+            };
+        };
+    };
+    initializeSettlementToBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementToBalanceRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementToBalanceResponse"];
+                };
+            };
+        };
+    };
+    initializeApm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApmInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApmResponse"];
+                };
+            };
+        };
+    };
+    retrieveApm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentIdRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApmResponse"];
+                };
+            };
+        };
+    };
+    initializeBkm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BkmInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HtmlTokenResponse"];
+                };
+            };
+        };
+    };
+    retrieveBkm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BkmResponse"];
+                };
+            };
+        };
+    };
+    initializePecco: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeccoInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HtmlTokenResponse"];
+                };
+            };
+        };
+    };
+    createPeccoPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatePaymentResponse"];
+                };
+            };
+        };
+    };
+    createBasicPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BasicPaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BasicPaymentResponse"];
+                };
+            };
+        };
+    };
+    createBasicPreAuthPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BasicPaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BasicPaymentResponse"];
+                };
+            };
+        };
+    };
+    createBasicPostAuthPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostAuthRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BasicPaymentResponse"];
+                };
+            };
+        };
+    };
+    initializeBasicThreeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BasicThreedsInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreedsInitializeResponse"];
+                };
+            };
+        };
+    };
+    initializeBasicThreedsPreAuth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BasicThreedsInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreedsInitializeResponse"];
+                };
+            };
+        };
+    };
+    createBasicThreedsPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThreedsAuthRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BasicPaymentResponse"];
+                };
+            };
+        };
+    };
+    initializeBasicBkm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BasicBkmInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HtmlTokenResponse"];
+                };
+            };
+        };
+    };
+    retrieveBasicBkm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BasicPaymentResponse"];
+                };
+            };
+        };
+    };
+    listSubscriptionProducts: {
+        parameters: {
+            query?: {
+                /** @example 1 */
+                page?: number;
+                /** @example 10 */
+                count?: number;
+                /** @example 123456789 */
+                conversationId?: components["schemas"]["ConversationId"];
+                /** @example tr */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionProductListResponse"];
+                };
+            };
+        };
+    };
+    createSubscriptionProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionProductRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionProductResponse"];
+                };
+            };
+        };
+    };
+    listSubscriptionCustomers: {
+        parameters: {
+            query?: {
+                /** @example 1 */
+                page?: number;
+                /** @example 10 */
+                count?: number;
+                /** @example 123456789 */
+                conversationId?: components["schemas"]["ConversationId"];
+                /** @example tr */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCustomerListResponse"];
+                };
+            };
+        };
+    };
+    createSubscriptionCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCustomerResponse"];
+                };
+            };
+        };
+    };
+    initializeSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionInitializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionInitializeResponse"];
+                };
+            };
+        };
+    };
+    initializeSubscriptionWithCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionInitializeWithCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionInitializeResponse"];
+                };
+            };
+        };
+    };
+    initializeSubscriptionCheckoutForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCheckoutFormRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCheckoutFormResponse"];
+                };
+            };
+        };
+    };
+    initializeSubscriptionCardUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCardUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCheckoutFormResponse"];
+                };
+            };
+        };
+    };
+    initializeSubscriptionCardUpdateWithSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCardUpdateWithSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCheckoutFormResponse"];
+                };
+            };
+        };
+    };
+    retrySubscriptionPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionRetryRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseResponse"];
+                };
+            };
+        };
+    };
+    searchSubscriptions: {
+        parameters: {
+            query?: {
+                /** @example 1 */
+                page?: number;
+                /** @example 10 */
+                count?: number;
+                /** @example subscription-ref */
+                subscriptionReferenceCode?: string;
+                /** @example parent-ref */
+                parentReferenceCode?: string;
+                /** @example customer-ref */
+                customerReferenceCode?: string;
+                /** @example plan-ref */
+                pricingPlanReferenceCode?: string;
+                /** @example ACTIVE */
+                subscriptionStatus?: "EXPIRED" | "UNPAID" | "CANCELED" | "ACTIVE" | "PENDING" | "UPGRADED";
+                /** @example 2026-03-01 */
+                startDate?: string;
+                /** @example 2026-03-31 */
+                endDate?: string;
+                /** @example 123456789 */
+                conversationId?: components["schemas"]["ConversationId"];
+                /** @example tr */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionSearchResponse"];
+                };
+            };
+        };
+    };
+    listIyziLinkProducts: {
+        parameters: {
+            query?: {
+                /** @example 1 */
+                page?: number;
+                /** @example 10 */
+                count?: number;
+                /** @example 123456789 */
+                conversationId?: components["schemas"]["ConversationId"];
+                /** @example tr */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IyziLinkListResponse"];
+                };
+            };
+        };
+    };
+    createIyziLinkProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IyziLinkProductRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IyziLinkSaveResponse"];
+                };
+            };
+        };
+    };
+    createIyziLinkFastLink: {
+        parameters: {
+            query?: {
+                /** @example tr */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IyziLinkFastLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IyziLinkSaveResponse"];
                 };
             };
         };

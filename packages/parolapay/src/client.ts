@@ -5,14 +5,7 @@ import type { operations } from "./schema.js";
 export const parolapayProvider: ProviderDefinition = {
   id: "parolapay",
   name: "Parolapay",
-  environments: {
-    sandbox: {
-      api: "https://sandbox.parolapay.invalid",
-    },
-    live: {
-      api: "https://api.parolapay.invalid",
-    },
-  },
+  environments: {},
   defaultHost: "api",
   auth: {
     scheme: "basic",
@@ -261,7 +254,7 @@ export const parolapayOperations = {
   },
 } satisfies Record<string, OperationDefinition>;
 
-export type ParolapayEnvironment = "sandbox" | "live";
+export type ParolapayEnvironment = never;
 export type ParolapayHost = "api";
 
 /** Options of `createParolapayClient`: credentials, and `environment` or `baseUrl`. */
@@ -270,8 +263,8 @@ export interface ParolapayClientOptions extends Omit<TransportOptions<ParolapayE
   username: string;
   /** Parolapay credential. Never logged. */
   password: string;
-  /** Overrides the environment: one URL for every host (a simulator), or one per host. */
-  baseUrl?: string | Partial<Record<ParolapayHost, string>>;
+  /** Required: Parolapay publishes no API hosts, so there is no environment. The URL Parolapay gave you (one for every host, or one per host), or a simulator's. */
+  baseUrl: string | Partial<Record<ParolapayHost, string>>;
 }
 
 export type PaymentTypesResponse = operations["paymentTypes"]["responses"][200]["content"]["application/json"];
@@ -381,7 +374,7 @@ export class ParolapayClient {
    *
    * `POST /card/refund` on the `api` host.
    *
-   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Payment Refund (POST); path, body and response are designed after /card/status
+   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Payment Refund; POST from epayapi.apidog.io/api-5408544 (Credit Card nav: all POST); path, body and response are designed after /card/status
    *
    * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
    */
@@ -394,7 +387,7 @@ export class ParolapayClient {
    *
    * `POST /card/complete` on the `api` host.
    *
-   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Payment Complete (POST); path, body and response are designed after /card/status
+   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Payment Complete; POST from epayapi.apidog.io/api-5408544 (Credit Card nav: all POST); path, body and response are designed after /card/status
    *
    * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
    */
@@ -407,7 +400,7 @@ export class ParolapayClient {
    *
    * `POST /card/void` on the `api` host.
    *
-   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Payment Void (POST); path, body and response are designed after /card/status
+   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Payment Void; POST from epayapi.apidog.io/api-5408544 (Credit Card nav: all POST); path, body and response are designed after /card/status
    *
    * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
    */
@@ -420,7 +413,7 @@ export class ParolapayClient {
    *
    * `POST /card/storage/list` on the `api` host.
    *
-   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Saved Card List (POST); path after /card/storage/save, body keyed by customer.external_id as in Create, response designed
+   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Saved Card List; POST from epayapi.apidog.io/api-5408550 (Card Storage nav: POST, POST, POST, DELETE); path after /card/storage/save, body keyed by customer.external_id as in Create, response designed
    */
   savedCardList(body: SavedCardListRequest, options?: CallOptions): Promise<SavedCardListResponse> {
     return this.#transport.call<SavedCardListResponse>(parolapayOperations.savedCardList, { body }, options);
@@ -431,7 +424,7 @@ export class ParolapayClient {
    *
    * `POST /card/storage/get` on the `api` host.
    *
-   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Saved Card Get (POST); path after /card/storage/save, body {card_token} and response (schema 'Stored Card') designed
+   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Saved Card Get; POST from epayapi.apidog.io/api-5408550 (Card Storage nav: POST, POST, POST, DELETE); path after /card/storage/save, body {card_token} and response (schema 'Stored Card') designed
    */
   savedCardGet(body: SavedCardGetRequest, options?: CallOptions): Promise<SavedCardGetResponse> {
     return this.#transport.call<SavedCardGetResponse>(parolapayOperations.savedCardGet, { body }, options);
@@ -455,7 +448,7 @@ export class ParolapayClient {
    *
    * `DELETE /card/storage/delete` on the `api` host.
    *
-   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Saved Card Delete with method DELETE; path after /card/storage/save, JSON body {card_token} like the rest of the card API, response designed
+   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Saved Card Delete; DELETE from epayapi.apidog.io/api-5408550 (Card Storage nav: POST, POST, POST, DELETE); path after /card/storage/save, JSON body {card_token} like the rest of the card API, response designed
    *
    * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
    */
@@ -503,7 +496,7 @@ export class ParolapayClient {
    *
    * `POST /parolapay/otp/verify` on the `api` host.
    *
-   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Otp Verify (POST in both groups); path, body {intent_id, otp} and response designed after /parolapay/pay (the docs' test OTP is 34020)
+   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Otp Verify; POST in both groups (epayapi.apidog.io/api-22261477 (ParolaparaPay nav: all POST) and the UcuzYolu list of seed 000); path, body {intent_id, otp} and response designed after /parolapay/pay (the docs' test OTP is 34020)
    *
    * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
    */
@@ -531,7 +524,7 @@ export class ParolapayClient {
    *
    * `POST /parolapay/capture` on the `api` host.
    *
-   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Capture (POST in Default module, GET in UcuzYolu; POST chosen, see info); path and body designed after /parolapay/refund
+   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Capture; POST in the Default module (epayapi.apidog.io/api-22261477 (ParolaparaPay nav: all POST)), GET in seed 000's UcuzYolu list; POST chosen, see info; path and body designed after /parolapay/refund
    *
    * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
    */
@@ -544,7 +537,7 @@ export class ParolapayClient {
    *
    * `POST /parolapay/cancel` on the `api` host.
    *
-   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Cancel (POST in Default module, GET in UcuzYolu; POST chosen, see info); path and body designed after /parolapay/refund
+   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Cancel; POST in the Default module (epayapi.apidog.io/api-22261477 (ParolaparaPay nav: all POST)), GET in seed 000's UcuzYolu list; POST chosen, see info; path and body designed after /parolapay/refund
    *
    * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
    */
@@ -560,6 +553,12 @@ export class ParolapayClient {
    * Request documented by seed 000 (UcuzYolu > Parolapay > Refund). Its documented `200` body is
    * `{}`; the refund fields below are designed and optional.
    *
+   * **After a lost answer.** No source documents what Parolapay does with a repeated
+   * `merchant_ref`, or any way to find a refund by it: `paymentStatus` finds an *intent* by the
+   * intent's own merchant_ref (and is itself designed), and the intent's `amount_refunded` is
+   * designed too. So nothing here proves whether a refund whose answer was lost was made; ask
+   * Parolapay, and do not send it again under a new `merchant_ref` until it is known.
+   *
    * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   refund(body: RefundRequest, options?: CallOptions): Promise<RefundResponse> {
@@ -571,7 +570,7 @@ export class ParolapayClient {
    *
    * `POST /parolapay/status` on the `api` host.
    *
-   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Status (POST in Default module, GET in UcuzYolu; POST chosen like /card/status); path, body {intent_id} and response designed
+   * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Status; POST in the Default module (epayapi.apidog.io/api-22261477 (ParolaparaPay nav: all POST)), GET in seed 000's UcuzYolu list; POST chosen like /card/status; path, body {intent_id} and response designed
    */
   status(body: StatusRequest, options?: CallOptions): Promise<StatusResponse> {
     return this.#transport.call<StatusResponse>(parolapayOperations.status, { body }, options);
@@ -582,8 +581,9 @@ export class ParolapayClient {
    *
    * `GET /parolapay/payment-status` on the `api` host.
    *
-   * Looks an intent up by `merchant_ref`, so a caller whose create or refund response was lost
-   * can learn what happened without the intent id.
+   * Looks an intent up by the `merchant_ref` it was created with, so a caller whose create
+   * response was lost can find the intent without its id. It does not find a refund by the
+   * refund's merchant_ref.
    *
    * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Payment Status with GET (UcuzYolu group only); lookup by merchant_ref query parameter, path and response designed
    */

@@ -328,6 +328,12 @@ export interface paths {
          * Refund a captured intent, fully or partly
          * @description Request documented by seed 000 (UcuzYolu > Parolapay > Refund). Its documented `200` body is
          *     `{}`; the refund fields below are designed and optional.
+         *
+         *     **After a lost answer.** No source documents what Parolapay does with a repeated
+         *     `merchant_ref`, or any way to find a refund by it: `paymentStatus` finds an *intent* by the
+         *     intent's own merchant_ref (and is itself designed), and the intent's `amount_refunded` is
+         *     designed too. So nothing here proves whether a refund whose answer was lost was made; ask
+         *     Parolapay, and do not send it again under a new `merchant_ref` until it is known.
          */
         post: operations["refund"];
         delete?: never;
@@ -362,8 +368,9 @@ export interface paths {
         };
         /**
          * Find an intent by the merchant's reference
-         * @description Looks an intent up by `merchant_ref`, so a caller whose create or refund response was lost
-         *     can learn what happened without the intent id.
+         * @description Looks an intent up by the `merchant_ref` it was created with, so a caller whose create
+         *     response was lost can find the intent without its id. It does not find a refund by the
+         *     refund's merchant_ref.
          */
         get: operations["paymentStatus"];
         put?: never;

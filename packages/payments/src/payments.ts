@@ -10,10 +10,10 @@ import { createIyzicoAdapter, iyzicoCapabilities, type IyzicoConfig } from "./ad
 import { createParolapayAdapter, parolapayCapabilities, type ParolapayConfig } from "./adapters/parolapay.ts";
 import { createPaywallAdapter, paywallCapabilities, type PaywallConfig } from "./adapters/paywall.ts";
 import { createSipayWalletAdapter, sipayWalletCapabilities, type SipayWalletConfig } from "./adapters/sipay-wallet.ts";
-import { describe } from "./adapters/wire.ts";
 import { invalidRequest, maskSecrets, scrubError, unsupported } from "./errors.ts";
 import { fingerprint, MemoryIdempotencyStore, runWrite, type IdempotencyStore, type StoredResult } from "./idempotency.ts";
-import { isCurrency, moneyFromJSON, type Money } from "./money.ts";
+import { checkRetrieve, checkWrite, render, type CheckedWrite } from "./input/index.ts";
+import { moneyFromJSON } from "./money.ts";
 import {
   PROVIDER_IDS,
   type CancelInput,
@@ -83,8 +83,6 @@ export interface Payments {
   readonly webhooks: Webhooks;
 }
 
-const MAX_KEY = 128;
-
 /** Client options holding credentials; their values are masked wherever they show up as text. */
 const CREDENTIALS = ["apiKey", "secretKey", "apiKeyPublic", "apiClientPublic", "apiKeyPrivate", "apiClientPrivate", "hashKey", "merchantKey", "password", "username", "clientId", "clientSecret"];
 
@@ -124,7 +122,7 @@ export function createPayments(options: PaymentsOptions): Payments {
 
   function adapterFor(provider: unknown, operation: string): ProviderAdapter {
     if (typeof provider !== "string" || !(PROVIDER_IDS as readonly string[]).includes(provider)) {
-      throw invalidRequest(String(provider), operation, "provider", `${operation}: unknown provider ${describe(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
+      throw invalidRequest("unknown", operation, "provider", `${operation}: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
     }
     const adapter = adapters[provider as ProviderId];
     if (adapter === undefined) {
@@ -133,19 +131,11 @@ export function createPayments(options: PaymentsOptions): Payments {
     return adapter as ProviderAdapter;
   }
 
-  async function write(operation: WriteOperation, input: RefundInput | CancelInput): Promise<StoredResult & { replayed: boolean }> {
-    const caps = CAPABILITIES[input.provider as ProviderId] as ProviderCapabilities[ProviderId] | undefined;
-    if (operation === "cancel" && caps?.cancel === false) {
-      throw unsupported(input.provider, "cancel", `${input.provider} has no same-day void (cancel); refund the payment instead.`);
-    }
-    const ref = (input as { payment?: unknown }).payment;
-    if (operation === "refund" && caps?.itemRefund === false && (ref as { paymentTransactionId?: unknown } | undefined)?.paymentTransactionId !== undefined) {
-      throw unsupported(input.provider, "refund", `${input.provider} cannot refund one basket item (paymentTransactionId); only iyzico can. Refund an amount instead.`);
-    }
+  async function write(operation: WriteOperation, raw: unknown): Promise<StoredResult & { replayed: boolean; input: CheckedWrite }> {
+    // Everything about the input is checked before any lookup; the adapters get the checked copy.
+    const input = checkWrite(operation, raw);
     const adapter = adapterFor(input.provider, operation);
-    const key = checkKey(adapter.provider, operation, input.idempotencyKey);
-    const amount = operation === "refund" ? checkAmount(adapter, (input as RefundInput).amount) : undefined;
-    if (ref === null || typeof ref !== "object") throw invalidRequest(adapter.provider, operation, "payment", `${adapter.name} ${operation}: payment is required.`);
+    const { idempotencyKey: key, payment: ref, amount } = input;
 
     const outcome = await runWrite(runner, {
       key,
@@ -158,32 +148,32 @@ export function createPayments(options: PaymentsOptions): Payments {
       send: (plan) => adapter.send(operation, plan, key),
       reconcile: (plan) => adapter.reconcile(operation, plan, key),
     });
-    return { ...outcome.result, replayed: outcome.replayed };
+    return { ...outcome.result, replayed: outcome.replayed, input };
   }
 
   return {
     async refund<P extends ProviderId>(input: RefundInput<P>): Promise<RefundResult<P>> {
-      const r = await scrubbed(() => write("refund", input as RefundInput));
+      const r = await scrubbed(() => write("refund", input));
       // Every refund plan carries its amount; a stored record without one was edited by hand.
-      if (r.amount === undefined) throw new TypeError(`refund ${input.idempotencyKey}: the idempotency record has no amount`);
+      if (r.amount === undefined) throw new TypeError(`refund ${r.input.idempotencyKey}: the idempotency record has no amount`);
       return {
         status: r.status,
-        provider: input.provider as P,
+        provider: r.input.provider as P,
         amount: moneyFromJSON(r.amount),
         ...(r.refundId !== undefined ? { refundId: r.refundId } : {}),
-        idempotencyKey: input.idempotencyKey,
+        idempotencyKey: r.input.idempotencyKey,
         providerOperation: r.providerOperation,
         replayed: r.replayed,
       };
     },
 
     async cancel<P extends CancelProviderId>(input: CancelInput<P>): Promise<CancelResult<P>> {
-      const r = await scrubbed(() => write("cancel", input as CancelInput));
+      const r = await scrubbed(() => write("cancel", input));
       return {
         status: r.status,
-        provider: input.provider as P,
+        provider: r.input.provider as P,
         ...(r.amount !== undefined ? { amount: moneyFromJSON(r.amount) } : {}),
-        idempotencyKey: input.idempotencyKey,
+        idempotencyKey: r.input.idempotencyKey,
         providerOperation: r.providerOperation,
         replayed: r.replayed,
       };
@@ -191,17 +181,16 @@ export function createPayments(options: PaymentsOptions): Payments {
 
     retrieve<P extends ProviderId>(input: RetrieveInput<P>): Promise<PaymentDetails<P>> {
       return scrubbed(async () => {
-        const adapter = adapterFor(input.provider, "retrieve");
-        if (input.payment === null || typeof input.payment !== "object") {
-          throw invalidRequest(adapter.provider, "retrieve", "payment", `${adapter.name} retrieve: payment is required.`);
-        }
-        return (await adapter.retrieve(input.payment as never)) as PaymentDetails<P>;
+        const checked = checkRetrieve(input);
+        const adapter = adapterFor(checked.provider, "retrieve");
+        return (await adapter.retrieve(checked.payment as never)) as PaymentDetails<P>;
       });
     },
 
     capabilities<P extends ProviderId>(provider: P): ProviderCapabilities[P] {
-      const caps = CAPABILITIES[provider] as ProviderCapabilities[P] | undefined;
-      if (caps === undefined) throw invalidRequest(String(provider), "capabilities", "provider", `capabilities: unknown provider ${describe(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
+      // Own keys only: "__proto__" or "toString" must not find Object.prototype's members.
+      const caps = typeof provider === "string" && Object.hasOwn(CAPABILITIES, provider) ? (CAPABILITIES[provider] as ProviderCapabilities[P]) : undefined;
+      if (caps === undefined) throw invalidRequest("unknown", "capabilities", "provider", `capabilities: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
       return caps;
     },
 
@@ -218,33 +207,4 @@ export function createPayments(options: PaymentsOptions): Payments {
 function planCancel(adapter: ProviderAdapter, input: CancelInput, key: string) {
   if (adapter.planCancel === undefined) throw unsupported(adapter.provider, "cancel", `${adapter.name} has no cancel.`);
   return adapter.planCancel(input as never, key);
-}
-
-function checkKey(provider: ProviderId, operation: string, key: unknown): string {
-  if (typeof key !== "string" || !/^[\x21-\x7e]{1,128}$/.test(key)) {
-    throw invalidRequest(
-      provider,
-      operation,
-      "idempotencyKey",
-      `${operation}: idempotencyKey is required: 1 to ${MAX_KEY} visible ASCII characters (e.g. "order-42-refund-1"), got ${describe(key)}. ` +
-        "Reuse it only to retry the same operation.",
-    );
-  }
-  return key;
-}
-
-function checkAmount(adapter: ProviderAdapter, amount: unknown): Money | undefined {
-  if (amount === undefined) return undefined;
-  const m = amount as Partial<Money> | null;
-  if (m === null || typeof m !== "object" || typeof m.minor !== "bigint" || typeof m.currency !== "string") {
-    throw invalidRequest(
-      adapter.provider,
-      "refund",
-      "amount",
-      `${adapter.name} refund: amount must be a Money in integer minor units ({ minor: bigint, currency }), e.g. parseMoney("15.50", "TRY"); got ${describe(amount)}.`,
-    );
-  }
-  if (!isCurrency(m.currency)) throw invalidRequest(adapter.provider, "refund", "amount.currency", `${adapter.name} refund: unsupported currency ${describe(m.currency)}.`);
-  if (m.minor <= 0n) throw invalidRequest(adapter.provider, "refund", "amount", `${adapter.name} refund: amount must be more than zero; omit it for a full refund.`);
-  return m as Money;
 }

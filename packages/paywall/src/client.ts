@@ -49,27 +49,32 @@ export const paywallProvider: ProviderDefinition = {
   },
   errors: {
     "2": "invalid_request",
-    "3": "unsupported",
-    "4": "duplicate",
-    "7": "duplicate",
-    "8": "invalid_request",
-    "9": "invalid_request",
-    "10": "invalid_request",
-    "11": "invalid_request",
-    "12": "invalid_request",
-    "13": "invalid_request",
-    "14": "invalid_request",
-    "15": "invalid_request",
-    "16": "invalid_request",
-    "17": "invalid_request",
-    "18": "invalid_request",
-    "19": "invalid_request",
-    "25": "invalid_request",
-    "26": "invalid_request",
+    "4": "invalid_request",
+    "12": "authentication",
+    "37": "duplicate",
+    "50": "invalid_request",
+    "51": "invalid_request",
+    "52": "invalid_request",
+    "53": "invalid_request",
     "56": "not_found",
+    "57": "not_found",
     "92": "invalid_request",
     "93": "already_refunded",
     "94": "already_cancelled",
+    "95": "unsupported",
+    "99": "invalid_request",
+    "100": "invalid_request",
+    "101": "invalid_request",
+    "102": "invalid_request",
+    "103": "invalid_request",
+    "104": "invalid_request",
+    "105": "invalid_request",
+    "106": "invalid_request",
+    "107": "invalid_request",
+    "108": "invalid_request",
+    "109": "invalid_request",
+    "110": "invalid_request",
+    "112": "invalid_request",
     "119": "duplicate",
     "269": "cancel_window_closed",
     "373": "amount_exceeds_refundable",
@@ -93,9 +98,6 @@ export const paywallOperations = {
     safe: false,
     body: "json",
     authSet: "private",
-    errors: {
-      "-1": "not_found",
-    },
   },
   refundByUniqueCode: {
     id: "refundByUniqueCode",
@@ -105,9 +107,6 @@ export const paywallOperations = {
     safe: false,
     body: "json",
     authSet: "private",
-    errors: {
-      "-1": "not_found",
-    },
   },
   partialRefund: {
     id: "partialRefund",
@@ -117,9 +116,6 @@ export const paywallOperations = {
     safe: false,
     body: "json",
     authSet: "private",
-    errors: {
-      "-1": "not_found",
-    },
     money: [
       "Amount",
       "MarketPlace.Member.DecreaseAmount",
@@ -134,9 +130,6 @@ export const paywallOperations = {
     safe: false,
     body: "json",
     authSet: "private",
-    errors: {
-      "-1": "not_found",
-    },
     money: [
       "Amount",
       "MarketPlace.Member.DecreaseAmount",
@@ -151,9 +144,6 @@ export const paywallOperations = {
     safe: false,
     body: "json",
     authSet: "private",
-    errors: {
-      "-1": "not_found",
-    },
     money: [
       "Amount",
       "MarketPlace.Member.DecreaseAmount",
@@ -168,9 +158,6 @@ export const paywallOperations = {
     safe: false,
     body: "json",
     authSet: "private",
-    errors: {
-      "-1": "not_found",
-    },
   },
   cancelByUniqueCode: {
     id: "cancelByUniqueCode",
@@ -180,9 +167,6 @@ export const paywallOperations = {
     safe: false,
     body: "json",
     authSet: "private",
-    errors: {
-      "-1": "not_found",
-    },
   },
   revert: {
     id: "revert",
@@ -192,9 +176,6 @@ export const paywallOperations = {
     safe: false,
     body: "json",
     authSet: "private",
-    errors: {
-      "-1": "not_found",
-    },
     money: ["Amount"],
   },
   revertByPaymentId: {
@@ -205,9 +186,6 @@ export const paywallOperations = {
     safe: false,
     body: "json",
     authSet: "private",
-    errors: {
-      "-1": "not_found",
-    },
     money: ["Amount"],
   },
   queryPayment: {
@@ -218,9 +196,6 @@ export const paywallOperations = {
     safe: true,
     body: "none",
     authSet: "private",
-    errors: {
-      "-1": "not_found",
-    },
     headerParams: ["merchantuniquecode"],
   },
   queryPaymentByPaymentId: {
@@ -231,9 +206,6 @@ export const paywallOperations = {
     safe: true,
     body: "none",
     authSet: "private",
-    errors: {
-      "-1": "not_found",
-    },
     headerParams: ["paymentid"],
   },
   startDirectPayment: {
@@ -486,7 +458,8 @@ export class PaywallClient {
    * `POST /api/paywall/payment/startdirect` on the `payment` host.
    *
    * Charges the card directly (no 3-D Secure). `MerchantUniqueCode` must be unique per
-   * payment: a repeat is error 4 (docs) / 119 (SDK enum); there is no idempotency header.
+   * payment: a repeat is error 119 (SDK enum MerchantUniqueCodeAlreadyExist; the web docs' list calls it 4);
+   * there is no idempotency header.
    * The result is final in this response: `Body.Payment` on success, `Body.Error` with the
    * provider's and bank's codes on a decline.
    *

@@ -3,3 +3,4 @@ export * from "./client.js";
 export type { components, operations, paths } from "./schema.js";
 export { OdemeError, isOdemeError, minorUnits } from "@odeme/core";
 export type { CallOptions, DecimalString, ErrorCode, LogEvent, MinorUnits, Outcome } from "@odeme/core";
+export * from "./constraints.js";

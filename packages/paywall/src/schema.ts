@@ -223,7 +223,8 @@ export interface paths {
         /**
          * Take a non-3D card payment
          * @description Charges the card directly (no 3-D Secure). `MerchantUniqueCode` must be unique per
-         *     payment: a repeat is error 4 (docs) / 119 (SDK enum); there is no idempotency header.
+         *     payment: a repeat is error 119 (SDK enum MerchantUniqueCodeAlreadyExist; the web docs' list calls it 4);
+         *     there is no idempotency header.
          *     The result is final in this response: `Body.Payment` on success, `Body.Error` with the
          *     provider's and bank's codes on a decline.
          */
@@ -458,9 +459,13 @@ export interface components {
             PaymentGatewayId?: number;
             PaymentGatewayName?: string | null;
             PaymentGatewayProviderName?: string | null;
+            /** @description SDK QueryResult.cs: the payment succeeded. */
             AnySuccessPayment?: boolean;
+            /** @description SDK QueryResult.cs: a (full) refund succeeded. Says nothing about which request made it. */
             AnySuccessRefund?: boolean;
+            /** @description SDK QueryResult.cs: at least one partial refund succeeded (not how many, nor which request). */
             AnySuccessPartialRefund?: boolean;
+            /** @description SDK QueryResult.cs: a cancel succeeded. */
             AnySuccessCancel?: boolean;
             Status?: boolean;
             StatusName?: string | null;
@@ -468,6 +473,7 @@ export interface components {
             TypeName?: string | null;
             TypeId?: number;
             Installment?: number;
+            /** @description SDK QueryResult.cs; values as the SDK's CurrencyId enum (IRequestParams.cs): 1 TRY, 2 USD, 3 EUR, 4 BAM, 5 MKD, 6 ALL, 7 GBP. */
             CurrencyId?: number;
             CurrencyName?: string | null;
             PaymentMethodId?: number;
@@ -483,8 +489,9 @@ export interface components {
             CardBrandName?: string | null;
             CardTypeName?: string | null;
             CardFamilyName?: string | null;
-            /** @description .NET DateTime, e.g. `2023-02-07T14:03:12` (no time zone is given; presumably Turkey time). */
+            /** @description .NET DateTime, e.g. `2023-02-07T14:03:12` (no time zone is given; presumably Turkey time). SDK QueryResult.cs. */
             LastActivityDateTime?: string;
+            /** @description SDK QueryResult.cs: the payment's amount, major units. */
             PaymentAmount?: number;
             ActivityAmount?: number;
             IP?: string | null;
@@ -496,7 +503,7 @@ export interface components {
             OriginalAmount?: number | null;
             InterestAmount?: number | null;
             CommissionAmount?: number | null;
-            /** @description Total refunded so far, in major units (unverified field). */
+            /** @description Total refunded so far, in major units (unverified field). The facade uses it for amounts and prechecks, and compares it to see a change, never as proof of a write. */
             RefundedAmount?: number | null;
         };
         PaymentDetail: {
@@ -706,7 +713,11 @@ export interface components {
             ErrorCodeType?: number | string | null;
             /** @description Seen in the docs' BIN inquiry example. */
             ErrorMessage?: string | null;
-            /** @description From the SDK's `BinResponse.cs` (not in the research notes' field lists). */
+            /**
+             * @description The SDK's `BinResponse.cs` and the web docs agree: developer.paywall.one
+             *     payment-orchestration-integration-document/payment-service/8.-check-bin shows exactly
+             *     `{BinNumber, CardBank, CardBrand, CardFamily, CardKind, CardType}`.
+             */
             Body?: {
                 BinNumber?: string | null;
                 CardBank?: string | null;

@@ -124,7 +124,8 @@ export const sipayWalletOperations = {
     host: "api",
     safe: true,
     body: "json",
-    bigint: ["payload[].id", "payload[].tx_correlation_id", "payload[].wallet_id"],
+    money: ["max_amount", "min_amount"],
+    bigint: ["payload.results[].id", "payload.results[].wallet_id"],
   },
   walletInfo: {
     id: "walletInfo",
@@ -146,6 +147,8 @@ export interface SipayWalletClientOptions extends Omit<TransportOptions<SipayWal
   clientId: string;
   /** Sipay Wallet credential. Never logged. */
   clientSecret: string;
+  /** The OAuth2 scope of the token request; default the spec's (`sts_api`). */
+  scope?: string;
   /** Overrides the environment: one URL for every host (a simulator), or one per host. */
   baseUrl?: string | Partial<Record<SipayWalletHost, string>>;
 }
@@ -211,8 +214,9 @@ export class SipayWalletClient {
    * partial refund is a call with a smaller amount; the next call refunds more. Refunding more
    * than is left, or refunding after a full refund, fails with code 315. If the response is
    * lost, do not simply retry with a new `ext_transaction_id`: look the refund up with
-   * `summaryRecordByFilter` by the `ext_transaction_id` you sent (a retry with the same one is
-   * rejected with 301 if the first call went through).
+   * `summaryRecordByFilter` by the `ext_transaction_id` you sent and a date range that covers
+   * when you sent it (a retry with the same one is rejected with 301 if the first call went
+   * through).
    *
    * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
    */
@@ -248,16 +252,27 @@ export class SipayWalletClient {
   }
 
   /**
-   * Find transactions by filter (id, ext_transaction_id, wallet, type)
+   * Find transactions by filter (id, ext_transaction_id, wallet, type, date range), a page at a time
    *
    * `POST /v1/TransactionData/SummaryRecordByFilter` on the `api` host.
    *
-   * Finds transaction summary records. This is how a caller learns whether a payment or refund
-   * whose response was lost actually happened: filter by the `ext_transaction_id` it sent. A
-   * record means the transaction was made (and a retry with that `ext_transaction_id` would be
-   * rejected as 301 Duplicate); no record means it was not, and it is safe to send it again.
+   * Finds transaction summary records, a page at a time, in `payload.results`
+   * (docs.businessapi.sipay.com.tr/en/summary-record-by-filter-17335228e0 and the schema page
+   * docs.businessapi.sipay.com.tr/summaryrecordresponse-7006953d0). This is how a caller learns
+   * whether a payment or refund whose response was lost was made: filter by the
+   * `ext_transaction_id` it sent. Two limits from the same page matter for that:
    *
-   * **Unverified:** inferred from incomplete Sipay Wallet documents. Path and filters id, ext_transaction_id, tenant_id, wallet_id, transaction_type_code confirmed (test suite, Business API); paging fields and the record shape are designed
+   * - "By default, only records from the last 3 days are returned — for older data, start_date
+   *   and end_date parameters must be provided." (WalletGate's older page,
+   *   business-api.walletgate.io/en/transaction-data, even says the default is the last 1 day.)
+   *   A search without a range that covers the write can miss it.
+   * - Failed withdrawals are not listed at all (docs-businessapi.apidog.io, same operation).
+   *
+   * So a record under your `ext_transaction_id` means the transaction was made (a retry with it
+   * would be rejected as 301 Duplicate). No record proves nothing by itself: it is only worth
+   * something when the range covered the whole time since the request was sent and every page
+   * was read; and even then the safe way to try again is the same `ext_transaction_id`, which
+   * Sipay rejects with 301 if the first request did go through.
    */
   summaryRecordByFilter(body: SummaryRecordByFilterRequest, options?: CallOptions): Promise<SummaryRecordByFilterResponse> {
     return this.#transport.call<SummaryRecordByFilterResponse>(sipayWalletOperations.summaryRecordByFilter, { body }, options);

@@ -60,8 +60,9 @@ export interface paths {
          *     partial refund is a call with a smaller amount; the next call refunds more. Refunding more
          *     than is left, or refunding after a full refund, fails with code 315. If the response is
          *     lost, do not simply retry with a new `ext_transaction_id`: look the refund up with
-         *     `summaryRecordByFilter` by the `ext_transaction_id` you sent (a retry with the same one is
-         *     rejected with 301 if the first call went through).
+         *     `summaryRecordByFilter` by the `ext_transaction_id` you sent and a date range that covers
+         *     when you sent it (a retry with the same one is rejected with 301 if the first call went
+         *     through).
          */
         post: operations["refundPaymentInstant"];
         delete?: never;
@@ -118,11 +119,24 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Find transactions by filter (id, ext_transaction_id, wallet, type)
-         * @description Finds transaction summary records. This is how a caller learns whether a payment or refund
-         *     whose response was lost actually happened: filter by the `ext_transaction_id` it sent. A
-         *     record means the transaction was made (and a retry with that `ext_transaction_id` would be
-         *     rejected as 301 Duplicate); no record means it was not, and it is safe to send it again.
+         * Find transactions by filter (id, ext_transaction_id, wallet, type, date range), a page at a time
+         * @description Finds transaction summary records, a page at a time, in `payload.results`
+         *     (docs.businessapi.sipay.com.tr/en/summary-record-by-filter-17335228e0 and the schema page
+         *     docs.businessapi.sipay.com.tr/summaryrecordresponse-7006953d0). This is how a caller learns
+         *     whether a payment or refund whose response was lost was made: filter by the
+         *     `ext_transaction_id` it sent. Two limits from the same page matter for that:
+         *
+         *     - "By default, only records from the last 3 days are returned — for older data, start_date
+         *       and end_date parameters must be provided." (WalletGate's older page,
+         *       business-api.walletgate.io/en/transaction-data, even says the default is the last 1 day.)
+         *       A search without a range that covers the write can miss it.
+         *     - Failed withdrawals are not listed at all (docs-businessapi.apidog.io, same operation).
+         *
+         *     So a record under your `ext_transaction_id` means the transaction was made (a retry with it
+         *     would be rejected as 301 Duplicate). No record proves nothing by itself: it is only worth
+         *     something when the range covered the whole time since the request was sent and every page
+         *     was read; and even then the safe way to try again is the same `ext_transaction_id`, which
+         *     Sipay rejects with 301 if the first request did go through.
          */
         post: operations["summaryRecordByFilter"];
         delete?: never;
@@ -338,7 +352,7 @@ export interface components {
             /** @description The transaction's `transaction_id`. */
             id: string;
         };
-        /** @description A transaction as the TransactionData endpoints return it. */
+        /** @description A transaction as `transactionReceipt` returns it (designed; the summary search's documented record is SummaryRecord). */
         TransactionRecord: {
             id?: string;
             ext_transaction_id?: string;
@@ -360,27 +374,188 @@ export interface components {
             /** Format: date-time */
             created_date_utc?: string;
         };
+        /**
+         * @description One transaction as `summaryRecordByFilter` returns it. Field names and types from Sipay's
+         *     schema page (docs.businessapi.sipay.com.tr/summaryrecordresponse-7006953d0) and the example
+         *     response (x0gi6uc6xn.apidog.io/summary-record-by-filter-17335228e0). The docs type the ids
+         *     as strings and their examples use placeholders ("TXN0000000000000001", "WALLET00001"),
+         *     while real ids are 19-digit numbers (the refund page's "7440022202222222022"), so response
+         *     ids carry no pattern. The readable example ends after `to_user_kyc_info`; later fields, if
+         *     any, are not declared.
+         */
+        SummaryRecord: {
+            /**
+             * @description The transaction_id.
+             * @example 7440022202222222022
+             * @example TXN0000000000000001
+             */
+            id?: string;
+            /** @example 1 */
+            tenant_id?: string;
+            /** @example 0 */
+            tx_group_correlation_id?: string;
+            /** @example 0 */
+            tx_ref_correlation_id?: string;
+            /** @example WALLET00001 */
+            wallet_id?: string;
+            /**
+             * @description A code of Sipay's Transaction Type Code List, e.g. 3004.
+             * @example 3004
+             */
+            transaction_type_id?: number;
+            /** @example B2P Send Money To Wallet */
+            transaction_type?: string;
+            /**
+             * @description 20 = NormalCompleted (example response; Business API webhooks).
+             * @example 20
+             */
+            transaction_status_id?: number;
+            /** @example NormalCompleted */
+            transaction_status?: string;
+            /** @example Success */
+            result_code?: string;
+            tx_additional_data_json?: components["schemas"]["NullableString"];
+            /**
+             * Format: date-time
+             * @example 2025-05-27T07:53:28Z
+             */
+            created_date_utc?: string;
+            /** Format: date-time */
+            updated_date_utc?: string | null;
+            /** Format: date-time */
+            completed_date_utc?: string | null;
+            /** Format: date-time */
+            financial_process_completed_date_utc?: string | null;
+            is_financial_process_completed?: boolean;
+            /** @example WALLET00002 */
+            to_wallet_id?: string | null;
+            /**
+             * @description The amount moved, in lira (major units).
+             * @example 5
+             */
+            tx_base_amount?: number;
+            tx_additional_fee?: number;
+            tx_amount_with_additional_fee?: number;
+            currency_code?: components["schemas"]["CurrencyCode"];
+            tx_end_user_preview_json?: components["schemas"]["NullableString"];
+            tx_pre_financial_acquired_record_json?: components["schemas"]["NullableString"];
+            tx_financial_acquired_record_json?: components["schemas"]["NullableString"];
+            from_description?: components["schemas"]["NullableString"];
+            to_description?: components["schemas"]["NullableString"];
+            tx_description?: components["schemas"]["NullableString"];
+            kyc_level_id?: number | null;
+            from_account_type_id?: number | null;
+            from_account_id?: components["schemas"]["NullableString"];
+            from_wallet_number?: components["schemas"]["NullableString"];
+            from_account_number?: components["schemas"]["NullableString"];
+            to_account_number?: components["schemas"]["NullableString"];
+            to_account_type_id?: number | null;
+            to_account_id?: components["schemas"]["NullableString"];
+            to_wallet_number?: components["schemas"]["NullableString"];
+            is_need_settlement?: boolean;
+            settlement_day?: number;
+            /**
+             * @description The ext_transaction_id sent with the transaction.
+             * @example EXT_TXN_00001
+             */
+            ext_transaction_id?: string | null;
+            from_user_kyc_info?: components["schemas"]["NullableString"];
+            to_user_kyc_info?: components["schemas"]["NullableString"];
+        };
         TransactionReceiptResponse: components["schemas"]["Envelope"] & {
             payload?: components["schemas"]["TransactionRecord"] | null;
         };
-        /** @description All filters optional; combine them to narrow the search. */
+        /**
+         * @description All filters optional; combine them to narrow the search. Names and types from WalletGate's
+         *     filter table (business-api.walletgate.io/en/transaction-data), the WalletGate test suite's
+         *     request body (repo imrn1/katalon-STS-api,
+         *     `Object Repository/Postman/TransactionData/SummaryRecordByFilter.rs`, which sends every one
+         *     of them) and Sipay's example request (docs.businessapi.sipay.com.tr/en/summary-record-by-filter-17335228e0:
+         *     `start_date`, `end_date`, `order_column`, `order_by`, `page_size`,
+         *     `transaction_type_code_list`). Ids are typed int there; they are 19-digit numbers, so
+         *     strings of digits here.
+         */
         SummaryRecordFilter: {
             /** @description A transaction_id. */
             id?: string;
             /** @description The ext_transaction_id you sent. */
             ext_transaction_id?: string;
             tenant_id?: string;
+            /** @description The sender wallet's id (from walletInfo). */
             wallet_id?: string;
-            transaction_type_code?: string;
-            /** Format: date-time */
+            /** @description The receiver wallet's id. */
+            to_wallet_id?: string;
+            /** @description 10 Pending, 20 Completed, 40 Cancelled, 60 Refund Completed (WalletGate's filter table). */
+            process_level_status_id?: number | null;
+            /** @description A transaction type code, e.g. 5001 (Sipay's Transaction Type Code List). */
+            transaction_type_code?: number;
+            /**
+             * @example [
+             *       1004,
+             *       2002
+             *     ]
+             */
+            transaction_type_code_list?: number[];
+            /** @description Currencies, e.g. ["TRY"]. */
+            currency_code?: components["schemas"]["CurrencyCode"][];
+            from_account_number?: string;
+            from_wallet_number?: string;
+            to_account_number?: string;
+            to_wallet_number?: string;
+            from_description?: string;
+            to_description?: string;
+            transaction_direction?: string;
+            min_amount?: DecimalString;
+            max_amount?: DecimalString;
+            /** @description For card transaction searches, e.g. 519653axvdab1234. */
+            media_identifier?: string;
+            /** @description e.g. CardPackage, Metropol. */
+            provider_id?: string;
+            /**
+             * Format: date-time
+             * @description Start of the range (`created_date_utc`), e.g. 2025-05-01T09:00:00Z. Without a range only
+             *     the last 3 days are searched; for older records give both start_date and end_date.
+             * @example 2025-05-01T09:00:00Z
+             */
             start_date?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description End of the range, e.g. 2025-05-01T09:05:00Z.
+             * @example 2025-05-01T09:05:00Z
+             */
             end_date?: string;
+            /**
+             * @description The column to order by, e.g. CreatedDateUtc (WalletGate marks it mandatory; the test suite sends Id).
+             * @example CreatedDateUtc
+             */
+            order_column?: string;
+            /** @enum {string} */
+            order_by?: "asc" | "desc";
+            /**
+             * @description Which page. Documented without a base; the test suite sends 0 by default, and a reader
+             *     that starts at 0 and stops at a short page reads every record either way.
+             */
             page_index?: number;
+            /**
+             * @description Records per page (Sipay's example asks for 100).
+             * @example 100
+             */
             page_size?: number;
         };
+        /**
+         * @description A page of records (docs.businessapi.sipay.com.tr/summaryrecordresponse-7006953d0:
+         *     `payload: {results: [...], <pagination>}`). The docs say the response "includes pagination
+         *     info", but the readable part of the pages ends before its field names, so they are not
+         *     declared (the object stays open for them) and nothing should rely on them: to read every
+         *     page, ask for the next `page_index` until a page has fewer than `page_size` results.
+         */
+        SummaryRecordPage: {
+            results: components["schemas"]["SummaryRecord"][];
+        } & {
+            [key: string]: unknown;
+        };
         SummaryRecordResponse: components["schemas"]["Envelope"] & {
-            payload?: components["schemas"]["TransactionRecord"][] | null;
+            payload?: components["schemas"]["SummaryRecordPage"] | null;
         };
     };
     responses: {

@@ -3,8 +3,10 @@
  * odeme-sim: runs one provider simulator in the foreground with seeded credentials and demo data.
  *   sim <provider> [--port N] [--json]
  * --json prints exactly one JSON line (for scripts that spawn the simulator and read its URL).
- * SIGINT/SIGTERM close the server and exit 0; usage errors and unknown providers exit 2.
+ * SIGINT/SIGTERM/SIGHUP close the server and exit 0; so does the end of whatever launched it (see
+ * watchLauncher). Usage errors and unknown providers exit 2.
  */
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { findProvider, providerIds } from "./providers/index.ts";
 
@@ -43,6 +45,8 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  process.on("SIGHUP", stop);
+  watchLauncher(stop);
 
   if (values.json) {
     const line = { provider: provider.id, url: sim.url, credentials: sim.credentials, ...demo.references };
@@ -61,6 +65,42 @@ async function main(argv: string[]): Promise<void> {
       "",
     ].join("\n"),
   );
+}
+
+/**
+ * Started through wrappers (`npx pnpm sim` is npm exec -> sh -> pnpm -> sh -> node), the
+ * simulator outlived a wrapper stopped with SIGTERM: none of them forwards it, and an orphaned
+ * simulator keeps its port. So it also stops when its parent exits, or when the process that
+ * started the job (its process-group leader: the command typed in the shell) is gone. The group is
+ * read from /proc where there is one; elsewhere only the parent is watched.
+ */
+function watchLauncher(stop: () => void): void {
+  const parent = process.ppid;
+  const leader = processGroupLeader();
+  const timer = setInterval(() => {
+    if (process.ppid !== parent || (leader !== undefined && !alive(leader))) stop();
+  }, 500);
+  timer.unref();
+}
+
+function processGroupLeader(): number | undefined {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    // Fields after the command name (which may contain spaces): state, ppid, pgrp, ...
+    const pgrp = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+    return Number.isInteger(pgrp) && pgrp > 1 && pgrp !== process.pid ? pgrp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function fail(message: string): void {

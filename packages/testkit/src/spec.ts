@@ -188,3 +188,24 @@ function pointer(root: JsonObject, ref: string, file: string): JsonValue {
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/**
+ * The named examples of an operation's 200 application/json response, in spec order (a lone
+ * `example` is named "example"). A simulator answers an operation it has no behaviour for with one
+ * of these: the spec's own examples are schema-valid (the iyzico spec's tests check them), so the
+ * reply is too.
+ */
+export function responseExamples(op: SpecOperation): { name: string; value: JsonValue }[] {
+  const responses = op.raw.responses;
+  const ok = isObject(responses) ? responses["200"] : undefined;
+  const content = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
+  if (!isObject(content)) return [];
+  const out: { name: string; value: JsonValue }[] = [];
+  if (isObject(content.examples)) {
+    for (const [name, example] of Object.entries(content.examples)) {
+      if (isObject(example) && "value" in example) out.push({ name, value: example.value ?? null });
+    }
+  }
+  if (content.example !== undefined) out.push({ name: "example", value: content.example });
+  return out;
+}

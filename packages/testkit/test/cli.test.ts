@@ -23,6 +23,15 @@ function run(args: string[]) {
   return { child, exited, firstLine, output: () => ({ stdout, stderr }) };
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe("cli: sim <provider>", () => {
   it("--json prints exactly one JSON line with seeded references, serves them, and exits 0 on SIGTERM", async () => {
     const sim = run(["iyzico", "--json"]);
@@ -67,6 +76,21 @@ describe("cli: sim <provider>", () => {
     expect(await sim.exited).toBe(0);
     expect(sim.output().stdout).toContain("sandbox-sim-secret-key");
     expect(sim.output().stdout).toMatch(/paymentTransactionId \d+/);
+  });
+
+  // `npx pnpm sim` puts wrappers between the shell and the simulator that do not forward SIGTERM;
+  // when the one that launched it is killed, the simulator must not stay behind holding its port.
+  it("stops when the process that launched it is gone", async () => {
+    const launcherCode = `const { spawn } = require("node:child_process");
+      const c = spawn(process.execPath, ["--import", "tsx", "packages/testkit/src/cli.ts", "iyzico", "--json"], { stdio: ["ignore", "pipe", "inherit"] });
+      c.stdout.once("data", (d) => process.stdout.write(JSON.stringify({ pid: c.pid, line: String(d) }) + "\\n"));`;
+    const launcher = spawn(process.execPath, ["-e", launcherCode], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const first = await new Promise<string>((resolve) => launcher.stdout.setEncoding("utf8").once("data", resolve));
+    const { pid, line } = JSON.parse(first) as { pid: number; line: string };
+    const { url } = JSON.parse(line) as { url: string };
+    expect((await fetch(`${url}/payment/detail`, { method: "POST" })).status).toBeGreaterThan(0);
+    launcher.kill("SIGKILL");
+    await expect.poll(() => isRunning(pid), { timeout: 10_000, interval: 100 }).toBe(false);
   });
 
   it("an unknown provider lists the known ones and exits 2", async () => {

@@ -16,7 +16,7 @@ export function akuratecoHash(fields: readonly string[], password: string): stri
 export const akuratecoHashAuth: AuthSchemeModule<"akurateco-hash"> = {
   scheme: "akurateco-hash",
   credentials: () => ["merchantKey", "password"],
-  extraOptions: [],
+  extraOptions: () => [],
   signedHeaders: () => [],
   secretNames: (def) => [def.keyField, def.hashField],
   autoFilledFields: (def) => [def.keyField, def.hashField],

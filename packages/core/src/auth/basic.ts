@@ -5,7 +5,7 @@ import { requireString, type AuthSchemeModule } from "./scheme.ts";
 export const basicAuth: AuthSchemeModule<"basic"> = {
   scheme: "basic",
   credentials: () => ["username", "password"],
-  extraOptions: [],
+  extraOptions: () => [],
   signedHeaders: () => ["authorization"],
   secretNames: () => ["authorization"],
   autoFilledFields: () => [],

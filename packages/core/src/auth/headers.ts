@@ -4,7 +4,7 @@ import { requireString, type AuthSchemeModule } from "./scheme.ts";
 export const headersAuth: AuthSchemeModule<"headers"> = {
   scheme: "headers",
   credentials: (def) => [...new Set(Object.values(def.sets).flatMap((s) => Object.values(s)))],
-  extraOptions: [],
+  extraOptions: () => [],
   signedHeaders: (def) => [...new Set(Object.values(def.sets).flatMap((s) => Object.keys(s)))],
   // Every one of them is a key.
   secretNames: (def) => [...new Set(Object.values(def.sets).flatMap((s) => Object.keys(s)))],

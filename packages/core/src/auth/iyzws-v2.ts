@@ -34,7 +34,7 @@ const RANDOM_HEADER = "x-iyzi-rnd";
 export const iyzwsV2Auth: AuthSchemeModule<"iyzws-v2"> = {
   scheme: "iyzws-v2",
   credentials: () => ["apiKey", "secretKey"],
-  extraOptions: [{ name: "randomKey", doc: "The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte." }],
+  extraOptions: () => [{ name: "randomKey", type: "() => string", doc: "The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte." }],
   signedHeaders: () => ["authorization", RANDOM_HEADER],
   // The random key is signed material: with the signature it lets a reader replay-check guesses.
   secretNames: () => ["authorization", RANDOM_HEADER],

@@ -15,7 +15,7 @@ const TOKEN_ERRORS: Record<string, ErrorCode> = { invalid_client: "authenticatio
 export const oauth2ClientCredentialsAuth: AuthSchemeModule<"oauth2-client-credentials"> = {
   scheme: "oauth2-client-credentials",
   credentials: () => ["clientId", "clientSecret"],
-  extraOptions: [],
+  extraOptions: (def) => [{ name: "scope", type: "string", doc: `The OAuth2 scope of the token request; default the spec's${def.scope ? ` (\`${def.scope}\`)` : ""}.` }],
   signedHeaders: () => ["authorization"],
   secretNames: () => ["authorization", "client_secret", "access_token", "refresh_token"],
   autoFilledFields: () => [],

@@ -35,8 +35,8 @@ export interface AuthSchemeModule<S extends AuthDefinition["scheme"] = AuthDefin
   readonly scheme: S;
   /** Client options that hold credentials (required, never logged). */
   credentials(def: Extract<AuthDefinition, { scheme: S }>): string[];
-  /** Client options besides credentials (randomKey for a testable signature). */
-  readonly extraOptions: readonly { name: string; doc: string }[];
+  /** Client options besides credentials (randomKey for a testable signature, an OAuth scope), with their TypeScript type. */
+  extraOptions(def: Extract<AuthDefinition, { scheme: S }>): { name: string; type: string; doc: string }[];
   /** Headers the scheme adds to requests. */
   signedHeaders(def: Extract<AuthDefinition, { scheme: S }>): string[];
   /** Of those, and of the body fields it fills in, which carry secret material (masked in logs and errors). */

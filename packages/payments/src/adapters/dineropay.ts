@@ -1,10 +1,14 @@
 /**
  * DineroPay (specs/dineropay.yaml, Akurateco Checkout protocol). Refunds are asynchronous: the
  * answer is `result: accepted` and the outcome comes later by callback or status, so a refund
- * result is `pending`. Void is synchronous. DineroPay has no idempotency key and its status says
- * only "refund", not how much, so a lost refund answer can be confirmed by a lookup but never
- * disproved (a queued refund leaves the status "settled"): the facade then reports
- * outcome_unknown rather than risk a second refund.
+ * result is `pending`. Void is synchronous. No DineroPay request or answer carries a merchant
+ * reference for a refund or a void (specs/dineropay.yaml, "Refund references"), and the status is
+ * one word for the whole payment, so a lookup can never find *this* write: a status that turned
+ * "refund" may be an earlier refund settling, a "void" another caller's void. A lost refund answer
+ * is therefore always outcome_unknown (a queued refund also leaves the status "settled", so not
+ * even "nothing changed" proves it was not made); a lost void answer is "not applied" only when
+ * the status and refunded total are exactly as planned (a void is synchronous), else
+ * outcome_unknown.
  *
  * The status may carry `refunded_amount`, the total of SETTLED refunds (x-odeme-inferred: not in
  * the Akurateco documents, served by the simulator). When present it gives the refunded and
@@ -14,11 +18,11 @@
  * then rejects the excess: amount_exceeds_refundable).
  */
 import { DineroPayClient, type DineroPayClientOptions, type GetPaymentStatusResponse } from "@odeme/dineropay";
-import type { ErrorCode, OdemeError } from "@odeme/core";
+import { OdemeError, type ErrorCode } from "@odeme/core";
 import { invalidRequest, precheckFailed, refined, withCode } from "../errors.ts";
 import { compare, isZero, money, moneyToJSON, subtract, type Currency, type Money } from "../money.ts";
 import type { Capabilities, PaymentDetails, PaymentStatus, RefundInput } from "../types.ts";
-import type { ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "./adapter.ts";
+import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "./adapter.ts";
 import { field, malformed, readAmount, readCurrency, refString, toDecimal } from "./wire.ts";
 
 export type DineroPayConfig = DineroPayClientOptions;
@@ -31,7 +35,10 @@ export const dineropayCapabilities = {
   retrieve: true,
   refundedAmount: true,
   listsRefunds: false,
-  lookupByMerchantReference: true,
+  // No per-refund reference carries the idempotency key (the refund request has none, the status
+  // lists no refunds): a write can never be found by its key, so "applied" is never proven by a
+  // lookup and a crash that loses the idempotency store cannot be detected (README).
+  lookupByMerchantReference: false,
   asyncRefund: true,
   idempotency: "lookup",
   // The Akurateco documents read say nothing about a second partial refund. The refunded total is
@@ -118,7 +125,7 @@ export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedCl
         providerOperation: "refund",
         request: { payment_id: paymentId, amount: toDecimal(amount) },
         amount: moneyToJSON(amount),
-        snapshot: { paymentId, status: s.status },
+        snapshot: snapshotOf(paymentId, s),
       };
     },
 
@@ -130,7 +137,7 @@ export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedCl
       if (s.status !== "settled") {
         throw precheckFailed(P, "cancel", "invalid_request", `DineroPay void: payment ${paymentId} is "${s.status}"; only a settled payment can be voided.`);
       }
-      return { providerOperation: "void", request: { payment_id: paymentId }, amount: moneyToJSON(s.amount), snapshot: { paymentId, status: s.status } };
+      return { providerOperation: "void", request: { payment_id: paymentId }, amount: moneyToJSON(s.amount), snapshot: snapshotOf(paymentId, s) };
     },
 
     async send(operation, plan) {
@@ -141,6 +148,8 @@ export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedCl
         // "accepted" is all DineroPay ever answers: the refund itself happens later.
         return { status: "pending" };
       }
+      // A declined void (HTTP 200, status FAIL) is rejected by the client (the spec's envelope);
+      // anything else that is not SUCCESS is not a confirmed void either.
       const answer = await refined(() => client.void({ payment_id: paymentId }), refine);
       if (answer.status !== "SUCCESS" && answer.payment_status !== "void") {
         throw withCode(malformed(P, "void", `the void answered status ${JSON.stringify(answer.status)}`), "provider_error", "DineroPay did not confirm the void");
@@ -149,22 +158,49 @@ export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedCl
     },
 
     async reconcile(operation, plan, key): Promise<Reconciliation> {
-      const paymentId = String(field(plan.snapshot, "paymentId"));
-      const before = field(plan.snapshot, "status");
-      const now = (await status(paymentId, "reconcile")).status;
+      const before = plan.snapshot as unknown as Snapshot;
+      const paymentId = before.paymentId;
+      const now = snapshotOf(paymentId, await status(paymentId, "reconcile"));
+      const changed = describeChange(before, now);
       if (operation === "cancel") {
-        if (now === "void") return { state: "applied", status: "succeeded" };
-        return now === before ? { state: "not_applied" } : { state: "unknown", how: `Payment ${paymentId} is now "${now}"; check it in the DineroPay dashboard.` };
+        // A void is synchronous: had it been applied, the status would say so.
+        if (changed === undefined) return { state: "not_applied" };
+        return {
+          state: "unknown",
+          how:
+            `Payment ${paymentId} changed since the void was planned (${changed}), and DineroPay's status does not say which request did it. ` +
+            "Check the payment in the DineroPay dashboard (or its void callback) before trying again.",
+        };
       }
-      if (now === "refund" && before !== "refund") return { state: "applied", status: "pending" };
       return {
         state: "unknown",
         how:
-          `DineroPay refunds are asynchronous and payment ${paymentId} still says "${now}", so a lookup cannot tell whether the refund with idempotencyKey "${key}" was queued. ` +
+          `DineroPay refunds carry no merchant reference and are asynchronous, so a lookup cannot tell whether the refund with idempotencyKey "${key}" was queued ` +
+          `(payment ${paymentId}: ${changed ?? `still "${now.status}", as planned`}). ` +
           "Wait for DineroPay's refund callback (type=refund) or check the dashboard; if no refund arrived, refund again with a new idempotencyKey.",
       };
     },
   };
+}
+
+/** What a lookup is compared with: the status and the settled-refund total, exactly. */
+interface Snapshot {
+  paymentId: string;
+  status: string;
+  /** refunded_amount in minor units as a string; null when the status does not carry it. */
+  refundedMinor: string | null;
+}
+
+function snapshotOf(paymentId: string, s: Status): Snapshot & JsonObject {
+  return { paymentId, status: s.status, refundedMinor: s.refunded === undefined ? null : s.refunded.minor.toString() };
+}
+
+/** What differs between two snapshots, for the outcome_unknown message; undefined when nothing. */
+function describeChange(before: Snapshot, now: Snapshot): string | undefined {
+  const parts: string[] = [];
+  if (before.status !== now.status) parts.push(`status "${before.status}" -> "${now.status}"`);
+  if (before.refundedMinor !== now.refundedMinor) parts.push(`refunded_amount (minor units) ${before.refundedMinor ?? "absent"} -> ${now.refundedMinor ?? "absent"}`);
+  return parts.length === 0 ? undefined : parts.join(", ");
 }
 
 /**
@@ -183,12 +219,35 @@ const FIELD_RULES: readonly { test: RegExp; code: ErrorCode; why: string }[] = [
 ];
 
 function refine(e: OdemeError): OdemeError {
+  // A declined void (HTTP 200, status FAIL): its `reason` says why, in the same plain words.
+  const reason = field(e.raw, "status") === "FAIL" ? field(e.raw, "reason") : undefined;
+  if (typeof reason === "string") {
+    const declined = declinedVoid(e, reason);
+    for (const rule of FIELD_RULES) if (rule.test.test(reason)) return withCode(declined, rule.code, rule.why);
+    return declined;
+  }
   if (e.fieldErrors?.some((f) => f.field === "hash")) {
     return withCode(e, "authentication", "DineroPay rejected the request hash: check merchantKey and password");
   }
   if (e.providerCode !== "0") return e;
   for (const rule of FIELD_RULES) if (e.fieldErrors?.some((f) => rule.test.test(f.message))) return withCode(e, rule.code, rule.why);
   return e;
+}
+
+/** The client's error for a FAIL void, with DineroPay's reason as its message (the envelope names none). */
+function declinedVoid(e: OdemeError, reason: string): OdemeError {
+  return new OdemeError({
+    code: e.code,
+    message: `DineroPay declined the void: ${reason} (HTTP 200, status FAIL; the payment is unchanged).`,
+    provider: e.provider,
+    operation: e.operation,
+    outcome: e.outcome,
+    retryable: e.retryable,
+    ...(e.status !== undefined ? { status: e.status } : {}),
+    providerMessage: reason,
+    ...(e.raw !== undefined ? { raw: e.raw } : {}),
+    cause: e,
+  });
 }
 
 function readStatus(r: GetPaymentStatusResponse, operation: string): Status {

@@ -1,14 +1,26 @@
 /**
  * iyzico (specs/iyzico.yaml). Refunds go through `refundV2` (an amount of the whole payment) or,
- * for one basket item, `refund` with its `paymentTransactionId`; cancel is `cancel`; lookups are
- * `retrievePayment`. The idempotency key is sent as `conversationId`, which iyzico does not
- * deduplicate (docs.iyzico.com: most services are not idempotent) but echoes on each refund of the
- * payment detail, so a lookup can tell whether a refund with this key exists.
+ * for one basket item, `refund` with its `paymentTransactionId`; cancel is `cancel`. The idempotency
+ * key is sent as `conversationId`, which iyzico does not deduplicate (docs.iyzico.com: most services
+ * are not idempotent) but records on each refund and cancel.
  *
- * Refunds and cancels in the payment detail (`itemTransactions[].refunds`, `cancels`) are read
- * where present: the iyzico simulator sends them (names from iyzipay-java's payment detail), the
- * spec does not declare them yet. Without them the refunded amount is unknown, the facade leaves
- * the limits to iyzico, and a lost refund answer is reported as outcome_unknown.
+ * Refund and cancel lists come from the reporting detail, GET /v2/reporting/payment/details
+ * (`retrieveReportingPaymentDetail`; iyzipay-java `ReportingPaymentDetail`, models `PaymentDetail`,
+ * `PaymentTxDetail.refunds` = `RefundTxDetail`, `PaymentDetail.cancels` = `RefundDetail`): every
+ * refund of every basket item with its `refundConversationId`, every cancel with its
+ * `cancelConversationId`, failed ones with `errorCode`. POST /payment/detail has no such lists; it is
+ * read only for the payment status word (`retrieve`).
+ *
+ * Money safety, from those lists:
+ * - a write is "applied" only when a successful refund (cancel) carries this key as its
+ *   conversation id and, for a refund, those entries add up to the planned amount;
+ * - "not applied" only when the payment shows no change at all since the plan: the same refund and
+ *   cancel entries (ids, failed ones included) and the same refunded total;
+ * - anything else is outcome_unknown with what to check;
+ * - the planning read looks for the key first: a refund or cancel already made under it (a crash
+ *   lost the store's record) is returned as already applied, and nothing is sent.
+ * "Successful" means no `errorCode`/`errorGroup` on the entry: the numeric `refundStatus` has no
+ * documented values, so it is never read.
  */
 import {
   IyzicoClient,
@@ -16,13 +28,13 @@ import {
   type IyzicoClientOptions,
   type RefundRequest,
   type RefundV2Request,
-  type RetrievePaymentResponse,
+  type RetrieveReportingPaymentDetailResponse,
 } from "@odeme/iyzico";
 import { precheckFailed } from "../errors.ts";
 import { compare, money, moneyToJSON, subtract, type Currency, type Money } from "../money.ts";
 import type { Capabilities, PaymentDetails, PaymentStatus, RefundEntry, RefundInput } from "../types.ts";
 import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "./adapter.ts";
-import { describe, field, malformed, readAmount, readCurrency, refString, sumMoney, toDecimal } from "./wire.ts";
+import { describe, field, malformed, planAmount, readAmount, readCurrency, refString, sumMoney, toDecimal } from "./wire.ts";
 
 export interface IyzicoConfig extends IyzicoClientOptions {
   /** Language of iyzico's error messages; iyzico's default is `tr`. */
@@ -40,22 +52,36 @@ export const iyzicoCapabilities = {
   lookupByMerchantReference: true,
   asyncRefund: false,
   idempotency: "lookup",
-  // Read from refund lists that the spec does not declare (see the header of this file).
-  unverified: ["refundedAmount", "listsRefunds"],
+  // Refund and cancel lists are the reporting detail's, named and typed by iyzipay-java's models
+  // (specs/iyzico.yaml, Reporting* schemas); nothing here rests on an inferred field.
+  unverified: [],
 } as const satisfies Capabilities;
 
 const P = "iyzico";
+const REPORT = "retrieveReportingPaymentDetail";
 
-/** What the facade reads from a payment detail. */
+/** A refund or cancel as listed, failed ones included. */
+interface Listed {
+  /** iyzico's id (refundTxId / refundId), for the "nothing changed" fingerprint. */
+  id: string;
+  amount: Money;
+  reference?: string;
+  /** "errorCode: errorMessage" when the entry failed. */
+  failed?: string;
+  paymentTransactionId?: string;
+  createdAt?: string;
+}
+
+/** What the facade reads from the reporting detail. */
 interface Detail {
+  paymentId: string;
   currency: Currency;
   paid: Money;
-  paymentStatus: string;
-  items: { paymentTransactionId: string; paid: Money; refunds?: RefundEntry[] }[];
-  /** Undefined when the detail carries no refund lists. */
-  refunds?: RefundEntry[];
-  /** Undefined when the detail carries no `cancels`. */
-  cancelled?: boolean;
+  items: { paymentTransactionId: string; paid: Money; refunds?: Listed[] }[];
+  /** Every item's refunds; undefined when an item came without its `refunds` list. */
+  refunds?: Listed[];
+  /** Undefined when the payment came without its `cancels` list. */
+  cancels?: Listed[];
 }
 
 export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOptions): ProviderAdapter<"iyzico"> {
@@ -63,12 +89,8 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
   const client = new IyzicoClient({ ...shared, ...clientOptions });
   const lang = locale !== undefined ? { locale } : {};
 
-  async function detail(paymentId: string): Promise<Detail> {
-    return readDetail(await client.retrievePayment({ paymentId, ...lang }));
-  }
-
-  function refunded(d: Detail): Money | undefined {
-    return d.refunds === undefined ? undefined : sumMoney(d.refunds.map((r) => r.amount), d.currency);
+  async function report(paymentId: string): Promise<Detail> {
+    return readReport(paymentId, await client.retrieveReportingPaymentDetail({ query: { paymentId, ...lang } }));
   }
 
   return {
@@ -78,19 +100,39 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
     rejectsRepeatedKeys: false,
 
     async retrieve(ref) {
-      const d = await detail(refString(P, "retrieve", ref, "paymentId"));
-      return toDetails(d, refunded(d));
+      const paymentId = refString(P, "retrieve", ref, "paymentId");
+      // The status word is /payment/detail's (the reporting detail's numeric paymentStatus has no
+      // documented values); read first, so a failing lookup stops before the second request.
+      const status = (await client.retrievePayment({ paymentId, ...lang })).paymentStatus ?? "";
+      return toDetails(status, await report(paymentId));
     },
 
-    async planRefund(input: RefundInput<"iyzico">): Promise<WritePlan> {
+    async planRefund(input: RefundInput<"iyzico">, idempotencyKey: string): Promise<WritePlan> {
       const paymentId = refString(P, "refund", input.payment, "paymentId");
       const itemId = input.payment.paymentTransactionId;
       if (itemId !== undefined) refString(P, "refund", input.payment, "paymentTransactionId");
-      const d = await detail(paymentId);
+      const d = await report(paymentId);
+      const providerOperation = itemId !== undefined ? "refund" : "refundV2";
+      const snapshot = snapshotOf(d);
+
+      // Before any check: a refund already made under this key must be returned, not refused as
+      // "nothing left to refund", and never sent again.
+      const mine = succeeded(d.refunds).filter((r) => r.reference === idempotencyKey);
+      if (mine.length > 0) {
+        const done = sumMoney(mine.map((r) => r.amount), d.currency);
+        return {
+          providerOperation,
+          request: {},
+          amount: moneyToJSON(done),
+          snapshot,
+          alreadyApplied: { status: "succeeded", ...(mine[0] ? { refundId: mine[0].id } : {}) },
+        };
+      }
+
       if (input.amount !== undefined && input.amount.currency !== d.currency) {
         throw precheckFailed(P, "refund", "invalid_request", `iyzico refund: amount is in ${input.amount.currency} but payment ${paymentId} is in ${d.currency}.`, "amount");
       }
-      if (d.cancelled === true) throw precheckFailed(P, "refund", "already_cancelled", `iyzico refund: payment ${paymentId} was cancelled; there is nothing to refund.`);
+      if (succeeded(d.cancels).length > 0) throw precheckFailed(P, "refund", "already_cancelled", `iyzico refund: payment ${paymentId} was cancelled; there is nothing to refund.`);
 
       const item = itemId === undefined ? undefined : d.items.find((i) => i.paymentTransactionId === itemId);
       if (itemId !== undefined && item === undefined) {
@@ -98,7 +140,7 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
       }
       const what = item === undefined ? `payment ${paymentId}` : `basket item ${itemId}`;
       const cap = item?.paid ?? d.paid;
-      const done = item === undefined ? refunded(d) : item.refunds && sumMoney(item.refunds.map((r) => r.amount), d.currency);
+      const done = refundedTotal(item === undefined ? d.refunds : item.refunds, d.currency);
       // Without refund lists iyzico alone knows what is left; it refuses more than that itself.
       const left = done === undefined ? cap : subtract(cap, done);
       if (done !== undefined && left.minor <= 0n) throw precheckFailed(P, "refund", "already_refunded", `iyzico refund: ${what} is already fully refunded.`);
@@ -117,25 +159,25 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
         itemId !== undefined
           ? { paymentTransactionId: itemId, price: toDecimal(amount), currency, ...lang, ...(input.description !== undefined ? { description: input.description } : {}) }
           : { paymentId, price: toDecimal(amount), currency, ...lang };
-      return {
-        providerOperation: itemId !== undefined ? "refund" : "refundV2",
-        request: request as JsonObject,
-        amount: moneyToJSON(amount),
-        // The payment's total, whatever was refunded from: reconcile compares totals.
-        snapshot: { paymentId, refunded: refunded(d)?.minor.toString() ?? null },
-      };
+      return { providerOperation, request: request as JsonObject, amount: moneyToJSON(amount), snapshot };
     },
 
-    async planCancel(input) {
+    async planCancel(input, idempotencyKey) {
       const paymentId = refString(P, "cancel", input.payment, "paymentId");
-      const d = await detail(paymentId);
-      if (d.cancelled === true) throw precheckFailed(P, "cancel", "already_cancelled", `iyzico cancel: payment ${paymentId} is already cancelled.`);
-      const done = refunded(d);
+      const d = await report(paymentId);
+      const snapshot = snapshotOf(d);
+      const cancels = succeeded(d.cancels);
+      const mine = cancels.find((c) => c.reference === idempotencyKey);
+      if (mine !== undefined) {
+        return { providerOperation: "cancel", request: {}, amount: moneyToJSON(mine.amount), snapshot, alreadyApplied: { status: "succeeded" } };
+      }
+      if (cancels.length > 0) throw precheckFailed(P, "cancel", "already_cancelled", `iyzico cancel: payment ${paymentId} is already cancelled.`);
+      const done = refundedTotal(d.refunds, d.currency);
       if (done !== undefined && done.minor > 0n) {
         throw precheckFailed(P, "cancel", "already_refunded", `iyzico cancel: payment ${paymentId} has refunds, and iyzico cannot cancel it any more; refund what is left instead.`);
       }
       const request: CancelRequest = { paymentId, ...lang, ...(input.description !== undefined ? { description: input.description } : {}) };
-      return { providerOperation: "cancel", request: request as JsonObject, amount: moneyToJSON(d.paid), snapshot: { paymentId } };
+      return { providerOperation: "cancel", request: request as JsonObject, amount: moneyToJSON(d.paid), snapshot };
     },
 
     async send(operation, plan, key) {
@@ -148,91 +190,146 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
 
     async reconcile(operation, plan, key): Promise<Reconciliation> {
       const paymentId = String(field(plan.snapshot, "paymentId"));
-      const d = await detail(paymentId);
-      if (operation === "cancel") {
-        if (d.cancelled === undefined) return { state: "unknown", how: unlisted("cancels", paymentId, key) };
-        return d.cancelled ? { state: "applied", status: "succeeded" } : { state: "not_applied" };
+      const d = await report(paymentId);
+      const list = operation === "cancel" ? d.cancels : d.refunds;
+      const what = operation === "cancel" ? "cancel" : "refund";
+      if (list === undefined) {
+        return { state: "unknown", how: `iyzico's reporting detail lists no ${what}s for payment ${paymentId}; check the iyzico merchant panel for a ${what} with conversationId "${key}" before trying again.` };
       }
-      if (d.refunds === undefined) return { state: "unknown", how: unlisted("refunds", paymentId, key) };
-      if (d.refunds.some((r) => r.reference === key)) return { state: "applied", status: "succeeded" };
-      const before = field(plan.snapshot, "refunded");
-      if (typeof before === "string" && refunded(d)?.minor.toString() === before) return { state: "not_applied" };
+      const mine = succeeded(list).filter((r) => r.reference === key);
+      const expected = planAmount(plan);
+      if (mine.length > 0) {
+        const total = sumMoney(mine.map((r) => r.amount), d.currency);
+        // A cancel gives back the whole payment; a refund must add up to what was asked, or part of
+        // it may have failed (v2 spreads an amount over the items).
+        if (operation === "cancel" || expected === undefined || compare(total, expected) === 0) {
+          return { state: "applied", status: "succeeded", ...(mine[0] ? { refundId: mine[0].id } : {}) };
+        }
+        return {
+          state: "unknown",
+          how: `iyzico lists refunds with conversationId "${key}" on payment ${paymentId} for ${toDecimal(total)} ${d.currency}, not the ${toDecimal(expected)} ${expected.currency} asked; check them in the iyzico merchant panel before refunding again.`,
+        };
+      }
+      if (unchanged(plan.snapshot, d)) return { state: "not_applied" };
+      const failedMine = list.find((r) => r.reference === key && r.failed !== undefined);
+      if (failedMine !== undefined) {
+        return {
+          state: "unknown",
+          how: `iyzico lists a failed ${what} with conversationId "${key}" on payment ${paymentId} (${failedMine.failed}); check the iyzico merchant panel that no other ${what} went through before trying again with a new key.`,
+        };
+      }
       return {
         state: "unknown",
-        how: `Payment ${paymentId} has new refunds, but none carries conversationId "${key}"; check them in the iyzico merchant panel before refunding again.`,
+        how: `Payment ${paymentId} changed since the ${what} was planned, but no successful ${what} carries conversationId "${key}"; check the iyzico merchant panel before trying again.`,
       };
     },
   };
 }
 
-function unlisted(what: string, paymentId: string, key: string): string {
-  return `iyzico's payment detail lists no ${what} for payment ${paymentId}; check the iyzico merchant panel for one with conversationId "${key}" before trying again.`;
+function succeeded(list: readonly Listed[] | undefined): Listed[] {
+  return (list ?? []).filter((r) => r.failed === undefined);
 }
 
-function readDetail(r: RetrievePaymentResponse): Detail {
-  const currency = readCurrency(P, "retrievePayment", r.currency ?? "TRY");
-  const amount = (v: unknown, name: string) => readAmount(P, "retrievePayment", v, currency, name);
-  const paid = amount(r.paidPrice ?? r.price, "paidPrice");
-  if (paid === undefined) throw malformed(P, "retrievePayment", "the payment has no paidPrice");
-  const items = (r.itemTransactions ?? []).map((item, i) => {
-    const list = field(item, "refunds");
+function refundedTotal(list: readonly Listed[] | undefined, currency: Currency): Money | undefined {
+  return list === undefined ? undefined : sumMoney(succeeded(list).map((r) => r.amount), currency);
+}
+
+function refundedMinor(d: Detail): string | null {
+  return refundedTotal(d.refunds, d.currency)?.minor.toString() ?? null;
+}
+
+/** Every listed refund and cancel by id and state: any change to the payment changes it. */
+function fingerprint(d: Detail): string | null {
+  if (d.refunds === undefined || d.cancels === undefined) return null;
+  const part = (kind: string, x: Listed) => `${kind}:${x.id}:${x.failed === undefined ? "ok" : "failed"}:${x.amount.minor}`;
+  return [...d.refunds.map((r) => part("r", r)), ...d.cancels.map((c) => part("c", c))].sort().join(",");
+}
+
+function snapshotOf(d: Detail): JsonObject {
+  return { paymentId: d.paymentId, refunded: refundedMinor(d), fingerprint: fingerprint(d) };
+}
+
+/** Nothing changed since the plan; never true when either read came without its lists. */
+function unchanged(snapshot: unknown, d: Detail): boolean {
+  const before = field(snapshot, "fingerprint");
+  return typeof before === "string" && before === fingerprint(d) && field(snapshot, "refunded") === refundedMinor(d);
+}
+
+function readReport(paymentId: string, r: RetrieveReportingPaymentDetailResponse): Detail {
+  const payment = (r.payments ?? []).find((p) => String(p.paymentId) === paymentId);
+  if (payment === undefined) throw malformed(P, REPORT, `the reporting detail lists no payment ${paymentId}`);
+  const currency = readCurrency(P, REPORT, payment.currency ?? "TRY");
+  const amount = (v: unknown, name: string) => readAmount(P, REPORT, v, currency, name);
+  const paid = amount(payment.paidPrice ?? payment.price, "paidPrice");
+  if (paid === undefined) throw malformed(P, REPORT, "the payment has no paidPrice");
+  const listed = (x: unknown, at: string, idField: string, refField: string, paymentTransactionId?: string): Listed => {
+    const value = amount(field(x, "refundPrice"), `${at}.refundPrice`);
+    if (value === undefined) throw malformed(P, REPORT, `${at} has no refundPrice`);
+    const id = field(x, idField);
+    const reference = field(x, refField);
+    const errorCode = field(x, "errorCode");
+    const errorGroup = field(x, "errorGroup");
+    const createdAt = field(x, "createdDate");
     return {
-      paymentTransactionId: String(item.paymentTransactionId),
+      // Without its id an entry still counts in the fingerprint, by position.
+      id: id === undefined || id === null ? `${at}` : String(id),
+      amount: value,
+      ...(typeof reference === "string" ? { reference } : {}),
+      ...(errorCode != null || errorGroup != null ? { failed: `${String(errorCode ?? errorGroup)}: ${String(field(x, "errorMessage") ?? "")}` } : {}),
+      ...(paymentTransactionId !== undefined ? { paymentTransactionId } : {}),
+      ...(typeof createdAt === "string" ? { createdAt } : {}),
+    };
+  };
+  const items = (payment.itemTransactions ?? []).map((item, i) => {
+    const id = String(item.paymentTransactionId);
+    return {
+      paymentTransactionId: id,
       paid: amount(item.paidPrice ?? item.price, `itemTransactions[${i}].paidPrice`) ?? paid,
-      ...(Array.isArray(list)
-        ? {
-            refunds: list.map((x, j): RefundEntry => {
-              const at = `itemTransactions[${i}].refunds[${j}]`;
-              const value = amount(field(x, "refundPrice"), `${at}.refundPrice`);
-              if (value === undefined) throw malformed(P, "retrievePayment", `${at} has no refundPrice`);
-              return entry(value, x, String(item.paymentTransactionId));
-            }),
-          }
+      ...(Array.isArray(item.refunds)
+        ? { refunds: item.refunds.map((x, j) => listed(x, `itemTransactions[${i}].refunds[${j}]`, "refundTxId", "refundConversationId", id)) }
         : {}),
     };
   });
-  const listed = items.length > 0 && items.every((i) => i.refunds !== undefined);
-  const cancels = field(r, "cancels");
+  const allListed = items.length > 0 && items.every((i) => i.refunds !== undefined);
   return {
+    paymentId,
     currency,
     paid,
-    paymentStatus: r.paymentStatus ?? "",
     items,
-    ...(listed ? { refunds: items.flatMap((i) => i.refunds ?? []) } : {}),
-    ...(Array.isArray(cancels) ? { cancelled: cancels.length > 0 } : {}),
+    ...(allListed ? { refunds: items.flatMap((i) => i.refunds ?? []) } : {}),
+    ...(Array.isArray(payment.cancels) ? { cancels: payment.cancels.map((x, j) => listed(x, `cancels[${j}]`, "refundId", "cancelConversationId")) } : {}),
   };
 }
 
-function entry(amount: Money, x: unknown, paymentTransactionId: string): RefundEntry {
-  const id = field(x, "refundTxId");
-  const reference = field(x, "refundConversationId");
-  const createdAt = field(x, "createdDate");
-  return {
-    amount,
-    paymentTransactionId,
-    ...(id !== undefined ? { refundId: String(id) } : {}),
-    ...(typeof reference === "string" ? { reference } : {}),
-    ...(typeof createdAt === "string" ? { createdAt } : {}),
-  };
-}
-
-function toDetails(d: Detail, done: Money | undefined): PaymentDetails<"iyzico"> {
-  const base: PaymentStatus = STATUS[d.paymentStatus] ?? "pending";
-  const status: PaymentStatus =
-    d.cancelled === true
-      ? "cancelled"
-      : base === "succeeded" && done !== undefined && done.minor > 0n
-        ? compare(done, d.paid) >= 0
-          ? "refunded"
-          : "partially_refunded"
-        : base;
+function toDetails(paymentStatus: string, d: Detail): PaymentDetails<"iyzico"> {
+  const done = refundedTotal(d.refunds, d.currency);
+  const cancelled = succeeded(d.cancels).length > 0;
+  const base: PaymentStatus = STATUS[paymentStatus] ?? "pending";
+  const status: PaymentStatus = cancelled
+    ? "cancelled"
+    : base === "succeeded" && done !== undefined && done.minor > 0n
+      ? compare(done, d.paid) >= 0
+        ? "refunded"
+        : "partially_refunded"
+      : base;
+  const refunds = d.refunds === undefined ? undefined : succeeded(d.refunds).map(toEntry);
   return {
     provider: P,
     status,
-    providerStatus: d.paymentStatus,
+    providerStatus: paymentStatus,
     amount: d.paid,
-    ...(done !== undefined ? { refundedAmount: done, refundableAmount: d.cancelled === true ? money(0n, d.currency) : subtract(d.paid, done) } : {}),
-    ...(d.refunds !== undefined ? { refunds: d.refunds } : {}),
+    ...(done !== undefined ? { refundedAmount: done, refundableAmount: cancelled ? money(0n, d.currency) : subtract(d.paid, done) } : {}),
+    ...(refunds !== undefined ? { refunds } : {}),
+  };
+}
+
+function toEntry(r: Listed): RefundEntry {
+  return {
+    amount: r.amount,
+    refundId: r.id,
+    ...(r.reference !== undefined ? { reference: r.reference } : {}),
+    ...(r.paymentTransactionId !== undefined ? { paymentTransactionId: r.paymentTransactionId } : {}),
+    ...(r.createdAt !== undefined ? { createdAt: r.createdAt } : {}),
   };
 }
 

@@ -2,10 +2,14 @@
  * Parolapay's payment-intent API (specs/parolapay.yaml). Low confidence: only the refund request
  * is documented; status, cancel and every response shape are inferred, and amounts are integer
  * kuruş by decision (`minorUnits`). The idempotency key goes out as `merchant_ref`; whether
- * Parolapay deduplicates on it is unknown, so a lost answer is reconciled with `status`, comparing
- * the intent's `amount_refunded` (or its state, for a cancel) with a snapshot.
+ * Parolapay deduplicates on it is unknown, and no source documents a way to find a refund by it.
+ * So a refund whose answer was lost is never reported as applied or not applied: the intent's
+ * `amount_refunded` is designed (x-odeme-inferred), and even a real one could have grown by
+ * another refund of the same amount. It stays outcome_unknown, with what to ask Parolapay.
+ * Across processes only the idempotency store protects a retry (no check before the first send is
+ * possible without a lookup by merchant_ref).
  */
-import { minorUnits } from "@odeme/core";
+import { minorUnits, OdemeError } from "@odeme/core";
 import {
   ParolapayClient,
   type CancelRequest,
@@ -13,7 +17,7 @@ import {
   type RefundRequest,
   type StatusResponse,
 } from "@odeme/parolapay";
-import { precheckFailed, withCode } from "../errors.ts";
+import { precheckFailed } from "../errors.ts";
 import { compare, money, moneyToJSON, subtract, toMinorNumber, type Currency, type Money } from "../money.ts";
 import type { Capabilities, PaymentDetails, PaymentStatus, RefundInput } from "../types.ts";
 import type { ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "./adapter.ts";
@@ -31,8 +35,11 @@ export const parolapayCapabilities = {
   listsRefunds: false,
   lookupByMerchantReference: true,
   asyncRefund: true,
+  // The facade's store only: a lost refund answer is never settled by a lookup (see the header).
   idempotency: "lookup",
-  // Everything but the refund request itself is inferred in specs/parolapay.yaml.
+  // Everything but the refund request itself is inferred in specs/parolapay.yaml: the status
+  // read (refunded amount, states), cancel, and the lookup by merchant_ref (which finds intents,
+  // not refunds). No per-refund reference can be looked up.
   unverified: ["repeatedRefund", "cancel", "retrieve", "refundedAmount", "lookupByMerchantReference", "asyncRefund"],
 } as const satisfies Capabilities;
 
@@ -133,28 +140,44 @@ export function createParolapayAdapter(config: ParolapayConfig, shared: SharedCl
         merchant_ref: key,
       };
       const refund = await client.refund(body);
-      if (refund.status === "failed") throw withCode(malformed(P, "refund", "the refund answered status failed"), "provider_error", "Parolapay declined the refund");
+      // `status` is a designed field of a 200 whose documented body is `{}`: "failed" there proves
+      // nothing either way, so it is reported as unknown (a retry looks it up, never re-sends).
+      if (refund.status === "failed") {
+        throw new OdemeError({
+          code: "outcome_unknown",
+          message: `Parolapay refund: the answer says status "failed", a field no source documents; ask Parolapay whether intent ${String(body.intent_id)} has a refund with merchant_ref "${key}".`,
+          provider: P,
+          operation: "refund",
+          outcome: "unknown",
+          raw: refund,
+        });
+      }
       // The documented answer is `{}`: without a status the refund is taken as pending.
       return { status: refund.status === "succeeded" ? "succeeded" : "pending", ...(refund.id !== undefined ? { refundId: refund.id } : {}) };
     },
 
-    async reconcile(operation, plan): Promise<Reconciliation> {
+    async reconcile(operation, plan, key): Promise<Reconciliation> {
       const id = String(field(plan.snapshot, "intentId"));
+      if (operation === "refund") {
+        // No documented lookup finds this refund by its merchant_ref, and the refunded amount is
+        // designed: neither "applied" nor "not applied" can be proven, so nothing is read.
+        const amount = planAmount(plan);
+        const what = amount === undefined ? "" : ` of ${toDecimal(amount)} ${amount.currency}`;
+        return {
+          state: "unknown",
+          how: `Parolapay documents no way to look a refund up by merchant_ref: ask Parolapay whether intent ${id} has a refund${what} with merchant_ref "${key}", and do not send it again under a new key until you know.`,
+        };
+      }
       const now = await intent(id, "reconcile");
-      const before = field(plan.snapshot, "status");
-      if (operation === "cancel") {
-        if (now.status === "cancelled") return { state: "applied", status: "succeeded" };
-        return now.status === before ? { state: "not_applied" } : { state: "unknown", how: `Intent ${id} is now "${now.status}"; check it with Parolapay.` };
-      }
-      const refundedBefore = field(plan.snapshot, "refunded");
-      if (typeof refundedBefore !== "string" || now.refunded === undefined) {
-        return { state: "unknown", how: `Parolapay reports no refunded amount for intent ${id}; ask Parolapay whether a refund with merchant_ref equal to the idempotency key exists.` };
-      }
-      const grew = now.refunded.minor - BigInt(refundedBefore);
-      if (grew === 0n) return { state: "not_applied" };
-      const amount = planAmount(plan);
-      if (amount !== undefined && grew >= amount.minor) return { state: "applied", status: "succeeded" };
-      return { state: "unknown", how: `Intent ${id}'s refunded amount changed by another amount than this refund's; check its refunds with Parolapay.` };
+      // A cancel is only ever "not applied" here: an intent whose state did not move since the
+      // plan is cancelled again (a second cancel cannot move money twice; it is refused as
+      // already_cancelled). A cancelled intent may have been cancelled by anyone, and the state
+      // is designed, so it is not taken as proof that this request did it.
+      if (now.status === field(plan.snapshot, "status")) return { state: "not_applied" };
+      return {
+        state: "unknown",
+        how: `Intent ${id} is now "${now.status}" (a designed field); ask Parolapay whether the cancel with merchant_ref "${key}" was applied.`,
+      };
     },
   };
 }

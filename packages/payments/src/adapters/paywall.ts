@@ -6,9 +6,17 @@
  *   and no lookup at all;
  * - `{ paymentId }`: revertByPaymentId (Paywall cancels on the payment day and refunds later;
  *   the result names the operation) and queryPaymentByPaymentId; no cancel.
- * Paywall has no idempotency key. Its inquiry reports flags (any refund, any partial refund, any
- * cancel) and the last activity's id, so a lost answer is reconciled by comparing those with a
- * snapshot taken before the write. The inquiry may also carry `RefundedAmount`, the total refunded
+ * Paywall has no idempotency key and no per-refund reference: a refund or cancel request names only
+ * the payment, its answer has no Body (the SDK's PrivatePaymentEmptyResult), and the inquiry
+ * reports flags (any refund, any partial refund, any cancel) and the last activity (SDK
+ * QueryResult.cs), never which request made it. So a lookup cannot find *this* write: a new
+ * activity or a flipped flag may be another caller's refund (three concurrent refunds, one lost,
+ * all three reported succeeded, is the bug this avoids). A lost answer is "not applied" only when
+ * the inquiry is exactly as planned (flags, last activity id, amount and time, status, type,
+ * RefundedAmount; Paywall's refunds and cancels are synchronous) and the flag this write would
+ * flip was still false (after a partial refund only the last activity, an inferred field, could
+ * show another); otherwise it is outcome_unknown.
+ * The inquiry may also carry `RefundedAmount`, the total refunded
  * so far (x-odeme-inferred: not in Paywall's SDK, served by the simulator): when present it gives
  * the refunded and refundable amounts and what is left to refund after partial refunds; when
  * absent, amounts are known only when the flags say nothing or everything was refunded.
@@ -44,7 +52,11 @@ export const paywallCapabilities = {
   retrieve: true,
   refundedAmount: true,
   listsRefunds: false,
-  lookupByMerchantReference: true,
+  // The payment is found by merchantUniqueCode, but no per-refund reference carries the
+  // idempotency key (the SDK's refund/cancel requests and answers have none): a write can never be
+  // found by its key, so "applied" is never proven by a lookup and a crash that loses the
+  // idempotency store cannot be detected (README).
+  lookupByMerchantReference: false,
   asyncRefund: false,
   idempotency: "lookup",
   // Several partial refunds are implied by CompletePartialRefund, not stated. The refunded total
@@ -71,7 +83,12 @@ interface Inquiry {
   anyCancel: boolean;
   anyPayment: boolean;
   statusName: string;
+  statusId: number | null;
+  typeId: number | null;
   activityId: number | null;
+  /** ActivityAmount and LastActivityDateTime as sent: the last activity. */
+  activityAmount: string | null;
+  lastActivityAt: string | null;
   /** Body.Paywall.RefundedAmount when the inquiry carries it (an inferred field); else undefined. */
   refunded?: Money;
 }
@@ -83,10 +100,13 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
   /** Undefined for a uniqueCode: Paywall has no lookup by it. */
   async function inquire(ref: Ref, operation: string): Promise<Inquiry | undefined> {
     if (ref.kind === "unique") return undefined;
-    const response =
-      ref.kind === "merchant"
-        ? await client.queryPayment({ header: { merchantuniquecode: ref.merchantUniqueCode } })
-        : await client.queryPaymentByPaymentId({ header: { paymentid: ref.paymentId } });
+    const response = await refined(
+      () =>
+        ref.kind === "merchant"
+          ? client.queryPayment({ header: { merchantuniquecode: ref.merchantUniqueCode } })
+          : client.queryPaymentByPaymentId({ header: { paymentid: ref.paymentId } }),
+      refineMinusOne,
+    );
     return readInquiry(response, operation);
   }
 
@@ -180,7 +200,7 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
             throw new TypeError(`Paywall: no operation ${plan.providerOperation}`);
         }
       };
-      await refined(call, refineWrite);
+      await refined(call, refineMinusOne);
       return { status: "succeeded" };
     },
 
@@ -193,36 +213,83 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
         };
       }
       const now = await inquire(ref, operation);
-      const before = field(plan.snapshot, "inquiry") as Pick<Inquiry, "anyRefund" | "anyPartialRefund" | "anyCancel" | "activityId"> | null;
+      const before = field(plan.snapshot, "inquiry") as Snapshot | null;
       if (now === undefined || before === null) return { state: "unknown", how: "Paywall gave no payment state to compare with." };
-      return compareInquiries(operation, before, now);
+      const changed = describeChange(before, snapshotOf(now));
+      if (changed === undefined) {
+        // Paywall refunds and cancels are synchronous, and the first refund or cancel flips one of
+        // the SDK's AnySuccess* flags: with the flag that would show this write still false and
+        // nothing else changed, it was not applied. After an earlier partial refund only the last
+        // activity could show a second one, and what ActivityId means is inferred, not documented.
+        const flagWouldShow = operation === "cancel" ? !before.anyCancel : !before.anyRefund && !before.anyPartialRefund && !before.anyCancel;
+        if (flagWouldShow) return { state: "not_applied" };
+        return {
+          state: "unknown",
+          how:
+            "The payment shows no change, but it already had a partial refund, so only its last activity (ActivityId, whose meaning Paywall does not document) could show this one. " +
+            `Check the payment's activities in the Paywall panel before trying again: if this ${operation} is not there, retry it with a new idempotencyKey.`,
+        };
+      }
+      return {
+        state: "unknown",
+        how:
+          `The payment changed since the ${operation} was planned (${changed}), and Paywall's inquiry does not say which request made the change (no per-refund reference). ` +
+          `Check the payment's activities in the Paywall panel before trying again: if this ${operation} is not there, retry it with a new idempotencyKey.`,
+      };
     },
   };
 }
 
-/** A -1 is "payment not found / general error": after a lookup found the payment, it is the latter. */
-function refineWrite(e: OdemeError): OdemeError {
+/**
+ * A -1 is Paywall's SystemMessage (SDK ErrorCodes.cs), documented as "payment not found / request
+ * could not be processed / general error": the spec maps it to provider_error; only a message that
+ * says "not found" makes it not_found.
+ */
+function refineMinusOne(e: OdemeError): OdemeError {
   if (e.providerCode !== "-1") return e;
   const notFound = /not found|bulunamad/i.test(e.providerMessage ?? "");
   return notFound ? withCode(e, "not_found", "Paywall -1 with a not-found message") : withCode(e, "provider_error", "Paywall -1 is also its general error");
 }
 
-function compareInquiries(operation: WriteOperation, before: Pick<Inquiry, "anyRefund" | "anyPartialRefund" | "anyCancel" | "activityId">, now: Inquiry): Reconciliation {
-  const moved = now.activityId !== before.activityId;
-  const flipped =
-    operation === "cancel"
-      ? now.anyCancel && !before.anyCancel
-      : (now.anyRefund && !before.anyRefund) || (now.anyPartialRefund && !before.anyPartialRefund) || (now.anyCancel && !before.anyCancel);
-  if (flipped || (operation === "refund" && moved)) return { state: "applied", status: "succeeded" };
-  if (!moved) return { state: "not_applied" };
-  return { state: "unknown", how: "The payment has a new activity that is not a cancel; check it in the Paywall panel before trying again." };
+/** Everything of the inquiry a refund or cancel could change, exactly (amounts in minor units). */
+interface Snapshot {
+  anyRefund: boolean;
+  anyPartialRefund: boolean;
+  anyCancel: boolean;
+  activityId: number | null;
+  activityAmount: string | null;
+  lastActivityAt: string | null;
+  statusId: number | null;
+  statusName: string;
+  typeId: number | null;
+  refundedMinor: string | null;
+}
+
+function snapshotOf(q: Inquiry): Snapshot {
+  return {
+    anyRefund: q.anyRefund,
+    anyPartialRefund: q.anyPartialRefund,
+    anyCancel: q.anyCancel,
+    activityId: q.activityId,
+    activityAmount: q.activityAmount,
+    lastActivityAt: q.lastActivityAt,
+    statusId: q.statusId,
+    statusName: q.statusName,
+    typeId: q.typeId,
+    refundedMinor: q.refunded === undefined ? null : q.refunded.minor.toString(),
+  };
+}
+
+/** What differs, for the outcome_unknown message; undefined when nothing does. */
+function describeChange(before: Snapshot, now: Snapshot): string | undefined {
+  const names = Object.keys(now) as (keyof Snapshot)[];
+  // A field the plan did not record (a snapshot from an older version) counts as changed.
+  const parts = names.filter((k) => before[k] !== now[k]).map((k) => `${k} ${JSON.stringify(before[k] ?? null)} -> ${JSON.stringify(now[k])}`);
+  return parts.length === 0 ? undefined : parts.join(", ");
 }
 
 function snapshot(ref: Ref, q: Inquiry | undefined): JsonObject {
-  return {
-    ref: { ...ref },
-    inquiry: q === undefined ? null : { anyRefund: q.anyRefund, anyPartialRefund: q.anyPartialRefund, anyCancel: q.anyCancel, activityId: q.activityId },
-  };
+  return { ref: { ...ref }, inquiry: q === undefined ? null : { ...snapshotOf(q) } };
 }
 
 function precheck(q: Inquiry, amount: Money, operation: string): void {
@@ -310,7 +377,12 @@ function readInquiry(response: QueryPaymentResponse, operation: string): Inquiry
     anyCancel: p.AnySuccessCancel === true,
     anyPayment: p.AnySuccessPayment === true || p.Status === true,
     statusName: p.StatusName ?? "",
+    statusId: typeof p.StatusId === "number" ? p.StatusId : null,
+    typeId: typeof p.TypeId === "number" ? p.TypeId : null,
     activityId: typeof p.ActivityId === "number" ? p.ActivityId : null,
+    // As sent, only compared: an odd amount here must not make the whole inquiry unreadable.
+    activityAmount: p.ActivityAmount === undefined || p.ActivityAmount === null ? null : String(p.ActivityAmount),
+    lastActivityAt: typeof p.LastActivityDateTime === "string" ? p.LastActivityDateTime : null,
     ...(refunded !== undefined ? { refunded } : {}),
   };
 }

@@ -4,22 +4,41 @@
  * void, so no cancel. The idempotency key is the refund's `ext_transaction_id`: Sipay rejects a
  * repeat with 301, and `summaryRecordByFilter` finds the refund by it after a lost answer.
  * Transaction ids are 19-digit numbers and stay strings end to end.
+ *
+ * The search returns only the last 3 days unless it is given start_date/end_date (Sipay Business
+ * API, Summary Record By Filter), so every search here names a range: from the plan's time (kept
+ * in the plan) for a reconcile, from `lookbackDays` ago for the check before the first send, the
+ * payment's amount of a full refund, and after a 301; and it reads every page
+ * (page_index/page_size) before concluding anything. Only `retrieve` reads the receipt, whose
+ * payload is inferred (hence unverified in the capabilities).
  */
-import type { OdemeError } from "@odeme/core";
+import { OdemeError } from "@odeme/core";
 import {
   SipayWalletClient,
   type RefundPaymentInstantRequest,
   type SipayWalletClientOptions,
+  type SummaryRecordByFilterRequest,
   type SummaryRecordByFilterResponse,
   type TransactionReceiptResponse,
 } from "@odeme/sipay-wallet";
-import { refined, withCode } from "../errors.ts";
-import { moneyToJSON, type Money } from "../money.ts";
+import { invalidRequest, refined, withCode } from "../errors.ts";
+import { formatDecimal, moneyToJSON, type Money } from "../money.ts";
 import type { Capabilities, PaymentDetails, RefundInput } from "../types.ts";
 import type { ProviderAdapter, Reconciliation, Sent, SharedClientOptions, WritePlan } from "./adapter.ts";
-import { malformed, readAmount, readCurrency, refString, toDecimal } from "./wire.ts";
+import { field, malformed, planAmount, readAmount, readCurrency, refString, toDecimal } from "./wire.ts";
 
-export type SipayWalletConfig = SipayWalletClientOptions;
+export interface SipayWalletConfig extends SipayWalletClientOptions {
+  /**
+   * How far back the check before the first send (and the lookup after a 301 Duplicate) searches
+   * for a refund already made under the idempotency key, and a full refund for the payment's
+   * amount. Default 90 days. Sipay itself rejects a repeated ext_transaction_id, so a refund older
+   * than this is still never made twice; it is only reported as outcome_unknown instead of found.
+   * A full refund of an older payment needs its amount.
+   */
+  lookbackDays?: number;
+  /** The clock the search ranges are computed with (tests with a simulator clock). Default real time. */
+  now?: () => Date;
+}
 
 export const sipayWalletCapabilities = {
   partialRefund: true,
@@ -32,17 +51,46 @@ export const sipayWalletCapabilities = {
   lookupByMerchantReference: true,
   asyncRefund: false,
   idempotency: "provider",
-  // transactionReceipt and summaryRecordByFilter have inferred response shapes.
-  unverified: ["retrieve", "lookupByMerchantReference"],
+  // retrieve reads transactionReceipt, whose payload is inferred. The lookup by ext_transaction_id
+  // (summaryRecordByFilter: its filters, `payload.results`, the 3-day default window and paging)
+  // is documented by Sipay; so it is not listed here.
+  unverified: ["retrieve"],
 } as const satisfies Capabilities;
 
 const P = "sipay-wallet";
 const TRANSACTION_ID = /^[0-9]{1,19}$/;
-/** "NormalCompleted" (Sipay Business API webhooks). */
+/** "NormalCompleted" (Sipay's summary-record example and Business API webhooks). */
 const COMPLETED = 20;
+const DAY_MS = 24 * 3600 * 1000;
+/** Our clock and Sipay's may disagree; every range is widened by this on both ends. */
+const CLOCK_SLACK_MS = DAY_MS;
+/** Sipay's own example asks for 100 records a page. */
+const PAGE_SIZE = 100;
+/** A search by one ext_transaction_id finds at most a few records; more pages than this is a bug or a misbehaving API. */
+const MAX_PAGES = 20;
+const DEFAULT_LOOKBACK_DAYS = 90;
+
+interface Range {
+  start: Date;
+  end: Date;
+}
+
+/** What a search by this key's ext_transaction_id says about this write. */
+type KeyLookup = { found: "none" } | { found: "this"; sent: Sent } | { found: "other"; how: string };
 
 export function createSipayWalletAdapter(config: SipayWalletConfig, shared: SharedClientOptions): ProviderAdapter<"sipay-wallet"> {
-  const client = new SipayWalletClient({ ...shared, ...config });
+  const { lookbackDays = DEFAULT_LOOKBACK_DAYS, now = () => new Date(), ...clientOptions } = config;
+  if (!Number.isFinite(lookbackDays) || lookbackDays <= 0) {
+    throw new OdemeError({
+      code: "invalid_request",
+      message: `Sipay Wallet: the option lookbackDays must be a positive number of days, got ${String(lookbackDays)}.`,
+      provider: P,
+      operation: "createPayments",
+      outcome: "not_sent",
+      field: "lookbackDays",
+    });
+  }
+  const client = new SipayWalletClient({ ...shared, ...clientOptions });
   const transactionId = (ref: unknown, operation: string) =>
     refString(P, operation, ref, "transactionId", TRANSACTION_ID, "the payment's transaction_id, a string of up to 19 digits");
 
@@ -54,14 +102,84 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
     return { amount, status: r.payload?.transaction_status_id, statusName: r.payload?.transaction_status ?? "" };
   }
 
-  /** The refund made with this ext_transaction_id, if any. */
-  async function findRefund(key: string): Promise<Sent | undefined> {
-    const r: SummaryRecordByFilterResponse = await client.summaryRecordByFilter({ ext_transaction_id: key });
-    const record = (r.payload ?? []).find((x) => x.ext_transaction_id === key);
-    if (record === undefined) return undefined;
-    const done = record.transaction_status_id === undefined || record.transaction_status_id === COMPLETED;
-    return { status: done ? "succeeded" : "pending", ...(record.id !== undefined ? { refundId: record.id } : {}) };
+  const lookback = (): Range => ({ start: new Date(now().getTime() - lookbackDays * DAY_MS), end: new Date(now().getTime() + CLOCK_SLACK_MS) });
+  const sincePlan = (plan: WritePlan): Range | undefined => {
+    const at = Date.parse(String(field(plan.snapshot, "plannedAt")));
+    return Number.isNaN(at) ? undefined : { start: new Date(at - CLOCK_SLACK_MS), end: new Date(now().getTime() + CLOCK_SLACK_MS) };
+  };
+  const describeRange = (r: Range) => `${r.start.toISOString()} to ${r.end.toISOString()}`;
+
+  /** Every record matching `by` (an ext_transaction_id or a transaction id) in the range, reading page after page. */
+  async function records(by: { ext_transaction_id: string } | { id: string }, range: Range, operation: string) {
+    const found: NonNullable<SummaryRecordByFilterResponse["payload"]>["results"] = [];
+    const matches = (x: (typeof found)[number]) => ("id" in by ? x.id === by.id : x.ext_transaction_id === by.ext_transaction_id);
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const filter: SummaryRecordByFilterRequest = {
+        ...by,
+        start_date: range.start.toISOString(),
+        end_date: range.end.toISOString(),
+        order_column: "CreatedDateUtc",
+        order_by: "asc",
+        page_index: page,
+        page_size: PAGE_SIZE,
+      };
+      const r: SummaryRecordByFilterResponse = await client.summaryRecordByFilter(filter);
+      const results: unknown = r.payload?.results;
+      // A success without a results list is not "nothing found": it is an answer we cannot read.
+      if (!Array.isArray(results)) throw malformed(P, operation, "the search answered without payload.results");
+      found.push(...(results as typeof found).filter(matches));
+      if (results.length < PAGE_SIZE) return found;
+    }
+    throw malformed(P, operation, `the search for ${JSON.stringify(by)} did not end after ${MAX_PAGES} pages`);
   }
+
+  /**
+   * A full refund asks for the payment's amount: read from its documented summary record
+   * (`tx_base_amount`), not from the receipt, whose payload is inferred.
+   */
+  async function paymentAmount(id: string): Promise<Money> {
+    const range = lookback();
+    const [payment, ...more] = await records({ id }, range, "refund");
+    if (payment === undefined || more.length > 0) {
+      throw invalidRequest(
+        P,
+        "refund",
+        "amount",
+        `Sipay Wallet refund: ${payment === undefined ? "no" : "more than one"} transaction ${id} in Sipay's records from ${describeRange(range)}, so the amount of a full refund is not known; pass amount (or raise lookbackDays).`,
+      );
+    }
+    const currency = readCurrency(P, "refund", payment.currency_code);
+    const amount = readAmount(P, "refund", payment.tx_base_amount, currency, "tx_base_amount");
+    if (amount === undefined) throw malformed(P, "refund", `transaction ${id} has no tx_base_amount`);
+    return amount;
+  }
+
+  /**
+   * Whether THIS write (the key's ext_transaction_id, the plan's amount) is in the range. A record
+   * under the key that moved another amount, or is not completed, is not taken as this refund.
+   */
+  async function lookUpKey(key: string, plan: WritePlan, range: Range, operation: string): Promise<KeyLookup> {
+    const found = await records({ ext_transaction_id: key }, range, operation);
+    if (found.length === 0) return { found: "none" };
+    const check = `Check ext_transaction_id ${key} in Sipay's panel.`;
+    if (found.length > 1) return { found: "other", how: `Sipay lists ${found.length} transactions under ext_transaction_id ${key}. ${check}` };
+    const [record] = found as [(typeof found)[number]];
+    const amount = planAmount(plan);
+    const currency = record.currency_code === undefined ? amount?.currency : readCurrency(P, operation, record.currency_code);
+    const moved = currency === undefined ? undefined : readAmount(P, operation, record.tx_base_amount, currency, "tx_base_amount");
+    if (amount === undefined || moved === undefined || moved.currency !== amount.currency || moved.minor !== amount.minor) {
+      const what = moved === undefined ? "an amount it does not show" : `${formatDecimal(moved)} ${moved.currency}`;
+      return { found: "other", how: `Sipay's transaction ${record.id ?? "?"} under ext_transaction_id ${key} moved ${what}, not this refund's amount. ${check}` };
+    }
+    if (record.transaction_status_id !== COMPLETED) {
+      const status = record.transaction_status ?? String(record.transaction_status_id ?? "none");
+      return { found: "other", how: `Sipay's transaction ${record.id ?? "?"} under ext_transaction_id ${key} has status ${status}, not NormalCompleted. ${check}` };
+    }
+    return { found: "this", sent: { status: "succeeded", ...(record.id !== undefined ? { refundId: record.id } : {}) } };
+  }
+
+  const unknownOutcome = (operation: string, message: string) =>
+    new OdemeError({ code: "outcome_unknown", message: `Sipay Wallet ${operation}: ${message}`, provider: P, operation, outcome: "unknown" });
 
   return {
     provider: P,
@@ -79,17 +197,28 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
       };
     },
 
-    async planRefund(input: RefundInput<"sipay-wallet">): Promise<WritePlan> {
+    async planRefund(input: RefundInput<"sipay-wallet">, key: string): Promise<WritePlan> {
       const id = transactionId(input.payment, "refund");
+      const plannedAt = now();
       // A full refund asks for the payment's amount; Sipay itself refuses more than is left (315).
-      const amount = input.amount ?? (await receipt(id, "refund")).amount;
+      const amount = input.amount ?? (await paymentAmount(id));
       const request: Omit<RefundPaymentInstantRequest, "ext_transaction_id"> = {
         tx_correlation_id: id,
         currency_code: amount.currency,
         refund_amount: toDecimal(amount),
         ...(input.description !== undefined ? { description: input.description } : {}),
       };
-      return { providerOperation: "refundPaymentInstant", request: { ...request }, amount: moneyToJSON(amount) };
+      const plan: WritePlan = {
+        providerOperation: "refundPaymentInstant",
+        request: { ...request },
+        amount: moneyToJSON(amount),
+        snapshot: { plannedAt: plannedAt.toISOString() },
+      };
+      // Before the first send: a refund under this key (a crash lost the store's record) is returned, not made again.
+      const earlier = await lookUpKey(key, plan, lookback(), "refund");
+      if (earlier.found === "this") return { ...plan, alreadyApplied: earlier.sent };
+      if (earlier.found === "other") throw unknownOutcome("refund", `idempotencyKey "${key}" was already used at Sipay, for a transaction that is not this refund. ${earlier.how}`);
+      return plan;
     },
 
     async send(_operation, plan, key) {
@@ -99,17 +228,32 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
         return { status: "succeeded", ...(r.payload?.transaction_id !== undefined ? { refundId: r.payload.transaction_id } : {}) };
       } catch (error) {
         // 301: this key already made a transaction (a lost answer, another process): find it.
-        if ((error as OdemeError).code === "duplicate") {
-          const found = await findRefund(key);
-          if (found !== undefined) return found;
+        if (error instanceof OdemeError && error.code === "duplicate") {
+          const range = lookback();
+          const found = await lookUpKey(key, plan, range, "refund");
+          if (found.found === "this") return found.sent;
+          // Sipay says the key was used, so something was made: never report it as rejected.
+          throw unknownOutcome(
+            "refund",
+            found.found === "other"
+              ? `Sipay rejects ext_transaction_id ${key} as already used (301). ${found.how}`
+              : `Sipay rejects ext_transaction_id ${key} as already used (301), but its search finds no transaction under it from ${describeRange(range)}. Check ext_transaction_id ${key} in Sipay's panel.`,
+          );
         }
         throw error;
       }
     },
 
-    async reconcile(_operation, _plan, key): Promise<Reconciliation> {
-      const found = await findRefund(key);
-      return found === undefined ? { state: "not_applied" } : { state: "applied", ...found };
+    async reconcile(_operation, plan, key): Promise<Reconciliation> {
+      const range = sincePlan(plan);
+      if (range === undefined) return { state: "unknown", how: `The plan has no time to search from; check ext_transaction_id ${key} in Sipay's panel.` };
+      const found = await lookUpKey(key, plan, range, "reconcile");
+      if (found.found === "this") return { state: "applied", ...found.sent };
+      if (found.found === "other") return { state: "unknown", how: found.how };
+      // Every page of a range from before the plan to now holds nothing under this key. A
+      // re-send carries the same ext_transaction_id, which Sipay rejects (301) if the first one
+      // was made after all, so reading this as "not applied" cannot refund twice.
+      return { state: "not_applied" };
     },
   };
 }

@@ -1,6 +1,8 @@
 import { akuratecoHash } from "@odeme/core";
-import { describe, expect, it } from "vitest";
-import { createPayments, parseMoney, type Payments } from "../../src/index.ts";
+import { startSimulator } from "@odeme/testkit";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createPayments, MemoryIdempotencyStore, parseMoney, type OdemeError, type Payments, type RefundResult } from "../../src/index.ts";
+import { dyingProcess } from "../helpers/crash.ts";
 import { fakeProvider, rejection, type FakeProvider } from "../helpers/fake-fetch.ts";
 
 const KEYS = { merchantKey: "merchant-key-1", password: "dinero-password" };
@@ -108,13 +110,19 @@ describe("DineroPay field errors", () => {
 });
 
 describe("DineroPay safe replay", () => {
-  it("confirms a lost refund when the status turned to refund", async () => {
+  // Was "confirms a lost refund when the status turned to refund": that is the measured bug (an
+  // earlier refund settling, settled -> refund, was taken as proof). DineroPay has no per-refund
+  // reference, so the status can never prove this refund; never sent twice stays.
+  it("does not take a status turned to refund as this lost refund (it may be an earlier one settling), and never sends it twice", async () => {
     const { provider, state } = dineropay();
     provider.on("POST /api/v1/payment/refund", () => ((state.status = "refund"), "reset"));
     const p = payments(provider);
     const input = { provider: "dineropay", payment: ref, amount: parseMoney("0.05", "USD"), idempotencyKey: "lost" } as const;
-    expect(await p.refund(input)).toMatchObject({ status: "pending", replayed: false });
-    expect(await p.refund(input)).toMatchObject({ replayed: true });
+    const error = await rejection(() => p.refund(input));
+    expect(error).toMatchObject({ code: "outcome_unknown", retryable: false, outcome: "unknown" });
+    expect(error.message).toContain('status "settled" -> "refund"');
+    expect(error.message).toContain("refund callback");
+    expect((await rejection(() => p.refund(input))).code).toBe("outcome_unknown");
     expect(provider.count("/api/v1/payment/refund")).toBe(1);
   });
 
@@ -198,6 +206,34 @@ describe("DineroPay void and status", () => {
     expect(provider.count("/api/v1/payment/void")).toBe(2);
   });
 
+  it("a declined void (HTTP 200, status FAIL) is a typed rejection, refined by its reason, and nothing is stored as done", async () => {
+    const { provider } = dineropay();
+    const fail = (reason: string) => ({
+      json: { status: "FAIL", payment_status: "settled", payment_id: PAYMENT_ID, date: "2021-07-06 10:20:01", reason, order: { number: "order-1234", amount: "0.19", currency: "USD", description: "Important gift" } },
+    });
+    provider.on("POST /api/v1/payment/void", (_c, n) => fail(n === 1 ? "Declined by processing" : "A payment can only be voided on the day it was settled; refund it instead."));
+    const p = payments(provider);
+    const declined = await rejection(() => p.cancel({ provider: "dineropay", payment: ref, idempotencyKey: "vf" }));
+    expect(declined).toMatchObject({ code: "provider_error", outcome: "rejected", status: 200, providerMessage: "Declined by processing", raw: { status: "FAIL", reason: "Declined by processing" } });
+    expect(declined.message).toContain("DineroPay declined the void: Declined by processing");
+    // Rejected means nothing was applied: the same key may be tried again, and is sent again.
+    const late = await rejection(() => p.cancel({ provider: "dineropay", payment: ref, idempotencyKey: "vf" }));
+    expect(late).toMatchObject({ code: "cancel_window_closed", outcome: "rejected", status: 200 });
+    expect(provider.count("/api/v1/payment/void")).toBe(2);
+  });
+
+  it("a lost void is outcome_unknown once the payment is void: DineroPay does not say which request voided it", async () => {
+    const { provider, state } = dineropay();
+    provider.on("POST /api/v1/payment/void", () => ((state.status = "void"), "reset"));
+    const p = payments(provider);
+    const input = { provider: "dineropay", payment: ref, idempotencyKey: "v-lost" } as const;
+    const error = await rejection(() => p.cancel(input));
+    expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
+    expect(error.message).toContain('status "settled" -> "void"');
+    expect((await rejection(() => p.cancel(input))).code).toBe("outcome_unknown");
+    expect(provider.count("/api/v1/payment/void")).toBe(1);
+  });
+
   it.each([
     ["settled", "succeeded", 0n, 19n],
     ["refund", "refunded", undefined, undefined],
@@ -210,5 +246,70 @@ describe("DineroPay void and status", () => {
     expect(details).toMatchObject({ status, providerStatus: raw, amount: parseMoney("0.19", "USD") });
     expect(details.refundedAmount?.minor).toBe(refunded);
     expect(details.refundableAmount?.minor).toBe(refundable);
+  });
+});
+
+describe("DineroPay against its simulator: no refund reported that the ledger lacks", () => {
+  const started: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((s) => s.close()));
+  });
+
+  async function simulator() {
+    const sim = await startSimulator("dineropay", { now: new Date("2024-06-12T07:00:00Z") });
+    started.push(sim);
+    const { paymentId } = sim.seedPayment({ amount: "100.00", currency: "TRY" });
+    const ledger = () => sim.ledger.refunds.filter((r) => r.paymentId === paymentId);
+    return { sim, ref: { paymentId }, ledger, config: { ...sim.credentials, baseUrl: sim.url } };
+  }
+
+  it("three concurrent refunds of 40.00/40.01/40.02, one lost before DineroPay: only those in the ledger are reported (pending)", async () => {
+    const { sim, ref, ledger, config } = await simulator();
+    sim.faults.inject({ kind: "reset-before" }, { route: "/api/v1/payment/refund" });
+    const p = createPayments({ dineropay: config });
+    const amounts = ["40.00", "40.01", "40.02"];
+    const input = (amount: string) => ({ provider: "dineropay", payment: ref, amount: parseMoney(amount, "TRY"), idempotencyKey: `race-${amount}` }) as const;
+    const settled = await Promise.allSettled(amounts.map((a) => p.refund(input(a))));
+
+    expect(sim.requests.filter((r) => r.fault === "reset-before")).toHaveLength(1);
+    const reported = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value as RefundResult<"dineropay">] : []));
+    const failed = settled.flatMap((r) => (r.status === "rejected" ? [r.reason as OdemeError] : []));
+    expect(reported.every((r) => r.status === "pending")).toBe(true);
+    expect(failed.map((e) => e.code)).toEqual(["outcome_unknown"]);
+    expect(reported.map((r) => r.amount.minor).sort()).toEqual(ledger().map((r) => BigInt(r.amount)).sort());
+    expect(ledger()).toHaveLength(2);
+
+    // The refunds settle (status settled -> refund); the lost key's retry still sends nothing.
+    sim.settleRefunds();
+    const lost = amounts.find((a) => !reported.some((r) => r.amount.minor === parseMoney(a, "TRY").minor)) as string;
+    expect((await rejection(() => p.refund(input(lost)))).code).toBe("outcome_unknown");
+    expect(ledger()).toHaveLength(2);
+  });
+
+  it("a process that dies after DineroPay accepted its refund: the retry from another process on the shared store is outcome_unknown, not a second refund", async () => {
+    const { ref, ledger, config } = await simulator();
+    const shared = new MemoryIdempotencyStore();
+    const dying = dyingProcess(shared, "/api/v1/payment/refund");
+    const input = { provider: "dineropay", payment: ref, amount: parseMoney("25.00", "TRY"), idempotencyKey: "crash-1" } as const;
+    void createPayments({ dineropay: { ...config, fetch: dying.fetch }, idempotencyStore: dying.store }).refund(input);
+    await vi.waitFor(() => expect(dying.died).toBe(true));
+    expect(ledger()).toHaveLength(1);
+
+    const next = createPayments({ dineropay: config, idempotencyStore: shared, now: () => new Date(Date.now() + 3_600_000) });
+    const error = await rejection(() => next.refund(input));
+    expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
+    expect(ledger()).toHaveLength(1);
+  });
+
+  it("a declined void from the simulator is a typed rejection and the payment stays settled", async () => {
+    const { sim, ref, config } = await simulator();
+    sim.clock.set(new Date("2024-06-13T07:00:00Z")); // the next financial day
+    const error = await rejection(() => createPayments({ dineropay: config }).cancel({ provider: "dineropay", payment: ref, idempotencyKey: "late" }));
+    expect(error).toMatchObject({ code: "cancel_window_closed", outcome: "rejected", status: 200 });
+    expect(sim.ledger.payment(ref.paymentId)?.status).toBe("settled");
+  });
+
+  it("says in its capabilities that a refund cannot be found by its key, so only a durable store protects a retry after a crash", () => {
+    expect(createPayments({}).capabilities("dineropay").lookupByMerchantReference).toBe(false);
   });
 });

@@ -4,58 +4,101 @@ import { fakeProvider, rejection, type Call, type FakeProvider } from "../helper
 
 const KEYS = { apiKey: "iyz-api-key", secretKey: "iyz-secret-key" };
 
-/** A payment of 100.00 TRY over two items (60 + 40), with refunds and cancels as iyzico's detail lists them. */
-function iyzico(opts: { lists?: boolean } = {}) {
+type ListedRefund = { refundPrice: number; refundConversationId?: string; refundTxId: number | string; errorCode?: string; errorMessage?: string };
+
+/**
+ * A payment of 100.00 TRY over two items (60 + 40). POST /payment/detail gives the status only; the
+ * refunds and cancels are on the reporting detail, as iyzico lists them (ids as JSON numbers).
+ */
+function iyzico(opts: { lists?: boolean; paymentId?: string } = {}) {
+  const paymentId = opts.paymentId ?? "25180001";
   const state = {
     items: [
-      { paymentTransactionId: "27169001", paidPrice: 60, refunds: [] as { refundPrice: number; refundConversationId?: string; refundTxId: string }[] },
-      { paymentTransactionId: "27169002", paidPrice: 40, refunds: [] as { refundPrice: number; refundConversationId?: string; refundTxId: string }[] },
+      { paymentTransactionId: "27169001", paidPrice: 60, refunds: [] as ListedRefund[] },
+      { paymentTransactionId: "27169002", paidPrice: 40, refunds: [] as ListedRefund[] },
     ],
-    cancelled: false,
+    cancels: [] as { refundId: number; refundPrice: number; cancelConversationId?: string; errorCode?: string }[],
+    /** The query strings the reporting detail was asked with. */
+    queries: [] as URLSearchParams[],
   };
   let tx = 1;
   const ok = (extra: object) => ({ json: { status: "success", locale: "tr", systemTime: 1, ...extra } });
+  // A JSON number as iyzico sends Long ids; for ids beyond 2^53 the literal must stay exact.
+  const id = (value: string) => ({ __raw: value });
   const detail = () =>
     ok({
-      paymentId: "25180001",
+      paymentId,
       price: 100,
       paidPrice: 100,
       currency: "TRY",
       paymentStatus: "SUCCESS",
-      ...(opts.lists === false ? {} : { cancels: state.cancelled ? [{ cancelPrice: 100 }] : [] }),
-      itemTransactions: state.items.map((i) => ({
-        paymentTransactionId: i.paymentTransactionId,
-        price: i.paidPrice,
-        paidPrice: i.paidPrice,
-        ...(opts.lists === false ? {} : { refunds: i.refunds }),
-      })),
+      itemTransactions: state.items.map((i) => ({ paymentTransactionId: i.paymentTransactionId, price: i.paidPrice, paidPrice: i.paidPrice })),
     });
+  const report = () => ({
+    text: rawJson({
+      status: "success",
+      locale: "tr",
+      systemTime: 1,
+      payments: [
+        {
+          paymentId: id(paymentId),
+          paymentStatus: 1,
+          price: 100,
+          paidPrice: 100,
+          currency: "TRY",
+          ...(opts.lists === false ? {} : { cancels: state.cancels }),
+          itemTransactions: state.items.map((i) => ({
+            paymentTransactionId: id(i.paymentTransactionId),
+            price: i.paidPrice,
+            paidPrice: i.paidPrice,
+            ...(opts.lists === false ? {} : { refunds: i.refunds }),
+          })),
+        },
+      ],
+    }),
+    headers: { "content-type": "application/json" },
+  });
   const refundV2 = (call: Call) => {
     const body = call.body as { price: string; conversationId: string };
     let rest = Math.round(Number(body.price) * 100);
     for (const item of state.items) {
-      const left = item.paidPrice * 100 - item.refunds.reduce((s, r) => s + Math.round(r.refundPrice * 100), 0);
+      const left = item.paidPrice * 100 - item.refunds.filter((r) => !r.errorCode).reduce((s, r) => s + Math.round(r.refundPrice * 100), 0);
       const take = Math.min(rest, left);
-      if (take > 0) item.refunds.push({ refundPrice: take / 100, refundConversationId: body.conversationId, refundTxId: String(tx++) });
+      if (take > 0) item.refunds.push({ refundPrice: take / 100, refundConversationId: body.conversationId, refundTxId: tx++ });
       rest -= take;
     }
-    return ok({ paymentId: "25180001", price: Number(body.price), currency: "TRY" });
+    return ok({ paymentId, price: Number(body.price), currency: "TRY" });
   };
   const provider = fakeProvider({
     "POST /payment/detail": () => detail(),
+    "GET /v2/reporting/payment/details": () => report(),
     "POST /v2/payment/refund": refundV2,
     "POST /payment/refund": (call) => {
       const body = call.body as { price: string; conversationId: string; paymentTransactionId: string };
       const item = state.items.find((i) => i.paymentTransactionId === body.paymentTransactionId);
-      item?.refunds.push({ refundPrice: Number(body.price), refundConversationId: body.conversationId, refundTxId: String(tx++) });
-      return ok({ paymentId: "25180001", paymentTransactionId: body.paymentTransactionId, price: Number(body.price) });
+      item?.refunds.push({ refundPrice: Number(body.price), refundConversationId: body.conversationId, refundTxId: tx++ });
+      return ok({ paymentId, paymentTransactionId: body.paymentTransactionId, price: Number(body.price) });
     },
-    "POST /payment/cancel": () => {
-      state.cancelled = true;
-      return ok({ paymentId: "25180001", price: 100, currency: "TRY" });
+    "POST /payment/cancel": (call) => {
+      const body = call.body as { conversationId: string };
+      state.cancels.push({ refundId: 1600000 + tx++, refundPrice: 100, cancelConversationId: body.conversationId });
+      return ok({ paymentId, price: 100, currency: "TRY" });
     },
   });
-  return { provider, state, refundV2 };
+  const fetch = (request: Request) => {
+    const url = new URL(request.url);
+    if (url.pathname === "/v2/reporting/payment/details") state.queries.push(url.searchParams);
+    return provider.fetch(request);
+  };
+  return { provider: { ...provider, fetch }, state, refundV2 };
+}
+
+/** JSON.stringify, except that `id()` values are written as bare number literals, digit for digit. */
+function rawJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v !== null && typeof v === "object" && "__raw" in v ? `@@${String((v as { __raw: string }).__raw)}@@` : v)).replace(
+    /"@@(\d+)@@"/g,
+    "$1",
+  );
 }
 
 function payments(provider: FakeProvider, extra: object = {}): Payments {
@@ -127,7 +170,7 @@ describe("iyzico refund", () => {
     await p.refund({ provider: "iyzico", payment: ref, idempotencyKey: "all" });
     expect((await rejection(() => p.refund({ provider: "iyzico", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "again" }))).code).toBe("already_refunded");
     state.items.forEach((i) => (i.refunds.length = 0));
-    state.cancelled = true;
+    state.cancels.push({ refundId: 1600001, refundPrice: 100, cancelConversationId: "someone-else" });
     expect((await rejection(() => p.refund({ provider: "iyzico", payment: ref, idempotencyKey: "after-cancel" }))).code).toBe("already_cancelled");
   });
 
@@ -183,11 +226,11 @@ describe("iyzico safe replay", () => {
 
   it("re-sends a lost item refund once the payment's refunded total shows it was not applied", async () => {
     const { provider, state } = iyzico();
-    state.items[0]?.refunds.push({ refundPrice: 5, refundTxId: "earlier" });
+    state.items[0]?.refunds.push({ refundPrice: 5, refundTxId: 900 });
     provider.on("POST /payment/refund", (call, n) => {
       if (n === 1) return "reset";
       const body = call.body as { price: string; conversationId: string };
-      state.items[1]?.refunds.push({ refundPrice: Number(body.price), refundConversationId: body.conversationId, refundTxId: "new" });
+      state.items[1]?.refunds.push({ refundPrice: Number(body.price), refundConversationId: body.conversationId, refundTxId: 901 });
       return { json: { status: "success", paymentId: "25180001" } };
     });
     const p = payments(provider);
@@ -204,7 +247,7 @@ describe("iyzico safe replay", () => {
     const input = { provider: "iyzico", payment: ref, amount: parseMoney("5", "TRY"), idempotencyKey: "lost-3" } as const;
     const error = await rejection(() => p.refund(input));
     expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
-    expect(error.message).toContain('check the iyzico merchant panel for one with conversationId "lost-3"');
+    expect(error.message).toContain('check the iyzico merchant panel for a refund with conversationId "lost-3"');
     await rejection(() => p.refund(input));
     expect(provider.count("/v2/payment/refund")).toBe(1);
   });
@@ -218,8 +261,8 @@ describe("iyzico cancel and retrieve", () => {
     expect(result).toMatchObject({ status: "succeeded", providerOperation: "cancel", amount: parseMoney("100", "TRY") });
     expect(provider.calls.find((c) => c.path === "/payment/cancel")?.body).toEqual({ paymentId: "25180001", conversationId: "c1" });
     expect((await rejection(() => p.cancel({ provider: "iyzico", payment: ref, idempotencyKey: "c2" }))).code).toBe("already_cancelled");
-    state.cancelled = false;
-    state.items[0]?.refunds.push({ refundPrice: 1, refundTxId: "9" });
+    state.cancels.length = 0;
+    state.items[0]?.refunds.push({ refundPrice: 1, refundTxId: 9 });
     expect((await rejection(() => p.cancel({ provider: "iyzico", payment: ref, idempotencyKey: "c3" }))).code).toBe("already_refunded");
   });
 
@@ -248,5 +291,139 @@ describe("iyzico cancel and retrieve", () => {
     expect(details.status).toBe("succeeded");
     expect(details.refundedAmount).toBeUndefined();
     expect(details.refunds).toBeUndefined();
+  });
+});
+
+describe("iyzico: refunds and cancels are found by the key's own conversationId on the reporting detail", () => {
+  it("asks the reporting detail for the payment by paymentId, and /payment/detail only for retrieve's status", async () => {
+    const { provider, state } = iyzico();
+    const p = createPayments({ iyzico: { ...KEYS, locale: "en", baseUrl: "http://iyzico.test", fetch: provider.fetch }, resendGraceMs: 0 });
+    await p.refund({ provider: "iyzico", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "q1" });
+    expect(provider.count("/payment/detail")).toBe(0);
+    expect(state.queries.map((q) => Object.fromEntries(q))).toEqual([{ paymentId: "25180001", locale: "en" }]);
+    const get = provider.calls.find((c) => c.path === "/v2/reporting/payment/details");
+    expect(get?.method).toBe("GET");
+    expect(get?.text).toBe("");
+    await p.retrieve({ provider: "iyzico", payment: ref });
+    expect(provider.count("/payment/detail")).toBe(1);
+  });
+
+  it("a refund already made under the key (the store lost its record) is returned, and nothing is sent", async () => {
+    const { provider, state } = iyzico();
+    // An amount-based refund of 70 under this key, spread by iyzico over both items.
+    state.items[0]?.refunds.push({ refundPrice: 60, refundConversationId: "crash-1", refundTxId: 801 });
+    state.items[1]?.refunds.push({ refundPrice: 10, refundConversationId: "crash-1", refundTxId: 802 });
+    const result = await payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("70", "TRY"), idempotencyKey: "crash-1" });
+    expect(result).toMatchObject({ status: "succeeded", replayed: true, amount: parseMoney("70", "TRY"), refundId: "801" });
+    expect(provider.count("/v2/payment/refund") + provider.count("/payment/refund")).toBe(0);
+  });
+
+  it("a full refund already made under the key is returned, not refused as already refunded", async () => {
+    const { provider, state } = iyzico();
+    state.items[0]?.refunds.push({ refundPrice: 60, refundConversationId: "crash-2", refundTxId: 803 });
+    state.items[1]?.refunds.push({ refundPrice: 40, refundConversationId: "crash-2", refundTxId: 804 });
+    const result = await payments(provider).refund({ provider: "iyzico", payment: ref, idempotencyKey: "crash-2" });
+    expect(result).toMatchObject({ status: "succeeded", replayed: true, amount: parseMoney("100", "TRY") });
+    expect(provider.count("/v2/payment/refund")).toBe(0);
+  });
+
+  it("a failed refund listed under the key is not taken for a refund: the key is sent once more", async () => {
+    const { provider, state } = iyzico();
+    state.items[0]?.refunds.push({ refundPrice: 20, refundConversationId: "retry-1", refundTxId: 805, errorCode: "10012", errorMessage: "Geçersiz işlem" });
+    const result = await payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("20", "TRY"), idempotencyKey: "retry-1" });
+    expect(result).toMatchObject({ status: "succeeded", replayed: false });
+    expect(provider.count("/v2/payment/refund")).toBe(1);
+  });
+
+  it("a cancel already made under the key is returned, and nothing is sent", async () => {
+    const { provider, state } = iyzico();
+    state.cancels.push({ refundId: 1600009, refundPrice: 100, cancelConversationId: "cancel-crash" });
+    const result = await payments(provider).cancel({ provider: "iyzico", payment: ref, idempotencyKey: "cancel-crash" });
+    expect(result).toMatchObject({ status: "succeeded", replayed: true, amount: parseMoney("100", "TRY") });
+    expect(provider.count("/payment/cancel")).toBe(0);
+  });
+
+  it("another key's refund appearing while this one's answer is lost is outcome_unknown, and nothing is re-sent", async () => {
+    const { provider, state } = iyzico();
+    provider.on("POST /v2/payment/refund", () => {
+      // Ours never reached iyzico, but someone else's refund of the same amount did.
+      state.items[0]?.refunds.push({ refundPrice: 20, refundConversationId: "other-key", refundTxId: 806 });
+      return "reset";
+    });
+    const p = payments(provider);
+    const input = { provider: "iyzico", payment: ref, amount: parseMoney("20", "TRY"), idempotencyKey: "mine" } as const;
+    const error = await rejection(() => p.refund(input));
+    expect(error).toMatchObject({ code: "outcome_unknown", outcome: "unknown" });
+    expect(error.message).toContain('no successful refund carries conversationId "mine"');
+    expect((await rejection(() => p.refund(input))).code).toBe("outcome_unknown");
+    expect(provider.count("/v2/payment/refund")).toBe(1);
+  });
+
+  it("a failed refund listed under the lost key is outcome_unknown naming iyzico's error, never not_applied", async () => {
+    const { provider, state } = iyzico();
+    provider.on("POST /v2/payment/refund", (call) => {
+      const body = call.body as { conversationId: string };
+      state.items[0]?.refunds.push({ refundPrice: 5, refundConversationId: body.conversationId, refundTxId: 807, errorCode: "10012", errorMessage: "Geçersiz işlem" });
+      return "reset";
+    });
+    const error = await rejection(() => payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("5", "TRY"), idempotencyKey: "failed-lost" }));
+    expect(error).toMatchObject({ code: "outcome_unknown" });
+    expect(error.message).toContain('a failed refund with conversationId "failed-lost"');
+    expect(error.message).toContain("10012: Geçersiz işlem");
+  });
+
+  it("refunds under the key that do not add up to the planned amount are outcome_unknown", async () => {
+    const { provider, state } = iyzico();
+    provider.on("POST /v2/payment/refund", (call) => {
+      const body = call.body as { conversationId: string };
+      state.items[0]?.refunds.push({ refundPrice: 3, refundConversationId: body.conversationId, refundTxId: 808 });
+      return "reset";
+    });
+    const error = await rejection(() => payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("5", "TRY"), idempotencyKey: "short" }));
+    expect(error.code).toBe("outcome_unknown");
+    expect(error.message).toContain("for 3.00 TRY, not the 5.00 TRY asked");
+  });
+
+  it("a lost cancel is applied only when a cancel carries the key; another key's cancel is outcome_unknown", async () => {
+    const mineLost = iyzico();
+    mineLost.provider.on("POST /payment/cancel", (call) => {
+      mineLost.state.cancels.push({ refundId: 1600010, refundPrice: 100, cancelConversationId: (call.body as { conversationId: string }).conversationId });
+      return "reset";
+    });
+    expect(await payments(mineLost.provider).cancel({ provider: "iyzico", payment: ref, idempotencyKey: "c-lost" })).toMatchObject({ status: "succeeded", replayed: false });
+
+    const otherLost = iyzico();
+    otherLost.provider.on("POST /payment/cancel", () => {
+      otherLost.state.cancels.push({ refundId: 1600011, refundPrice: 100, cancelConversationId: "not-mine" });
+      return "reset";
+    });
+    const error = await rejection(() => payments(otherLost.provider).cancel({ provider: "iyzico", payment: ref, idempotencyKey: "c-lost" }));
+    expect(error.code).toBe("outcome_unknown");
+    expect(error.message).toContain('no successful cancel carries conversationId "c-lost"');
+  });
+
+  it("a failed refund does not count toward the refunded amount", async () => {
+    const { provider, state } = iyzico();
+    state.items[0]?.refunds.push({ refundPrice: 20, refundConversationId: "f", refundTxId: 809, errorCode: "10012" });
+    state.items[1]?.refunds.push({ refundPrice: 10, refundConversationId: "g", refundTxId: 810 });
+    const details = await payments(provider).retrieve({ provider: "iyzico", payment: ref });
+    expect(details).toMatchObject({ status: "partially_refunded", refundedAmount: parseMoney("10", "TRY"), refundableAmount: parseMoney("90", "TRY") });
+    expect(details.refunds?.map((r) => [r.refundId, r.reference])).toEqual([["810", "g"]]);
+  });
+
+  it("19-digit payment and transaction ids survive, digit for digit", async () => {
+    const { provider, state } = iyzico({ paymentId: "9223372036854775807" });
+    state.items[1]!.paymentTransactionId = "9223372036854775806";
+    const p = payments(provider);
+    const result = await p.refund({
+      provider: "iyzico",
+      payment: { paymentId: "9223372036854775807", paymentTransactionId: "9223372036854775806" },
+      amount: parseMoney("4", "TRY"),
+      idempotencyKey: "big",
+    });
+    expect(result.providerOperation).toBe("refund");
+    expect(provider.calls.find((c) => c.path === "/payment/refund")?.text).toContain('"paymentTransactionId":"9223372036854775806"');
+    const details = await p.retrieve({ provider: "iyzico", payment: { paymentId: "9223372036854775807" } });
+    expect(details.refunds?.map((r) => r.paymentTransactionId)).toEqual(["9223372036854775806"]);
   });
 });

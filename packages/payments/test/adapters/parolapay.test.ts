@@ -88,14 +88,64 @@ describe("Parolapay refund", () => {
 });
 
 describe("Parolapay safe replay, cancel and status", () => {
-  it("confirms a lost refund by the grown amount_refunded", async () => {
+  it("a lost refund stays outcome_unknown although amount_refunded grew by its amount (another refund could have): never re-sent", async () => {
     const { provider, state } = parolapay();
     provider.on("POST /parolapay/refund", (call) => ((state.refunded = (state.refunded ?? 0) + (call.body as { amount: number }).amount), "reset"));
     const p = payments(provider);
     const input = { provider: "parolapay", payment: ref, amount: parseMoney("7", "TRY"), idempotencyKey: "lost" } as const;
-    expect(await p.refund(input)).toMatchObject({ status: "succeeded", replayed: false });
-    expect(await p.refund(input)).toMatchObject({ replayed: true });
+    const first = await rejection(() => p.refund(input));
+    expect(first).toMatchObject({ code: "outcome_unknown", outcome: "unknown", retryable: false });
+    expect(first.message).toContain('merchant_ref "lost"');
+    expect(first.message).toContain(INTENT);
+    expect(await rejection(() => p.refund(input))).toMatchObject({ code: "outcome_unknown" });
     expect(provider.count("/parolapay/refund")).toBe(1);
+  });
+
+  it("concurrent refunds of 40.00/40.01/40.02 with one lost: the lost one is unknown, never 'succeeded' from the others' growth", async () => {
+    const { provider, state } = parolapay({ status: "captured", refunded: 0 });
+    let lost = false;
+    provider.on("POST /parolapay/refund", (call) => {
+      const amount = (call.body as { amount: number }).amount;
+      // The 40.01 request dies before Parolapay sees it; the other two are made.
+      if (amount === 4001) return (lost = true), "reset";
+      state.refunded = (state.refunded ?? 0) + amount;
+      return { json: { id: "re_0123456789abcdef01234567", intent_id: INTENT, amount, currency: "TRY", status: "succeeded" } };
+    });
+    provider.on("POST /parolapay/status", () => ({ json: { id: INTENT, status: "captured", amount: 10_000, amount_captured: 10_000, amount_refunded: state.refunded, currency: "TRY" } }));
+    const p = payments(provider);
+    const results = await Promise.allSettled(
+      ["40.00", "40.01", "40.02"].map((a) => p.refund({ provider: "parolapay", payment: ref, amount: parseMoney(a, "TRY"), idempotencyKey: `k-${a}` })),
+    );
+    expect(lost).toBe(true);
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value.status : (r.reason as { code: string }).code))).toEqual(["succeeded", "outcome_unknown", "succeeded"]);
+    expect(state.refunded).toBe(8002);
+  });
+
+  it("an answer with the designed status failed is not proof of anything: outcome_unknown, and a retry does not re-send", async () => {
+    const { provider } = parolapay();
+    provider.on("POST /parolapay/refund", { json: { status: "failed" } });
+    const p = payments(provider);
+    const input = { provider: "parolapay", payment: ref, amount: parseMoney("3", "TRY"), idempotencyKey: "f" } as const;
+    expect(await rejection(() => p.refund(input))).toMatchObject({ code: "outcome_unknown", outcome: "unknown" });
+    expect(await rejection(() => p.refund(input))).toMatchObject({ code: "outcome_unknown" });
+    expect(provider.count("/parolapay/refund")).toBe(1);
+  });
+
+  it("a lost cancel whose intent did not move is sent again (a second cancel cannot move money); one that moved is unknown", async () => {
+    const { provider, state } = parolapay({ status: "authorized" });
+    provider.on("POST /parolapay/cancel", (_c, n) => (n === 1 ? "reset" : ((state.status = "cancelled"), { json: { id: INTENT, status: "cancelled", amount: 5000, currency: "TRY" } })));
+    const p = payments(provider);
+    const input = { provider: "parolapay", payment: ref, idempotencyKey: "c-lost" } as const;
+    expect(await rejection(() => p.cancel(input))).toMatchObject({ code: "outcome_unknown", retryable: true });
+    expect(await p.cancel(input)).toMatchObject({ status: "succeeded" });
+    expect(provider.count("/parolapay/cancel")).toBe(2);
+
+    const moved = parolapay({ status: "authorized" });
+    moved.provider.on("POST /parolapay/cancel", () => ((moved.state.status = "cancelled"), "reset"));
+    const error = await rejection(() => payments(moved.provider).cancel({ provider: "parolapay", payment: ref, idempotencyKey: "c-moved" }));
+    expect(error).toMatchObject({ code: "outcome_unknown" });
+    expect(error.message).toContain("cancelled");
+    expect(moved.provider.count("/parolapay/cancel")).toBe(1);
   });
 
   it("cancels an uncaptured intent with the key as merchant_ref, and refuses to cancel a captured one", async () => {

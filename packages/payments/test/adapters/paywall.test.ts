@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { createPayments, parseMoney, type Payments } from "../../src/index.ts";
+import { startSimulator } from "@odeme/testkit";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createPayments, MemoryIdempotencyStore, parseMoney, type OdemeError, type Payments, type RefundResult } from "../../src/index.ts";
+import { dyingProcess } from "../helpers/crash.ts";
 import { fakeProvider, rejection, type FakeProvider } from "../helpers/fake-fetch.ts";
 
 const KEYS = { apiKeyPublic: "pub-key", apiClientPublic: "pub-client", apiKeyPrivate: "priv-key", apiClientPrivate: "priv-client" };
@@ -140,15 +142,60 @@ describe("Paywall refund", () => {
 });
 
 describe("Paywall safe replay", () => {
-  it("takes a new activity after a lost answer as the refund, and never sends it twice", async () => {
+  // Was "takes a new activity after a lost answer as the refund": that is the measured bug (any new
+  // ActivityId counted as proof, so another caller's refund confirmed a lost one). Paywall has no
+  // per-refund reference, so a changed payment can only be outcome_unknown; never sent twice stays.
+  it("never takes a new activity after a lost answer as this refund, and never sends it twice", async () => {
     const { provider, act } = paywall();
     const apply = act("partial");
     provider.on("POST /api/paywall/private/refund/partial", () => (apply(), "reset"));
     const p = payments(provider);
     const input = { provider: "paywall", payment: byCode, amount: parseMoney("3", "TRY"), idempotencyKey: "lost" } as const;
-    expect(await p.refund(input)).toMatchObject({ status: "succeeded", replayed: false });
-    expect(await p.refund(input)).toMatchObject({ replayed: true });
+    const first = await rejection(() => p.refund(input));
+    expect(first).toMatchObject({ code: "outcome_unknown", retryable: false, outcome: "unknown" });
+    expect(first.message).toContain("does not say which request made the change");
+    expect(first.message).toContain("Paywall panel");
+    expect(await rejection(() => p.refund(input))).toMatchObject({ code: "outcome_unknown" });
     expect(provider.count("/api/paywall/private/refund/partial")).toBe(1);
+  });
+
+  it("does not take someone else's refund, landing while this one was lost before Paywall, as this one", async () => {
+    const { provider, state } = paywall();
+    // Another caller's 7.00 refund lands; this request never reached Paywall.
+    provider.on("POST /api/paywall/private/refund/partial", () => (Object.assign(state, { partial: true, activityId: state.activityId + 1, refunded: 7 }), "reset"));
+    const error = await rejection(() => payments(provider).refund({ provider: "paywall", payment: byCode, amount: parseMoney("3", "TRY"), idempotencyKey: "other" }));
+    expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
+    expect(error.message).toContain("activityId 654321 -> 654322");
+  });
+
+  it("after an earlier partial refund, an unchanged payment is still outcome_unknown: only ActivityId (inferred) could show a second one", async () => {
+    const { provider, state } = paywall();
+    Object.assign(state, { partial: true, refunded: 10 });
+    provider.on("POST /api/paywall/private/refund/partial", "reset");
+    let now = 0;
+    const p = payments(provider, { resendGraceMs: 1_000, now: () => new Date(now) });
+    const input = { provider: "paywall", payment: byCode, amount: parseMoney("3", "TRY"), idempotencyKey: "second" } as const;
+    const error = await rejection(() => p.refund(input));
+    expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
+    expect(error.message).toContain("already had a partial refund");
+    now = 5_000;
+    expect((await rejection(() => p.refund(input))).code).toBe("outcome_unknown");
+    expect(provider.count("/api/paywall/private/refund/partial")).toBe(1);
+  });
+
+  it("a lost cancel: not applied while nothing changed (re-sent after the grace period), outcome_unknown once the payment is cancelled", async () => {
+    const { provider, act } = paywall();
+    const cancel = act("cancel");
+    provider.on("POST /api/paywall/private/cancel", (_c, n) => (n === 1 ? "reset" : (cancel(), "reset")));
+    let now = 0;
+    const p = payments(provider, { resendGraceMs: 1_000, now: () => new Date(now) });
+    const input = { provider: "paywall", payment: byCode, idempotencyKey: "c-lost" } as const;
+    expect(await rejection(() => p.cancel(input))).toMatchObject({ code: "outcome_unknown", retryable: true });
+    now = 2_000;
+    const second = await rejection(() => p.cancel(input));
+    expect(second).toMatchObject({ code: "outcome_unknown", retryable: false });
+    expect(second.message).toContain("anyCancel false -> true");
+    expect(provider.count("/api/paywall/private/cancel")).toBe(2);
   });
 
   it("sends again after the grace period when the activity did not move", async () => {
@@ -276,6 +323,20 @@ describe("Paywall cancel and retrieve", () => {
     expect(partly.refundedAmount).toBeUndefined();
   });
 
+  it("answers provider_error for Paywall's general -1 on the inquiry (SDK SystemMessage), not not_found", async () => {
+    const { provider } = paywall();
+    provider.on("GET /api/paywall/private/query", { json: { ErrorCode: -1, Result: false, Message: "Beklenmeyen bir hata oluştu", Body: null } });
+    const error = await rejection(() => payments(provider).retrieve({ provider: "paywall", payment: { merchantUniqueCode: "order-1001" } }));
+    expect(error).toMatchObject({ code: "provider_error", providerCode: "-1" });
+  });
+
+  it("answers not_found for an unknown payment (56 PaymentNotFound on the inquiry)", async () => {
+    const { provider } = paywall();
+    provider.on("GET /api/paywall/private/query", { json: { ErrorCode: 56, Result: false, Message: "Payment not found", Body: null } });
+    const error = await rejection(() => payments(provider).retrieve({ provider: "paywall", payment: { merchantUniqueCode: "nope" } }));
+    expect(error).toMatchObject({ code: "not_found", providerCode: "56" });
+  });
+
   it("answers not_found for an unknown payment (-1 on the inquiry)", async () => {
     const { provider } = paywall();
     provider.on("GET /api/paywall/private/query", { json: { ErrorCode: -1, Result: false, Message: "Payment not found", Body: null } });
@@ -291,5 +352,67 @@ describe("Paywall cancel and retrieve", () => {
     const { provider } = paywall();
     const error = await rejection(() => payments(provider).refund({ provider: "paywall", payment: payment as never, idempotencyKey: "r" }));
     expect(error).toMatchObject({ code: "invalid_request", field, outcome: "not_sent" });
+  });
+});
+
+describe("Paywall against its simulator: no refund reported that the ledger lacks", () => {
+  const started: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((s) => s.close()));
+  });
+
+  async function simulator() {
+    const sim = await startSimulator("paywall", { now: new Date("2024-06-12T07:00:00Z") });
+    started.push(sim);
+    const p = sim.seedPayment({ amount: "100.00" });
+    const ref = { merchantUniqueCode: p.merchantUniqueCode, date: p.date as `${number}-${number}-${number}` };
+    const ledger = () => sim.ledger.byMerchantUniqueCode(p.merchantUniqueCode)?.activities.filter((a) => a.type === "Refund" || a.type === "PartialRefund") ?? [];
+    return { sim, ref, ledger, config: { ...sim.credentials, baseUrl: sim.url } };
+  }
+
+  it("three concurrent refunds of 40.00/40.01/40.02, one lost before Paywall: only those in the ledger are reported succeeded", async () => {
+    const { sim, ref, ledger, config } = await simulator();
+    sim.faults.inject({ kind: "reset-before" }, { route: "/api/paywall/private/refund/partial" });
+    const p = createPayments({ paywall: config });
+    const amounts = ["40.00", "40.01", "40.02"];
+    const input = (amount: string) => ({ provider: "paywall", payment: ref, amount: parseMoney(amount, "TRY"), idempotencyKey: `race-${amount}` }) as const;
+    const settled = await Promise.allSettled(amounts.map((a) => p.refund(input(a))));
+
+    expect(sim.requests.filter((r) => r.fault === "reset-before")).toHaveLength(1);
+    const succeeded = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value as RefundResult<"paywall">] : []));
+    const failed = settled.flatMap((r) => (r.status === "rejected" ? [r.reason as OdemeError] : []));
+    expect(succeeded.every((r) => r.status === "succeeded")).toBe(true);
+    expect(failed.map((e) => e.code)).toEqual(["outcome_unknown"]);
+    // What callers were told matches the ledger, kuruş for kuruş.
+    expect(succeeded.map((r) => r.amount.minor).sort()).toEqual(ledger().map((a) => BigInt(a.amount)).sort());
+    expect(ledger()).toHaveLength(2);
+
+    // A retry of the lost key must not send it: the payment changed, and Paywall cannot say by whom.
+    const lost = amounts.find((a) => !succeeded.some((r) => r.amount.minor === parseMoney(a, "TRY").minor)) as string;
+    const retry = await rejection(() => p.refund(input(lost)));
+    expect(retry.code).toBe("outcome_unknown");
+    expect(ledger()).toHaveLength(2);
+  });
+
+  it("a process that dies after Paywall applied its refund: the retry from another process on the shared store is outcome_unknown, not a second refund", async () => {
+    const { ref, ledger, config } = await simulator();
+    const shared = new MemoryIdempotencyStore();
+    const dying = dyingProcess(shared, "/api/paywall/private/refund/partial");
+    const input = { provider: "paywall", payment: ref, amount: parseMoney("25.00", "TRY"), idempotencyKey: "crash-1" } as const;
+    void createPayments({ paywall: { ...config, fetch: dying.fetch }, idempotencyStore: dying.store }).refund(input);
+    await vi.waitFor(() => expect(dying.died).toBe(true));
+    expect(ledger()).toHaveLength(1);
+
+    // The next process, later (past any lease or grace period), on the same durable store.
+    const next = createPayments({ paywall: config, idempotencyStore: shared, now: () => new Date(Date.now() + 3_600_000) });
+    const error = await rejection(() => next.refund(input));
+    expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
+    expect(ledger()).toHaveLength(1);
+  });
+
+  it("says in its capabilities that a refund cannot be found by its key, so only a durable store protects a retry after a crash", () => {
+    const caps = createPayments({}).capabilities("paywall");
+    expect(caps.lookupByMerchantReference).toBe(false);
+    expect(caps.listsRefunds).toBe(false);
   });
 });

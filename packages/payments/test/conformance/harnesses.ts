@@ -120,7 +120,8 @@ export const HARNESSES: Partial<Record<ProviderId, Harness>> = {
     async start() {
       const sim = await startSimulator("sipay-wallet", { now: SIMULATOR_NOW });
       return {
-        options: { "sipay-wallet": { ...sim.credentials, baseUrl: sim.url } },
+        // The adapter computes its search ranges with the simulator's (frozen) clock.
+        options: { "sipay-wallet": { ...sim.credentials, baseUrl: sim.url, now: () => sim.clock.now() } },
         currency: "TRY",
         seed: () => same({ transactionId: sim.seedPayment({ amount: "100.00" }).transactionId }),
         ledgerRefunds: (refs) => sim.ledger.transactions.filter((t) => t.txCorrelationId === refs.refund.transactionId).length,

@@ -2,7 +2,8 @@
  * The DineroPay simulator: specs/dineropay.yaml served over HTTP, every body's `hash` verified as
  * DineroPay does (sha1(md5hex(UPPER(fields + password))) over the operation's x-odeme-hash-fields),
  * a ledger behind sessions, status, asynchronous refunds, void and recurring charges, and
- * DineroPay's HTTP 400 `{error_code: 0, error_message, errors[]}` for every rejection.
+ * DineroPay's HTTP 400 `{error_code: 0, error_message, errors[]}` for every rejection but a
+ * declined void, which is HTTP 200 `{status: "FAIL", payment_status, reason, ...}` as documented.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { calendarDay, createClock, type SimulatorClock } from "../../clock.ts";
@@ -217,7 +218,20 @@ function dineroPayBehaviour(state: State): ProviderBehaviour {
     },
 
     void(body) {
-      const payment = ledger.void(String(body.payment_id));
+      // An unknown payment is a 400 like any other request; a payment that cannot be voided is
+      // DineroPay's documented declined void: HTTP 200, status FAIL, payment_status unchanged, a
+      // reason (Algol22/gitbook §Void, "Example Response: Void failed").
+      const target = ledger.find(String(body.payment_id));
+      let payment: DineroPayPayment;
+      try {
+        payment = ledger.void(target.paymentId);
+      } catch (error) {
+        if (!(error instanceof DineroPayFailure)) throw error;
+        return {
+          applied: false,
+          body: { status: "FAIL", payment_status: target.status, payment_id: target.paymentId, date: dateTime(clock.now()), reason: error.reason, order: order(target) },
+        };
+      }
       return {
         applied: true,
         body: { status: "SUCCESS", payment_status: "void", payment_id: payment.paymentId, date: dateTime(payment.voidedAt ?? clock.now()), reason: null, order: order(payment) },

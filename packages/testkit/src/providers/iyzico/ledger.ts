@@ -16,6 +16,7 @@ export const IYZICO_TIME_ZONE = "Europe/Istanbul";
 
 export interface LedgerRefundOfItem {
   refundTxId: string;
+  /** The request's conversationId: the reporting detail's `refundConversationId`. */
   conversationId?: string;
   /** Kuruş. */
   amount: number;
@@ -34,8 +35,18 @@ export interface LedgerItem {
   refunds: LedgerRefundOfItem[];
 }
 
+/** iyzico's paymentStatus words the simulator uses (dev.iyzipay.com payment result). */
+export type LedgerPaymentStatus = "SUCCESS" | "INIT_THREEDS" | "CALLBACK_THREEDS" | "FAILURE";
+/** iyzico's `phase`: a pre-authorization is captured by post-auth. */
+export type LedgerPhase = "AUTH" | "PRE_AUTH" | "POST_AUTH";
+
 export interface LedgerPayment {
   paymentId: string;
+  /** SUCCESS once charged; a 3-D Secure payment waits in INIT_THREEDS until its auth call. */
+  status: LedgerPaymentStatus;
+  phase: LedgerPhase;
+  /** Made through 3-D Secure. */
+  threeDS?: boolean;
   conversationId?: string;
   basketId?: string;
   currency: string;
@@ -68,7 +79,10 @@ export interface LedgerRefund {
 }
 
 export interface LedgerCancel {
+  /** iyzico's id of the cancel (the reporting detail's `cancels[].refundId`). */
+  cancelId: string;
   paymentId: string;
+  /** The request's conversationId: the reporting detail's `cancelConversationId`. */
   conversationId?: string;
   /** Kuruş: the paidPrice voided. */
   amount: number;
@@ -93,6 +107,11 @@ export interface NewPayment {
   basketId?: string;
   installment?: number;
   card?: { binNumber: string; lastFourDigits: string };
+  /** Default SUCCESS (a direct payment). */
+  status?: LedgerPaymentStatus;
+  /** Default AUTH. */
+  phase?: LedgerPhase;
+  threeDS?: boolean;
   createdAt: Date;
 }
 
@@ -111,6 +130,7 @@ export class IyzicoLedger implements IyzicoLedgerView {
   private nextPaymentId = 25_180_001;
   private nextTransactionId = 27_169_001;
   private nextRefundTxId = 1_500_001;
+  private nextCancelId = 1_600_001;
 
   payment(paymentId: string): LedgerPayment | undefined {
     return this.payments.find((p) => p.paymentId === paymentId);
@@ -118,6 +138,11 @@ export class IyzicoLedger implements IyzicoLedgerView {
 
   paymentByConversationId(conversationId: string): LedgerPayment | undefined {
     return this.payments.find((p) => p.conversationId === conversationId);
+  }
+
+  /** Every payment made with this conversationId (the reporting detail lists them all). */
+  paymentsByConversationId(conversationId: string): LedgerPayment[] {
+    return this.payments.filter((p) => p.conversationId === conversationId);
   }
 
   createPayment(input: NewPayment): LedgerPayment {
@@ -131,6 +156,9 @@ export class IyzicoLedger implements IyzicoLedgerView {
     );
     const payment: LedgerPayment = {
       paymentId: String(this.nextPaymentId++),
+      status: input.status ?? "SUCCESS",
+      phase: input.phase ?? "AUTH",
+      ...(input.threeDS ? { threeDS: true } : {}),
       ...(input.conversationId !== undefined ? { conversationId: input.conversationId } : {}),
       ...(input.basketId !== undefined ? { basketId: input.basketId } : {}),
       currency: input.currency ?? "TRY",
@@ -188,6 +216,32 @@ export class IyzicoLedger implements IyzicoLedgerView {
     return { payment, refund };
   }
 
+  /** Completes a payment that waited for 3-D Secure (POST /payment/3dsecure/auth, v2). */
+  complete(paymentId: string): LedgerPayment {
+    const payment = this.payment(paymentId);
+    if (!payment) throw new IyzicoFailure("paymentNotFound", paymentId);
+    if (payment.status === "SUCCESS") throw new IyzicoFailure("invalidRequest", "paymentId");
+    payment.status = "SUCCESS";
+    return payment;
+  }
+
+  /**
+   * POST /payment/postauth: captures `amount` (at most what was pre-authorized) of a pre-authorization;
+   * what was not captured is released, so the captured amount is what can be refunded.
+   */
+  capture(paymentId: string, amount: number | undefined): LedgerPayment {
+    const payment = this.payment(paymentId);
+    if (!payment) throw new IyzicoFailure("paymentNotFound", paymentId);
+    if (payment.status !== "SUCCESS" || payment.phase !== "PRE_AUTH") throw new IyzicoFailure("invalidRequest", "paymentId");
+    const captured = amount ?? payment.paidPrice;
+    if (captured > payment.paidPrice) throw new IyzicoFailure("invalidRequest", "paidPrice");
+    const shares = allocate(captured, payment.items.map((i) => i.paidPrice));
+    payment.items.forEach((item, i) => (item.paidPrice = shares[i] ?? 0));
+    payment.paidPrice = captured;
+    payment.phase = "POST_AUTH";
+    return payment;
+  }
+
   /** POST /payment/cancel: void the whole payment on the day it was made, before any refund. */
   cancel(paymentId: string, at: Date, conversationId?: string) {
     const payment = this.payment(paymentId);
@@ -199,6 +253,7 @@ export class IyzicoLedger implements IyzicoLedgerView {
     }
     payment.cancelledAt = at;
     const cancel: LedgerCancel = {
+      cancelId: String(this.nextCancelId++),
       paymentId,
       ...(conversationId !== undefined ? { conversationId } : {}),
       amount: payment.paidPrice,
@@ -209,6 +264,8 @@ export class IyzicoLedger implements IyzicoLedgerView {
   }
 
   private assertRefundable(payment: LedgerPayment, context: RefundContext): void {
+    // Only a charged payment gives money back: not one waiting for 3-D Secure, nor an uncaptured pre-auth.
+    if (payment.status !== "SUCCESS" || payment.phase === "PRE_AUTH") throw new IyzicoFailure("invalidRequest", "paymentId");
     if (context.currency !== undefined && context.currency !== payment.currency) {
       throw new IyzicoFailure("invalidRequest", "currency");
     }

@@ -1,15 +1,15 @@
 /**
- * iyzico's payment result (POST /payment/auth and /payment/detail) built from the ledger. Besides
- * the spec's fields it reports refunds and cancels with the names of iyzipay-java's reporting model
- * (PaymentDetail.paymentRefundStatus and cancels, PaymentTxDetail.refunds, RefundTxDetail), because
- * the spec's PaymentResult has no place for them yet.
+ * iyzico's answers built from the ledger: the payment result (POST /payment/auth and /payment/detail,
+ * which carries no refund or cancel lists) and the reporting detail (GET /v2/reporting/payment/details,
+ * which does: `itemTransactions[].refunds` with each refund's `refundConversationId`, and `cancels`
+ * with each cancel's `cancelConversationId`, as in specs/iyzico.yaml's Reporting* schemas).
  */
 import { calendarDay } from "../../clock.ts";
 import { minorToNumber } from "../../money.ts";
 import type { JsonObject } from "../../spec.ts";
 import { responseSignature } from "./auth.ts";
 import { lookupBin } from "./catalog.ts";
-import { IYZICO_TIME_ZONE, type LedgerPayment } from "./ledger.ts";
+import { IYZICO_TIME_ZONE, type LedgerCancel, type LedgerPayment } from "./ledger.ts";
 
 /** The payment's refund state, in the reporting model's words. */
 export function refundStatus(payment: LedgerPayment): "NOT_REFUNDED" | "PARTIALLY_REFUNDED" | "TOTALLY_REFUNDED" {
@@ -26,8 +26,7 @@ export function paymentResult(payment: LedgerPayment, conversationId: string | u
     paidPrice,
     installment: payment.installment,
     paymentId: payment.paymentId,
-    paymentStatus: "SUCCESS",
-    paymentRefundStatus: refundStatus(payment),
+    paymentStatus: payment.status,
     fraudStatus: 1,
     merchantCommissionRateAmount: minorToNumber(payment.paidPrice - payment.price),
     cardType: card.cardType,
@@ -38,7 +37,7 @@ export function paymentResult(payment: LedgerPayment, conversationId: string | u
     ...(payment.basketId !== undefined ? { basketId: payment.basketId } : {}),
     currency: payment.currency,
     authCode: authCode(Number(payment.paymentId)),
-    phase: "AUTH",
+    phase: payment.phase,
     hostReference: "mock00007iyzihostrfn",
     // Payment signature order: paymentId, currency, basketId, conversationId, paidPrice, price
     // (docs.iyzico.com/en/advanced/response-signature-validation); prices as the JSON numbers.
@@ -50,9 +49,6 @@ export function paymentResult(payment: LedgerPayment, conversationId: string | u
       String(paidPrice),
       String(price),
     ]),
-    cancels: payment.cancelledAt
-      ? [{ cancelPrice: paidPrice, currencyCode: payment.currency, createdDate: istanbulDateTime(payment.cancelledAt) }]
-      : [],
     itemTransactions: payment.items.map((item) => ({
       itemId: item.itemId,
       paymentTransactionId: item.paymentTransactionId,
@@ -60,16 +56,77 @@ export function paymentResult(payment: LedgerPayment, conversationId: string | u
       price: minorToNumber(item.price),
       paidPrice: minorToNumber(item.paidPrice),
       merchantCommissionRateAmount: minorToNumber(item.paidPrice - item.price),
-      blockageResolvedDate: `${calendarDay(payment.createdAt, IYZICO_TIME_ZONE)} 00:00:00`,
+      blockageResolvedDate: blockageResolvedDate(payment),
+    })),
+  };
+}
+
+/**
+ * One entry of the reporting detail's `payments`. Ids go out as JSON numbers, as iyzipay-java's Long
+ * fields suggest. The integer statuses (1) are the simulator's choice: no source lists their values.
+ */
+export function reportingPayment(payment: LedgerPayment, cancels: readonly LedgerCancel[]): JsonObject {
+  const card = lookupBin(payment.card.binNumber);
+  const updated = [payment.createdAt, ...payment.items.flatMap((i) => i.refunds.map((r) => r.at)), ...cancels.map((c) => c.at)];
+  return {
+    paymentId: Number(payment.paymentId),
+    paymentStatus: payment.status === "SUCCESS" ? 1 : 0,
+    paymentRefundStatus: refundStatus(payment),
+    price: minorToNumber(payment.price),
+    paidPrice: minorToNumber(payment.paidPrice),
+    installment: payment.installment,
+    merchantCommissionRateAmount: minorToNumber(payment.paidPrice - payment.price),
+    ...(payment.conversationId !== undefined ? { paymentConversationId: payment.conversationId } : {}),
+    fraudStatus: 1,
+    cardType: card.cardType,
+    cardAssociation: card.cardAssociation,
+    cardFamily: card.cardFamily,
+    binNumber: payment.card.binNumber,
+    lastFourDigits: payment.card.lastFourDigits,
+    ...(payment.basketId !== undefined ? { basketId: payment.basketId } : {}),
+    currency: payment.currency,
+    authCode: authCode(Number(payment.paymentId)),
+    threeDS: payment.threeDS === true,
+    phase: payment.phase,
+    hostReference: "mock00007iyzihostrfn",
+    createdDate: istanbulDateTime(payment.createdAt),
+    updatedDate: istanbulDateTime(new Date(Math.max(...updated.map((d) => d.getTime())))),
+    cancels: cancels.map((c) => ({
+      refundId: Number(c.cancelId),
+      ...(c.conversationId !== undefined ? { cancelConversationId: c.conversationId } : {}),
+      refundPrice: minorToNumber(c.amount),
+      refundStatus: 1,
+      isAfterSettlement: false,
+      createdDate: istanbulDateTime(c.at),
+      currencyCode: payment.currency,
+      authCode: authCode(Number(c.cancelId)),
+      hostReference: "mock00007iyzihostrfn",
+    })),
+    itemTransactions: payment.items.map((item) => ({
+      itemId: item.itemId,
+      paymentTransactionId: Number(item.paymentTransactionId),
+      transactionStatus: 2,
+      price: minorToNumber(item.price),
+      paidPrice: minorToNumber(item.paidPrice),
+      merchantCommissionRateAmount: minorToNumber(item.paidPrice - item.price),
+      blockageResolvedDate: blockageResolvedDate(payment),
       refunds: item.refunds.map((r) => ({
-        refundTxId: r.refundTxId,
+        refundTxId: Number(r.refundTxId),
         ...(r.conversationId !== undefined ? { refundConversationId: r.conversationId } : {}),
         refundPrice: minorToNumber(r.amount),
-        currencyCode: payment.currency,
+        refundStatus: 1,
+        isAfterSettlement: false,
         createdDate: istanbulDateTime(r.at),
+        currencyCode: payment.currency,
+        authCode: authCode(Number(r.refundTxId)),
+        hostReference: "mock00007iyzihostrfn",
       })),
     })),
   };
+}
+
+function blockageResolvedDate(payment: LedgerPayment): string {
+  return `${calendarDay(payment.createdAt, IYZICO_TIME_ZONE)} 00:00:00`;
 }
 
 /** A six-digit bank authorization code, deterministic so runs are reproducible. */
@@ -78,7 +135,7 @@ export function authCode(seed: number): string {
 }
 
 /** "2024-06-13 14:05:00" in Istanbul time, iyzico's date format. */
-function istanbulDateTime(date: Date): string {
+export function istanbulDateTime(date: Date): string {
   const time = new Intl.DateTimeFormat("en-GB", {
     timeZone: IYZICO_TIME_ZONE,
     hour: "2-digit",

@@ -2,12 +2,11 @@
  * Every failure the Paywall simulator answers with, in Paywall's envelope
  * `{ErrorCode, Result: false, Message, Body: null}` inside HTTP 200.
  *
- * Paywall has two numberings (specs/paywall.yaml, providers.md §3): the documented Payment API list
- * (-1, 2, 4, 26 ...) and the .NET SDK's `ErrorCodes` enum (56, 92, 93, 94, 269, 373, 401 ...).
- * Which one the private endpoints return is UNKNOWN; the simulator uses the documented list where
- * it has the case and the SDK enum otherwise. `inSpec` says whether the code is a key of the spec's
- * x-odeme-errors (so the generated client maps it to a unified code); `false` codes come back as
- * provider_error until the spec maps them.
+ * Codes are the .NET SDK's `ErrorCodes` enum (repo paywallone/PayWall.NetCore,
+ * src/PayWall.NetCore/Models/Common/ErrorCodes.cs), the numbering specs/paywall.yaml follows
+ * because the SDK types `ErrorCode` with it in the answers of both hosts. The web docs' list gives
+ * the same numbers other meanings (4 there is a duplicate MerchantUniqueCode, 119 here), so the
+ * simulator does not use it. `unified` is what the spec's x-odeme-errors maps the code to.
  */
 
 interface ErrorEntry {
@@ -15,39 +14,36 @@ interface ErrorEntry {
   message: string;
   /** The unified code the spec maps `code` to, or undefined when the spec does not list it. */
   unified: string | undefined;
-  /** Where the number comes from. */
-  source: "docs" | "sdk-enum";
+  /** The SDK enum member the number is. */
+  sdkName: string;
 }
 
 export const PAYWALL_ERRORS = {
-  // SDK enum Unauthorized = 401; the docs' list has no authentication code.
-  authentication: { code: 401, message: "Unauthorized: the api key and api client headers are not valid", unified: "authentication", source: "sdk-enum" },
-  // Docs: 2 "unexpected parameters".
-  invalidRequest: { code: 2, message: "Unexpected parameters", unified: "invalid_request", source: "docs" },
-  // Docs: 4 "MerchantUniqueCode already exists".
-  duplicateMerchantUniqueCode: { code: 4, message: "MerchantUniqueCode already exists", unified: "duplicate", source: "docs" },
-  // Docs: 26 "product amounts do not sum to Amount".
-  productTotalMismatch: { code: 26, message: "The sum of ProductAmount values must equal PaymentDetail.Amount", unified: "invalid_request", source: "docs" },
-  // Docs: -1 "payment not found / general error" (the spec's examples use this message); the
-  // private operations override -1 to not_found.
-  paymentNotFound: { code: -1, message: "Payment not found", unified: "not_found", source: "docs" },
-  // SDK enum PaymentHasSuccessfulRefund = 93.
-  alreadyRefunded: { code: 93, message: "The payment has a successful refund", unified: "already_refunded", source: "sdk-enum" },
-  // SDK enum PaymentHasSuccessfulCancel = 94.
-  alreadyCancelled: { code: 94, message: "The payment has a successful cancel", unified: "already_cancelled", source: "sdk-enum" },
-  // SDK enum ApmPartialRefundAmountMoreThanTransactionAmount = 373 (APM-named; used for cards too).
-  refundExceeds: { code: 373, message: "The refund amount is more than the refundable amount of the payment", unified: "amount_exceeds_refundable", source: "sdk-enum" },
-  // SDK enum ThisOperationCannotDoInThisTime = 269 (in the spec, marked uncertain).
+  authentication: { code: 401, message: "Unauthorized: the api key and api client headers are not valid", unified: "authentication", sdkName: "Unauthorized" },
+  invalidRequest: { code: 2, message: "Invalid data", unified: "invalid_request", sdkName: "InvalidData" },
+  duplicateMerchantUniqueCode: { code: 119, message: "MerchantUniqueCode already exists", unified: "duplicate", sdkName: "MerchantUniqueCodeAlreadyExist" },
+  // No enum member names a basket total mismatch; InvalidData is the general one.
+  productTotalMismatch: { code: 2, message: "Invalid data: the sum of ProductAmount values must equal PaymentDetail.Amount", unified: "invalid_request", sdkName: "InvalidData" },
+  paymentNotFound: { code: 56, message: "Payment not found", unified: "not_found", sdkName: "PaymentNotFound" },
+  alreadyRefunded: { code: 93, message: "The payment has a successful refund", unified: "already_refunded", sdkName: "PaymentHasSuccessfulRefund" },
+  alreadyCancelled: { code: 94, message: "The payment has a successful cancel", unified: "already_cancelled", sdkName: "PaymentHasSuccessfulCancel" },
+  // APM-named; used for cards too (which code a card over-refund gets is not documented).
+  refundExceeds: {
+    code: 373,
+    message: "The refund amount is more than the refundable amount of the payment",
+    unified: "amount_exceeds_refundable",
+    sdkName: "ApmPartialRefundAmountMoreThanTransactionAmount",
+  },
   cancelWindowClosed: {
     code: 269,
     message: "A payment can only be cancelled on the day it was made; refund it instead",
     unified: "cancel_window_closed",
-    source: "sdk-enum",
+    sdkName: "ThisOperationCannotDoInThisTime",
   },
-  // SDK enum PaymentNotConvenientForOperation = 92 (a 3-D payment not completed yet; in the spec, uncertain).
-  paymentNotCompleted: { code: 92, message: "The payment is not convenient for this operation: it is not completed", unified: "invalid_request", source: "sdk-enum" },
-  // SDK enum NotFound = 404, for a path Paywall does not have.
-  routeNotFound: { code: 404, message: "Not found", unified: "not_found", source: "sdk-enum" },
+  // A 3-D payment not completed yet (in the spec, uncertain).
+  paymentNotCompleted: { code: 92, message: "The payment is not convenient for this operation: it is not completed", unified: "invalid_request", sdkName: "PaymentNotConvenientForOperation" },
+  // For a path Paywall does not have.
+  routeNotFound: { code: 404, message: "Not found", unified: "not_found", sdkName: "NotFound" },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type PaywallErrorKey = keyof typeof PAYWALL_ERRORS;

@@ -106,7 +106,7 @@ export class PaywallLedger implements PaywallLedgerView {
     return this.payments.find((p) => p.uniqueCode === wanted);
   }
 
-  /** The payment `ref` names, or Paywall's -1 "Payment not found". */
+  /** The payment `ref` names, or Paywall's 56 "Payment not found" (SDK PaymentNotFound). */
   find(ref: PaymentRef): PaywallPayment {
     const payment =
       "merchantUniqueCode" in ref

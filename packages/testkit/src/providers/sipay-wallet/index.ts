@@ -8,6 +8,8 @@ export {
   SIPAY_WALLET_SANDBOX_CREDENTIALS,
   SIPAY_WALLET_DEMO_WALLETS,
   SIPAY_WALLET_SCOPES,
+  SIPAY_WALLET_DEFAULT_SEARCH_DAYS,
+  SIPAY_WALLET_DEFAULT_PAGE_SIZE,
   type SipayWalletSimulator,
   type SipayWalletSimulatorOptions,
   type SipayWalletCredentials,
@@ -46,7 +48,7 @@ export const sipayWalletProvider: ProviderRegistration<SipayWalletSimulator> = {
     const text = [
       ...payments.map((p) => `  payment transaction_id ${p.transactionId}  ext_transaction_id ${p.extTransactionId}  amount ${p.amount} TRY`),
       `  personal wallet ${personal.walletNumber} (account ${personal.accountNumber}) -> business wallet ${business.walletNumber} (business_code ${business.businessCode})`,
-      "  token: POST /connect/token (form: grant_type=client_credentials, client_id, client_secret, scope=sts_api)",
+      "  token: POST /connect/token (form: grant_type=client_credentials, client_id, client_secret, scope=sts_api or sts_business_api)",
     ];
     return {
       references: {

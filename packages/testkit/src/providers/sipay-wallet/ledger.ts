@@ -24,11 +24,16 @@ export const SIPAY_TIME_ZONE = "Europe/Istanbul";
 
 export type TransactionKind = "payment" | "refund-instant" | "refund";
 
-/** The designed transaction types (the real codes are not documented). */
-export const TRANSACTION_TYPES: Readonly<Record<TransactionKind, { code: string; name: string }>> = {
-  payment: { code: "PAYMENT", name: "Payment" },
-  "refund-instant": { code: "REFUND_PAYMENT_INSTANT", name: "RefundPaymentInstant" },
-  refund: { code: "REFUND_PAYMENT", name: "RefundPayment" },
+/**
+ * The transaction types. `code` is the receipt's designed type code; `id` the summary record's
+ * `transaction_type_id`. Sipay documents such ids (a Transaction Type Code List, e.g. 3004 "B2P
+ * Send Money To Wallet") but the codes of a wallet payment and its refunds were not readable, so
+ * these ids are designed.
+ */
+export const TRANSACTION_TYPES: Readonly<Record<TransactionKind, { code: string; id: number; name: string }>> = {
+  payment: { code: "PAYMENT", id: 2001, name: "Payment" },
+  "refund-instant": { code: "REFUND_PAYMENT_INSTANT", id: 2002, name: "RefundPaymentInstant" },
+  refund: { code: "REFUND_PAYMENT", id: 2003, name: "RefundPayment" },
 };
 
 export interface LedgerWallet {
@@ -106,7 +111,8 @@ export interface RecordFilter {
   extTransactionId?: string;
   tenantId?: string;
   walletId?: string;
-  transactionTypeCode?: string;
+  /** transaction_type_id values, any of which matches. */
+  transactionTypeIds?: number[];
   start?: Date;
   end?: Date;
 }
@@ -214,7 +220,7 @@ export class SipayWalletLedger implements SipayWalletLedgerView {
         if (filter.extTransactionId !== undefined && t.extTransactionId !== filter.extTransactionId) return false;
         if (filter.tenantId !== undefined && filter.tenantId !== TENANT_ID) return false;
         if (filter.walletId !== undefined && t.walletId !== filter.walletId) return false;
-        if (filter.transactionTypeCode !== undefined && TRANSACTION_TYPES[t.kind].code !== filter.transactionTypeCode) return false;
+        if (filter.transactionTypeIds !== undefined && !filter.transactionTypeIds.includes(TRANSACTION_TYPES[t.kind].id)) return false;
         if (filter.start !== undefined && t.createdAt.getTime() < filter.start.getTime()) return false;
         if (filter.end !== undefined && t.createdAt.getTime() > filter.end.getTime()) return false;
         return true;

@@ -42,8 +42,16 @@ export const SIPAY_WALLET_SANDBOX_CREDENTIALS: Readonly<SipayWalletCredentials> 
   clientSecret: "sim-client-secret",
 };
 
-/** The scopes the token endpoint grants (the spec's scope). */
-export const SIPAY_WALLET_SCOPES: readonly string[] = ["sts_api"];
+/** The scopes the token endpoint grants: the WalletGate test suite's and the Business API's. */
+export const SIPAY_WALLET_SCOPES: readonly string[] = ["sts_api", "sts_business_api"];
+
+/**
+ * Without start_date/end_date the search covers only the last 3 days (Sipay Business API,
+ * Summary Record By Filter: "By default, only records from the last 3 days are returned").
+ */
+export const SIPAY_WALLET_DEFAULT_SEARCH_DAYS = 3;
+/** Records per page when the request names no page_size (not documented; designed). */
+export const SIPAY_WALLET_DEFAULT_PAGE_SIZE = 20;
 
 /** The wallets every simulator starts with: a customer's personal wallet (from the docs' example) and a business. */
 export const SIPAY_WALLET_DEMO_WALLETS = {
@@ -317,13 +325,30 @@ function sipayWalletBehaviour(state: State): ProviderBehaviour {
       if (walletId !== undefined) filter.walletId = walletId;
       if (typeof body.ext_transaction_id === "string" && body.ext_transaction_id !== "") filter.extTransactionId = body.ext_transaction_id;
       if (typeof body.tenant_id === "string" && body.tenant_id !== "") filter.tenantId = body.tenant_id;
-      if (typeof body.transaction_type_code === "string" && body.transaction_type_code !== "") filter.transactionTypeCode = body.transaction_type_code;
-      if (typeof body.start_date === "string") filter.start = new Date(body.start_date);
-      if (typeof body.end_date === "string") filter.end = new Date(body.end_date);
+      if (typeof body.transaction_type_code === "number") filter.transactionTypeIds = [body.transaction_type_code];
+      if (Array.isArray(body.transaction_type_code_list) && body.transaction_type_code_list.length > 0) {
+        filter.transactionTypeIds = [...(filter.transactionTypeIds ?? []), ...body.transaction_type_code_list.filter((c): c is number => typeof c === "number")];
+      }
+      const start = typeof body.start_date === "string" ? new Date(body.start_date) : undefined;
+      const end = typeof body.end_date === "string" ? new Date(body.end_date) : undefined;
+      if (start === undefined && end === undefined) {
+        // The documented default window: a search that names no range misses older records.
+        const now = clock.now();
+        filter.start = new Date(now.getTime() - SIPAY_WALLET_DEFAULT_SEARCH_DAYS * 24 * 3600 * 1000);
+        filter.end = now;
+      } else {
+        if (start !== undefined) filter.start = start;
+        if (end !== undefined) filter.end = end;
+      }
       const pageIndex = typeof body.page_index === "number" ? body.page_index : 0;
-      const pageSize = typeof body.page_size === "number" ? body.page_size : 20;
-      const page = ledger.search(filter).slice(pageIndex * pageSize, (pageIndex + 1) * pageSize);
-      return success(page.map(record));
+      const pageSize = typeof body.page_size === "number" ? body.page_size : SIPAY_WALLET_DEFAULT_PAGE_SIZE;
+      // Newest first unless asked for asc (order_column is taken as CreatedDateUtc, Sipay's example).
+      const all = ledger.search(filter).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+      if (body.order_by === "asc") all.reverse();
+      const results = all.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize);
+      // The paging fields' names are not readable in the docs (spec: SummaryRecordPage); these
+      // are designed, and the facade reads only `results`.
+      return success({ results: results.map(summaryRecord), page_index: pageIndex, page_size: pageSize, total_count: all.length });
     },
 
     walletInfo(body) {
@@ -571,6 +596,57 @@ function record(t: LedgerTransaction): JsonObject {
     receiver_wallet_number: t.receiverWalletNumber,
     description: t.description ?? null,
     created_date_utc: utc(t.createdAt),
+  };
+}
+
+/** A record as summaryRecordByFilter returns it (spec SummaryRecord, the docs' field names). */
+function summaryRecord(t: LedgerTransaction): JsonObject {
+  const type = TRANSACTION_TYPES[t.kind];
+  const at = utc(t.createdAt);
+  const amount = minorToNumber(t.amount);
+  return {
+    id: t.id,
+    tenant_id: TENANT_ID,
+    tx_group_correlation_id: "0",
+    // Designed: the docs name the field but not what it links; here a refund's payment.
+    tx_ref_correlation_id: t.txCorrelationId ?? "0",
+    wallet_id: t.walletId,
+    transaction_type_id: type.id,
+    transaction_type: type.name,
+    transaction_status_id: 20,
+    transaction_status: "NormalCompleted",
+    result_code: "Success",
+    tx_additional_data_json: null,
+    created_date_utc: at,
+    updated_date_utc: at,
+    completed_date_utc: at,
+    financial_process_completed_date_utc: null,
+    is_financial_process_completed: false,
+    to_wallet_id: null,
+    tx_base_amount: amount,
+    tx_additional_fee: 0,
+    tx_amount_with_additional_fee: amount,
+    currency_code: t.currency,
+    tx_end_user_preview_json: "",
+    tx_pre_financial_acquired_record_json: null,
+    tx_financial_acquired_record_json: null,
+    from_description: null,
+    to_description: null,
+    tx_description: t.description ?? "",
+    kyc_level_id: null,
+    from_account_type_id: null,
+    from_account_id: null,
+    from_wallet_number: t.senderWalletNumber,
+    from_account_number: null,
+    to_account_number: null,
+    to_account_type_id: null,
+    to_account_id: null,
+    to_wallet_number: t.receiverWalletNumber,
+    is_need_settlement: false,
+    settlement_day: 0,
+    ext_transaction_id: t.extTransactionId,
+    from_user_kyc_info: null,
+    to_user_kyc_info: null,
   };
 }
 

@@ -192,26 +192,34 @@ describe("void", () => {
     expect((await status(sim, p.paymentId)).json.status).toBe("void");
   });
 
-  it("on a later day (Istanbul) is a 400: refund instead", async () => {
+  // A void that cannot be done is DineroPay's documented declined void (HTTP 200, status FAIL,
+  // payment_status unchanged, a reason): Algol22/gitbook §Void, "Example Response: Void failed".
+  const declined = (paymentStatus: string, reason: string) => ({ status: 200, json: expect.objectContaining({ status: "FAIL", payment_status: paymentStatus, payment_id: p.paymentId, reason }) });
+
+  it("on a later day (Istanbul) is a FAIL: refund instead", async () => {
     sim.clock.set(new Date("2024-06-12T21:00:00Z")); // 00:00 on the 13th in Istanbul
-    expect((await voidPayment(sim, p.paymentId)).json).toEqual(fieldError("payment_id", "A payment can only be voided on the day it was settled; refund it instead."));
+    expect(await voidPayment(sim, p.paymentId)).toMatchObject(declined("settled", "A payment can only be voided on the day it was settled; refund it instead."));
+    expect((await status(sim, p.paymentId)).json.status).toBe("settled");
   });
 
-  it("twice is a 400 naming the status", async () => {
+  it("twice is a FAIL naming the status", async () => {
     await voidPayment(sim, p.paymentId);
-    expect((await voidPayment(sim, p.paymentId)).json).toEqual(fieldError("payment_id", "Only a settled payment can be voided. Its status is void."));
+    expect(await voidPayment(sim, p.paymentId)).toMatchObject(declined("void", "Only a settled payment can be voided. Its status is void."));
   });
 
-  it("with a pending or settled refund is a 400", async () => {
+  it("with a pending or settled refund is a FAIL", async () => {
     await refund(sim, p.paymentId, "1.00");
-    expect((await voidPayment(sim, p.paymentId)).json).toEqual(fieldError("payment_id", "Payment has refunds and cannot be voided."));
+    expect(await voidPayment(sim, p.paymentId)).toMatchObject(declined("settled", "Payment has refunds and cannot be voided."));
     sim.settleRefunds();
-    expect((await voidPayment(sim, p.paymentId)).json).toEqual(fieldError("payment_id", "Only a settled payment can be voided. Its status is refund."));
+    expect(await voidPayment(sim, p.paymentId)).toMatchObject(declined("refund", "Only a settled payment can be voided. Its status is refund."));
   });
 
-  it("a payment not settled is a 400", async () => {
+  it("a payment not settled is a FAIL; an unknown payment is a 400", async () => {
     const q = sim.seedPayment({ amount: "1.00", status: "pending" });
-    expect((await voidPayment(sim, q.paymentId)).status).toBe(400);
+    const answer = await voidPayment(sim, q.paymentId);
+    expect(answer).toMatchObject({ status: 200, json: { status: "FAIL", payment_status: "pending", payment_id: q.paymentId } });
+    const unknown = await voidPayment(sim, "00000000-0000-4000-8000-000000000000");
+    expect(unknown).toMatchObject({ status: 400, json: fieldError("payment_id", "Payment not found.") });
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startIyzicoSimulator, type IyzicoSimulator, type SeededPayment } from "../../../src/index.ts";
-import { call } from "./sign.ts";
+import { call, iyzwsV2Header } from "./sign.ts";
 
 let sim: IyzicoSimulator;
 let payment: SeededPayment;
@@ -153,22 +153,18 @@ describe("cancel (POST /payment/cancel)", () => {
 });
 
 describe("payment detail (POST /payment/detail)", () => {
-  it("reflects refunds per transaction and in the payment's refund status", async () => {
-    expect((await detail()).json).toMatchObject({ paymentStatus: "SUCCESS", paymentRefundStatus: "NOT_REFUNDED" });
+  it("reads the payment back without refund or cancel lists, which only the reporting detail has", async () => {
     await refund(1, "12.5");
-    await refund(1, "2.5");
     const { json } = await detail();
-    expect(json).toMatchObject({ status: "success", paymentId: payment.paymentId, price: 100, paidPrice: 100, paymentRefundStatus: "PARTIALLY_REFUNDED" });
-    const items = json.itemTransactions as { paymentTransactionId: string; refunds: { refundPrice: number }[] }[];
-    expect(items.map((i) => i.refunds.map((r) => r.refundPrice))).toEqual([[], [12.5, 2.5], []]);
-    await refundV2("85.0");
-    expect((await detail()).json).toMatchObject({ paymentRefundStatus: "TOTALLY_REFUNDED" });
+    expect(json).toMatchObject({ status: "success", paymentId: payment.paymentId, price: 100, paidPrice: 100, paymentStatus: "SUCCESS" });
+    expect(json).not.toHaveProperty("paymentRefundStatus");
+    expect(json).not.toHaveProperty("cancels");
+    for (const item of json.itemTransactions as object[]) expect(item).not.toHaveProperty("refunds");
   });
 
-  it("finds a payment by paymentConversationId and lists a cancel", async () => {
-    await cancel();
+  it("finds a payment by paymentConversationId", async () => {
     const { json } = await call(sim, "/payment/detail", { paymentConversationId: "order-1" });
-    expect(json).toMatchObject({ paymentId: payment.paymentId, cancels: [{ cancelPrice: 100 }] });
+    expect(json).toMatchObject({ paymentId: payment.paymentId });
   });
 
   it("needs paymentId or paymentConversationId", async () => {
@@ -176,6 +172,59 @@ describe("payment detail (POST /payment/detail)", () => {
       errorCode: "5004",
       errorMessage: "paymentId gönderilmesi zorunludur",
     });
+  });
+});
+
+describe("reporting detail (GET /v2/reporting/payment/details)", () => {
+  const report = async (query: string) => {
+    const { json } = await call(sim, `/v2/reporting/payment/details?${query}`, undefined, { method: "GET" });
+    return json as { status: string; payments: Record<string, unknown>[] } & Record<string, unknown>;
+  };
+  const byId = () => report(`paymentId=${payment.paymentId}&conversationId=rep-1&locale=tr`);
+
+  it("reflects refunds per transaction, with each refund's conversationId, and the payment's refund status", async () => {
+    expect((await byId()).payments[0]).toMatchObject({ paymentId: Number(payment.paymentId), paymentRefundStatus: "NOT_REFUNDED" });
+    await refund(1, "12.5", { conversationId: "r-a" });
+    await refund(1, "2.5", { conversationId: "r-b" });
+    const json = await byId();
+    expect(json).toMatchObject({ status: "success", conversationId: "rep-1", locale: "tr" });
+    expect(json.payments[0]).toMatchObject({ price: 100, paidPrice: 100, paymentConversationId: "order-1", paymentRefundStatus: "PARTIALLY_REFUNDED" });
+    const items = json.payments[0]?.itemTransactions as { paymentTransactionId: number; refunds: { refundPrice: number; refundConversationId: string; refundTxId: number }[] }[];
+    expect(items.map((i) => i.paymentTransactionId)).toEqual([0, 1, 2].map((i) => Number(tx(i))));
+    expect(items.map((i) => i.refunds.map((r) => [r.refundPrice, r.refundConversationId]))).toEqual([[], [[12.5, "r-a"], [2.5, "r-b"]], []]);
+    expect(items[1]?.refunds.map((r) => typeof r.refundTxId)).toEqual(["number", "number"]);
+    await refundV2("85.0");
+    const after = await byId();
+    expect(after.payments[0]).toMatchObject({ paymentRefundStatus: "TOTALLY_REFUNDED" });
+    // The amount-based refund is listed once per item it was taken from, each with its conversationId.
+    const spread = (after.payments[0]?.itemTransactions as { refunds: { refundConversationId: string; refundPrice: number }[] }[]).map((i) =>
+      i.refunds.filter((r) => r.refundConversationId === "r2").map((r) => r.refundPrice),
+    );
+    expect(spread).toEqual([[30], [35], [20]]);
+  });
+
+  it("lists a cancel with its cancelConversationId, and finds payments by paymentConversationId", async () => {
+    await cancel();
+    const json = await report("paymentConversationId=order-1");
+    expect(json.payments).toHaveLength(1);
+    expect(json.payments[0]).toMatchObject({
+      paymentId: Number(payment.paymentId),
+      cancels: [{ cancelConversationId: "c", refundPrice: 100, currencyCode: "TRY", refundId: expect.any(Number) }],
+    });
+  });
+
+  it("needs paymentId or paymentConversationId, and answers an unknown payment with a failure", async () => {
+    expect(await report("locale=en&conversationId=x")).toMatchObject({ status: "failure", errorCode: "11", errorMessage: "Invalid request: paymentId", locale: "en", conversationId: "x" });
+    expect(await report("paymentId=1")).toMatchObject({ status: "failure", errorCode: "5083" });
+    expect(sim.requests.at(-1)).toMatchObject({ operationId: "retrieveReportingPaymentDetail", applied: false });
+  });
+
+  it("rejects a request whose signature covers the query string (iyzico signs the path only)", async () => {
+    const path = `/v2/reporting/payment/details?paymentId=${payment.paymentId}`;
+    const rnd = "rnd-query";
+    const header = iyzwsV2Header(sim.credentials.apiKey, sim.credentials.secretKey, rnd, path, "");
+    const res = await fetch(`${sim.url}${path}`, { headers: { authorization: header, "x-iyzi-rnd": rnd } });
+    expect(await res.json()).toMatchObject({ status: "failure", errorCode: "1000" });
   });
 });
 

@@ -12,7 +12,7 @@ export function iyzwsV2Header(apiKey: string, secretKey: string, randomKey: stri
 }
 
 export interface CallOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT" | "DELETE";
   apiKey?: string;
   secretKey?: string;
   /** Changes the body after it was signed. */
@@ -22,7 +22,10 @@ export interface CallOptions {
 
 let counter = 0;
 
-/** Sends a signed iyzico request with global fetch; returns the HTTP status and parsed JSON. */
+/**
+ * Sends a signed iyzico request with global fetch; returns the HTTP status and parsed JSON. A GET
+ * carries its parameters in `path`'s query string and no body.
+ */
 export async function call(sim: IyzicoSimulator, path: string, body?: object, options: CallOptions = {}) {
   const response = await send(sim, path, body, options);
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
@@ -37,7 +40,8 @@ export function send(sim: IyzicoSimulator, path: string, body?: object, options:
       options.apiKey ?? sim.credentials.apiKey,
       options.secretKey ?? sim.credentials.secretKey,
       rnd,
-      path,
+      // iyzico signs the path only, never the query string (iyzipay-java ReportingPaymentDetail).
+      path.split("?")[0] ?? path,
       text,
     ),
     "x-iyzi-rnd": rnd,

@@ -66,17 +66,17 @@ describe("payment start", () => {
     expect(r.json.ErrorCode).toBe(0);
   });
 
-  it("a duplicate MerchantUniqueCode is rejected with 4 and nothing is recorded", async () => {
+  it("a duplicate MerchantUniqueCode is rejected with 119 (SDK MerchantUniqueCodeAlreadyExist) and nothing is recorded", async () => {
     const { json } = await call(sim, "/api/paywall/payment/startdirect", DIRECT_PAYMENT("order-1"));
     expect(json).toMatchObject({ ErrorCode: code("duplicateMerchantUniqueCode"), Result: false, Body: null });
-    expect(code("duplicateMerchantUniqueCode")).toBe(4);
+    expect(code("duplicateMerchantUniqueCode")).toBe(119);
     expect(sim.ledger.payments).toHaveLength(1);
   });
 
-  it("products that do not add up to Amount are rejected with 26", async () => {
+  it("products that do not add up to Amount are rejected with 2 (SDK InvalidData)", async () => {
     const body = DIRECT_PAYMENT("order-3", 10);
     body.Products[0] = { ...body.Products[0]!, ProductAmount: 9.99 };
-    expect((await call(sim, "/api/paywall/payment/startdirect", body)).json).toMatchObject({ ErrorCode: 26 });
+    expect((await call(sim, "/api/paywall/payment/startdirect", body)).json).toMatchObject({ ErrorCode: 2, Message: expect.stringContaining("ProductAmount") });
   });
 
   it("start3d answers a RedirectUrl on the simulator; the payment is pending until completed", async () => {
@@ -130,9 +130,9 @@ describe("cancel", () => {
     expect((await cancel()).json).toMatchObject({ ErrorCode: 93 });
   });
 
-  it("with a Date other than the payment's does not find it (-1)", async () => {
+  it("with a Date other than the payment's does not find it (56)", async () => {
     const { json } = await call(sim, `${P}/cancel`, { Date: "2024-06-11", MerchantUniqueCode: p.merchantUniqueCode });
-    expect(json).toMatchObject({ ErrorCode: -1, Message: expect.stringContaining("Payment not found") });
+    expect(json).toMatchObject({ ErrorCode: 56, Message: expect.stringContaining("Payment not found") });
   });
 });
 
@@ -171,11 +171,11 @@ describe("full refund", () => {
     expect((await refund()).json).toMatchObject({ ErrorCode: 94 });
   });
 
-  it("of an unknown payment is -1 Payment not found", async () => {
+  it("of an unknown payment is 56 Payment not found (SDK PaymentNotFound)", async () => {
     const { json } = await call(sim, `${P}/refund`, { Date: p.date, MerchantUniqueCode: "nope" });
-    expect(json).toEqual({ ErrorCode: -1, Result: false, Message: "Payment not found: MerchantUniqueCode nope", Body: null });
+    expect(json).toEqual({ ErrorCode: 56, Result: false, Message: "Payment not found: MerchantUniqueCode nope", Body: null });
     const byUniqueCode = await call(sim, `${P}/refund/by/uniquecode`, { Date: p.date, UniqueCode: "00000000-0000-0000-0000-000000000000" });
-    expect(byUniqueCode.json.ErrorCode).toBe(-1);
+    expect(byUniqueCode.json.ErrorCode).toBe(56);
   });
 });
 
@@ -207,11 +207,11 @@ describe("partial refunds", () => {
     });
   });
 
-  it("of a cancelled payment is 94; of an unknown PaymentId -1", async () => {
+  it("of a cancelled payment is 94; of an unknown PaymentId 56", async () => {
     await cancel();
     expect((await partialById(1)).json.ErrorCode).toBe(94);
     const unknown = await call(sim, `${P}/refund/partial/by/paymentid`, { Date: p.date, PaymentId: 1, Amount: 1 });
-    expect(unknown.json.ErrorCode).toBe(-1);
+    expect(unknown.json.ErrorCode).toBe(56);
   });
 });
 
@@ -248,13 +248,13 @@ describe("revert: cancel or refund, whichever applies", () => {
     expect((await revertById(75.01)).json.ErrorCode).toBe(373);
   });
 
-  it("after a cancel is 94, after a full refund 93, for an unknown payment -1", async () => {
+  it("after a cancel is 94, after a full refund 93, for an unknown payment 56", async () => {
     await revert(0);
     expect((await revertById(0)).json.ErrorCode).toBe(94);
     const q = sim.seedPayment({ amount: "10.00", date: new Date("2024-06-01T09:00:00Z") });
     await call(sim, `${P}/revert/by/paymentid`, { PaymentId: q.paymentId, Amount: 0 });
     expect((await call(sim, `${P}/revert/by/paymentid`, { PaymentId: q.paymentId, Amount: 0 })).json.ErrorCode).toBe(93);
-    expect((await call(sim, `${P}/revert`, { UniqueCode: "00000000-0000-0000-0000-000000000000", Amount: 0 })).json.ErrorCode).toBe(-1);
+    expect((await call(sim, `${P}/revert`, { UniqueCode: "00000000-0000-0000-0000-000000000000", Amount: 0 })).json.ErrorCode).toBe(56);
   });
 
   it("without UniqueCode or MerchantUniqueCode is 2", async () => {
@@ -280,9 +280,9 @@ describe("inquiries", () => {
     });
   });
 
-  it("an unknown payment is -1", async () => {
+  it("an unknown payment is 56", async () => {
     const { json } = await call(sim, `${P}/query/by/paymentid`, undefined, { headers: { paymentid: "1" } });
-    expect(json).toMatchObject({ ErrorCode: -1, Result: false, Body: null });
+    expect(json).toMatchObject({ ErrorCode: 56, Result: false, Body: null });
   });
 
   it("each activity gets a new ActivityId", async () => {

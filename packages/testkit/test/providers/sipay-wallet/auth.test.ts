@@ -28,9 +28,13 @@ describe("POST /connect/token (client credentials)", () => {
   });
 
   it("another scope is invalid_scope; another grant type unsupported_grant_type", async () => {
-    expect((await requestToken(sim, { scope: "sts_business_api" })).json).toEqual({ error: "invalid_scope" });
+    expect((await requestToken(sim, { scope: "sts_admin" })).json).toEqual({ error: "invalid_scope" });
     expect((await requestToken(sim, { scope: "sts_api admin" })).json).toEqual({ error: "invalid_scope" });
     expect((await requestToken(sim, { grant_type: "password" })).json).toEqual({ error: "unsupported_grant_type" });
+  });
+
+  it("grants the Business API's scope sts_business_api as well as sts_api", async () => {
+    expect(await requestToken(sim, { scope: "sts_business_api" })).toMatchObject({ status: 200, json: { token_type: "Bearer", scope: "sts_business_api" } });
   });
 
   it("tokenTtlSeconds sets expires_in", async () => {

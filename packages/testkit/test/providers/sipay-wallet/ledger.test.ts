@@ -250,12 +250,47 @@ describe("transaction data: receipt and summary records reflect payments and ref
   it("summaryRecordByFilter by ext_transaction_id tells whether a refund happened", async () => {
     const payment = sim.seedPayment({ amount: "100.00" });
     const none = await post("/v1/TransactionData/SummaryRecordByFilter", { ext_transaction_id: "R-lost" });
-    expect(none.json).toEqual({ status: 0, code: "100", message: "İşlem başarılı", payload: [] });
+    expect(none.json).toEqual({ status: 0, code: "100", message: "İşlem başarılı", payload: { results: [], page_index: 0, page_size: 20, total_count: 0 } });
     await refund(payment.transactionId, 10, "R-lost");
     const found = await post("/v1/TransactionData/SummaryRecordByFilter", { ext_transaction_id: "R-lost" });
-    expect(found.json.payload).toEqual([
-      expect.objectContaining({ ext_transaction_id: "R-lost", tx_correlation_id: payment.transactionId, transaction_type_code: "REFUND_PAYMENT_INSTANT", amount: 10 }),
+    expect((found.json.payload as { results: unknown[] }).results).toEqual([
+      expect.objectContaining({ ext_transaction_id: "R-lost", tx_ref_correlation_id: payment.transactionId, transaction_type_id: 2002, transaction_type: "RefundPaymentInstant", tx_base_amount: 10 }),
     ]);
+  });
+
+  it("summary records have the documented fields (Sipay's SummaryRecordResponse)", async () => {
+    const payment = sim.seedPayment({ amount: "100.00", extTransactionId: "PAY-doc" });
+    const found = await post("/v1/TransactionData/SummaryRecordByFilter", { ext_transaction_id: "PAY-doc" });
+    const [record] = (found.json.payload as { results: Record<string, unknown>[] }).results;
+    expect(record).toMatchObject({
+      id: payment.transactionId,
+      tenant_id: "5",
+      tx_group_correlation_id: "0",
+      tx_ref_correlation_id: "0",
+      wallet_id: sim.wallets.personal.id,
+      transaction_type_id: 2001,
+      transaction_status_id: 20,
+      transaction_status: "NormalCompleted",
+      result_code: "Success",
+      created_date_utc: "2024-06-12T07:00:00.000+00:00",
+      tx_base_amount: 100,
+      tx_amount_with_additional_fee: 100,
+      currency_code: "TRY",
+      from_wallet_number: sim.wallets.personal.walletNumber,
+      to_wallet_number: sim.wallets.business.walletNumber,
+      ext_transaction_id: "PAY-doc",
+    });
+    expect(typeof record?.transaction_type_id).toBe("number");
+  });
+
+  it("without start_date/end_date only the last 3 days are searched (the documented default)", async () => {
+    const search = async (filter: object) => ((await post("/v1/TransactionData/SummaryRecordByFilter", filter)).json.payload as { results: { tx_base_amount: number }[] }).results.map((r) => r.tx_base_amount);
+    sim.seedPayment({ amount: "1.00", date: new Date(NOW.getTime() - 3 * 24 * 3600 * 1000 - 1) });
+    sim.seedPayment({ amount: "2.00", date: new Date(NOW.getTime() - 3 * 24 * 3600 * 1000 + 1) });
+    expect(await search({})).toEqual([2]);
+    expect(await search({ start_date: "2024-06-01T00:00:00Z", end_date: NOW.toISOString() })).toEqual([2, 1]);
+    // One bound alone is a range too: the other end is open.
+    expect(await search({ start_date: "2024-06-01T00:00:00Z" })).toEqual([2, 1]);
   });
 
   it("filters combine: id, wallet, type, dates; newest first; paged", async () => {
@@ -264,12 +299,14 @@ describe("transaction data: receipt and summary records reflect payments and ref
     await refund(a.transactionId, 0.5, "R-a");
     const other = sim.seedWallet({ type: "personal", balance: "10" });
     sim.seedPayment({ amount: "3.00", senderWalletNumber: other.walletNumber });
-    const search = async (filter: object) => (await post("/v1/TransactionData/SummaryRecordByFilter", filter)).json.payload as { amount: number; id: string }[];
+    const search = async (filter: object) =>
+      ((await post("/v1/TransactionData/SummaryRecordByFilter", filter)).json.payload as { results: { tx_base_amount: number; id: string }[] }).results.map((r) => ({ amount: r.tx_base_amount, id: r.id }));
     expect((await search({ id: a.transactionId })).map((r) => r.id)).toEqual([a.transactionId]);
     expect((await search({ wallet_id: sim.wallets.personal.id })).map((r) => r.amount)).toEqual([0.5, 2, 1]);
     expect((await search({ wallet_id: other.id })).map((r) => r.amount)).toEqual([3]);
-    expect((await search({ transaction_type_code: "PAYMENT" })).map((r) => r.amount)).toEqual([3, 2, 1]);
+    expect((await search({ transaction_type_code: 2001 })).map((r) => r.amount)).toEqual([3, 2, 1]);
     expect((await search({ start_date: "2024-06-10T12:00:00Z", end_date: "2024-06-11T12:00:00Z" })).map((r) => r.amount)).toEqual([2]);
+    expect((await search({ transaction_type_code: 2001, page_index: 1, page_size: 2 })).map((r) => r.amount)).toEqual([1]);
     expect((await search({ page_index: 1, page_size: 2 })).map((r) => r.amount)).toEqual([2, 1]);
     expect((await search({ tenant_id: "6" })).length).toBe(0);
     expect((await post("/v1/TransactionData/SummaryRecordByFilter", { page_size: 0 })).json).toMatchObject({ status: 1, code: "999", message: "'Page Size' must be greater than or equal to '1'." });
