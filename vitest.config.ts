@@ -7,6 +7,8 @@ export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources of every workspace package, never a stale dist/.
     alias: [
+      // On Node, clients resolve @odeme/core through its `node` condition (the node:http sender).
+      { find: /^@odeme\/core$/, replacement: here("./packages/core/src/index.node.ts") },
       { find: /^@odeme\/generator$/, replacement: here("./generator/src/index.ts") },
       { find: /^@odeme\/([a-z-]+)$/, replacement: here("./packages/$1/src/index.ts") },
     ],

@@ -50,14 +50,14 @@ export interface CliResult {
 
 /** Runs `odeme-gen` the way `pnpm generate` does (tsx, from the repo root). */
 export function runCli(args: string[]): CliResult {
-  const r = spawnSync(process.execPath, [tsxCli, cliEntry, ...args], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [tsxCli, "--conditions=@odeme/source", cliEntry, ...args], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The same, without blocking, so independent runs can overlap. */
 export function runCliAsync(args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, cliEntry, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, [tsxCli, "--conditions=@odeme/source", cliEntry, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: "1" } });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));

@@ -1,7 +1,7 @@
 import { IndentationText, Project, StructureKind, type MethodDeclarationStructure, type SourceFile } from "ts-morph";
 import type { OperationModel, ProviderModel } from "../model.ts";
 import { generatedHeader } from "./header.ts";
-import { article, camel, credentialOptions, pascal } from "./names.ts";
+import { article, authModuleExport, autoFilledFields, camel, credentialOptions, extraAuthOptions, pascal } from "./names.ts";
 
 let project: Project | undefined;
 
@@ -53,7 +53,7 @@ export function emitClient(model: ProviderModel): string {
   const opsConst = `${camel(model.id)}Operations`;
   sf.addImportDeclaration({
     moduleSpecifier: "@odeme/core",
-    namedImports: ["createScrubbedTransport", "type CallOptions", "type OperationDefinition", "type ProviderDefinition", "type Transport", "type TransportOptions", ...(model.auth.scheme === "akurateco-hash" ? ["type WithoutFields"] : [])],
+    namedImports: ["createTransport", authModuleExport(model.auth), "type CallOptions", "type OperationDefinition", "type ProviderDefinition", "type Transport", "type TransportOptions", ...(autoFilledFields(model.auth).length ? ["type WithoutFields"] : [])],
   });
   sf.addImportDeclaration({ moduleSpecifier: "./schema.js", isTypeOnly: true, namedImports: ["operations"] });
 
@@ -87,7 +87,7 @@ export function emitClient(model: ProviderModel): string {
   // No environment to name (every host a placeholder): `never`, and baseUrl below is required.
   sf.addTypeAlias({ isExported: true, name: `${P}Environment`, type: envs || "never" });
   sf.addTypeAlias({ isExported: true, name: `${P}Host`, type: hosts });
-  const creds = credentialOptions(model.auth as never);
+  const creds = credentialOptions(model.auth);
   sf.addInterface({
     isExported: true,
     name: `${P}ClientOptions`,
@@ -95,12 +95,7 @@ export function emitClient(model: ProviderModel): string {
     docs: [`Options of \`create${P}Client\`: credentials, and \`environment\` or \`baseUrl\`.`],
     properties: [
       ...creds.map((name) => ({ name, type: "string", docs: [`${model.name} credential. Never logged.`] })),
-      ...(model.auth.scheme === "iyzws-v2"
-        ? [{ name: "randomKey", hasQuestionToken: true, type: "() => string", docs: ["The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte."] }]
-        : []),
-      ...(model.auth.scheme === "oauth2-client-credentials"
-        ? [{ name: "scope", hasQuestionToken: true, type: "string", docs: [`The OAuth2 scope of the token request; default the spec's${"scope" in model.auth && model.auth.scope ? ` (\`${model.auth.scope}\`)` : ""}.`] }]
-        : []),
+      ...extraAuthOptions(model.auth).map((o) => ({ name: o.name, hasQuestionToken: true, type: o.type, docs: [o.doc] })),
       {
         name: "baseUrl",
         hasQuestionToken: envs !== "",
@@ -114,7 +109,7 @@ export function emitClient(model: ProviderModel): string {
     ],
   });
 
-  const authFilled = model.auth.scheme === "akurateco-hash" ? [model.auth.keyField, model.auth.hashField] : [];
+  const authFilled = autoFilledFields(model.auth);
   const methods: MethodDeclarationStructure[] = [];
   for (const op of model.operations) {
     const T = pascal(op.id);
@@ -159,15 +154,7 @@ export function emitClient(model: ProviderModel): string {
     name: `${P}Client`,
     docs: [`A typed ${model.name} client generated from ${model.specFile}. Every failure is thrown as an \`OdemeError\`.`],
     properties: [{ name: "#transport", scope: undefined, isReadonly: true, type: "Transport" }],
-    ctors: [
-      {
-        parameters: [{ name: "options", type: `${P}ClientOptions` }],
-        statements: [
-          "// Masks this client's credentials, and what its auth scheme derives from them, in every log event and error.",
-          `this.#transport = createScrubbedTransport(${providerConst}, options);`,
-        ],
-      },
-    ],
+    ctors: [{ parameters: [{ name: "options", type: `${P}ClientOptions` }], statements: `this.#transport = createTransport(${providerConst}, options, ${authModuleExport(model.auth)});` }],
     methods,
   });
   sf.addFunction({

@@ -1,3 +1,4 @@
+import { AUTH_SCHEMES, type AuthDefinition, type AuthSchemeModule } from "@odeme/core";
 export function pascal(id: string): string {
   return id.charAt(0).toUpperCase() + id.slice(1);
 }
@@ -6,22 +7,28 @@ export function camel(id: string): string {
   return id.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
 
-/** Credential option names a client needs, by auth scheme (documented in specs/README.md). */
-export function credentialOptions(auth: { scheme: string; sets?: Record<string, Record<string, string>> }): string[] {
-  switch (auth.scheme) {
-    case "iyzws-v2":
-      return ["apiKey", "secretKey"];
-    case "headers":
-      return [...new Set(Object.values(auth.sets ?? {}).flatMap((s) => Object.values(s)))];
-    case "akurateco-hash":
-      return ["merchantKey", "password"];
-    case "basic":
-      return ["username", "password"];
-    case "oauth2-client-credentials":
-      return ["clientId", "clientSecret"];
-    default:
-      return [];
-  }
+/** Credential option names a client needs: the auth scheme's module in @odeme/core owns them. */
+export function credentialOptions(auth: AuthDefinition): string[] {
+  return schemeOf(auth).credentials(auth as never);
+}
+
+/** Options besides credentials the scheme takes (iyzico's injectable `randomKey`). */
+export function extraAuthOptions(auth: AuthDefinition): readonly { name: string; type: string; doc: string }[] {
+  return schemeOf(auth).extraOptions(auth as never);
+}
+
+/** Body fields the scheme fills in (DineroPay's merchant key and hash): not the caller's to pass. */
+export function autoFilledFields(auth: AuthDefinition): string[] {
+  return schemeOf(auth).autoFilledFields(auth as never);
+}
+
+/** The export of @odeme/core that implements the scheme: "iyzws-v2" -> `iyzwsV2Auth`. */
+export function authModuleExport(auth: AuthDefinition): string {
+  return `${camel(auth.scheme)}Auth`;
+}
+
+function schemeOf(auth: AuthDefinition): AuthSchemeModule {
+  return AUTH_SCHEMES[auth.scheme] as AuthSchemeModule;
 }
 
 /** "a" or "an" before a provider name, by its first letter ("an iyzico client", "a Paywall client"). */

@@ -1,6 +1,6 @@
 import type { OperationModel, ProviderModel } from "../model.ts";
 import { generatedHeader } from "./header.ts";
-import { article, camel, credentialOptions } from "./names.ts";
+import { article, camel, credentialOptions, extraAuthOptions } from "./names.ts";
 import { SHIPPED_SPEC } from "./package.ts";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -115,7 +115,7 @@ function environmentLine(model: ProviderModel): { line: string; prose: string } 
 export function emitReadme(model: ProviderModel): string {
   const P = model.client;
   const v = camel(model.id);
-  const creds = credentialOptions(model.auth as never);
+  const creds = credentialOptions(model.auth);
   const envs = Object.keys(model.environments);
   const env = environmentLine(model);
   const minor = model.money.unit === "minor";
@@ -141,7 +141,7 @@ export function emitReadme(model: ProviderModel): string {
     "});",
     "```",
     "",
-    `Options: ${creds.map((c) => `\`${c}\``).join(", ")}; ${env.prose} Also \`fetch\`, \`timeoutMs\` (default 30 000), \`maxRetries\` (read-only operations only, default 2), \`logger\` (receives every request and response with secrets masked)${model.auth.scheme === "iyzws-v2" ? ", `randomKey`" : ""}.`,
+    `Options: ${creds.map((c) => `\`${c}\``).join(", ")}; ${env.prose} Also \`fetch\`, \`timeoutMs\` (default 30 000), \`maxRetries\` (read-only operations only, default 2), \`logger\` (receives every request and response with secrets masked)${extraAuthOptions(model.auth).map((o) => `, \`${o.name}\``).join("")}.`,
     "",
     "## Environments",
     "",

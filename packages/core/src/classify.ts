@@ -25,6 +25,23 @@ export function errorForStatus(status: number, safe: boolean): { code: ErrorCode
 /** Errors from fetch itself, before a response: undici puts the socket error in `cause`. */
 const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 
+/**
+ * A failure to connect, by what each runtime says: a socket code (Node, Bun), Deno's hyper
+ * "client error (Connect)", or a port that fetch refuses outright (the spec's bad ports).
+ * Only these prove nothing was sent; anything else after fetch was called may have been.
+ */
+const CONNECT_FAILED = /client error \(Connect\)|tcp connect error|Requests to port \d+ are blocked|\bbad port\b/i;
+
+function neverConnected(e: unknown, code: string | undefined): boolean {
+  if (code !== undefined && NOT_CONNECTED.has(code)) return true;
+  for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
+    const message = (cur as { message?: unknown }).message;
+    if (typeof message === "string" && CONNECT_FAILED.test(message)) return true;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 function causeCode(e: unknown): string | undefined {
   for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
     const code = (cur as { code?: unknown }).code;
@@ -61,13 +78,13 @@ export function classifyFetchFailure(
     });
   }
   const code = causeCode(e);
-  if (code !== undefined && NOT_CONNECTED.has(code)) {
+  if (neverConnected(e, code)) {
     return new OdemeError({
       ...base,
       code: "network",
       outcome: "not_sent",
       retryable: true,
-      message: `${what}: could not connect to the provider (${code}); nothing was sent.`,
+      message: `${what}: could not connect to the provider (${code ?? "connect failed"}); nothing was sent.`,
     });
   }
   return new OdemeError({

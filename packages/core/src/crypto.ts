@@ -1,11 +1,46 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+/**
+ * Digests, HMAC and base64 for every runtime: no node:crypto and no Buffer, so a browser or edge
+ * bundle (workerd without nodejs_compat) works as Node does. The digests come from @noble/hashes
+ * (audited, synchronous: a signature is computed where the bytes are, without an await);
+ * base64 from the standard btoa over the UTF-8 bytes.
+ */
+import { hmac } from "@noble/hashes/hmac.js";
+import { md5, sha1 } from "@noble/hashes/legacy.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 
 export function hmacSha256Hex(key: string, message: string): string {
-  return createHmac("sha256", key).update(message, "utf8").digest("hex");
+  return bytesToHex(hmac(sha256, utf8ToBytes(key), utf8ToBytes(message)));
+}
+
+/**
+ * An HMAC-SHA256 keyed once: each message then costs two block compressions fewer (a client signs
+ * every request with the same secret key).
+ */
+export function keyedHmacSha256Hex(key: string): (message: string) => string {
+  const keyed = hmac.create(sha256, utf8ToBytes(key));
+  return (message) => bytesToHex(keyed.clone().update(utf8ToBytes(message)).digest());
 }
 
 export function sha256Hex(message: string): string {
-  return createHash("sha256").update(message, "utf8").digest("hex");
+  return bytesToHex(sha256(utf8ToBytes(message)));
+}
+
+/** MD5 and SHA-1: only for legacy provider schemes that require them (Akurateco's request hash). */
+export function md5Hex(message: string): string {
+  return bytesToHex(md5(utf8ToBytes(message)));
+}
+
+export function sha1Hex(message: string): string {
+  return bytesToHex(sha1(utf8ToBytes(message)));
+}
+
+/** Base64 of the UTF-8 bytes of `text` (HTTP Basic credentials, the IYZWSv2 header). */
+export function utf8ToBase64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i] as number);
+  return btoa(binary);
 }
 
 /**
@@ -13,8 +48,10 @@ export function sha256Hex(message: string): string {
  * comparing (the length of a hex digest is public), case is ignored.
  */
 export function timingSafeEqualHex(expected: string, received: string): boolean {
-  const a = Buffer.from(expected.toLowerCase(), "utf8");
-  const b = Buffer.from(received.toLowerCase(), "utf8");
+  const a = expected.toLowerCase();
+  const b = received.toLowerCase();
   if (a.length !== b.length) return false;
-  return timingSafeEqual(a, b);
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
 }

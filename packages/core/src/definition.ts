@@ -49,7 +49,22 @@ export interface EnvelopeDefinition {
   code?: string;
   message?: string;
   group?: string;
-  details?: string;
+  /** Where a failure body lists per-field errors, and in which shape (declared by the spec). */
+  details?: EnvelopeDetails;
+}
+
+/** A failure body's list of field errors, as the spec's `x-odeme-envelope.details` declares it. */
+export interface EnvelopeDetails {
+  /** Where the list is in the failure body. */
+  path: string;
+  /** `list`: an array of strings, or of objects holding the text in `messageField`; `field-map`: `{field: message | message[]}`. */
+  shape: "list" | "field-map";
+  /** For a list of objects: the key that holds the message (default "message"). */
+  messageField?: string;
+  /** Each message starts with the field it is about and ": " ("hash: Hash is not valid."). */
+  fieldPrefix?: boolean;
+  /** For a field map: a prefix of the field names to drop (ASP.NET writes JSON paths, "$.amount"). */
+  stripFieldPrefix?: string;
 }
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
@@ -72,6 +87,8 @@ export interface OperationDefinition {
   bigint?: string[];
   headerParams?: string[];
   queryParams?: string[];
+  /** An envelope of its own instead of the provider's (an OAuth token endpoint's plain RFC 6749 JSON). */
+  envelope?: EnvelopeDefinition;
 }
 
 /** `Omit` that distributes over unions (a oneOf request stays a union of its branches). */

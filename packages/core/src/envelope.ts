@@ -1,4 +1,4 @@
-import type { EnvelopeDefinition } from "./definition.ts";
+import type { EnvelopeDefinition, EnvelopeDetails } from "./definition.ts";
 import { getPath } from "./json.ts";
 import type { FieldError } from "./errors.ts";
 
@@ -28,26 +28,25 @@ export function readFailure(env: EnvelopeDefinition, body: unknown): EnvelopeFai
   if (code !== undefined) out.code = code;
   if (message !== undefined) out.message = message;
   if (group !== undefined) out.group = group;
-  const details = env.details ? getPath(body, env.details) : undefined;
-  const fieldErrors = readDetails(details);
+  const fieldErrors = env.details ? readDetails(env.details, getPath(body, env.details.path)) : [];
   if (fieldErrors.length > 0) out.fieldErrors = fieldErrors;
   return out;
 }
 
-function readDetails(details: unknown): FieldError[] {
-  if (Array.isArray(details)) {
-    // [{error_message: "hash: Hash is not valid."}] (Akurateco) or plain strings
+/** Field errors in the shape the spec declares; anything else in their place is ignored. */
+function readDetails(spec: EnvelopeDetails, details: unknown): FieldError[] {
+  if (spec.shape === "list") {
+    if (!Array.isArray(details)) return [];
+    const key = spec.messageField ?? "message";
     return details.map((d) => {
-      const message = typeof d === "string" ? d : String((d as Record<string, unknown>)?.error_message ?? (d as Record<string, unknown>)?.message ?? JSON.stringify(d));
-      const m = /^([\w.[\]]+): (.*)$/.exec(message);
+      const message = typeof d === "string" ? d : d !== null && typeof d === "object" && (d as Record<string, unknown>)[key] !== undefined ? String((d as Record<string, unknown>)[key]) : JSON.stringify(d);
+      const m = spec.fieldPrefix ? /^([\w.[\]]+): (.*)$/.exec(message) : null;
       return m ? { field: m[1] as string, message: m[2] as string } : { message };
     });
   }
-  if (details && typeof details === "object") {
-    // ASP.NET model binding: {errors: {tx_correlation_id: ["The supplied value is invalid."]}}
-    return Object.entries(details as Record<string, unknown>).flatMap(([field, msgs]) =>
-      (Array.isArray(msgs) ? msgs : [msgs]).map((m) => ({ field: field.replace(/^\$\./, ""), message: String(m) })),
-    );
-  }
-  return [];
+  if (details === null || typeof details !== "object" || Array.isArray(details)) return [];
+  const strip = spec.stripFieldPrefix;
+  return Object.entries(details as Record<string, unknown>).flatMap(([field, msgs]) =>
+    (Array.isArray(msgs) ? msgs : [msgs]).map((m) => ({ field: strip && field.startsWith(strip) ? field.slice(strip.length) : field, message: String(m) })),
+  );
 }

@@ -5,6 +5,9 @@
  * we hold as a decimal string (money) is written as that exact literal.
  */
 export function parseJsonLossless(text: string): unknown {
+  // Without a run of 16 digits no integer can pass 2^53 (9007199254740992 has 16), and the native
+  // parser alone is exact: the scan below runs only for bodies that may need it.
+  if (!LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
   let out = "";
   let i = 0;
   let last = 0;
@@ -37,6 +40,8 @@ export function parseJsonLossless(text: string): unknown {
   }
   return JSON.parse(last === 0 ? text : out + text.slice(last));
 }
+
+const LONG_DIGIT_RUN = /\d{16}/;
 
 /** Field paths: `price`, `order.amount`, `basketItems[].price`. */
 export type FieldPath = string;

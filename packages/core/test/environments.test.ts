@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ProviderDefinition } from "../src/definition.ts";
 import { OdemeError } from "../src/errors.ts";
-import { createTransport } from "../src/transport.ts";
+import { basicAuth } from "../src/auth/basic.ts";
+import { createTransport } from "../src/transport/create-transport.ts";
 
 const base: Omit<ProviderDefinition, "environments"> = {
   id: "p",
@@ -18,7 +19,7 @@ const creds = { username: "u", password: "p" } as Record<string, unknown>;
 
 function creationError(provider: ProviderDefinition, options: Record<string, unknown>): OdemeError {
   try {
-    createTransport(provider, { ...creds, ...options } as never);
+    createTransport(provider, { ...creds, ...options } as never, basicAuth);
   } catch (e) {
     if (e instanceof OdemeError) return e;
     throw e;
@@ -51,11 +52,11 @@ describe("environments that cannot surprise", () => {
     ["baseUrl to a provider with no hosts", unknownHosts, { baseUrl: "http://127.0.0.1:1" }],
     ["baseUrl per host", unknownHosts, { baseUrl: { api: "http://127.0.0.1:1" } }],
   ] as const)("creates the client: %s", (_title, provider, options) => {
-    expect(() => createTransport(provider, { ...creds, ...options } as never)).not.toThrow();
+    expect(() => createTransport(provider, { ...creds, ...options } as never, basicAuth)).not.toThrow();
   });
 
   it("a baseUrl object without the operation's host names the host", async () => {
-    const t = createTransport(unknownHosts, { ...creds, baseUrl: { other: "http://127.0.0.1:1" } } as never);
+    const t = createTransport(unknownHosts, { ...creds, baseUrl: { other: "http://127.0.0.1:1" } } as never, basicAuth);
     const op = { id: "get", method: "get", path: "/x", host: "api", safe: true, body: "none" } as const;
     await expect(t.call(op as never, {})).rejects.toMatchObject({ code: "invalid_request", field: "baseUrl", message: expect.stringContaining('"api"') });
   });

@@ -1,4 +1,6 @@
-import { createHash } from "node:crypto";
+import { md5Hex, sha1Hex } from "../crypto.ts";
+import { getPath, RawNumber } from "../json.ts";
+import { requireString, type AuthSchemeModule } from "./scheme.ts";
 
 /**
  * Akurateco Checkout request hash (docs.akurateco.com/docs/requests/hash_signature):
@@ -7,6 +9,30 @@ import { createHash } from "node:crypto";
  */
 export function akuratecoHash(fields: readonly string[], password: string): string {
   const upper = (fields.join("") + password).replace(/[a-z]+/g, (s) => s.toUpperCase());
-  const md5 = createHash("md5").update(upper, "utf8").digest("hex");
-  return createHash("sha1").update(md5, "utf8").digest("hex");
+  return sha1Hex(md5Hex(upper));
 }
+
+/** The merchant key and the hash travel in the body (fields named by the spec), not in headers. */
+export const akuratecoHashAuth: AuthSchemeModule<"akurateco-hash"> = {
+  scheme: "akurateco-hash",
+  credentials: () => ["merchantKey", "password"],
+  extraOptions: () => [],
+  signedHeaders: () => [],
+  secretNames: (def) => [def.keyField, def.hashField],
+  autoFilledFields: (def) => [def.keyField, def.hashField],
+  create(def, { provider, options }) {
+    const merchantKey = requireString(provider, options, "merchantKey");
+    const password = requireString(provider, options, "password");
+    return {
+      prepareBody(op, body) {
+        body[def.keyField] = merchantKey;
+        const fields = (op.hashFields ?? []).map((f) => {
+          const v = getPath(body, f);
+          // The hash covers the exact literal sent, also for a money field written as a JSON number.
+          return v === undefined || v === null ? "" : v instanceof RawNumber ? v.literal : String(v);
+        });
+        body[def.hashField] = akuratecoHash(fields, password);
+      },
+    };
+  },
+};

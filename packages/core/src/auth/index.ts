@@ -1,111 +1,31 @@
-import { OdemeError } from "../errors.ts";
-import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
-import { getPath } from "../json.ts";
-import { akuratecoHash } from "./akurateco-hash.ts";
-import { defaultRandomKey, iyzwsV2Header } from "./iyzws-v2.ts";
-import { TokenCache, type TokenResponse } from "./oauth2.ts";
+/**
+ * The registry of auth schemes, for code that needs all of them (the generator, the facade, the
+ * scrubber). A generated client imports only its own scheme's module, so a bundle carries one.
+ */
+import type { AuthDefinition } from "../definition.ts";
+import { akuratecoHashAuth } from "./akurateco-hash.ts";
+import { basicAuth } from "./basic.ts";
+import { headersAuth } from "./headers.ts";
+import { iyzwsV2Auth } from "./iyzws-v2.ts";
+import { oauth2ClientCredentialsAuth } from "./oauth2-client-credentials.ts";
+import type { AuthSchemeModule } from "./scheme.ts";
 
-/** Credentials and auth knobs a generated client passes through from its options. */
-export type AuthOptions = Record<string, unknown> & { randomKey?: () => string; scope?: string };
+export type { AnyAuthSchemeModule, AuthContext, AuthOptions, AuthScheme, AuthSchemeModule, HmacSha256Factory } from "./scheme.ts";
 
-/** One auth scheme: may add fields to the body before it is serialized, and headers after. */
-export interface AuthScheme {
-  prepareBody?(op: OperationDefinition, body: Record<string, unknown>): void;
-  headers?(op: OperationDefinition, request: { uriPath: string; body: string }): Promise<Record<string, string>> | Record<string, string>;
-  /** After a 401: return true to have the call retried once with fresh credentials. */
-  onUnauthorized?(usedHeaders: Record<string, string>): boolean;
+export const AUTH_SCHEMES: { readonly [S in AuthDefinition["scheme"]]: AuthSchemeModule<S> } = {
+  "iyzws-v2": iyzwsV2Auth,
+  headers: headersAuth,
+  "akurateco-hash": akuratecoHashAuth,
+  basic: basicAuth,
+  "oauth2-client-credentials": oauth2ClientCredentialsAuth,
+};
+
+/** The scheme module of a definition, typed to it. */
+export function authSchemeOf<S extends AuthDefinition["scheme"]>(def: Extract<AuthDefinition, { scheme: S }>): AuthSchemeModule<S> {
+  return AUTH_SCHEMES[def.scheme as S];
 }
 
-function requireString(provider: ProviderDefinition, options: AuthOptions, name: string): string {
-  const v = options[name];
-  if (typeof v !== "string" || v === "") {
-    throw new OdemeError({
-      code: "invalid_request",
-      message: `${provider.name}: the client option "${name}" is required (a non-empty string).`,
-      provider: provider.id,
-      operation: "createClient",
-      outcome: "not_sent",
-      field: name,
-    });
-  }
-  return v;
-}
-
-export function createAuth(
-  provider: ProviderDefinition,
-  options: AuthOptions,
-  tokenFetch: (url: string, form: URLSearchParams) => Promise<TokenResponse>,
-  hostUrl: (host: string) => string,
-): AuthScheme {
-  const auth = provider.auth;
-  switch (auth.scheme) {
-    case "iyzws-v2": {
-      const apiKey = requireString(provider, options, "apiKey");
-      const secretKey = requireString(provider, options, "secretKey");
-      const randomKey = options.randomKey ?? defaultRandomKey;
-      return {
-        headers: (_op, req) => {
-          const rnd = randomKey();
-          return {
-            authorization: iyzwsV2Header({ apiKey, secretKey, randomKey: rnd, uriPath: req.uriPath, body: req.body }),
-            "x-iyzi-rnd": rnd,
-          };
-        },
-      };
-    }
-    case "headers": {
-      const sets = Object.fromEntries(
-        Object.entries(auth.sets).map(([name, headers]) => [
-          name,
-          Object.fromEntries(Object.entries(headers).map(([header, option]) => [header, requireString(provider, options, option)])),
-        ]),
-      );
-      const first = Object.keys(sets)[0] as string;
-      return { headers: (op) => ({ ...sets[op.authSet ?? first] }) };
-    }
-    case "akurateco-hash": {
-      const merchantKey = requireString(provider, options, "merchantKey");
-      const password = requireString(provider, options, "password");
-      return {
-        prepareBody(op, body) {
-          body[auth.keyField] = merchantKey;
-          const fields = (op.hashFields ?? []).map((f) => {
-            const v = getPath(body, f);
-            return v === undefined || v === null ? "" : String(v);
-          });
-          body[auth.hashField] = akuratecoHash(fields, password);
-        },
-      };
-    }
-    case "basic": {
-      const username = requireString(provider, options, "username");
-      const password = requireString(provider, options, "password");
-      const value = `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
-      return { headers: () => ({ authorization: value }) };
-    }
-    case "oauth2-client-credentials": {
-      const clientId = requireString(provider, options, "clientId");
-      const clientSecret = requireString(provider, options, "clientSecret");
-      const cache = new TokenCache(() => {
-        const form = new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret });
-        // A client's `scope` option overrides the spec's default (Sipay's Business API uses another scope).
-        const scope = typeof options.scope === "string" && options.scope !== "" ? options.scope : auth.scope;
-        if (scope) form.set("scope", scope);
-        return tokenFetch(hostUrl(auth.tokenHost) + auth.tokenPath, form);
-      });
-      return {
-        headers: async (op): Promise<Record<string, string>> => {
-          // The token endpoint itself is called with the client credentials in its form body.
-          if (op.host === auth.tokenHost && op.path === auth.tokenPath) return {};
-          return { authorization: `Bearer ${await cache.get()}` };
-        },
-        onUnauthorized(used) {
-          const token = used.authorization?.replace(/^Bearer /, "");
-          if (!token) return false;
-          cache.invalidate(token);
-          return true;
-        },
-      };
-    }
-  }
+/** Every name (header or body field) a provider's auth scheme makes secret, for the scrubber. */
+export function authSecretNames(def: AuthDefinition): string[] {
+  return (AUTH_SCHEMES[def.scheme] as AuthSchemeModule).secretNames(def as never);
 }

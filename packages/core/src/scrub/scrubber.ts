@@ -32,6 +32,8 @@ export interface Scrubber {
   error<E>(error: E): E;
   /** Remembers a value seen at run time as secret (an Authorization header, a token). */
   learn(value: string): void;
+  /** Learns the secret headers and body fields of a request about to be sent (the transport's observe hook). */
+  learnRequest(headers: Record<string, string>, body: string | undefined): void;
   /** A fetch that teaches the scrubber the secret headers and fields of every request it sends. */
   watch(fetch: (request: Request) => Promise<Response>): (request: Request) => Promise<Response>;
   readonly fields: SecretFields;
@@ -87,6 +89,17 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
     return value(e);
   }
 
+  function learnRequest(headers: Record<string, string>, body: string | undefined): void {
+    for (const [k, v] of Object.entries(headers)) if (isSecretKey(k, fields)) learn(v);
+    if (body === undefined || body === "") return;
+    const type = Object.entries(headers).find(([k]) => k.toLowerCase() === "content-type")?.[1] ?? "";
+    try {
+      learnFields(type.includes("x-www-form-urlencoded") ? Object.fromEntries(new URLSearchParams(body)) : JSON.parse(body));
+    } catch {
+      // Not JSON: nothing named to learn; the patterns still mask it.
+    }
+  }
+
   return {
     fields,
     text,
@@ -96,20 +109,14 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
     clip: (t, max) => clipWith(t, max, text),
     error: (e) => error(e),
     learn,
+    learnRequest,
     watch(fetch) {
       return async (request) => {
+        const headers: Record<string, string> = {};
         request.headers.forEach((v, k) => {
-          if (isSecretKey(k, fields)) learn(v);
+          headers[k] = v;
         });
-        if (request.body !== null) {
-          const body = await request.clone().text();
-          const type = request.headers.get("content-type") ?? "";
-          try {
-            learnFields(type.includes("x-www-form-urlencoded") ? Object.fromEntries(new URLSearchParams(body)) : JSON.parse(body));
-          } catch {
-            // Not JSON: nothing named to learn; the patterns still mask it.
-          }
-        }
+        learnRequest(headers, request.body !== null ? await request.clone().text() : undefined);
         return fetch(request);
       };
     },

@@ -8,6 +8,7 @@ import {
   type PaymentsOptions,
 } from "../../src/index.ts";
 import { fingerprint, runWrite, type WriteJob } from "../../src/idempotency/state-machine.ts";
+import { OdemeError } from "@odeme/core";
 import { fakeProvider, rejection, type FakeProvider } from "../helpers/fake-fetch.ts";
 import { JsonStore } from "./json-store.ts";
 
@@ -89,38 +90,6 @@ describe("idempotency", () => {
     expect(state.refunded).toBe(1000);
   });
 
-  it("keeps plain JSON records with a version in an injected store, and a new process reconciles a sent write", async () => {
-    const store = new JsonStore();
-    const { fake } = provider({ refundReply: "reset" });
-    await payments(fake, { idempotencyStore: store }).refund(refund("k5"));
-    const record = await store.get("k5");
-    expect(record).toMatchObject({ state: "succeeded", provider: "parolapay", operation: "refund", result: { amount: { minor: "1000", currency: "TRY" } } });
-    // create (1), pending → sent (2), sent → unknown (3), unknown → succeeded (4): each a CAS.
-    expect(record?.version).toBe(4);
-    expect(record?.lease).toBeUndefined();
-
-    // A process died between "sent" and the answer, after Parolapay applied its refund: the
-    // next process looks the intent up before sending, and finds it.
-    const later = provider();
-    later.state.refunded = 1000;
-    const input = refund("k6");
-    store.put("k6", {
-      version: 2,
-      fingerprint: print(input),
-      provider: "parolapay",
-      operation: "refund",
-      state: "sent",
-      updatedAt: "2024-06-12T10:00:00.000Z",
-      lease: { owner: "dead-process", until: "2024-06-12T10:01:00.000Z" },
-      plan: { providerOperation: "refund", request: {}, amount: { minor: "1000", currency: "TRY" }, snapshot: { intentId: INTENT, status: "captured", refunded: "0" } },
-    });
-    const replay = await payments(later.fake, { idempotencyStore: store }).refund(input);
-    expect(replay).toMatchObject({ replayed: true, status: "succeeded" });
-    expect(later.fake.count("/parolapay/refund")).toBe(0);
-    expect(later.state.refunded).toBe(1000);
-    expect(await store.get("k6")).toMatchObject({ version: 4, state: "succeeded" });
-  });
-
   it("never re-sends a write whose record lost its plan", async () => {
     const store = new JsonStore();
     const input = refund("k8");
@@ -178,31 +147,6 @@ describe("idempotency", () => {
     expect(state.refunded).toBe(1000);
   });
 
-  it("(b) after an unknown outcome and resendGraceMs, two processes retrying the key send it once", async () => {
-    const shared = new Map<string, string>();
-    const { fake, state } = provider();
-    const held = gate();
-    fake.on("POST /parolapay/refund", async (call, n) => {
-      if (n === 1) return "reset"; // lost before Parolapay applied it
-      await held.opened;
-      state.refunded += (call.body as { amount: number }).amount;
-      return { json: { status: "succeeded" } };
-    });
-    const a = payments(fake, { idempotencyStore: new JsonStore(shared) });
-    const b = payments(fake, { idempotencyStore: new JsonStore(shared) });
-    expect(await rejection(() => a.refund(refund("k11")))).toMatchObject({ code: "outcome_unknown", retryable: true });
-    expect(JSON.parse(shared.get("k11") ?? "")).toMatchObject({ state: "unknown" });
-
-    const retries = Promise.allSettled([a.refund(refund("k11")), b.refund(refund("k11"))]);
-    await until(() => fake.count("/parolapay/refund") === 2);
-    held.open();
-    const [ra, rb] = await retries;
-    const outcomes = [ra, rb].map((r) => (r.status === "fulfilled" ? "sent" : (r.reason as { code: string }).code)).sort();
-    expect(outcomes).toEqual(["outcome_unknown", "sent"]);
-    expect(fake.count("/parolapay/refund")).toBe(2);
-    expect(state.refunded).toBe(1000);
-  });
-
   it("a live lease of another process: a retryable error naming when to retry, and no request", async () => {
     const store = new JsonStore();
     const input = refund("k12");
@@ -238,34 +182,6 @@ describe("idempotency", () => {
     const { fake, state } = provider();
     const result = await payments(fake, { idempotencyStore: store, now: () => new Date("2024-06-12T10:02:00.000Z") }).refund(input);
     expect(result).toMatchObject({ status: "succeeded", replayed: false });
-    expect(fake.count("/parolapay/refund")).toBe(1);
-    expect(state.refunded).toBe(1000);
-  });
-
-  it("a sent record of a dead process is re-sent only resendGraceMs after its lease ran out, and only if a lookup finds nothing", async () => {
-    const store = new JsonStore();
-    const input = refund("k14");
-    store.put("k14", {
-      version: 2,
-      fingerprint: print(input),
-      provider: "parolapay",
-      operation: "refund",
-      state: "sent",
-      updatedAt: "2024-06-12T10:00:00.000Z",
-      lease: { owner: "dead-process", until: "2024-06-12T10:01:00.000Z" },
-      plan: { providerOperation: "refund", request: { intent_id: INTENT, amount: 1000, currency: "TRY" }, amount: { minor: "1000", currency: "TRY" }, snapshot: { intentId: INTENT, status: "captured", refunded: "0" } },
-    });
-    const { fake, state } = provider();
-    let now = new Date("2024-06-12T10:01:10.000Z");
-    const p = payments(fake, { idempotencyStore: store, resendGraceMs: 30_000, now: () => now });
-    const early = await rejection(() => p.refund(input));
-    expect(early).toMatchObject({ code: "outcome_unknown", retryable: true });
-    expect(early.message).toContain("after 2024-06-12T10:01:30.000Z");
-    expect(fake.count("/parolapay/refund")).toBe(0);
-    expect((await store.get("k14"))?.lease).toBeUndefined();
-
-    now = new Date("2024-06-12T10:01:31.000Z");
-    expect(await p.refund(input)).toMatchObject({ status: "succeeded", replayed: false });
     expect(fake.count("/parolapay/refund")).toBe(1);
     expect(state.refunded).toBe(1000);
   });
@@ -385,6 +301,127 @@ describe("state machine (runWrite)", () => {
     );
     expect(outcome).toMatchObject({ result: { refundId: "OTHER" }, replayed: true });
     expect(sends).toBe(0);
+  });
+});
+
+// Parolapay documents no refund lookup, so a lost answer there is always outcome_unknown; these
+// cases need a provider whose lookup can tell, so they drive the state machine with a scripted one.
+describe("state machine over a shared JSON store, with a lookup that can tell", () => {
+  /** One provider's ledger: a refund lands once per send that got through. */
+  function ledger() {
+    const state = { applied: 0, sends: 0 };
+    const lost = () => new OdemeError({ code: "network", message: "reset after sending", provider: "iyzico", operation: "refundV2", outcome: "unknown", retryable: false });
+    const job = (key: string, send: () => Promise<void>): WriteJob => ({
+      key,
+      fingerprint: `f-${key}`,
+      provider: "iyzico",
+      providerName: "iyzico",
+      operation: "refund",
+      rejectsRepeatedKeys: false,
+      plan: async () => ({ providerOperation: "refundV2", request: {}, amount: { minor: "1000", currency: "TRY" } }),
+      send: async () => {
+        state.sends += 1;
+        await send();
+        return { status: "succeeded" };
+      },
+      // Found by the key's own reference, or shown unchanged since the plan.
+      reconcile: async () => (state.applied > 0 ? { state: "applied", status: "succeeded" } : { state: "not_applied" }),
+    });
+    return { state, lost, job };
+  }
+  const runnerOn = (store: JsonStore, now: () => Date, resendGraceMs = 0, instanceId = "p1") => ({ store, now, resendGraceMs, leaseMs: 60_000, instanceId });
+  const at = (iso: string) => () => new Date(iso);
+
+  it("keeps plain JSON records with a version in an injected store, and a new process reconciles a sent write", async () => {
+    const store = new JsonStore();
+    const { state, lost, job } = ledger();
+    // Applied at the provider, the answer lost: the lookup right after finds it.
+    const first = await runWrite(runnerOn(store, at("2024-06-12T10:00:00.000Z")), job("k5", async () => {
+      state.applied += 1;
+      throw lost();
+    }));
+    expect(first).toMatchObject({ replayed: false, result: { status: "succeeded", amount: { minor: "1000", currency: "TRY" } } });
+    const record = await store.get("k5");
+    expect(record).toMatchObject({ state: "succeeded", provider: "iyzico", operation: "refund", result: { amount: { minor: "1000", currency: "TRY" } } });
+    // create (1), pending → sent (2), sent → unknown (3), unknown → succeeded (4): each a CAS.
+    expect(record?.version).toBe(4);
+    expect(record?.lease).toBeUndefined();
+
+    // A process died between "sent" and the answer, after the provider applied its refund: the
+    // next process looks it up before sending, and finds it.
+    store.put("k6", {
+      version: 2,
+      fingerprint: "f-k6",
+      provider: "iyzico",
+      operation: "refund",
+      state: "sent",
+      updatedAt: "2024-06-12T10:00:00.000Z",
+      lease: { owner: "dead-process", until: "2024-06-12T10:01:00.000Z" },
+      plan: { providerOperation: "refundV2", request: {}, amount: { minor: "1000", currency: "TRY" } },
+    });
+    const sendsBefore = state.sends;
+    const replay = await runWrite(runnerOn(store, at("2024-06-12T10:02:00.000Z"), 0, "p2"), job("k6", async () => undefined));
+    expect(replay).toMatchObject({ replayed: true, result: { status: "succeeded" } });
+    expect(state.sends).toBe(sendsBefore);
+    expect(state.applied).toBe(1);
+    expect(await store.get("k6")).toMatchObject({ version: 4, state: "succeeded" });
+  });
+
+  it("(b) after an unknown outcome and resendGraceMs, two processes retrying the key send it once", async () => {
+    const shared = new Map<string, string>();
+    const { state, lost, job } = ledger();
+    const held = gate();
+    const clock = at("2024-06-12T10:00:00.000Z");
+    const a = runnerOn(new JsonStore(shared), clock, 0, "a");
+    const b = runnerOn(new JsonStore(shared), clock, 0, "b");
+    // Lost before the provider applied it: the lookup shows nothing changed.
+    const firstTry = await rejection(() => runWrite(a, job("k11", async () => {
+      throw lost();
+    })));
+    expect(firstTry).toMatchObject({ code: "outcome_unknown", retryable: true });
+    expect(JSON.parse(shared.get("k11") ?? "")).toMatchObject({ state: "unknown" });
+
+    const retry = (r: typeof a) => runWrite(r, job("k11", async () => {
+      await held.opened;
+      state.applied += 1;
+    }));
+    const retries = Promise.allSettled([retry(a), retry(b)]);
+    await until(() => state.sends === 2);
+    held.open();
+    const outcomes = (await retries).map((r) => (r.status === "fulfilled" ? "sent" : (r.reason as { code: string }).code)).sort();
+    expect(outcomes).toEqual(["outcome_unknown", "sent"]);
+    expect(state.sends).toBe(2);
+    expect(state.applied).toBe(1);
+  });
+
+  it("a sent record of a dead process is re-sent only resendGraceMs after its lease ran out, and only if a lookup finds nothing", async () => {
+    const store = new JsonStore();
+    store.put("k14", {
+      version: 2,
+      fingerprint: "f-k14",
+      provider: "iyzico",
+      operation: "refund",
+      state: "sent",
+      updatedAt: "2024-06-12T10:00:00.000Z",
+      lease: { owner: "dead-process", until: "2024-06-12T10:01:00.000Z" },
+      plan: { providerOperation: "refundV2", request: {}, amount: { minor: "1000", currency: "TRY" } },
+    });
+    const { state, job } = ledger();
+    let now = new Date("2024-06-12T10:01:10.000Z");
+    const r = runnerOn(store, () => now, 30_000);
+    const send = () => job("k14", async () => {
+      state.applied += 1;
+    });
+    const early = await rejection(() => runWrite(r, send()));
+    expect(early).toMatchObject({ code: "outcome_unknown", retryable: true });
+    expect(early.message).toContain("after 2024-06-12T10:01:30.000Z");
+    expect(state.sends).toBe(0);
+    expect((await store.get("k14"))?.lease).toBeUndefined();
+
+    now = new Date("2024-06-12T10:01:31.000Z");
+    expect(await runWrite(r, send())).toMatchObject({ result: { status: "succeeded" }, replayed: false });
+    expect(state.sends).toBe(1);
+    expect(state.applied).toBe(1);
   });
 });
 

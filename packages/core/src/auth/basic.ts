@@ -1,0 +1,16 @@
+import { utf8ToBase64 } from "../crypto.ts";
+import { requireString, type AuthSchemeModule } from "./scheme.ts";
+
+/** HTTP Basic (RFC 7617): base64 of the UTF-8 `username:password`. */
+export const basicAuth: AuthSchemeModule<"basic"> = {
+  scheme: "basic",
+  credentials: () => ["username", "password"],
+  extraOptions: () => [],
+  signedHeaders: () => ["authorization"],
+  secretNames: () => ["authorization"],
+  autoFilledFields: () => [],
+  create(_def, { provider, options }) {
+    const value = `Basic ${utf8ToBase64(`${requireString(provider, options, "username")}:${requireString(provider, options, "password")}`)}`;
+    return { headers: () => ({ authorization: value }) };
+  },
+};

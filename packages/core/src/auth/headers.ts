@@ -1,0 +1,19 @@
+import { requireString, type AuthSchemeModule } from "./scheme.ts";
+
+/** Static key headers, in named sets an operation picks (`x-odeme-auth-set`): header -> client option. */
+export const headersAuth: AuthSchemeModule<"headers"> = {
+  scheme: "headers",
+  credentials: (def) => [...new Set(Object.values(def.sets).flatMap((s) => Object.values(s)))],
+  extraOptions: () => [],
+  signedHeaders: (def) => [...new Set(Object.values(def.sets).flatMap((s) => Object.keys(s)))],
+  // Every one of them is a key.
+  secretNames: (def) => [...new Set(Object.values(def.sets).flatMap((s) => Object.keys(s)))],
+  autoFilledFields: () => [],
+  create(def, { provider, options }) {
+    const sets = Object.fromEntries(
+      Object.entries(def.sets).map(([name, headers]) => [name, Object.fromEntries(Object.entries(headers).map(([header, option]) => [header, requireString(provider, options, option)]))]),
+    );
+    const first = Object.keys(sets)[0] as string;
+    return { headers: (op) => ({ ...sets[op.authSet ?? first] }) };
+  },
+};

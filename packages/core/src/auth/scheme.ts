@@ -1,0 +1,67 @@
+import type { AuthDefinition, EnvelopeDefinition, OperationDefinition, ProviderDefinition } from "../definition.ts";
+import { OdemeError } from "../errors.ts";
+import type { WireRequest } from "../transport/send.ts";
+
+/** Credentials and auth knobs a generated client passes through from its options. */
+export type AuthOptions = Record<string, unknown> & { randomKey?: () => string; scope?: string };
+
+/** One auth scheme at work in one client: may add fields to the body before it is serialized, and headers after. */
+export interface AuthScheme {
+  prepareBody?(op: OperationDefinition, body: Record<string, unknown>): void;
+  headers?(op: OperationDefinition, request: { uriPath: string; body: string }): Promise<Record<string, string>> | Record<string, string>;
+  /** After a 401: return true to have the call retried once with fresh credentials. */
+  onUnauthorized?(usedHeaders: Record<string, string>): boolean;
+}
+
+/** An HMAC-SHA256 keyed once (per client), hex out; async where only WebCrypto has it. */
+export type HmacSha256Factory = (key: string) => (message: string) => string | Promise<string>;
+
+/** What a scheme may use besides its own definition and the client's options. */
+export interface AuthContext {
+  provider: ProviderDefinition;
+  options: AuthOptions;
+  /** Sends a request of the scheme's own (a token request) through the transport's one send path; resolves with the parsed body. */
+  send: (op: OperationDefinition, request: WireRequest) => Promise<unknown>;
+  hostUrl: (host: string) => string;
+  hmacSha256: HmacSha256Factory;
+}
+
+/**
+ * Everything odeme knows about one auth scheme, in one module: the generator reads the credential
+ * names and filled-in fields, the scrubber the secret headers and fields, the transport `create`.
+ * Provider names never appear outside the scheme's module and the provider's spec.
+ */
+export interface AuthSchemeModule<S extends AuthDefinition["scheme"] = AuthDefinition["scheme"]> {
+  readonly scheme: S;
+  /** Client options that hold credentials (required, never logged). */
+  credentials(def: Extract<AuthDefinition, { scheme: S }>): string[];
+  /** Client options besides credentials (randomKey for a testable signature, an OAuth scope), with their TypeScript type. */
+  extraOptions(def: Extract<AuthDefinition, { scheme: S }>): { name: string; type: string; doc: string }[];
+  /** Headers the scheme adds to requests. */
+  signedHeaders(def: Extract<AuthDefinition, { scheme: S }>): string[];
+  /** Of those, and of the body fields it fills in, which carry secret material (masked in logs and errors). */
+  secretNames(def: Extract<AuthDefinition, { scheme: S }>): string[];
+  /** Body fields the scheme fills in itself: not the caller's to pass. */
+  autoFilledFields(def: Extract<AuthDefinition, { scheme: S }>): string[];
+  create(def: Extract<AuthDefinition, { scheme: S }>, ctx: AuthContext): AuthScheme;
+  /** The envelope of an operation that belongs to the scheme (the token endpoint, also called as an operation of the spec). */
+  envelopeFor?(def: Extract<AuthDefinition, { scheme: S }>, op: OperationDefinition): EnvelopeDefinition | undefined;
+}
+
+export function requireString(provider: ProviderDefinition, options: AuthOptions, name: string): string {
+  const v = options[name];
+  if (typeof v !== "string" || v === "") {
+    throw new OdemeError({
+      code: "invalid_request",
+      message: `${provider.name}: the client option "${name}" is required (a non-empty string).`,
+      provider: provider.id,
+      operation: "createClient",
+      outcome: "not_sent",
+      field: name,
+    });
+  }
+  return v;
+}
+
+/** Any one scheme's module (a union, so each keeps its own definition type). */
+export type AnyAuthSchemeModule = { [S in AuthDefinition["scheme"]]: AuthSchemeModule<S> }[AuthDefinition["scheme"]];

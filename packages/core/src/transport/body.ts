@@ -1,0 +1,98 @@
+import type { AuthScheme } from "../auth/scheme.ts";
+import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
+import { OdemeError } from "../errors.ts";
+import { RawNumber, stringifyWithRawNumbers } from "../json.ts";
+import { formatWireAmount, WireMoneyError } from "../wire-money.ts";
+
+/** A request body, serialized once: these exact bytes are signed, sent and (masked) logged. */
+export interface PreparedBody {
+  text?: string;
+  contentType?: string;
+}
+
+/**
+ * Turns the caller's body into the wire text: money fields to the provider's literal (once), the
+ * auth scheme's fields (DineroPay's merchant key and hash), then one serialization. The caller's
+ * object is never changed: only the containers on a money path are copied.
+ * Anything wrong here is the caller's input and nothing has been sent: `invalid_request`, `not_sent`.
+ */
+export function prepareBody(provider: ProviderDefinition, op: OperationDefinition, input: unknown, auth: AuthScheme): PreparedBody {
+  if (op.body === "none" || input === undefined) return {};
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    throw invalid(provider, op, "body", `${provider.name} ${op.id}: the request body must be an object.`);
+  }
+  let body = { ...(input as Record<string, unknown>) };
+  let rawNumbers = false;
+  for (const path of op.money ?? []) {
+    body = mapPath(body, path.split("."), "", (v, concrete) => {
+      if (v === undefined || v === null) return v;
+      try {
+        const literal = formatWireAmount(v, provider.money);
+        if (provider.money.wire !== "number") return literal;
+        rawNumbers = true;
+        return new RawNumber(literal);
+      } catch (e) {
+        if (e instanceof WireMoneyError) throw invalid(provider, op, concrete, `${provider.name} ${op.id}: ${concrete} ${e.message}.`);
+        throw e;
+      }
+    }) as Record<string, unknown>;
+  }
+  auth.prepareBody?.(op, body);
+  if (op.body === "form") {
+    const form = new URLSearchParams();
+    for (const [k, v] of Object.entries(body)) if (v !== undefined && v !== null) form.set(k, v instanceof RawNumber ? v.literal : String(v));
+    return { text: form.toString(), contentType: "application/x-www-form-urlencoded" };
+  }
+  try {
+    // The replacer that writes raw number literals costs a call per value: only when there are some.
+    return { text: rawNumbers ? stringifyWithRawNumbers(body) : JSON.stringify(body), contentType: "application/json" };
+  } catch (e) {
+    // A bigint or a cycle: JSON.stringify throws a TypeError; name the field so it can be fixed.
+    const field = unserializablePath(body) ?? "body";
+    throw invalid(provider, op, field, `${provider.name} ${op.id}: ${field} cannot be sent as JSON (${e instanceof Error ? e.message.split("\n")[0] : "not serializable"}).`, e);
+  }
+}
+
+function invalid(provider: ProviderDefinition, op: OperationDefinition, field: string, message: string, cause?: unknown): OdemeError {
+  return new OdemeError({ code: "invalid_request", message, provider: provider.id, operation: op.id, outcome: "not_sent", field, ...(cause === undefined ? {} : { cause }) });
+}
+
+/** Copy-on-write along `parts` (`basketItems[]`, `price`): returns `node` with the leaves replaced. */
+function mapPath(node: unknown, parts: string[], at: string, fn: (value: unknown, concretePath: string) => unknown): unknown {
+  if (node === null || typeof node !== "object" || Array.isArray(node)) return node;
+  const [head, ...rest] = parts;
+  if (head === undefined) return node;
+  const isArray = head.endsWith("[]");
+  const key = isArray ? head.slice(0, -2) : head;
+  const holder = node as Record<string, unknown>;
+  if (!Object.hasOwn(holder, key)) return node;
+  const here = at ? `${at}.${key}` : key;
+  const current = holder[key];
+  let next: unknown;
+  if (isArray) {
+    if (!Array.isArray(current)) return node;
+    next = current.map((item: unknown, i) => (rest.length === 0 ? fn(item, `${here}[${i}]`) : mapPath(item, rest, `${here}[${i}]`, fn)));
+  } else {
+    next = rest.length === 0 ? fn(current, here) : mapPath(current, rest, here, fn);
+  }
+  return next === current ? node : { ...holder, [key]: next };
+}
+
+/** The first path holding a value JSON cannot carry (a bigint, a cycle), for the error's `field`. */
+function unserializablePath(root: unknown): string | undefined {
+  const seen = new Set<object>();
+  const visit = (v: unknown, path: string): string | undefined => {
+    if (typeof v === "bigint" || typeof v === "symbol" || typeof v === "function") return typeof v === "bigint" ? path : undefined;
+    if (v === null || typeof v !== "object" || v instanceof RawNumber) return undefined;
+    if (seen.has(v)) return path;
+    seen.add(v);
+    const entries: [string, unknown][] = Array.isArray(v) ? v.map((x, i) => [`[${i}]`, x]) : Object.entries(v);
+    for (const [k, x] of entries) {
+      const found = visit(x, k.startsWith("[") ? `${path}${k}` : path ? `${path}.${k}` : k);
+      if (found !== undefined) return found;
+    }
+    seen.delete(v);
+    return undefined;
+  };
+  return visit(root, "") || undefined;
+}

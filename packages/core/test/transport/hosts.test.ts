@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { OdemeError } from "../../src/errors.ts";
+import { resolveHosts } from "../../src/transport/hosts.ts";
+import { PROVIDER } from "./fixtures.ts";
+
+describe("resolveHosts", () => {
+  it("uses the default environment and drops trailing slashes", () => {
+    expect(resolveHosts(PROVIDER, {})("api")).toBe("https://sandbox.acme.test");
+  });
+
+  it("one baseUrl serves every host; a map overrides per host", () => {
+    expect(resolveHosts(PROVIDER, { baseUrl: "http://127.0.0.1:9/" })("anything")).toBe("http://127.0.0.1:9");
+    expect(resolveHosts(PROVIDER, { environment: "live", baseUrl: { api: "http://127.0.0.1:8" } })("api")).toBe("http://127.0.0.1:8");
+  });
+
+  it("an unknown environment throws at creation, not_sent, naming the field", () => {
+    expect(() => resolveHosts(PROVIDER, { environment: "prod" })).toThrow(OdemeError);
+    try {
+      resolveHosts(PROVIDER, { environment: "prod" });
+    } catch (e) {
+      expect(e).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "environment" });
+      expect((e as Error).message).toContain("sandbox, live");
+    }
+  });
+
+  it("a host the environment lacks throws when first used, naming baseUrl.<host>", () => {
+    const host = resolveHosts(PROVIDER, { environment: "live" });
+    expect(() => host("private")).toThrow(/baseUrl\.private/);
+  });
+});

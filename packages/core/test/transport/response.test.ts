@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { OdemeError } from "../../src/errors.ts";
+import { outboundFor } from "../../src/transport/outbound.ts";
+import { interpret, parseBody } from "../../src/transport/response.ts";
+import type { WireResponse } from "../../src/transport/send.ts";
+import { PROVIDER, READ, WRITE } from "./fixtures.ts";
+
+const out = outboundFor(PROVIDER.secretFields);
+const PAN = "5528790000000008";
+
+function run(op: typeof READ, res: WireResponse): unknown {
+  return interpret(PROVIDER, out, op, res, parseBody(res.text));
+}
+
+function failure(op: typeof READ, res: WireResponse): OdemeError {
+  try {
+    run(op, res);
+  } catch (e) {
+    expect(e).toBeInstanceOf(OdemeError);
+    return e as OdemeError;
+  }
+  throw new Error("expected a throw");
+}
+
+const json = (text: string, status = 200): WireResponse => ({ status, contentType: "application/json", text });
+
+describe("parseBody", () => {
+  it("parses once, keeping integers beyond 2^53 exact", () => {
+    expect(parseBody('{"id":7440022202222222022}')).toEqual({ parsed: true, body: { id: "7440022202222222022" } });
+    expect(parseBody("<html>")).toEqual({ parsed: false, body: undefined });
+    expect(parseBody("  ")).toEqual({ parsed: false, body: undefined });
+  });
+});
+
+describe("interpret", () => {
+  it("a success by the envelope's rule is the result", () => {
+    expect(run(READ, json('{"status":"ok","a":1}'))).toEqual({ status: "ok", a: 1 });
+  });
+
+  it("a failure envelope maps the provider's code through the spec's table", () => {
+    expect(failure(READ, json('{"status":"no","errorCode":"E1","errorMessage":"gone"}'))).toMatchObject({ code: "not_found", providerCode: "E1", providerMessage: "gone", outcome: "rejected" });
+  });
+
+  it("an unreadable 2xx on a write is outcome_unknown; on a read malformed_response", () => {
+    expect(failure(WRITE, { status: 200, contentType: "text/html", text: "<html>" })).toMatchObject({ code: "outcome_unknown", outcome: "unknown" });
+    expect(failure(READ, { status: 200, contentType: "text/html", text: "<html>" })).toMatchObject({ code: "malformed_response", retryable: true });
+  });
+
+  it("masks before it cuts: a card number across the message's and raw's cut leaks no prefix (issue 10.1)", () => {
+    for (const at of [112, 492]) {
+      const page = `<p>${"y".repeat(at - 3)}${PAN}</p>${"z".repeat(600)}`;
+      const e = failure(WRITE, { status: 500, contentType: "text/html", text: page });
+      const shown = JSON.stringify(e) + e.message + String(e.stack);
+      expect(shown).not.toContain(PAN.slice(0, 8));
+      expect(shown).not.toContain(PAN.slice(0, 7));
+    }
+  });
+
+  it("ids marked bigint come back as strings even when small", () => {
+    const op = { ...READ, bigint: ["id"] };
+    expect(run(op, json('{"status":"ok","id":12}'))).toEqual({ status: "ok", id: "12" });
+  });
+});
