@@ -230,6 +230,9 @@ console.log(JSON.stringify({ status: refund.status, minor: String(refund.amount.
     // openapi-fetch is inlined in @odeme/core's bundle (packages/core/build/bundle.mjs says why).
     expect(packages).toEqual(["@odeme/core", "@odeme/iyzico"]);
     expect(own).toBe(bytes);
-    expect(bytes).toBeLessThanOrEqual(250_000);
+    // The goal was 250 kB; it held (183.6 kB) while the spec had 9 operations. With iyzico's whole
+    // API (67 operations) the types (schema.d.ts, client.d.ts), the constraints table and the
+    // shipped spec (openapi.yaml) are most of it: this bound keeps it from growing unnoticed.
+    expect(bytes).toBeLessThanOrEqual(1_000_000);
   }, 120_000);
 });
