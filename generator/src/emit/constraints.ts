@@ -82,24 +82,9 @@ export function emitConstraints(model: ProviderModel, doc: Json): string {
   const name = `${model.id.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}RequestConstraints`;
   return `${generatedHeader(model.specFile)}
 
-/** The schema keywords of one request field that a value can be checked against before sending. */
-export interface RequestFieldConstraint {
-  /** One JSON Schema type, or several (OpenAPI 3.1: ["object", "null"]). */
-  readonly type?: string | readonly string[];
-  readonly format?: string;
-  readonly pattern?: string;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly exclusiveMinimum?: number;
-  readonly exclusiveMaximum?: number;
-  readonly enum?: readonly unknown[];
-  /** x-odeme-bigint: an integer id that does not fit a JS number. */
-  readonly bigint?: true;
-  /** x-odeme-money: an amount. */
-  readonly money?: true;
-}
+import type { RequestFieldConstraint } from "@odeme/core";
+
+export type { RequestFieldConstraint };
 
 /** Top-level request fields of each operation, by where they go (body, header, query), from ${model.specFile}. */
 export const ${name} = ${compact(table)} as const satisfies Record<string, Partial<Record<"body" | "header" | "query", Record<string, RequestFieldConstraint>>>>;

@@ -93,3 +93,22 @@ export interface OperationDefinition {
 
 /** `Omit` that distributes over unions (a oneOf request stays a union of its branches). */
 export type WithoutFields<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The schema keywords of one request field that a value can be checked against before sending. */
+export interface RequestFieldConstraint {
+  /** One JSON Schema type, or several (OpenAPI 3.1: ["object", "null"]). */
+  readonly type?: string | readonly string[];
+  readonly format?: string;
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly enum?: readonly unknown[];
+  /** x-odeme-bigint: an integer id that does not fit a JS number. */
+  readonly bigint?: true;
+  /** x-odeme-money: an amount. */
+  readonly money?: true;
+}

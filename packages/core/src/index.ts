@@ -1,6 +1,6 @@
 export { ERROR_CODES, OdemeError, isOdemeError, odemeErrorInit } from "./errors.ts";
 export type { ErrorCode, FieldError, Outcome, OdemeErrorInit } from "./errors.ts";
-export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinition, ProviderDefinition, SensitiveFields, WithoutFields } from "./definition.ts";
+export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinition, ProviderDefinition, RequestFieldConstraint, SensitiveFields, WithoutFields } from "./definition.ts";
 export { createTransport } from "./transport/create-transport.ts";
 export type { CallInput, CallOptions, LogEvent, Transport, TransportDefaults, TransportOptions } from "./transport/create-transport.ts";
 export type { FetchLike, Sender, WireRequest, WireResponse } from "./transport/send.ts";
