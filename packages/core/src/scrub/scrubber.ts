@@ -47,7 +47,16 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
     [...(options.secrets ?? [])].filter((s): s is string => typeof s === "string"),
     options.publicText ?? [],
   );
-  const text = (s: string): string => maskPatterns(known.mask(s), fields);
+  // Requests seen on the way out, learnt only when something is masked: a client without a logger
+  // that never fails pays one array push per request, not the parsing and indexing.
+  const unread: [Record<string, string>, string | undefined][] = [];
+  const catchUp = () => {
+    for (const [headers, body] of unread.splice(0)) readRequest(headers, body);
+  };
+  const text = (s: string): string => {
+    if (unread.length > 0) catchUp();
+    return maskPatterns(known.mask(s), fields);
+  };
   const value = <T>(v: T): T => maskDeep(v, { fields, text: (s) => text(s) }) as T;
 
   function learn(v: string): void {
@@ -90,6 +99,12 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
   }
 
   function learnRequest(headers: Record<string, string>, body: string | undefined): void {
+    unread.push([headers, body]);
+    // Only the newest are kept learnt anyway (KnownSecrets keeps 256).
+    if (unread.length > 256) unread.shift();
+  }
+
+  function readRequest(headers: Record<string, string>, body: string | undefined): void {
     for (const [k, v] of Object.entries(headers)) if (isSecretKey(k, fields)) learn(v);
     if (body === undefined || body === "") return;
     const type = Object.entries(headers).find(([k]) => k.toLowerCase() === "content-type")?.[1] ?? "";
