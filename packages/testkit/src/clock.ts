@@ -34,6 +34,15 @@ export function createClock(start?: Date): SimulatorClock {
 
 /** The calendar day ("2024-05-31") of `date` in `timeZone`, e.g. a provider's local business day. */
 export function calendarDay(date: Date, timeZone: string): string {
+  return dayFormat(timeZone).format(date);
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one (it was most of a
+// simulated retrieve's CPU), and a simulator asks for a handful of time zones at most.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  if (format === undefined) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return format;
 }
