@@ -4,23 +4,10 @@
  * a valid request. Values are JSON; the README emitter types them as the client takes them
  * (amounts as `DecimalString` / `minorUnits()`).
  */
-import { fromPointer } from "./diagnostics.ts";
+import { deref, isObject } from "./spec-ref.ts";
 
 type Json = Record<string, unknown>;
 
-function isObject(v: unknown): v is Json {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-function deref(doc: Json, node: unknown): unknown {
-  let cur = node;
-  for (let i = 0; i < 32 && isObject(cur) && typeof cur.$ref === "string"; i++) {
-    let target: unknown = doc;
-    for (const part of fromPointer(cur.$ref)) target = isObject(target) ? target[part] : undefined;
-    cur = target;
-  }
-  return cur;
-}
 
 /** The schema's own example, const, default or first enum value, if it names one. */
 function stated(s: Json): { value: unknown } | undefined {

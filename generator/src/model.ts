@@ -1,5 +1,7 @@
 import type { AuthDefinition, EnvelopeDefinition, ErrorCode, HttpMethod, MoneyWireFormat, SensitiveFields } from "@odeme/core";
-import { fromPointer } from "./diagnostics.ts";
+import { deref, isObject } from "./spec-ref.ts";
+
+export { deref };
 import { credentialOptions } from "./emit/names.ts";
 import type { LoadedSpec } from "./load.ts";
 import { exampleOf, isMoney } from "./example.ts";
@@ -65,19 +67,6 @@ export interface ProviderModel {
   operations: OperationModel[];
 }
 
-function isObject(v: unknown): v is Json {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-export function deref(doc: Json, node: unknown): unknown {
-  let cur = node;
-  for (let i = 0; i < 32 && isObject(cur) && typeof cur.$ref === "string"; i++) {
-    let target: unknown = doc;
-    for (const part of fromPointer(cur.$ref)) target = isObject(target) ? target[part] : undefined;
-    cur = target;
-  }
-  return cur;
-}
 
 /** Dotted paths (`a.b`, `items[].price`) of every property carrying `flag` in a schema. */
 function collectFlagged(doc: Json, schema: unknown, flag: string, prefix = "", seen = new Set<unknown>()): string[] {
