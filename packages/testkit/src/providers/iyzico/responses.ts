@@ -18,7 +18,6 @@ export function refundStatus(payment: LedgerPayment): "NOT_REFUNDED" | "PARTIALL
 }
 
 export function paymentResult(payment: LedgerPayment, conversationId: string | undefined, secretKey: string): JsonObject {
-  const card = lookupBin(payment.card.binNumber);
   const price = minorToNumber(payment.price);
   const paidPrice = minorToNumber(payment.paidPrice);
   return {
@@ -29,14 +28,7 @@ export function paymentResult(payment: LedgerPayment, conversationId: string | u
     paymentStatus: payment.status,
     fraudStatus: 1,
     merchantCommissionRateAmount: minorToNumber(payment.paidPrice - payment.price),
-    cardType: card.cardType,
-    cardAssociation: card.cardAssociation,
-    cardFamily: card.cardFamily,
-    binNumber: payment.card.binNumber,
-    lastFourDigits: payment.card.lastFourDigits,
-    ...(payment.basketId !== undefined ? { basketId: payment.basketId } : {}),
-    currency: payment.currency,
-    authCode: authCode(Number(payment.paymentId)),
+    ...cardAndAuth(payment),
     phase: payment.phase,
     hostReference: "mock00007iyzihostrfn",
     // Payment signature order: paymentId, currency, basketId, conversationId, paidPrice, price
@@ -61,12 +53,26 @@ export function paymentResult(payment: LedgerPayment, conversationId: string | u
   };
 }
 
+/** The card, basket, currency and auth code fields, the same in the payment result and the reporting detail. */
+function cardAndAuth(payment: LedgerPayment): JsonObject {
+  const card = lookupBin(payment.card.binNumber);
+  return {
+    cardType: card.cardType,
+    cardAssociation: card.cardAssociation,
+    cardFamily: card.cardFamily,
+    binNumber: payment.card.binNumber,
+    lastFourDigits: payment.card.lastFourDigits,
+    ...(payment.basketId !== undefined ? { basketId: payment.basketId } : {}),
+    currency: payment.currency,
+    authCode: authCode(Number(payment.paymentId)),
+  };
+}
+
 /**
  * One entry of the reporting detail's `payments`. Ids go out as JSON numbers, as iyzipay-java's Long
  * fields suggest. The integer statuses (1) are the simulator's choice: no source lists their values.
  */
 export function reportingPayment(payment: LedgerPayment, cancels: readonly LedgerCancel[]): JsonObject {
-  const card = lookupBin(payment.card.binNumber);
   const updated = [payment.createdAt, ...payment.items.flatMap((i) => i.refunds.map((r) => r.at)), ...cancels.map((c) => c.at)];
   return {
     paymentId: Number(payment.paymentId),
@@ -78,14 +84,7 @@ export function reportingPayment(payment: LedgerPayment, cancels: readonly Ledge
     merchantCommissionRateAmount: minorToNumber(payment.paidPrice - payment.price),
     ...(payment.conversationId !== undefined ? { paymentConversationId: payment.conversationId } : {}),
     fraudStatus: 1,
-    cardType: card.cardType,
-    cardAssociation: card.cardAssociation,
-    cardFamily: card.cardFamily,
-    binNumber: payment.card.binNumber,
-    lastFourDigits: payment.card.lastFourDigits,
-    ...(payment.basketId !== undefined ? { basketId: payment.basketId } : {}),
-    currency: payment.currency,
-    authCode: authCode(Number(payment.paymentId)),
+    ...cardAndAuth(payment),
     threeDS: payment.threeDS === true,
     phase: payment.phase,
     hostReference: "mock00007iyzihostrfn",
