@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { OdemeError } from "../src/errors.ts";
 import { base64Forms, clip, createScrubber, isSecretKey, redact, redactFormText, redactHeaders, redactText, scrubberFor, secretFieldSet } from "../src/redact.ts";
 import type { ProviderDefinition } from "../src/definition.ts";
+import { basicAuth } from "../src/auth/basic.ts";
 
 const PAN = "5528790000000008"; // Luhn-valid iyzico test card
 const MASKED = "552879******0008";
@@ -145,7 +146,7 @@ const DEFINITION = {
 describe("scrubber: configured secrets and what auth schemes derive from them", () => {
   const username = "mrc-7Hq2Lx9Pw";
   const password = "Zk4-vT9qR2mW8nB1";
-  const scrubber = scrubberFor([DEFINITION, { username, password, baseUrl: "http://127.0.0.1" }]);
+  const scrubber = scrubberFor([DEFINITION, { username, password, baseUrl: "http://127.0.0.1" }, basicAuth]);
   const basic = btoa(`${username}:${password}`);
 
   it.each([

@@ -34,6 +34,8 @@ const RANDOM_HEADER = "x-iyzi-rnd";
 export const iyzwsV2Auth: AuthSchemeModule<"iyzws-v2"> = {
   scheme: "iyzws-v2",
   credentials: () => ["apiKey", "secretKey"],
+  // The header's base64 starts with "apiKey:<key>&": that head is the same on every request.
+  derivedSecrets: (_def, o) => (typeof o.apiKey === "string" ? [`apiKey:${o.apiKey}&`] : []),
   extraOptions: () => [{ name: "randomKey", type: "() => string", doc: "The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte." }],
   signedHeaders: () => ["authorization", RANDOM_HEADER],
   // The random key is signed material: with the signature it lets a reader replay-check guesses.

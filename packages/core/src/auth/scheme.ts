@@ -35,6 +35,11 @@ export interface AuthSchemeModule<S extends AuthDefinition["scheme"] = AuthDefin
   readonly scheme: S;
   /** Client options that hold credentials (required, never logged). */
   credentials(def: Extract<AuthDefinition, { scheme: S }>): string[];
+  /**
+   * What the scheme sends in place of the credentials themselves, as text to mask wherever it is
+   * echoed (HTTP Basic's `user:password` pair, encoded on the wire). Optional: most send them as-is.
+   */
+  derivedSecrets?(def: Extract<AuthDefinition, { scheme: S }>, options: Record<string, unknown>): string[];
   /** Client options besides credentials (randomKey for a testable signature, an OAuth scope), with their TypeScript type. */
   extraOptions(def: Extract<AuthDefinition, { scheme: S }>): { name: string; type: string; doc: string }[];
   /** Headers the scheme adds to requests. */

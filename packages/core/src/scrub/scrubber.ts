@@ -4,6 +4,7 @@
  * learns at run time (the bearer token, the signed IYZWSv2 header: values no configuration
  * names). Everything that leaves a client goes through it: log events, errors and their causes.
  */
+import type { AnyAuthSchemeModule } from "../auth/scheme.ts";
 import type { ProviderDefinition } from "../definition.ts";
 import { OdemeError, odemeErrorInit } from "../errors.ts";
 import { isSecretKey, NO_FIELDS, secretFieldSet, type SecretFields } from "./fields.ts";
@@ -152,24 +153,25 @@ function publicTextOf(definition: ProviderDefinition): string[] {
 }
 
 /** Credential values a client was given, by the option names its definition lists. */
-export function credentialValues(definition: ProviderDefinition, options: Record<string, unknown>): string[] {
-  const names = definition.credentials ?? [];
-  const values = names.map((n) => options[n]).filter((v): v is string => typeof v === "string");
-  // What the auth scheme sends instead of the values themselves: HTTP Basic encodes the pair.
-  if (definition.auth.scheme === "basic" && typeof options.username === "string" && typeof options.password === "string") {
-    values.push(`${options.username}:${options.password}`);
-  }
-  if (definition.auth.scheme === "iyzws-v2" && typeof options.apiKey === "string") values.push(`apiKey:${options.apiKey}&`);
-  return values;
+/**
+ * The credential values of one client: the options its auth scheme names (and any the definition
+ * adds), and what the scheme sends in their place. The scheme module is passed in, not looked up,
+ * so a client's bundle holds only its own scheme.
+ */
+export function credentialValues(definition: ProviderDefinition, options: Record<string, unknown>, scheme: AnyAuthSchemeModule): string[] {
+  const names = new Set([...scheme.credentials(definition.auth as never), ...(definition.credentials ?? [])]);
+  const values = [...names].map((n) => options[n]).filter((v): v is string => typeof v === "string");
+  // What the auth scheme sends instead of the values themselves (HTTP Basic encodes the pair).
+  return [...values, ...(scheme.derivedSecrets?.(definition.auth as never, options) ?? [])];
 }
 
 /**
  * The scrubber of the clients given (one provider's client, or every provider of the facade):
  * their specs' sensitive fields and their configured credentials.
  */
-export function scrubberFor(...clients: [definition: ProviderDefinition, options: Record<string, unknown>][]): Scrubber {
+export function scrubberFor(...clients: [definition: ProviderDefinition, options: Record<string, unknown>, scheme: AnyAuthSchemeModule][]): Scrubber {
   return createScrubber({
-    secrets: clients.flatMap(([definition, options]) => credentialValues(definition, options)),
+    secrets: clients.flatMap(([definition, options, scheme]) => credentialValues(definition, options, scheme)),
     fields: clients.flatMap(([definition]) => definition.secretFields),
     publicText: clients.flatMap(([definition]) => publicTextOf(definition)),
   });

@@ -81,7 +81,7 @@ export function createTransport(
   // out), so it masks log events and errors once more on their way out, whole values and any
   // 8-character piece of them.
   const secretFields = [...provider.secretFields, ...scheme.secretNames(provider.auth as never)];
-  const scrubber = scrubberFor([{ ...provider, secretFields }, clientOptions as TransportOptions & Record<string, unknown>]);
+  const scrubber = scrubberFor([{ ...provider, secretFields }, clientOptions as TransportOptions & Record<string, unknown>, scheme]);
   const { logger } = clientOptions;
   const observe = defaults.observe;
   let inner: Transport;
