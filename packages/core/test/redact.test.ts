@@ -185,15 +185,9 @@ describe("scrubber: configured secrets and what auth schemes derive from them", 
     });
   });
 
-  it("learns the secret headers and fields a request carries (a bearer token no option names)", async () => {
+  it("learns the secret headers and fields a request carries (a bearer token no option names)", () => {
     const s = createScrubber({});
-    const seen: string[] = [];
-    const fetch = s.watch(async (request) => {
-      seen.push(await request.text());
-      return new Response("{}");
-    });
-    await fetch(new Request("http://127.0.0.1/x", { method: "POST", headers: { authorization: "Bearer tok-8c1d9e2f7a6b", "content-type": "application/json" }, body: '{"hash":"9a8b7c6d5e4f3a2b1c0d"}' }));
-    expect(seen).toEqual(['{"hash":"9a8b7c6d5e4f3a2b1c0d"}']);
+    s.learnRequest({ authorization: "Bearer tok-8c1d9e2f7a6b", "content-type": "application/json" }, '{"hash":"9a8b7c6d5e4f3a2b1c0d"}');
     expect(s.text("echo tok-8c1d9e2f7a6b and 9a8b7c6d5e4f3a2b1c0d")).toBe("echo [REDACTED] and [REDACTED]");
   });
 

@@ -35,8 +35,6 @@ export interface Scrubber {
   learn(value: string): void;
   /** Learns the secret headers and body fields of a request about to be sent (the transport's observe hook). */
   learnRequest(headers: Record<string, string>, body: string | undefined): void;
-  /** A fetch that teaches the scrubber the secret headers and fields of every request it sends. */
-  watch(fetch: (request: Request) => Promise<Response>): (request: Request) => Promise<Response>;
   readonly fields: SecretFields;
 }
 
@@ -126,16 +124,6 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
     error: (e) => error(e),
     learn,
     learnRequest,
-    watch(fetch) {
-      return async (request) => {
-        const headers: Record<string, string> = {};
-        request.headers.forEach((v, k) => {
-          headers[k] = v;
-        });
-        learnRequest(headers, request.body !== null ? await request.clone().text() : undefined);
-        return fetch(request);
-      };
-    },
   };
 }
 
