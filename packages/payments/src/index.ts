@@ -36,7 +36,7 @@ export type {
 } from "./types.ts";
 export { MemoryIdempotencyStore } from "./idempotency/memory-store.ts";
 export type { IdempotencyRecord, IdempotencyStore, Lease, RecordState, StoredResult } from "./idempotency/store.ts";
-export type { JsonValue, WritePlan } from "./adapters/adapter.ts";
+export type { JsonValue, WritePlan } from "./providers/adapter.ts";
 export { ERROR_CODES, OdemeError, isOdemeError } from "./errors.ts";
 export type { ErrorCode, FieldError, Outcome } from "./errors.ts";
 export {

@@ -1,26 +1,19 @@
 /**
- * createPayments: checks input once for every provider (reference shape comes from the types, the
- * rest here), refuses what a provider cannot do before any request, and runs refunds and cancels
- * through the idempotency layer. Everything provider-specific is in src/adapters/.
+ * createPayments: the wiring. Each configured provider's adapter comes from the registry
+ * (providers/registry.ts); input is checked once for every provider (input/), the call's provider
+ * is checked before anything is sent (payments/select.ts), secrets are masked everywhere
+ * (payments/secrets.ts), and refunds and cancels run through the idempotency layer.
  */
-import type { LogEvent, ProviderDefinition } from "@odeme/core";
-import { dineropayProvider } from "@odeme/dineropay";
-import { iyzicoProvider } from "@odeme/iyzico";
-import { parolapayProvider } from "@odeme/parolapay";
-import { paywallProvider } from "@odeme/paywall";
-import { sipayWalletProvider } from "@odeme/sipay-wallet";
-import type { ProviderAdapter, SharedClientOptions, WriteOperation } from "./adapters/adapter.ts";
-import { createDineroPayAdapter, dineropayCapabilities, type DineroPayConfig } from "./adapters/dineropay.ts";
-import { createIyzicoAdapter, iyzicoCapabilities, type IyzicoConfig } from "./adapters/iyzico.ts";
-import { createParolapayAdapter, parolapayCapabilities, type ParolapayConfig } from "./adapters/parolapay.ts";
-import { createPaywallAdapter, paywallCapabilities, type PaywallConfig } from "./adapters/paywall.ts";
-import { createSipayWalletAdapter, sipayWalletCapabilities, type SipayWalletConfig } from "./adapters/sipay-wallet.ts";
-import { facadeScrubber, invalidRequest, unsupported } from "./errors.ts";
-import { MemoryIdempotencyStore } from "./idempotency/memory-store.ts";
-import { fingerprint, runWrite, type WriteRunner } from "./idempotency/state-machine.ts";
-import { checkStore, type IdempotencyStore, type StoredResult } from "./idempotency/store.ts";
-import { checkRetrieve, checkWrite, render, type CheckedWrite } from "./input/index.ts";
+import type { LogEvent } from "@odeme/core";
+import { fingerprint, runWrite } from "./idempotency/state-machine.ts";
+import type { StoredResult } from "./idempotency/store.ts";
+import { checkRetrieve, checkWrite, type CheckedWrite } from "./input/index.ts";
 import { moneyFromJSON } from "./money.ts";
+import { writeRunner, type PaymentsOptions } from "./payments/options.ts";
+import { secretsOf } from "./payments/secrets.ts";
+import { adapterFor, capabilitiesOf, planCancel, type Adapters, type ProviderCapabilities } from "./payments/select.ts";
+import type { SharedClientOptions, WriteOperation } from "./providers/adapter.ts";
+import { PROVIDERS } from "./providers/registry.ts";
 import {
   PROVIDER_IDS,
   type CancelInput,
@@ -34,63 +27,12 @@ import {
 } from "./types.ts";
 import { createWebhooks, type Webhooks } from "./webhooks/index.ts";
 
-/** Each provider's capabilities, as literal types: `capabilities("iyzico").itemRefund` is `true`. */
-export interface ProviderCapabilities {
-  iyzico: typeof iyzicoCapabilities;
-  paywall: typeof paywallCapabilities;
-  dineropay: typeof dineropayCapabilities;
-  parolapay: typeof parolapayCapabilities;
-  "sipay-wallet": typeof sipayWalletCapabilities;
-}
-
-const CAPABILITIES: ProviderCapabilities = {
-  iyzico: iyzicoCapabilities,
-  paywall: paywallCapabilities,
-  dineropay: dineropayCapabilities,
-  parolapay: parolapayCapabilities,
-  "sipay-wallet": sipayWalletCapabilities,
-};
-
-export type { DineroPayConfig, IyzicoConfig, ParolapayConfig, PaywallConfig, SipayWalletConfig };
-
-export interface PaymentsOptions {
-  /** Configure only the providers you use; each takes its generated client's options. */
-  iyzico?: IyzicoConfig;
-  paywall?: PaywallConfig;
-  dineropay?: DineroPayConfig;
-  parolapay?: ParolapayConfig;
-  "sipay-wallet"?: SipayWalletConfig;
-  /** Receives every request and response of every provider, with secrets masked. */
-  logger?: (event: LogEvent) => void;
-  /**
-   * Default: in memory, which protects retries within this process only. With more than one server
-   * (or to survive a restart), give a shared durable store: `createPostgresIdempotencyStore` from
-   * `@odeme/payments/postgres`, or your own implementation of `IdempotencyStore`.
-   */
-  idempotencyStore?: IdempotencyStore;
-  /** A WHATWG fetch for every provider (a provider's own `fetch` option wins). */
-  fetch?: (request: Request) => Promise<Response>;
-  /** Per-request time limit for every provider (default 30 000 ms). */
-  timeoutMs?: number;
-  /**
-   * After a write's outcome was unknown, how long a lookup that finds nothing is not trusted,
-   * because the first request may still be in flight at the provider. Retries within this time get
-   * outcome_unknown again; after it, the write is sent again. Not applied to providers that reject
-   * a repeated key themselves (Sipay Wallet). Default 30 000 ms.
-   */
-  resendGraceMs?: number;
-  /**
-   * How long a call holds a key's lease (only the holder sends; another process that finds it gets
-   * a retryable outcome_unknown saying when to retry). It must outlast a lookup plus a write, so the
-   * default is twice the longest configured timeout plus 10 s, and at least 60 000 ms. Keep the
-   * servers' clocks within a few seconds of each other.
-   */
-  leaseMs?: number;
-  /** This instance's name in the leases it holds (default: random). Give each process its own. */
-  instanceId?: string;
-  /** The clock of the idempotency records (tests). */
-  now?: () => Date;
-}
+export type { DineroPayConfig } from "./providers/dineropay/adapter.ts";
+export type { IyzicoConfig } from "./providers/iyzico/adapter.ts";
+export type { ParolapayConfig } from "./providers/parolapay/adapter.ts";
+export type { PaywallConfig } from "./providers/paywall/adapter.ts";
+export type { SipayWalletConfig } from "./providers/sipay-wallet/adapter.ts";
+export type { PaymentsOptions, ProviderCapabilities };
 
 export interface Payments {
   refund<P extends ProviderId>(input: RefundInput<P>): Promise<RefundResult<P>>;
@@ -103,25 +45,9 @@ export interface Payments {
   readonly webhooks: Webhooks;
 }
 
-/** Each provider's definition: its spec's credential options and sensitive fields, for the scrubber. */
-const DEFINITIONS: Record<ProviderId, ProviderDefinition> = {
-  iyzico: iyzicoProvider,
-  paywall: paywallProvider,
-  dineropay: dineropayProvider,
-  parolapay: parolapayProvider,
-  "sipay-wallet": sipayWalletProvider,
-};
-
 export function createPayments(options: PaymentsOptions): Payments {
-  // Every configured credential (and the Paywall webhook hashKey, which no client option lists).
-  const scrubber = facadeScrubber(
-    PROVIDER_IDS.filter((p) => options[p] !== undefined).map((p) => {
-      const config = options[p] as unknown as Record<string, unknown>;
-      const definition = DEFINITIONS[p];
-      return [{ ...definition, credentials: [...(definition.credentials ?? []), "hashKey"] }, config];
-    }),
-  );
-  const masked = (logger: ((event: LogEvent) => void) | undefined) => logger && ((event: LogEvent) => logger(scrubber.value(event)));
+  const secrets = secretsOf(options);
+  const masked = (logger: ((event: LogEvent) => void) | undefined) => logger && secrets.masked(logger);
   const shared: SharedClientOptions = {
     ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
@@ -129,47 +55,25 @@ export function createPayments(options: PaymentsOptions): Payments {
   };
   /** A provider's own logger gets the same masking as the shared one. */
   const own = <C extends { logger?: (event: LogEvent) => void }>(config: C): C => (config.logger ? { ...config, logger: masked(config.logger) } : config);
-  const adapters: { [P in ProviderId]?: ProviderAdapter<P> } = {
-    ...(options.iyzico ? { iyzico: createIyzicoAdapter(own(options.iyzico), shared) } : {}),
-    ...(options.paywall ? { paywall: createPaywallAdapter(own(options.paywall), shared) } : {}),
-    ...(options.dineropay ? { dineropay: createDineroPayAdapter(own(options.dineropay), shared) } : {}),
-    ...(options.parolapay ? { parolapay: createParolapayAdapter(own(options.parolapay), shared) } : {}),
-    ...(options["sipay-wallet"] ? { "sipay-wallet": createSipayWalletAdapter(own(options["sipay-wallet"]), shared) } : {}),
-  };
+  const adapters: Adapters = {};
+  for (const p of PROVIDER_IDS) {
+    const config = options[p];
+    // Each provider's config goes to its own adapter; the registry keys them alike.
+    if (config !== undefined) (adapters as Record<string, unknown>)[p] = (PROVIDERS[p].createAdapter as (c: typeof config, s: SharedClientOptions) => unknown)(own(config), shared);
+  }
   const scrubbed = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (error) {
-      throw scrubber.error(error);
+      throw secrets.scrubber.error(error);
     }
   };
-  const timeouts = [options.timeoutMs ?? 30_000, ...PROVIDER_IDS.map((p) => options[p]?.timeoutMs ?? 0)];
-  if (options.leaseMs !== undefined && !(Number.isFinite(options.leaseMs) && options.leaseMs > 0)) {
-    throw new TypeError(`createPayments: leaseMs must be a positive number of milliseconds (longer than a lookup plus a write), got ${render(options.leaseMs)}.`);
-  }
-  const runner: WriteRunner = {
-    store: options.idempotencyStore === undefined ? new MemoryIdempotencyStore() : checkStore(options.idempotencyStore),
-    now: options.now ?? (() => new Date()),
-    resendGraceMs: options.resendGraceMs ?? 30_000,
-    leaseMs: options.leaseMs ?? Math.max(60_000, 2 * Math.max(...timeouts) + 10_000),
-    instanceId: options.instanceId ?? globalThis.crypto.randomUUID(),
-  };
-
-  function adapterFor(provider: unknown, operation: string): ProviderAdapter {
-    if (typeof provider !== "string" || !(PROVIDER_IDS as readonly string[]).includes(provider)) {
-      throw invalidRequest("unknown", operation, "provider", `${operation}: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
-    }
-    const adapter = adapters[provider as ProviderId];
-    if (adapter === undefined) {
-      throw invalidRequest(provider, operation, provider, `${operation}: ${provider} is not configured; pass the "${provider}" option to createPayments.`);
-    }
-    return adapter as ProviderAdapter;
-  }
+  const runner = writeRunner(options);
 
   async function write(operation: WriteOperation, raw: unknown): Promise<StoredResult & { replayed: boolean; input: CheckedWrite }> {
     // Everything about the input is checked before any lookup; the adapters get the checked copy.
     const input = checkWrite(operation, raw);
-    const adapter = adapterFor(input.provider, operation);
+    const adapter = adapterFor(adapters, input.provider, operation);
     const { idempotencyKey: key, payment: ref, amount } = input;
 
     const outcome = await runWrite(runner, {
@@ -217,29 +121,18 @@ export function createPayments(options: PaymentsOptions): Payments {
     retrieve<P extends ProviderId>(input: RetrieveInput<P>): Promise<PaymentDetails<P>> {
       return scrubbed(async () => {
         const checked = checkRetrieve(input);
-        const adapter = adapterFor(checked.provider, "retrieve");
+        const adapter = adapterFor(adapters, checked.provider, "retrieve");
         return (await adapter.retrieve(checked.payment as never)) as PaymentDetails<P>;
       });
     },
 
     capabilities<P extends ProviderId>(provider: P): ProviderCapabilities[P] {
-      // Own keys only: "__proto__" or "toString" must not find Object.prototype's members.
-      const caps = typeof provider === "string" && Object.hasOwn(CAPABILITIES, provider) ? (CAPABILITIES[provider] as ProviderCapabilities[P]) : undefined;
-      if (caps === undefined) throw invalidRequest("unknown", "capabilities", "provider", `capabilities: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
-      return caps;
+      return capabilitiesOf(provider);
     },
 
     configured: PROVIDER_IDS.filter((p) => adapters[p] !== undefined),
 
-    webhooks: createWebhooks({
-      ...(options.iyzico?.secretKey !== undefined ? { iyzico: options.iyzico.secretKey } : {}),
-      ...(options.paywall?.hashKey !== undefined ? { paywall: options.paywall.hashKey } : {}),
-      ...(options.dineropay?.password !== undefined ? { dineropay: options.dineropay.password } : {}),
-    }),
+    webhooks: createWebhooks(secrets.webhooks),
   };
 }
 
-function planCancel(adapter: ProviderAdapter, input: CancelInput, key: string) {
-  if (adapter.planCancel === undefined) throw unsupported(adapter.provider, "cancel", `${adapter.name} has no cancel.`);
-  return adapter.planCancel(input as never, key);
-}

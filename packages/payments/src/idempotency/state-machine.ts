@@ -20,7 +20,7 @@
  * answer is `outcome_unknown` with how to find out, never a second request.
  */
 import { OdemeError, isOdemeError } from "@odeme/core";
-import type { Reconciliation, Sent, WriteOperation, WritePlan } from "../adapters/adapter.ts";
+import type { Reconciliation, Sent, WriteOperation, WritePlan } from "../providers/adapter.ts";
 import { invalidRequest } from "../errors.ts";
 import type { ProviderId } from "../types.ts";
 import type { IdempotencyRecord, IdempotencyStore, Lease, StoredResult } from "./store.ts";

@@ -21,7 +21,7 @@
  * There is deliberately no blind `set`: every change to a key's record is a compare-and-set on its
  * version, so two processes can never both believe they own a key's write.
  */
-import type { WriteOperation, WritePlan } from "../adapters/adapter.ts";
+import type { WriteOperation, WritePlan } from "../providers/adapter.ts";
 import type { MoneyJSON } from "../money.ts";
 import type { ProviderId, WriteStatus } from "../types.ts";
 

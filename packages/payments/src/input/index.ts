@@ -10,7 +10,7 @@
  * cannot do) with `outcome: "not_sent"`, the field's path, and a safe rendering of the value.
  */
 import { isOdemeError } from "@odeme/core";
-import type { JsonObject } from "../adapters/adapter.ts";
+import type { JsonObject } from "../providers/adapter.ts";
 import { invalidRequest, precheckFailed } from "../errors.ts";
 import type { Money } from "../money.ts";
 import { PROVIDER_IDS, type CancelInput, type ProviderId, type RefundInput, type RetrieveInput } from "../types.ts";

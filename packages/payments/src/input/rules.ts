@@ -5,7 +5,7 @@
  * here is one the generated client can send as it is: the right JSON type, within the spec's
  * lengths, patterns, formats and bounds.
  */
-import type { JsonValue } from "../adapters/adapter.ts";
+import type { JsonValue } from "../providers/adapter.ts";
 import { invalidRequest } from "../errors.ts";
 import { formatDecimal, isCurrency, MAX_JSON_MINOR, parseMoney, type Currency, type Money } from "../money.ts";
 import type { ProviderId } from "../types.ts";

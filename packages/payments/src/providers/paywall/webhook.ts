@@ -6,7 +6,8 @@
  * enabled in its panel. The body is a form post or JSON.
  */
 import { sha256Hex } from "@odeme/core";
-import { checkHexSignature, parseBody, rawText, requireField, text, type RawBody } from "./shared.ts";
+import { checkHexSignature, parseBody, rawText, requireField, text, type RawBody } from "../../webhooks/verify.ts";
+import type { WebhookScheme } from "../adapter.ts";
 
 export interface PaywallCallbackEvent {
   provider: "paywall";
@@ -54,3 +55,9 @@ export function verifyPaywallCallback(hashKey: string, rawBody: RawBody): Paywal
     payload: body,
   };
 }
+
+export const paywallWebhook = {
+  // The 3D Hash Key of the Paywall panel, which no client option holds (PaywallConfig.hashKey).
+  secret: "hashKey",
+  verify: verifyPaywallCallback,
+} satisfies WebhookScheme<PaywallCallbackEvent>;

@@ -19,33 +19,15 @@
  */
 import { DineroPayClient, type DineroPayClientOptions, type GetPaymentStatusResponse } from "@odeme/dineropay";
 import { OdemeError, type ErrorCode } from "@odeme/core";
-import { invalidRequest, precheckFailed, refined, withCode } from "../errors.ts";
-import { compare, isZero, money, moneyToJSON, subtract, type Currency, type Money } from "../money.ts";
-import type { Capabilities, PaymentDetails, PaymentStatus, RefundInput } from "../types.ts";
-import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "./adapter.ts";
-import { field, malformed, readAmount, readCurrency, refString, toDecimal } from "./wire.ts";
+import { invalidRequest, precheckFailed, refined, withCode } from "../../errors.ts";
+import { isZero, money, moneyToJSON, type Currency, type Money } from "../../money.ts";
+import type { PaymentDetails, PaymentStatus, RefundInput } from "../../types.ts";
+import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
+import { amountsFromStatus, leftToRefund, paymentDetails, refundAmount, statusOf } from "../refund.ts";
+import { field, malformed, readAmount, readCurrency, refString, toDecimal } from "../wire.ts";
+import { dineropayCapabilities } from "./capabilities.ts";
 
 export type DineroPayConfig = DineroPayClientOptions;
-
-export const dineropayCapabilities = {
-  partialRefund: true,
-  repeatedRefund: true,
-  itemRefund: false,
-  cancel: true,
-  retrieve: true,
-  refundedAmount: true,
-  listsRefunds: false,
-  // No per-refund reference carries the idempotency key (the refund request has none, the status
-  // lists no refunds): a write can never be found by its key, so "applied" is never proven by a
-  // lookup and a crash that loses the idempotency store cannot be detected (README).
-  lookupByMerchantReference: false,
-  asyncRefund: true,
-  idempotency: "lookup",
-  // The Akurateco documents read say nothing about a second partial refund. The refunded total is
-  // the status's refunded_amount, an inferred field (specs/dineropay.yaml), and counts settled
-  // refunds only.
-  unverified: ["repeatedRefund", "refundedAmount"],
-} as const satisfies Capabilities;
 
 const P = "dineropay";
 
@@ -78,48 +60,37 @@ export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedCl
     async planRefund(input: RefundInput<"dineropay">): Promise<WritePlan> {
       const paymentId = refString(P, "refund", input.payment, "paymentId");
       const s = await status(paymentId, "refund");
-      if (input.amount !== undefined && input.amount.currency !== s.currency) {
-        throw precheckFailed(P, "refund", "invalid_request", `DineroPay refund: amount is in ${input.amount.currency} but payment ${paymentId} is in ${s.currency}.`, "amount");
-      }
-      if (s.status === "void" || s.status === "reversal") {
-        throw precheckFailed(P, "refund", "already_cancelled", `DineroPay refund: payment ${paymentId} was voided (status ${s.status}); there is nothing to refund.`);
-      }
-      if (s.status === "refund" && input.amount === undefined && s.refunded === undefined) {
-        throw invalidRequest(
-          P,
-          "refund",
-          "amount",
-          `DineroPay refund: payment ${paymentId} already has refunds and DineroPay did not report their total (no refunded_amount in the status); pass amount (what is left to refund).`,
-        );
-      }
-      if (s.status !== "settled" && s.status !== "refund" && s.status !== "chargeback") {
-        throw precheckFailed(P, "refund", "invalid_request", `DineroPay refund: payment ${paymentId} is "${s.status}", not settled; only a settled payment can be refunded.`);
-      }
       // Settled refunds only: a pending one is not subtracted here, and DineroPay itself rejects
       // a refund that would exceed what is left once pending refunds count.
-      const left = refundable(s);
-      if (left !== undefined && isZero(left)) {
-        throw precheckFailed(P, "refund", "already_refunded", `DineroPay refund: payment ${paymentId} is already fully refunded.`);
-      }
-      const amount = input.amount ?? left ?? s.amount;
-      if (compare(amount, s.amount) > 0) {
-        throw precheckFailed(
-          P,
-          "refund",
-          "amount_exceeds_refundable",
-          `DineroPay refund: ${toDecimal(amount)} ${amount.currency} is more than payment ${paymentId}'s ${toDecimal(s.amount)} ${s.currency}.`,
-          "amount",
-        );
-      }
-      if (left !== undefined && compare(amount, left) > 0) {
-        throw precheckFailed(
-          P,
-          "refund",
-          "amount_exceeds_refundable",
-          `DineroPay refund: ${toDecimal(amount)} ${amount.currency} is more than the ${toDecimal(left)} ${s.currency} left to refund on payment ${paymentId}.`,
-          "amount",
-        );
-      }
+      const amount = refundAmount(
+        {
+          provider: P,
+          name: "DineroPay",
+          subject: `payment ${paymentId}`,
+          currency: s.currency,
+          paid: s.amount,
+          ...(s.refunded !== undefined ? { refunded: s.refunded } : {}),
+          ...(s.status === "void" || s.status === "reversal" ? { cancelled: `was voided (status ${s.status})` } : {}),
+          refusals: [
+            () =>
+              s.status === "refund" && input.amount === undefined && s.refunded === undefined
+                ? invalidRequest(
+                    P,
+                    "refund",
+                    "amount",
+                    `DineroPay refund: payment ${paymentId} already has refunds and DineroPay did not report their total (no refunded_amount in the status); pass amount (what is left to refund).`,
+                  )
+                : undefined,
+            () =>
+              PAID.has(s.status)
+                ? undefined
+                : precheckFailed(P, "refund", "invalid_request", `DineroPay refund: payment ${paymentId} is "${s.status}", not settled; only a settled payment can be refunded.`),
+          ],
+          // refunded_amount is inferred: the payment's own amount caps a refund without it.
+          capAtPaid: true,
+        },
+        input.amount,
+      );
       // Always send the amount: the hash of a refund without one is unconfirmed (specs/dineropay.yaml).
       return {
         providerOperation: "refund",
@@ -269,8 +240,7 @@ function refundable(s: Status): Money | undefined {
   if (s.refunded === undefined) return undefined;
   if (s.status === "void" || s.status === "reversal") return money(0n, s.currency);
   if (!PAID.has(s.status)) return undefined;
-  const left = subtract(s.amount, s.refunded);
-  return left.minor < 0n ? money(0n, s.currency) : left;
+  return leftToRefund(s.amount, s.refunded);
 }
 
 /** DineroPay's payment status (Akurateco Checkout); `refund` does not say whether it was partial. */
@@ -288,24 +258,16 @@ const STATUS: Record<string, PaymentStatus> = {
 };
 
 function toDetails(s: Status): PaymentDetails<"dineropay"> {
-  const mapped = STATUS[s.status] ?? "pending";
-  const zero = money(0n, s.currency);
+  const mapped = statusOf(STATUS, s.status);
   const left = refundable(s);
   // With refunded_amount, "refund" tells partial from full. Settled refunds only: while a refund is
   // pending the status stays "settled" (succeeded) and the amounts leave it out.
   const status: PaymentStatus = s.status === "refund" && left !== undefined && !isZero(left) ? "partially_refunded" : mapped;
-  return {
-    provider: P,
+  return paymentDetails(P, {
     status,
     providerStatus: s.status,
     amount: s.amount,
-    ...(s.refunded !== undefined && left !== undefined
-      ? { refundedAmount: s.refunded, refundableAmount: left }
-      : // Without refunded_amount, known only before any refund; "refund" may be partial.
-        mapped === "succeeded"
-        ? { refundedAmount: zero, refundableAmount: s.amount }
-        : mapped === "cancelled"
-          ? { refundableAmount: zero }
-          : {}),
-  };
+    // Without refunded_amount, known only before any refund; "refund" may be partial.
+    ...(s.refunded !== undefined && left !== undefined ? { refundedAmount: s.refunded, refundableAmount: left } : amountsFromStatus(mapped, s.amount, false)),
+  });
 }

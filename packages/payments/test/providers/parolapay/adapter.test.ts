@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createPayments, parseMoney, type Payments } from "../../src/index.ts";
-import { fakeProvider, rejection, type FakeProvider } from "../helpers/fake-fetch.ts";
+import { createPayments, parseMoney, type Payments } from "../../../src/index.ts";
+import { fakeProvider, rejection, type FakeProvider } from "../../helpers/fake-fetch.ts";
 
 const KEYS = { username: "parola-user", password: "parola-pass" };
 const INTENT = "pi_f6c993ad890e49d4859c8c17";

@@ -2,9 +2,10 @@
  * What an adapter does for the facade. Writes are split in three so the idempotency layer can sit
  * between them: `plan` reads (lookups, checks that need them, the snapshot a later lookup is
  * compared with) and returns a JSON-safe plan; `send` makes the one write; `reconcile` tells from a
- * lookup whether a write whose outcome was unknown was applied.
+ * lookup whether a write whose outcome was unknown was applied. Also what a provider's folder
+ * hands the registry (`ProviderModule`).
  */
-import type { LogEvent } from "@odeme/core";
+import type { LogEvent, ProviderDefinition } from "@odeme/core";
 import type { MoneyJSON } from "../money.ts";
 import type {
   CancelInput,
@@ -16,6 +17,7 @@ import type {
   RetrieveRefs,
   WriteStatus,
 } from "../types.ts";
+import type { HeaderBag, RawBody } from "../webhooks/verify.ts";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -78,4 +80,26 @@ export interface ProviderAdapter<P extends ProviderId = ProviderId> {
   planCancel?(input: CancelInput<Extract<P, CancelProviderId>>, idempotencyKey: string): Promise<WritePlan>;
   send(operation: WriteOperation, plan: WritePlan, idempotencyKey: string): Promise<Sent>;
   reconcile(operation: WriteOperation, plan: WritePlan, idempotencyKey: string): Promise<Reconciliation>;
+}
+
+/**
+ * One provider as the facade wires it: everything createPayments needs to know about it, from its
+ * folder. The registry (registry.ts) lists one of these per provider.
+ */
+export interface ProviderModule<P extends ProviderId, Config, Event = never> {
+  readonly id: P;
+  /** The generated definition: its auth scheme and credential options and its sensitive fields, for the scrubber. */
+  readonly definition: ProviderDefinition;
+  readonly capabilities: Capabilities;
+  /** Options the facade adds to the generated client's that hold a secret (Paywall's webhook hashKey). */
+  readonly secretOptions?: readonly string[];
+  createAdapter(config: Config, shared: SharedClientOptions): ProviderAdapter<P>;
+  /** Absent when the provider documents no signature for its webhooks or callbacks. */
+  readonly webhook?: WebhookScheme<Event>;
+}
+
+export interface WebhookScheme<Event> {
+  /** The option that holds the secret it is signed with: a credential of the definition, or one of `secretOptions`. */
+  readonly secret: string;
+  verify(secret: string, rawBody: RawBody, headers: HeaderBag | undefined): Event;
 }

@@ -1,9 +1,9 @@
 import { akuratecoHash } from "@odeme/core";
 import { startSimulator } from "@odeme/testkit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createPayments, MemoryIdempotencyStore, parseMoney, type OdemeError, type Payments, type RefundResult } from "../../src/index.ts";
-import { dyingProcess } from "../helpers/crash.ts";
-import { fakeProvider, rejection, type FakeProvider } from "../helpers/fake-fetch.ts";
+import { createPayments, MemoryIdempotencyStore, parseMoney, type OdemeError, type Payments, type RefundResult } from "../../../src/index.ts";
+import { dyingProcess } from "../../helpers/crash.ts";
+import { fakeProvider, rejection, type FakeProvider } from "../../helpers/fake-fetch.ts";
 
 const KEYS = { merchantKey: "merchant-key-1", password: "dinero-password" };
 const PAYMENT_ID = "63c781cc-de3d-11eb-a1f1-0242ac130006";

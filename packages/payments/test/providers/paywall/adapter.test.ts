@@ -1,8 +1,8 @@
 import { startSimulator } from "@odeme/testkit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createPayments, MemoryIdempotencyStore, parseMoney, type OdemeError, type Payments, type RefundResult } from "../../src/index.ts";
-import { dyingProcess } from "../helpers/crash.ts";
-import { fakeProvider, rejection, type FakeProvider } from "../helpers/fake-fetch.ts";
+import { createPayments, MemoryIdempotencyStore, parseMoney, type OdemeError, type Payments, type RefundResult } from "../../../src/index.ts";
+import { dyingProcess } from "../../helpers/crash.ts";
+import { fakeProvider, rejection, type FakeProvider } from "../../helpers/fake-fetch.ts";
 
 const KEYS = { apiKeyPublic: "pub-key", apiClientPublic: "pub-client", apiKeyPrivate: "priv-key", apiClientPrivate: "priv-client" };
 const OK = { json: { ErrorCode: 0, Result: true, Message: "", Body: null } };

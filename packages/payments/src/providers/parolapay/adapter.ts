@@ -17,34 +17,26 @@ import {
   type RefundRequest,
   type StatusResponse,
 } from "@odeme/parolapay";
-import { precheckFailed } from "../errors.ts";
-import { compare, money, moneyToJSON, subtract, toMinorNumber, type Currency, type Money } from "../money.ts";
-import type { Capabilities, PaymentDetails, PaymentStatus, RefundInput } from "../types.ts";
-import type { ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "./adapter.ts";
-import { field, malformed, planAmount, readCurrency, readMinor, refString, toDecimal } from "./wire.ts";
+import { precheckFailed } from "../../errors.ts";
+import { money, moneyToJSON, subtract, toMinorNumber, type Currency, type Money } from "../../money.ts";
+import type { PaymentDetails, PaymentStatus, RefundInput } from "../../types.ts";
+import type { ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
+import { alreadyRefunded, paymentDetails, refundAmount, statusOf } from "../refund.ts";
+import { malformed, planAmount, readCurrency, readMinor, refString, toDecimal } from "../wire.ts";
+import { parolapayCapabilities } from "./capabilities.ts";
 
 export type ParolapayConfig = ParolapayClientOptions;
 
-export const parolapayCapabilities = {
-  partialRefund: true,
-  repeatedRefund: true,
-  itemRefund: false,
-  cancel: true,
-  retrieve: true,
-  refundedAmount: true,
-  listsRefunds: false,
-  lookupByMerchantReference: true,
-  asyncRefund: true,
-  // The facade's store only: a lost refund answer is never settled by a lookup (see the header).
-  idempotency: "lookup",
-  // Everything but the refund request itself is inferred in specs/parolapay.yaml: the status
-  // read (refunded amount, states), cancel, and the lookup by merchant_ref (which finds intents,
-  // not refunds). No per-refund reference can be looked up.
-  unverified: ["repeatedRefund", "cancel", "retrieve", "refundedAmount", "lookupByMerchantReference", "asyncRefund"],
-} as const satisfies Capabilities;
-
 const P = "parolapay";
 const INTENT_ID = /^pi_[0-9a-f]{24}$/;
+
+/** What a plan keeps of the intent, for `reconcile`. */
+interface Snapshot {
+  intentId: string;
+  status: string;
+  /** Refunds only: amount_refunded in minor units, null when the intent does not say. */
+  refunded?: string | null;
+}
 
 interface Intent {
   id: string;
@@ -77,27 +69,26 @@ export function createParolapayAdapter(config: ParolapayConfig, shared: SharedCl
     async planRefund(input: RefundInput<"parolapay">): Promise<WritePlan> {
       const id = intentId(input.payment, "refund");
       const i = await intent(id, "refund");
-      if (input.amount !== undefined && input.amount.currency !== i.currency) {
-        throw precheckFailed(P, "refund", "invalid_request", `Parolapay refund: amount is in ${input.amount.currency} but intent ${id} is in ${i.currency}.`, "amount");
-      }
-      if (i.status === "cancelled") throw precheckFailed(P, "refund", "already_cancelled", `Parolapay refund: intent ${id} was cancelled; there is nothing to refund.`);
-      if (i.status === "refunded") throw precheckFailed(P, "refund", "already_refunded", `Parolapay refund: intent ${id} is already fully refunded.`);
       const paid = i.captured ?? i.amount;
-      if ((i.status !== "captured" && i.status !== "partially_refunded") || paid === undefined) {
-        throw precheckFailed(P, "refund", "invalid_request", `Parolapay refund: intent ${id} is "${i.status}"; only a captured intent can be refunded (cancel one that is not captured).`);
-      }
-      const left = i.refunded === undefined ? paid : subtract(paid, i.refunded);
-      if (left.minor <= 0n) throw precheckFailed(P, "refund", "already_refunded", `Parolapay refund: intent ${id} is already fully refunded.`);
-      const amount = input.amount ?? left;
-      if (compare(amount, left) > 0) {
-        throw precheckFailed(
-          P,
-          "refund",
-          "amount_exceeds_refundable",
-          `Parolapay refund: ${toDecimal(amount)} ${amount.currency} is more than the ${toDecimal(left)} ${i.currency} left to refund on intent ${id}.`,
-          "amount",
-        );
-      }
+      const check = { provider: P, name: "Parolapay", subject: `intent ${id}` } as const;
+      const amount = refundAmount(
+        {
+          ...check,
+          currency: i.currency,
+          paid: paid ?? money(0n, i.currency),
+          // An intent that does not say what was refunded counts as not refunded: what is left is what was captured.
+          refunded: i.refunded ?? money(0n, i.currency),
+          ...(i.status === "cancelled" ? { cancelled: "was cancelled" } : {}),
+          refusals: [
+            () => (i.status === "refunded" ? alreadyRefunded(check) : undefined),
+            () =>
+              (i.status !== "captured" && i.status !== "partially_refunded") || paid === undefined
+                ? precheckFailed(P, "refund", "invalid_request", `Parolapay refund: intent ${id} is "${i.status}"; only a captured intent can be refunded (cancel one that is not captured).`)
+                : undefined,
+          ],
+        },
+        input.amount,
+      );
       return {
         providerOperation: "refund",
         request: {
@@ -107,7 +98,7 @@ export function createParolapayAdapter(config: ParolapayConfig, shared: SharedCl
           ...(input.description !== undefined ? { description: input.description } : {}),
         },
         amount: moneyToJSON(amount),
-        snapshot: { intentId: id, status: i.status, refunded: i.refunded === undefined ? null : i.refunded.minor.toString() },
+        snapshot: { intentId: id, status: i.status, refunded: i.refunded === undefined ? null : i.refunded.minor.toString() } satisfies Snapshot,
       };
     },
 
@@ -124,7 +115,7 @@ export function createParolapayAdapter(config: ParolapayConfig, shared: SharedCl
         providerOperation: "cancel",
         request: { ...request },
         ...(i.amount !== undefined ? { amount: moneyToJSON(i.amount) } : {}),
-        snapshot: { intentId: id, status: i.status },
+        snapshot: { intentId: id, status: i.status } satisfies Snapshot,
       };
     },
 
@@ -157,7 +148,8 @@ export function createParolapayAdapter(config: ParolapayConfig, shared: SharedCl
     },
 
     async reconcile(operation, plan, key): Promise<Reconciliation> {
-      const id = String(field(plan.snapshot, "intentId"));
+      const before = plan.snapshot as unknown as Snapshot;
+      const id = before.intentId;
       if (operation === "refund") {
         // No documented lookup finds this refund by its merchant_ref, and the refunded amount is
         // designed: neither "applied" nor "not applied" can be proven, so nothing is read.
@@ -173,7 +165,7 @@ export function createParolapayAdapter(config: ParolapayConfig, shared: SharedCl
       // plan is cancelled again (a second cancel cannot move money twice; it is refused as
       // already_cancelled). A cancelled intent may have been cancelled by anyone, and the state
       // is designed, so it is not taken as proof that this request did it.
-      if (now.status === field(plan.snapshot, "status")) return { state: "not_applied" };
+      if (now.status === before.status) return { state: "not_applied" };
       return {
         state: "unknown",
         how: `Intent ${id} is now "${now.status}" (a designed field); ask Parolapay whether the cancel with merchant_ref "${key}" was applied.`,
@@ -215,19 +207,13 @@ const STATUS: Record<string, PaymentStatus> = {
 
 function toDetails(i: Intent): PaymentDetails<"parolapay"> {
   const paid = i.captured ?? i.amount;
-  const refundable =
-    i.status === "captured" || i.status === "partially_refunded" || i.status === "refunded"
-      ? paid !== undefined && i.refunded !== undefined
-        ? subtract(paid, i.refunded)
-        : undefined
-      : money(0n, i.currency);
-  return {
-    provider: P,
-    status: STATUS[i.status] ?? "pending",
+  const captured = i.status === "captured" || i.status === "partially_refunded" || i.status === "refunded";
+  return paymentDetails(P, {
+    status: statusOf(STATUS, i.status),
     providerStatus: i.status,
-    ...(paid !== undefined ? { amount: paid } : {}),
-    ...(i.refunded !== undefined ? { refundedAmount: i.refunded } : {}),
-    ...(refundable !== undefined ? { refundableAmount: refundable } : {}),
-  };
+    amount: paid,
+    refundedAmount: i.refunded,
+    // Nothing can be refunded of an intent that was never captured.
+    refundableAmount: !captured ? money(0n, i.currency) : paid !== undefined && i.refunded !== undefined ? subtract(paid, i.refunded) : undefined,
+  });
 }
-

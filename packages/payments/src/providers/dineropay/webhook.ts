@@ -7,7 +7,8 @@
  * (specs/dineropay.yaml), so `payment_public_id` is used when the body has one.
  */
 import { akuratecoHash } from "@odeme/core";
-import { checkHexSignature, parseBody, rawText, requireField, text, type RawBody } from "./shared.ts";
+import { checkHexSignature, parseBody, rawText, requireField, text, type RawBody } from "../../webhooks/verify.ts";
+import type { WebhookScheme } from "../adapter.ts";
 
 export interface DineroPayCallbackEvent {
   provider: "dineropay";
@@ -51,3 +52,9 @@ export function verifyDineroPayCallback(password: string, rawBody: RawBody): Din
     payload: body,
   };
 }
+
+export const dineropayWebhook = {
+  // DineroPay hashes its callbacks with the merchant password (Akurateco Checkout, Callback Signature).
+  secret: "password",
+  verify: verifyDineroPayCallback,
+} satisfies WebhookScheme<DineroPayCallbackEvent>;

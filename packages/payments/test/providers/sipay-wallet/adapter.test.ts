@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createSipayWalletClient } from "@odeme/sipay-wallet";
-import { startSipayWalletSimulator, type SipayWalletSimulator } from "../../../testkit/src/providers/sipay-wallet/index.ts";
-import { createPayments, MemoryIdempotencyStore, parseMoney, type Payments } from "../../src/index.ts";
-import { fakeProvider, rejection, type Call, type FakeProvider, type Reply } from "../helpers/fake-fetch.ts";
+import { startSipayWalletSimulator, type SipayWalletSimulator } from "../../../../testkit/src/providers/sipay-wallet/index.ts";
+import { createPayments, MemoryIdempotencyStore, parseMoney, type Payments } from "../../../src/index.ts";
+import { fakeProvider, rejection, type Call, type FakeProvider, type Reply } from "../../helpers/fake-fetch.ts";
 
 const KEYS = { clientId: "sipay-client", clientSecret: "sipay-client-secret" };
 // Beyond Number.MAX_SAFE_INTEGER: JSON.parse would turn it into 7440022202222222000.

@@ -28,70 +28,25 @@ import {
   type PartialRefundByUniqueCodeRequest,
   type PartialRefundRequest,
   type PaywallClientOptions,
-  type QueryPaymentResponse,
   type RefundRequest,
   type RevertByPaymentIdRequest,
 } from "@odeme/paywall";
 import { OdemeError } from "@odeme/core";
-import { invalidRequest, precheckFailed, refined, unsupported, withCode } from "../errors.ts";
-import { compare, isZero, money, moneyToJSON, subtract, type Currency, type Money } from "../money.ts";
-import type { CancelInput, Capabilities, PaymentDetails, PaymentStatus, RefundInput } from "../types.ts";
-import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WriteOperation, WritePlan } from "./adapter.ts";
-import { describe, field, readAmount, readCurrency, toDecimal } from "./wire.ts";
+import { invalidRequest, precheckFailed, refined, unsupported, withCode } from "../../errors.ts";
+import { compare, isZero, money, moneyToJSON, type Money } from "../../money.ts";
+import type { CancelInput, PaymentDetails, PaymentStatus, RefundInput } from "../../types.ts";
+import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
+import { alreadyRefunded, amountsFromStatus, leftToRefund, paymentDetails, refundAmount } from "../refund.ts";
+import { toDecimal } from "../wire.ts";
+import { paywallCapabilities } from "./capabilities.ts";
+import { describeChange, planSnapshot, readInquiry, readRef, snapshotOf, type Inquiry, type PlanSnapshot, type Ref } from "./references.ts";
 
 export interface PaywallConfig extends PaywallClientOptions {
   /** The "3D Hash Key" from the Paywall panel; needed only to verify 3-D Secure callbacks. */
   hashKey?: string;
 }
 
-export const paywallCapabilities = {
-  partialRefund: true,
-  repeatedRefund: true,
-  itemRefund: false,
-  cancel: true,
-  retrieve: true,
-  refundedAmount: true,
-  listsRefunds: false,
-  // The payment is found by merchantUniqueCode, but no per-refund reference carries the
-  // idempotency key (the SDK's refund/cancel requests and answers have none): a write can never be
-  // found by its key, so "applied" is never proven by a lookup and a crash that loses the
-  // idempotency store cannot be detected (README).
-  lookupByMerchantReference: false,
-  asyncRefund: false,
-  idempotency: "lookup",
-  // Several partial refunds are implied by CompletePartialRefund, not stated. The refunded total
-  // is the inquiry's RefundedAmount, an inferred field (specs/paywall.yaml); without it only the
-  // flags remain and amounts after partial refunds are unknown.
-  unverified: ["repeatedRefund", "refundedAmount"],
-} as const satisfies Capabilities;
-
 const P = "paywall";
-
-/** Paywall's CurrencyId (SDK IRequestParams.cs). */
-const CURRENCY_IDS: Record<number, string> = { 1: "TRY", 2: "USD", 3: "EUR", 4: "BAM", 5: "MKD", 6: "ALL", 7: "GBP" };
-
-type Ref =
-  | { kind: "merchant"; merchantUniqueCode: string; date?: string }
-  | { kind: "unique"; uniqueCode: string; date: string }
-  | { kind: "paymentId"; paymentId: number };
-
-interface Inquiry {
-  currency: Currency;
-  amount: Money;
-  anyRefund: boolean;
-  anyPartialRefund: boolean;
-  anyCancel: boolean;
-  anyPayment: boolean;
-  statusName: string;
-  statusId: number | null;
-  typeId: number | null;
-  activityId: number | null;
-  /** ActivityAmount and LastActivityDateTime as sent: the last activity. */
-  activityAmount: string | null;
-  lastActivityAt: string | null;
-  /** Body.Paywall.RefundedAmount when the inquiry carries it (an inferred field); else undefined. */
-  refunded?: Money;
-}
 
 export function createPaywallAdapter(config: PaywallConfig, shared: SharedClientOptions): ProviderAdapter<"paywall"> {
   const { hashKey: _hashKey, ...clientOptions } = config;
@@ -139,7 +94,22 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
             : "Paywall refund: the payment already has partial refunds and Paywall did not report their total (no RefundedAmount in the inquiry); pass amount (what is left to refund).",
         );
       }
-      if (q !== undefined) precheck(q, amount, "refund");
+      if (q !== undefined) {
+        const check = { provider: P, name: "Paywall", subject: "the payment" } as const;
+        refundAmount(
+          {
+            ...check,
+            currency: q.currency,
+            paid: q.amount,
+            ...(q.refunded !== undefined ? { refunded: q.refunded } : {}),
+            ...(q.anyCancel ? { cancelled: "was cancelled" } : {}),
+            refusals: [() => (q.anyRefund ? alreadyRefunded(check) : undefined)],
+            // RefundedAmount is inferred: the payment's own amount caps a refund without it.
+            capAtPaid: true,
+          },
+          amount,
+        );
+      }
       const full = q !== undefined && !q.anyPartialRefund && compare(amount, q.amount) === 0;
       const value = toDecimal(amount);
       const plan = ((): Pick<WritePlan, "providerOperation" | "request"> => {
@@ -159,7 +129,7 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
             return { providerOperation: "revertByPaymentId", request: { PaymentId: ref.paymentId, Amount: value } satisfies RevertByPaymentIdRequest };
         }
       })();
-      return { ...plan, amount: moneyToJSON(amount), snapshot: snapshot(ref, q) };
+      return { ...plan, amount: moneyToJSON(amount), snapshot: planSnapshot(ref, q) };
     },
 
     async planCancel(input: CancelInput<"paywall">): Promise<WritePlan> {
@@ -176,7 +146,7 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
         providerOperation: ref.kind === "merchant" ? "cancel" : "cancelByUniqueCode",
         request: request as JsonObject,
         ...(q !== undefined ? { amount: moneyToJSON(q.amount) } : {}),
-        snapshot: snapshot(ref, q),
+        snapshot: planSnapshot(ref, q),
       };
     },
 
@@ -205,7 +175,8 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
     },
 
     async reconcile(operation, plan): Promise<Reconciliation> {
-      const ref = field(plan.snapshot, "ref") as Ref;
+      const planned = plan.snapshot as unknown as PlanSnapshot;
+      const ref = planned.ref;
       if (ref.kind === "unique") {
         return {
           state: "unknown",
@@ -213,7 +184,7 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
         };
       }
       const now = await inquire(ref, operation);
-      const before = field(plan.snapshot, "inquiry") as Snapshot | null;
+      const before = planned.inquiry;
       if (now === undefined || before === null) return { state: "unknown", how: "Paywall gave no payment state to compare with." };
       const changed = describeChange(before, snapshotOf(now));
       if (changed === undefined) {
@@ -251,75 +222,6 @@ function refineMinusOne(e: OdemeError): OdemeError {
   return notFound ? withCode(e, "not_found", "Paywall -1 with a not-found message") : withCode(e, "provider_error", "Paywall -1 is also its general error");
 }
 
-/** Everything of the inquiry a refund or cancel could change, exactly (amounts in minor units). */
-interface Snapshot {
-  anyRefund: boolean;
-  anyPartialRefund: boolean;
-  anyCancel: boolean;
-  activityId: number | null;
-  activityAmount: string | null;
-  lastActivityAt: string | null;
-  statusId: number | null;
-  statusName: string;
-  typeId: number | null;
-  refundedMinor: string | null;
-}
-
-function snapshotOf(q: Inquiry): Snapshot {
-  return {
-    anyRefund: q.anyRefund,
-    anyPartialRefund: q.anyPartialRefund,
-    anyCancel: q.anyCancel,
-    activityId: q.activityId,
-    activityAmount: q.activityAmount,
-    lastActivityAt: q.lastActivityAt,
-    statusId: q.statusId,
-    statusName: q.statusName,
-    typeId: q.typeId,
-    refundedMinor: q.refunded === undefined ? null : q.refunded.minor.toString(),
-  };
-}
-
-/** What differs, for the outcome_unknown message; undefined when nothing does. */
-function describeChange(before: Snapshot, now: Snapshot): string | undefined {
-  const names = Object.keys(now) as (keyof Snapshot)[];
-  // A field the plan did not record (a snapshot from an older version) counts as changed.
-  const parts = names.filter((k) => before[k] !== now[k]).map((k) => `${k} ${JSON.stringify(before[k] ?? null)} -> ${JSON.stringify(now[k])}`);
-  return parts.length === 0 ? undefined : parts.join(", ");
-}
-
-function snapshot(ref: Ref, q: Inquiry | undefined): JsonObject {
-  return { ref: { ...ref }, inquiry: q === undefined ? null : { ...snapshotOf(q) } };
-}
-
-function precheck(q: Inquiry, amount: Money, operation: string): void {
-  if (amount.currency !== q.currency) {
-    throw precheckFailed(P, operation, "invalid_request", `Paywall ${operation}: amount is in ${amount.currency} but the payment is in ${q.currency}.`, "amount");
-  }
-  if (q.anyCancel) throw precheckFailed(P, operation, "already_cancelled", `Paywall ${operation}: the payment was cancelled; there is nothing to refund.`);
-  if (q.anyRefund) throw precheckFailed(P, operation, "already_refunded", `Paywall ${operation}: the payment is already fully refunded.`);
-  const left = refundable(q);
-  if (left !== undefined && isZero(left)) throw precheckFailed(P, operation, "already_refunded", `Paywall ${operation}: the payment is already fully refunded.`);
-  if (compare(amount, q.amount) > 0) {
-    throw precheckFailed(
-      P,
-      operation,
-      "amount_exceeds_refundable",
-      `Paywall ${operation}: ${toDecimal(amount)} ${amount.currency} is more than the payment's ${toDecimal(q.amount)} ${q.currency}.`,
-      "amount",
-    );
-  }
-  if (left !== undefined && compare(amount, left) > 0) {
-    throw precheckFailed(
-      P,
-      operation,
-      "amount_exceeds_refundable",
-      `Paywall ${operation}: ${toDecimal(amount)} ${amount.currency} is more than the ${toDecimal(left)} ${q.currency} left to refund.`,
-      "amount",
-    );
-  }
-}
-
 /**
  * What is left to refund, from RefundedAmount; undefined when the inquiry does not carry it. Never
  * below zero: a total above the payment (which Paywall should not report) leaves nothing.
@@ -327,68 +229,10 @@ function precheck(q: Inquiry, amount: Money, operation: string): void {
 function refundable(q: Inquiry): Money | undefined {
   if (q.refunded === undefined) return undefined;
   if (q.anyCancel) return money(0n, q.currency);
-  const left = subtract(q.amount, q.refunded);
-  return left.minor < 0n ? money(0n, q.currency) : left;
-}
-
-function readRef(ref: unknown, operation: string, needDate: boolean): Ref {
-  const r = (ref ?? {}) as Record<string, unknown>;
-  const date = r.date;
-  const checkDate = (): string => {
-    if (typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
-    throw invalidRequest(P, operation, "payment.date", `Paywall ${operation}: payment.date must be the payment's date as "yyyy-MM-dd", got ${describe(date)}.`);
-  };
-  if (r.merchantUniqueCode !== undefined) {
-    const code = r.merchantUniqueCode;
-    if (typeof code !== "string" || code === "" || code.length > 250) {
-      throw invalidRequest(P, operation, "payment.merchantUniqueCode", `Paywall ${operation}: payment.merchantUniqueCode must be 1 to 250 characters, got ${describe(code)}.`);
-    }
-    return needDate || date !== undefined ? { kind: "merchant", merchantUniqueCode: code, date: checkDate() } : { kind: "merchant", merchantUniqueCode: code };
-  }
-  if (r.uniqueCode !== undefined) {
-    if (typeof r.uniqueCode !== "string" || r.uniqueCode === "") {
-      throw invalidRequest(P, operation, "payment.uniqueCode", `Paywall ${operation}: payment.uniqueCode must be Paywall's transaction id, got ${describe(r.uniqueCode)}.`);
-    }
-    return { kind: "unique", uniqueCode: r.uniqueCode, date: checkDate() };
-  }
-  if (r.paymentId !== undefined) {
-    if (typeof r.paymentId !== "number" || !Number.isSafeInteger(r.paymentId) || r.paymentId <= 0) {
-      throw invalidRequest(P, operation, "payment.paymentId", `Paywall ${operation}: payment.paymentId must be Paywall's numeric PaymentId, got ${describe(r.paymentId)}.`);
-    }
-    return { kind: "paymentId", paymentId: r.paymentId };
-  }
-  throw invalidRequest(P, operation, "payment", `Paywall ${operation}: payment must be { merchantUniqueCode, date }, { uniqueCode, date } or { paymentId }.`);
-}
-
-function readInquiry(response: QueryPaymentResponse, operation: string): Inquiry {
-  const p = response.Body?.Paywall;
-  const currency = readCurrency(P, operation, (p?.CurrencyId !== undefined ? CURRENCY_IDS[p.CurrencyId] : undefined) ?? p?.CurrencyName);
-  const amount = readAmount(P, operation, p?.PaymentAmount, currency, "Body.Paywall.PaymentAmount");
-  if (p === undefined || amount === undefined) {
-    throw new OdemeError({ code: "malformed_response", message: `Paywall ${operation}: the inquiry has no payment amount.`, provider: P, operation, outcome: "rejected", raw: response });
-  }
-  // Undefined and null both mean "not reported": the facade then falls back to the flags.
-  const refunded = readAmount(P, operation, p.RefundedAmount, currency, "Body.Paywall.RefundedAmount");
-  return {
-    currency,
-    amount,
-    anyRefund: p.AnySuccessRefund === true,
-    anyPartialRefund: p.AnySuccessPartialRefund === true,
-    anyCancel: p.AnySuccessCancel === true,
-    anyPayment: p.AnySuccessPayment === true || p.Status === true,
-    statusName: p.StatusName ?? "",
-    statusId: typeof p.StatusId === "number" ? p.StatusId : null,
-    typeId: typeof p.TypeId === "number" ? p.TypeId : null,
-    activityId: typeof p.ActivityId === "number" ? p.ActivityId : null,
-    // As sent, only compared: an odd amount here must not make the whole inquiry unreadable.
-    activityAmount: p.ActivityAmount === undefined || p.ActivityAmount === null ? null : String(p.ActivityAmount),
-    lastActivityAt: typeof p.LastActivityDateTime === "string" ? p.LastActivityDateTime : null,
-    ...(refunded !== undefined ? { refunded } : {}),
-  };
+  return leftToRefund(q.amount, q.refunded);
 }
 
 function toDetails(q: Inquiry): PaymentDetails<"paywall"> {
-  const zero = money(0n, q.currency);
   const flagged: PaymentStatus = q.anyCancel
     ? "cancelled"
     : q.anyRefund
@@ -401,17 +245,12 @@ function toDetails(q: Inquiry): PaymentDetails<"paywall"> {
   const left = flagged === "failed" ? undefined : refundable(q);
   // Partial refunds that add up to the whole payment leave only the partial flag set.
   const status: PaymentStatus = flagged === "partially_refunded" && left !== undefined && isZero(left) ? "refunded" : flagged;
-  // With RefundedAmount, both amounts; with only flags, amounts are known when nothing or
-  // everything was refunded.
-  const amounts =
-    q.refunded !== undefined && left !== undefined
-      ? { refundedAmount: q.refunded, refundableAmount: left }
-      : status === "succeeded"
-      ? { refundedAmount: zero, refundableAmount: q.amount }
-      : status === "refunded"
-        ? { refundedAmount: q.amount, refundableAmount: zero }
-        : status === "cancelled"
-          ? { refundableAmount: zero }
-          : {};
-  return { provider: P, status, providerStatus: q.statusName, amount: q.amount, ...amounts };
+  return paymentDetails(P, {
+    status,
+    providerStatus: q.statusName,
+    amount: q.amount,
+    // With RefundedAmount, both amounts; with only flags, amounts are known when nothing or
+    // everything was refunded (AnySuccessRefund is a full refund).
+    ...(q.refunded !== undefined && left !== undefined ? { refundedAmount: q.refunded, refundableAmount: left } : amountsFromStatus(status, q.amount, true)),
+  });
 }

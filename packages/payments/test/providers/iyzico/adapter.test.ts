@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createPayments, parseMoney, type Payments } from "../../src/index.ts";
-import { fakeProvider, rejection, type Call, type FakeProvider } from "../helpers/fake-fetch.ts";
+import { createPayments, parseMoney, type Payments } from "../../../src/index.ts";
+import { fakeProvider, rejection, type Call, type FakeProvider } from "../../helpers/fake-fetch.ts";
 
 const KEYS = { apiKey: "iyz-api-key", secretKey: "iyz-secret-key" };
 

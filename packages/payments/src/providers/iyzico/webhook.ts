@@ -6,7 +6,8 @@
  *   secretKey + iyziEventType + iyziPaymentId + token + paymentConversationId + status
  */
 import { hmacSha256Hex } from "@odeme/core";
-import { checkHexSignature, header, parseBody, rawText, requireField, text, type HeaderBag, type RawBody } from "./shared.ts";
+import { checkHexSignature, header, parseBody, rawText, requireField, text, type HeaderBag, type RawBody } from "../../webhooks/verify.ts";
+import type { WebhookScheme } from "../adapter.ts";
 
 export const IYZICO_SIGNATURE_HEADER = "x-iyz-signature-v3";
 
@@ -56,3 +57,9 @@ export function verifyIyzicoWebhook(secretKey: string, rawBody: RawBody, headers
     payload: body,
   };
 }
+
+export const iyzicoWebhook = {
+  // iyzico signs its webhooks with the API secretKey (iyzipay-php samples/webhook_Signature_Validation.php).
+  secret: "secretKey",
+  verify: verifyIyzicoWebhook,
+} satisfies WebhookScheme<IyzicoWebhookEvent>;

@@ -22,67 +22,22 @@
  * "Successful" means no `errorCode`/`errorGroup` on the entry: the numeric `refundStatus` has no
  * documented values, so it is never read.
  */
-import {
-  IyzicoClient,
-  type CancelRequest,
-  type IyzicoClientOptions,
-  type RefundRequest,
-  type RefundV2Request,
-  type RetrieveReportingPaymentDetailResponse,
-} from "@odeme/iyzico";
-import { precheckFailed } from "../errors.ts";
-import { compare, money, moneyToJSON, subtract, type Currency, type Money } from "../money.ts";
-import type { Capabilities, PaymentDetails, PaymentStatus, RefundEntry, RefundInput } from "../types.ts";
-import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "./adapter.ts";
-import { describe, field, malformed, planAmount, readAmount, readCurrency, refString, sumMoney, toDecimal } from "./wire.ts";
+import { IyzicoClient, type CancelRequest, type IyzicoClientOptions, type RefundRequest, type RefundV2Request } from "@odeme/iyzico";
+import { precheckFailed } from "../../errors.ts";
+import { compare, money, moneyToJSON, subtract } from "../../money.ts";
+import type { PaymentDetails, PaymentStatus, RefundEntry, RefundInput } from "../../types.ts";
+import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
+import { paymentDetails, refundAmount, statusOf } from "../refund.ts";
+import { describe, planAmount, refString, sumMoney, toDecimal } from "../wire.ts";
+import { iyzicoCapabilities } from "./capabilities.ts";
+import { readReport, refundedTotal, snapshotOf, succeeded, unchanged, type Detail, type Listed, type Snapshot } from "./references.ts";
 
 export interface IyzicoConfig extends IyzicoClientOptions {
   /** Language of iyzico's error messages; iyzico's default is `tr`. */
   locale?: "tr" | "en";
 }
 
-export const iyzicoCapabilities = {
-  partialRefund: true,
-  repeatedRefund: true,
-  itemRefund: true,
-  cancel: true,
-  retrieve: true,
-  refundedAmount: true,
-  listsRefunds: true,
-  lookupByMerchantReference: true,
-  asyncRefund: false,
-  idempotency: "lookup",
-  // Refund and cancel lists are the reporting detail's, named and typed by iyzipay-java's models
-  // (specs/iyzico.yaml, Reporting* schemas); nothing here rests on an inferred field.
-  unverified: [],
-} as const satisfies Capabilities;
-
 const P = "iyzico";
-const REPORT = "retrieveReportingPaymentDetail";
-
-/** A refund or cancel as listed, failed ones included. */
-interface Listed {
-  /** iyzico's id (refundTxId / refundId), for the "nothing changed" fingerprint. */
-  id: string;
-  amount: Money;
-  reference?: string;
-  /** "errorCode: errorMessage" when the entry failed. */
-  failed?: string;
-  paymentTransactionId?: string;
-  createdAt?: string;
-}
-
-/** What the facade reads from the reporting detail. */
-interface Detail {
-  paymentId: string;
-  currency: Currency;
-  paid: Money;
-  items: { paymentTransactionId: string; paid: Money; refunds?: Listed[] }[];
-  /** Every item's refunds; undefined when an item came without its `refunds` list. */
-  refunds?: Listed[];
-  /** Undefined when the payment came without its `cancels` list. */
-  cancels?: Listed[];
-}
 
 export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOptions): ProviderAdapter<"iyzico"> {
   const { locale, ...clientOptions } = config;
@@ -129,31 +84,28 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
         };
       }
 
-      if (input.amount !== undefined && input.amount.currency !== d.currency) {
-        throw precheckFailed(P, "refund", "invalid_request", `iyzico refund: amount is in ${input.amount.currency} but payment ${paymentId} is in ${d.currency}.`, "amount");
-      }
-      if (succeeded(d.cancels).length > 0) throw precheckFailed(P, "refund", "already_cancelled", `iyzico refund: payment ${paymentId} was cancelled; there is nothing to refund.`);
-
       const item = itemId === undefined ? undefined : d.items.find((i) => i.paymentTransactionId === itemId);
-      if (itemId !== undefined && item === undefined) {
-        throw precheckFailed(P, "refund", "not_found", `iyzico refund: payment ${paymentId} has no basket item with paymentTransactionId ${describe(itemId)}.`, "payment.paymentTransactionId");
-      }
-      const what = item === undefined ? `payment ${paymentId}` : `basket item ${itemId}`;
-      const cap = item?.paid ?? d.paid;
-      const done = refundedTotal(item === undefined ? d.refunds : item.refunds, d.currency);
       // Without refund lists iyzico alone knows what is left; it refuses more than that itself.
-      const left = done === undefined ? cap : subtract(cap, done);
-      if (done !== undefined && left.minor <= 0n) throw precheckFailed(P, "refund", "already_refunded", `iyzico refund: ${what} is already fully refunded.`);
-      const amount = input.amount ?? left;
-      if (compare(amount, left) > 0) {
-        throw precheckFailed(
-          P,
-          "refund",
-          "amount_exceeds_refundable",
-          `iyzico refund: ${toDecimal(amount)} ${amount.currency} is more than the ${toDecimal(left)} ${d.currency} left to refund on ${what}.`,
-          "amount",
-        );
-      }
+      const refunded = refundedTotal(item === undefined ? d.refunds : item.refunds, d.currency);
+      const amount = refundAmount(
+        {
+          provider: P,
+          name: "iyzico",
+          subject: `payment ${paymentId}`,
+          ...(item !== undefined ? { part: `basket item ${itemId}` } : {}),
+          currency: d.currency,
+          paid: item?.paid ?? d.paid,
+          ...(refunded !== undefined ? { refunded } : {}),
+          ...(succeeded(d.cancels).length > 0 ? { cancelled: "was cancelled" } : {}),
+          refusals: [
+            () =>
+              itemId !== undefined && item === undefined
+                ? precheckFailed(P, "refund", "not_found", `iyzico refund: payment ${paymentId} has no basket item with paymentTransactionId ${describe(itemId)}.`, "payment.paymentTransactionId")
+                : undefined,
+          ],
+        },
+        input.amount,
+      );
       const currency = d.currency as RefundV2Request["currency"];
       const request: RefundRequest | RefundV2Request =
         itemId !== undefined
@@ -189,7 +141,8 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
     },
 
     async reconcile(operation, plan, key): Promise<Reconciliation> {
-      const paymentId = String(field(plan.snapshot, "paymentId"));
+      const before = plan.snapshot as unknown as Snapshot;
+      const paymentId = before.paymentId;
       const d = await report(paymentId);
       const list = operation === "cancel" ? d.cancels : d.refunds;
       const what = operation === "cancel" ? "cancel" : "refund";
@@ -210,7 +163,7 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
           how: `iyzico lists refunds with conversationId "${key}" on payment ${paymentId} for ${toDecimal(total)} ${d.currency}, not the ${toDecimal(expected)} ${expected.currency} asked; check them in the iyzico merchant panel before refunding again.`,
         };
       }
-      if (unchanged(plan.snapshot, d)) return { state: "not_applied" };
+      if (unchanged(before, d)) return { state: "not_applied" };
       const failedMine = list.find((r) => r.reference === key && r.failed !== undefined);
       if (failedMine !== undefined) {
         return {
@@ -226,85 +179,10 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
   };
 }
 
-function succeeded(list: readonly Listed[] | undefined): Listed[] {
-  return (list ?? []).filter((r) => r.failed === undefined);
-}
-
-function refundedTotal(list: readonly Listed[] | undefined, currency: Currency): Money | undefined {
-  return list === undefined ? undefined : sumMoney(succeeded(list).map((r) => r.amount), currency);
-}
-
-function refundedMinor(d: Detail): string | null {
-  return refundedTotal(d.refunds, d.currency)?.minor.toString() ?? null;
-}
-
-/** Every listed refund and cancel by id and state: any change to the payment changes it. */
-function fingerprint(d: Detail): string | null {
-  if (d.refunds === undefined || d.cancels === undefined) return null;
-  const part = (kind: string, x: Listed) => `${kind}:${x.id}:${x.failed === undefined ? "ok" : "failed"}:${x.amount.minor}`;
-  return [...d.refunds.map((r) => part("r", r)), ...d.cancels.map((c) => part("c", c))].sort().join(",");
-}
-
-function snapshotOf(d: Detail): JsonObject {
-  return { paymentId: d.paymentId, refunded: refundedMinor(d), fingerprint: fingerprint(d) };
-}
-
-/** Nothing changed since the plan; never true when either read came without its lists. */
-function unchanged(snapshot: unknown, d: Detail): boolean {
-  const before = field(snapshot, "fingerprint");
-  return typeof before === "string" && before === fingerprint(d) && field(snapshot, "refunded") === refundedMinor(d);
-}
-
-function readReport(paymentId: string, r: RetrieveReportingPaymentDetailResponse): Detail {
-  const payment = (r.payments ?? []).find((p) => String(p.paymentId) === paymentId);
-  if (payment === undefined) throw malformed(P, REPORT, `the reporting detail lists no payment ${paymentId}`);
-  const currency = readCurrency(P, REPORT, payment.currency ?? "TRY");
-  const amount = (v: unknown, name: string) => readAmount(P, REPORT, v, currency, name);
-  const paid = amount(payment.paidPrice ?? payment.price, "paidPrice");
-  if (paid === undefined) throw malformed(P, REPORT, "the payment has no paidPrice");
-  const listed = (x: unknown, at: string, idField: string, refField: string, paymentTransactionId?: string): Listed => {
-    const value = amount(field(x, "refundPrice"), `${at}.refundPrice`);
-    if (value === undefined) throw malformed(P, REPORT, `${at} has no refundPrice`);
-    const id = field(x, idField);
-    const reference = field(x, refField);
-    const errorCode = field(x, "errorCode");
-    const errorGroup = field(x, "errorGroup");
-    const createdAt = field(x, "createdDate");
-    return {
-      // Without its id an entry still counts in the fingerprint, by position.
-      id: id === undefined || id === null ? `${at}` : String(id),
-      amount: value,
-      ...(typeof reference === "string" ? { reference } : {}),
-      ...(errorCode != null || errorGroup != null ? { failed: `${String(errorCode ?? errorGroup)}: ${String(field(x, "errorMessage") ?? "")}` } : {}),
-      ...(paymentTransactionId !== undefined ? { paymentTransactionId } : {}),
-      ...(typeof createdAt === "string" ? { createdAt } : {}),
-    };
-  };
-  const items = (payment.itemTransactions ?? []).map((item, i) => {
-    const id = String(item.paymentTransactionId);
-    return {
-      paymentTransactionId: id,
-      paid: amount(item.paidPrice ?? item.price, `itemTransactions[${i}].paidPrice`) ?? paid,
-      ...(Array.isArray(item.refunds)
-        ? { refunds: item.refunds.map((x, j) => listed(x, `itemTransactions[${i}].refunds[${j}]`, "refundTxId", "refundConversationId", id)) }
-        : {}),
-    };
-  });
-  const allListed = items.length > 0 && items.every((i) => i.refunds !== undefined);
-  return {
-    paymentId,
-    currency,
-    paid,
-    items,
-    ...(allListed ? { refunds: items.flatMap((i) => i.refunds ?? []) } : {}),
-    ...(Array.isArray(payment.cancels) ? { cancels: payment.cancels.map((x, j) => listed(x, `cancels[${j}]`, "refundId", "cancelConversationId")) } : {}),
-  };
-}
-
 function toDetails(paymentStatus: string, d: Detail): PaymentDetails<"iyzico"> {
   const done = refundedTotal(d.refunds, d.currency);
   const cancelled = succeeded(d.cancels).length > 0;
-  const base: PaymentStatus = STATUS[paymentStatus] ?? "pending";
+  const base = statusOf(STATUS, paymentStatus);
   const status: PaymentStatus = cancelled
     ? "cancelled"
     : base === "succeeded" && done !== undefined && done.minor > 0n
@@ -312,15 +190,14 @@ function toDetails(paymentStatus: string, d: Detail): PaymentDetails<"iyzico"> {
         ? "refunded"
         : "partially_refunded"
       : base;
-  const refunds = d.refunds === undefined ? undefined : succeeded(d.refunds).map(toEntry);
-  return {
-    provider: P,
+  return paymentDetails(P, {
     status,
     providerStatus: paymentStatus,
     amount: d.paid,
-    ...(done !== undefined ? { refundedAmount: done, refundableAmount: cancelled ? money(0n, d.currency) : subtract(d.paid, done) } : {}),
-    ...(refunds !== undefined ? { refunds } : {}),
-  };
+    refundedAmount: done,
+    refundableAmount: done === undefined ? undefined : cancelled ? money(0n, d.currency) : subtract(d.paid, done),
+    refunds: d.refunds === undefined ? undefined : succeeded(d.refunds).map(toEntry),
+  });
 }
 
 function toEntry(r: Listed): RefundEntry {

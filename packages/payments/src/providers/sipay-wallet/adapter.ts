@@ -21,11 +21,12 @@ import {
   type SummaryRecordByFilterResponse,
   type TransactionReceiptResponse,
 } from "@odeme/sipay-wallet";
-import { invalidRequest, refined, withCode } from "../errors.ts";
-import { formatDecimal, moneyToJSON, type Money } from "../money.ts";
-import type { Capabilities, PaymentDetails, RefundInput } from "../types.ts";
-import type { ProviderAdapter, Reconciliation, Sent, SharedClientOptions, WritePlan } from "./adapter.ts";
-import { field, malformed, planAmount, readAmount, readCurrency, refString, toDecimal } from "./wire.ts";
+import { invalidRequest, refined, withCode } from "../../errors.ts";
+import { formatDecimal, moneyToJSON, type Money } from "../../money.ts";
+import type { PaymentDetails, RefundInput } from "../../types.ts";
+import type { ProviderAdapter, Reconciliation, Sent, SharedClientOptions, WritePlan } from "../adapter.ts";
+import { malformed, planAmount, readAmount, readCurrency, refString, toDecimal } from "../wire.ts";
+import { sipayWalletCapabilities } from "./capabilities.ts";
 
 export interface SipayWalletConfig extends SipayWalletClientOptions {
   /**
@@ -40,23 +41,6 @@ export interface SipayWalletConfig extends SipayWalletClientOptions {
   now?: () => Date;
 }
 
-export const sipayWalletCapabilities = {
-  partialRefund: true,
-  repeatedRefund: true,
-  itemRefund: false,
-  cancel: false,
-  retrieve: true,
-  refundedAmount: false,
-  listsRefunds: false,
-  lookupByMerchantReference: true,
-  asyncRefund: false,
-  idempotency: "provider",
-  // retrieve reads transactionReceipt, whose payload is inferred. The lookup by ext_transaction_id
-  // (summaryRecordByFilter: its filters, `payload.results`, the 3-day default window and paging)
-  // is documented by Sipay; so it is not listed here.
-  unverified: ["retrieve"],
-} as const satisfies Capabilities;
-
 const P = "sipay-wallet";
 const TRANSACTION_ID = /^[0-9]{1,19}$/;
 /** "NormalCompleted" (Sipay's summary-record example and Business API webhooks). */
@@ -69,6 +53,11 @@ const PAGE_SIZE = 100;
 /** A search by one ext_transaction_id finds at most a few records; more pages than this is a bug or a misbehaving API. */
 const MAX_PAGES = 20;
 const DEFAULT_LOOKBACK_DAYS = 90;
+
+/** What a plan keeps: when it was made, where a reconcile's search starts. */
+interface Snapshot {
+  plannedAt: string;
+}
 
 interface Range {
   start: Date;
@@ -104,7 +93,7 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
 
   const lookback = (): Range => ({ start: new Date(now().getTime() - lookbackDays * DAY_MS), end: new Date(now().getTime() + CLOCK_SLACK_MS) });
   const sincePlan = (plan: WritePlan): Range | undefined => {
-    const at = Date.parse(String(field(plan.snapshot, "plannedAt")));
+    const at = Date.parse(String((plan.snapshot as Partial<Snapshot> | undefined)?.plannedAt));
     return Number.isNaN(at) ? undefined : { start: new Date(at - CLOCK_SLACK_MS), end: new Date(now().getTime() + CLOCK_SLACK_MS) };
   };
   const describeRange = (r: Range) => `${r.start.toISOString()} to ${r.end.toISOString()}`;
@@ -212,7 +201,7 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
         providerOperation: "refundPaymentInstant",
         request: { ...request },
         amount: moneyToJSON(amount),
-        snapshot: { plannedAt: plannedAt.toISOString() },
+        snapshot: { plannedAt: plannedAt.toISOString() } satisfies Snapshot,
       };
       // Before the first send: a refund under this key (a crash lost the store's record) is returned, not made again.
       const earlier = await lookUpKey(key, plan, lookback(), "refund");

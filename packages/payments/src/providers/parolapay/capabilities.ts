@@ -1,0 +1,20 @@
+/** What Parolapay can do, as literal types (`capabilities("parolapay")`); the comments say what each flag rests on. */
+import type { Capabilities } from "../../types.ts";
+
+export const parolapayCapabilities = {
+  partialRefund: true,
+  repeatedRefund: true,
+  itemRefund: false,
+  cancel: true,
+  retrieve: true,
+  refundedAmount: true,
+  listsRefunds: false,
+  lookupByMerchantReference: true,
+  asyncRefund: true,
+  // The facade's store only: a lost refund answer is never settled by a lookup (see the header).
+  idempotency: "lookup",
+  // Everything but the refund request itself is inferred in specs/parolapay.yaml: the status
+  // read (refunded amount, states), cancel, and the lookup by merchant_ref (which finds intents,
+  // not refunds). No per-refund reference can be looked up.
+  unverified: ["repeatedRefund", "cancel", "retrieve", "refundedAmount", "lookupByMerchantReference", "asyncRefund"],
+} as const satisfies Capabilities;
