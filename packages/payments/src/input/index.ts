@@ -1,6 +1,6 @@
 /**
  * Strict input at the facade boundary. Every refund, cancel and lookup is read here first, as
- * plain data against its provider's schema (schemas.ts), before any lookup or request: unknown
+ * plain data against its provider's schema (providers/<id>/input.ts), before any lookup or request: unknown
  * keys are refused, a payment is named exactly one way, every value the facade passes through is
  * checked against the spec fields it goes to. What comes out is a fresh, plain, JSON-safe copy,
  * so nothing the caller holds (a getter, a cycle, a later mutation) reaches the adapters or the
@@ -16,7 +16,8 @@ import type { Money } from "../money.ts";
 import { PROVIDER_IDS, type CancelInput, type ProviderId, type RefundInput, type RetrieveInput } from "../types.ts";
 import { render } from "./render.ts";
 import { fieldPath, readRecord, reject, rejectUnknown, type InputOperation, type Where } from "./rules.ts";
-import { FACADE_KEY, SCHEMAS, type OperationSchema } from "./schemas.ts";
+import { PROVIDERS } from "../providers/registry.ts";
+import { FACADE_KEY, type OperationSchema } from "./schemas.ts";
 
 export { render, maskCardNumbers } from "./render.ts";
 export { fieldPath, isCalendarDate } from "./rules.ts";
@@ -90,7 +91,7 @@ function open(operation: InputOperation, input: unknown): { at: Where; record: M
     throw invalidRequest("unknown", operation, "provider", `${operation}: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
   }
   const p = provider as ProviderId;
-  const schemas = SCHEMAS[p];
+  const schemas = PROVIDERS[p].input;
   const at: Where = { provider: p, name: schemas.name, operation };
   const schema = schemas[operation];
   if (schema === undefined) {

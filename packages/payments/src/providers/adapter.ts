@@ -6,6 +6,7 @@
  * hands the registry (`ProviderModule`).
  */
 import type { LogEvent, ProviderDefinition } from "@odeme/core";
+import type { ProviderSchemas } from "../input/schemas.ts";
 import type { MoneyJSON } from "../money.ts";
 import type {
   CancelInput,
@@ -91,6 +92,8 @@ export interface ProviderModule<P extends ProviderId, Config, Event = never> {
   /** The generated definition: its auth scheme and credential options and its sensitive fields, for the scrubber. */
   readonly definition: ProviderDefinition;
   readonly capabilities: Capabilities;
+  /** How a caller names its payments, checked against the spec fields they go to (input.ts). */
+  readonly input: ProviderSchemas;
   /** Options the facade adds to the generated client's that hold a secret (Paywall's webhook hashKey). */
   readonly secretOptions?: readonly string[];
   createAdapter(config: Config, shared: SharedClientOptions): ProviderAdapter<P>;

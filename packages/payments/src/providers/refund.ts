@@ -81,14 +81,20 @@ export function statusOf(table: Readonly<Record<string, PaymentStatus>>, word: s
 }
 
 /**
- * The amounts a status alone proves, for a lookup that carries no refunded total: nothing refunded
- * yet of a succeeded payment, nothing left of a cancelled one, and (where the provider's word means
- * a full refund) all of a refunded one.
+ * The refunded and refundable amounts of a PaymentDetails: from the refunded total and what is left
+ * when the lookup gives them; otherwise only what the status alone proves (nothing refunded yet of
+ * a succeeded payment, nothing left of a cancelled one, and, where the provider's word means a
+ * full refund, all of a refunded one).
  */
-export function amountsFromStatus(status: PaymentStatus, paid: Money, fullRefundKnown: boolean): Pick<PaymentDetails, "refundedAmount" | "refundableAmount"> {
+export function refundAmounts(
+  status: PaymentStatus,
+  paid: Money,
+  seen: { refunded: Money | undefined; left: Money | undefined; fullRefundKnown: boolean },
+): Pick<PaymentDetails, "refundedAmount" | "refundableAmount"> {
+  if (seen.refunded !== undefined && seen.left !== undefined) return { refundedAmount: seen.refunded, refundableAmount: seen.left };
   const zero = money(0n, paid.currency);
   if (status === "succeeded") return { refundedAmount: zero, refundableAmount: paid };
-  if (status === "refunded" && fullRefundKnown) return { refundedAmount: paid, refundableAmount: zero };
+  if (status === "refunded" && seen.fullRefundKnown) return { refundedAmount: paid, refundableAmount: zero };
   if (status === "cancelled") return { refundableAmount: zero };
   return {};
 }

@@ -1,14 +1,14 @@
 /**
  * Every provider the facade knows, one line each, in the order `configured` lists them. A new
- * provider is its spec, its folder here (adapter, references, capabilities, webhook, index.ts),
+ * provider is its spec, its folder here (adapter.ts ending in its registry entry, references, capabilities, webhook),
  * its simulator and one line below (plus its id and reference types in types.ts).
  */
 import type { ProviderId } from "../types.ts";
-import { dineropay } from "./dineropay/index.ts";
-import { iyzico } from "./iyzico/index.ts";
-import { parolapay } from "./parolapay/index.ts";
-import { paywall } from "./paywall/index.ts";
-import { sipayWallet } from "./sipay-wallet/index.ts";
+import { dineropay } from "./dineropay/adapter.ts";
+import { iyzico } from "./iyzico/adapter.ts";
+import { parolapay } from "./parolapay/adapter.ts";
+import { paywall } from "./paywall/adapter.ts";
+import { sipayWallet } from "./sipay-wallet/adapter.ts";
 
 export const PROVIDERS = {
   iyzico,

@@ -17,15 +17,17 @@
  * paid minus settled refunds and may include money a pending refund is about to take (DineroPay
  * then rejects the excess: amount_exceeds_refundable).
  */
-import { DineroPayClient, type DineroPayClientOptions, type GetPaymentStatusResponse } from "@odeme/dineropay";
+import { dineropayProvider, DineroPayClient, type DineroPayClientOptions, type GetPaymentStatusResponse } from "@odeme/dineropay";
 import { OdemeError, type ErrorCode } from "@odeme/core";
 import { invalidRequest, precheckFailed, refined, withCode } from "../../errors.ts";
 import { isZero, money, moneyToJSON, type Currency, type Money } from "../../money.ts";
 import type { PaymentDetails, PaymentStatus, RefundInput } from "../../types.ts";
-import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
-import { amountsFromStatus, leftToRefund, paymentDetails, refundAmount, statusOf } from "../refund.ts";
+import type { JsonObject, ProviderAdapter, ProviderModule, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
+import { leftToRefund, paymentDetails, refundAmount, refundAmounts, statusOf } from "../refund.ts";
 import { field, malformed, readAmount, readCurrency, refString, toDecimal } from "../wire.ts";
 import { dineropayCapabilities } from "./capabilities.ts";
+import { dineropayInput } from "./input.ts";
+import { dineropayWebhook, type DineroPayCallbackEvent } from "./webhook.ts";
 
 export type DineroPayConfig = DineroPayClientOptions;
 
@@ -268,6 +270,16 @@ function toDetails(s: Status): PaymentDetails<"dineropay"> {
     providerStatus: s.status,
     amount: s.amount,
     // Without refunded_amount, known only before any refund; "refund" may be partial.
-    ...(s.refunded !== undefined && left !== undefined ? { refundedAmount: s.refunded, refundableAmount: left } : amountsFromStatus(mapped, s.amount, false)),
+    ...refundAmounts(mapped, s.amount, { refunded: s.refunded, left, fullRefundKnown: false }),
   });
 }
+
+/** DineroPay as the registry lists it: its generated definition, capabilities, adapter and webhook check. */
+export const dineropay = {
+  id: "dineropay",
+  definition: dineropayProvider,
+  capabilities: dineropayCapabilities,
+  input: dineropayInput,
+  createAdapter: createDineroPayAdapter,
+  webhook: dineropayWebhook,
+} as const satisfies ProviderModule<"dineropay", DineroPayConfig, DineroPayCallbackEvent>;

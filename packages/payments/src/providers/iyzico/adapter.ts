@@ -22,14 +22,16 @@
  * "Successful" means no `errorCode`/`errorGroup` on the entry: the numeric `refundStatus` has no
  * documented values, so it is never read.
  */
-import { IyzicoClient, type CancelRequest, type IyzicoClientOptions, type RefundRequest, type RefundV2Request } from "@odeme/iyzico";
+import { iyzicoProvider, IyzicoClient, type CancelRequest, type IyzicoClientOptions, type RefundRequest, type RefundV2Request } from "@odeme/iyzico";
 import { precheckFailed } from "../../errors.ts";
 import { compare, money, moneyToJSON, subtract } from "../../money.ts";
 import type { PaymentDetails, PaymentStatus, RefundEntry, RefundInput } from "../../types.ts";
-import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
+import type { JsonObject, ProviderAdapter, ProviderModule, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
 import { paymentDetails, refundAmount, statusOf } from "../refund.ts";
 import { describe, planAmount, refString, sumMoney, toDecimal } from "../wire.ts";
 import { iyzicoCapabilities } from "./capabilities.ts";
+import { iyzicoInput } from "./input.ts";
+import { iyzicoWebhook, type IyzicoWebhookEvent } from "./webhook.ts";
 import { readReport, refundedTotal, snapshotOf, succeeded, unchanged, type Detail, type Listed, type Snapshot } from "./references.ts";
 
 export interface IyzicoConfig extends IyzicoClientOptions {
@@ -219,3 +221,13 @@ const STATUS: Record<string, PaymentStatus> = {
   BKM_POS_SELECTED: "requires_action",
   CALLBACK_PECCO: "requires_action",
 };
+
+/** iyzico as the registry lists it: its generated definition, capabilities, adapter and webhook check. */
+export const iyzico = {
+  id: "iyzico",
+  definition: iyzicoProvider,
+  capabilities: iyzicoCapabilities,
+  input: iyzicoInput,
+  createAdapter: createIyzicoAdapter,
+  webhook: iyzicoWebhook,
+} as const satisfies ProviderModule<"iyzico", IyzicoConfig, IyzicoWebhookEvent>;

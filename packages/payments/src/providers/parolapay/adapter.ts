@@ -11,6 +11,7 @@
  */
 import { minorUnits, OdemeError } from "@odeme/core";
 import {
+  parolapayProvider,
   ParolapayClient,
   type CancelRequest,
   type ParolapayClientOptions,
@@ -20,10 +21,11 @@ import {
 import { precheckFailed } from "../../errors.ts";
 import { money, moneyToJSON, subtract, toMinorNumber, type Currency, type Money } from "../../money.ts";
 import type { PaymentDetails, PaymentStatus, RefundInput } from "../../types.ts";
-import type { ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
+import type { ProviderAdapter, ProviderModule, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
 import { alreadyRefunded, paymentDetails, refundAmount, statusOf } from "../refund.ts";
 import { malformed, planAmount, readCurrency, readMinor, refString, toDecimal } from "../wire.ts";
 import { parolapayCapabilities } from "./capabilities.ts";
+import { parolapayInput } from "./input.ts";
 
 export type ParolapayConfig = ParolapayClientOptions;
 
@@ -217,3 +219,12 @@ function toDetails(i: Intent): PaymentDetails<"parolapay"> {
     refundableAmount: !captured ? money(0n, i.currency) : paid !== undefined && i.refunded !== undefined ? subtract(paid, i.refunded) : undefined,
   });
 }
+
+/** Parolapay as the registry lists it: its generated definition, capabilities, adapter. It documents no webhook signature. */
+export const parolapay = {
+  id: "parolapay",
+  definition: parolapayProvider,
+  capabilities: parolapayCapabilities,
+  input: parolapayInput,
+  createAdapter: createParolapayAdapter,
+} as const satisfies ProviderModule<"parolapay", ParolapayConfig>;

@@ -2,13 +2,13 @@
 import type { Capabilities } from "../../types.ts";
 
 export const parolapayCapabilities = {
-  partialRefund: true,
-  repeatedRefund: true,
-  itemRefund: false,
-  cancel: true,
-  retrieve: true,
-  refundedAmount: true,
-  listsRefunds: false,
+  partialRefund: true, // the documented refund request takes an amount in kuruş
+  repeatedRefund: true, // inferred, like all below but partialRefund
+  itemRefund: false, // the refund names only the intent and an amount
+  cancel: true, // cancel, of an intent not yet captured
+  retrieve: true, // status, by intent id
+  refundedAmount: true, // the intent's amount_refunded
+  listsRefunds: false, // the intent lists no refunds
   lookupByMerchantReference: true,
   asyncRefund: true,
   // The facade's store only: a lost refund answer is never settled by a lookup (see the header).

@@ -22,6 +22,7 @@
  * absent, amounts are known only when the flags say nothing or everything was refunded.
  */
 import {
+  paywallProvider,
   PaywallClient,
   type CancelByUniqueCodeRequest,
   type CancelRequest,
@@ -35,10 +36,12 @@ import { OdemeError } from "@odeme/core";
 import { invalidRequest, precheckFailed, refined, unsupported, withCode } from "../../errors.ts";
 import { compare, isZero, money, moneyToJSON, type Money } from "../../money.ts";
 import type { CancelInput, PaymentDetails, PaymentStatus, RefundInput } from "../../types.ts";
-import type { JsonObject, ProviderAdapter, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
-import { alreadyRefunded, amountsFromStatus, leftToRefund, paymentDetails, refundAmount } from "../refund.ts";
+import type { JsonObject, ProviderAdapter, ProviderModule, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
+import { alreadyRefunded, leftToRefund, paymentDetails, refundAmount, refundAmounts } from "../refund.ts";
 import { toDecimal } from "../wire.ts";
 import { paywallCapabilities } from "./capabilities.ts";
+import { paywallInput } from "./input.ts";
+import { paywallWebhook, type PaywallCallbackEvent } from "./webhook.ts";
 import { describeChange, planSnapshot, readInquiry, readRef, snapshotOf, type Inquiry, type PlanSnapshot, type Ref } from "./references.ts";
 
 export interface PaywallConfig extends PaywallClientOptions {
@@ -47,6 +50,10 @@ export interface PaywallConfig extends PaywallClientOptions {
 }
 
 const P = "paywall";
+
+/** The generated client's writes a plan may name. */
+const PAYWALL_WRITES = ["refund", "partialRefund", "partialRefundByUniqueCode", "revertByPaymentId", "cancel", "cancelByUniqueCode"] as const;
+type PaywallWrite = (typeof PAYWALL_WRITES)[number];
 
 export function createPaywallAdapter(config: PaywallConfig, shared: SharedClientOptions): ProviderAdapter<"paywall"> {
   const { hashKey: _hashKey, ...clientOptions } = config;
@@ -151,26 +158,10 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
     },
 
     async send(_operation, plan) {
-      const call = () => {
-        const body = plan.request as never;
-        switch (plan.providerOperation) {
-          case "refund":
-            return client.refund(body);
-          case "partialRefund":
-            return client.partialRefund(body);
-          case "partialRefundByUniqueCode":
-            return client.partialRefundByUniqueCode(body);
-          case "revertByPaymentId":
-            return client.revertByPaymentId(body);
-          case "cancel":
-            return client.cancel(body);
-          case "cancelByUniqueCode":
-            return client.cancelByUniqueCode(body);
-          default:
-            throw new TypeError(`Paywall: no operation ${plan.providerOperation}`);
-        }
-      };
-      await refined(call, refineMinusOne);
+      const operation = plan.providerOperation as PaywallWrite;
+      if (!PAYWALL_WRITES.includes(operation)) throw new TypeError(`Paywall: no operation ${plan.providerOperation}`);
+      // Each plan's request was built for its operation (planRefund, planCancel).
+      await refined(() => client[operation](plan.request as never), refineMinusOne);
       return { status: "succeeded" };
     },
 
@@ -251,6 +242,17 @@ function toDetails(q: Inquiry): PaymentDetails<"paywall"> {
     amount: q.amount,
     // With RefundedAmount, both amounts; with only flags, amounts are known when nothing or
     // everything was refunded (AnySuccessRefund is a full refund).
-    ...(q.refunded !== undefined && left !== undefined ? { refundedAmount: q.refunded, refundableAmount: left } : amountsFromStatus(status, q.amount, true)),
+    ...refundAmounts(status, q.amount, { refunded: q.refunded, left, fullRefundKnown: true }),
   });
 }
+
+/** Paywall as the registry lists it: its generated definition, capabilities, adapter and webhook check. */
+export const paywall = {
+  id: "paywall",
+  definition: paywallProvider,
+  capabilities: paywallCapabilities,
+  input: paywallInput,
+  secretOptions: ["hashKey"],
+  createAdapter: createPaywallAdapter,
+  webhook: paywallWebhook,
+} as const satisfies ProviderModule<"paywall", PaywallConfig, PaywallCallbackEvent>;

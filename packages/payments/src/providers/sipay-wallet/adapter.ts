@@ -14,6 +14,7 @@
  */
 import { OdemeError } from "@odeme/core";
 import {
+  sipayWalletProvider,
   SipayWalletClient,
   type RefundPaymentInstantRequest,
   type SipayWalletClientOptions,
@@ -24,9 +25,10 @@ import {
 import { invalidRequest, refined, withCode } from "../../errors.ts";
 import { formatDecimal, moneyToJSON, type Money } from "../../money.ts";
 import type { PaymentDetails, RefundInput } from "../../types.ts";
-import type { ProviderAdapter, Reconciliation, Sent, SharedClientOptions, WritePlan } from "../adapter.ts";
+import type { ProviderAdapter, ProviderModule, Reconciliation, Sent, SharedClientOptions, WritePlan } from "../adapter.ts";
 import { malformed, planAmount, readAmount, readCurrency, refString, toDecimal } from "../wire.ts";
 import { sipayWalletCapabilities } from "./capabilities.ts";
+import { sipayWalletInput } from "./input.ts";
 
 export interface SipayWalletConfig extends SipayWalletClientOptions {
   /**
@@ -263,3 +265,12 @@ function refine(e: OdemeError): OdemeError {
   }
   return e;
 }
+
+/** Sipay Wallet as the registry lists it: its generated definition, capabilities, adapter. It documents no webhook signature. */
+export const sipayWallet = {
+  id: "sipay-wallet",
+  definition: sipayWalletProvider,
+  capabilities: sipayWalletCapabilities,
+  input: sipayWalletInput,
+  createAdapter: createSipayWalletAdapter,
+} as const satisfies ProviderModule<"sipay-wallet", SipayWalletConfig>;
