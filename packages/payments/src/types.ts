@@ -1,6 +1,6 @@
 /**
  * The normalized model: provider ids, the typed payment references of each provider, and what the
- * operations take and return. Provider knowledge beyond reference shapes lives in src/adapters/.
+ * operations take and return. Provider knowledge beyond reference shapes lives in src/providers/<id>/.
  */
 import type { Money } from "./money.ts";
 

@@ -1,7 +1,8 @@
 /**
  * Every provider the facade knows, one line each, in the order `configured` lists them. A new
- * provider is its spec, its folder here (adapter.ts ending in its registry entry, references, capabilities, webhook),
- * its simulator and one line below (plus its id and reference types in types.ts).
+ * provider is its spec, its folder here (adapter.ts ending in its registry entry; capabilities,
+ * input and, where it has them, references and webhook), its simulator and one line below (plus
+ * its id and reference types in types.ts, the public model).
  */
 import type { ProviderId } from "../types.ts";
 import { dineropay } from "./dineropay/adapter.ts";

@@ -88,7 +88,7 @@ export function describe(value: unknown): string {
   return value === undefined ? "nothing" : String(value);
 }
 
-/** The amount a plan moves (plans keep it as JSON, see idempotency.ts). */
+/** The amount a plan moves (plans keep it as JSON, see idempotency/store.ts). */
 export function planAmount(plan: { amount?: MoneyJSON }): Money | undefined {
   return plan.amount === undefined ? undefined : moneyFromJSON(plan.amount, "plan.amount");
 }
@@ -100,7 +100,7 @@ export function sumMoney(values: readonly Money[], currency: Currency): Money {
   );
 }
 
-/** A field of an object we only know loosely (undeclared response fields, callback bodies). */
+/** A field of an object we only know loosely (the raw body of an error, which no type describes). */
 export function field(value: unknown, name: string): unknown {
   return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[name] : undefined;
 }

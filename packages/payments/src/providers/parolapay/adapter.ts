@@ -1,6 +1,6 @@
 /**
  * Parolapay's payment-intent API (specs/parolapay.yaml). Low confidence: only the refund request
- * is documented; status, cancel and every response shape are inferred, and amounts are integer
+ * is documented (its answer is `{}`); status, cancel and every response field are inferred, and amounts are integer
  * kuruş by decision (`minorUnits`). The idempotency key goes out as `merchant_ref`; whether
  * Parolapay deduplicates on it is unknown, and no source documents a way to find a refund by it.
  * So a refund whose answer was lost is never reported as applied or not applied: the intent's

@@ -11,7 +11,7 @@ export const parolapayCapabilities = {
   listsRefunds: false, // the intent lists no refunds
   lookupByMerchantReference: true,
   asyncRefund: true,
-  // The facade's store only: a lost refund answer is never settled by a lookup (see the header).
+  // The facade's store only: a lost refund answer is never settled by a lookup (see adapter.ts).
   idempotency: "lookup",
   // Everything but the refund request itself is inferred in specs/parolapay.yaml: the status
   // read (refunded amount, states), cancel, and the lookup by merchant_ref (which finds intents,

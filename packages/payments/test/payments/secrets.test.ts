@@ -3,8 +3,9 @@
  * `JSON.stringify(error)`, not in the stack, even when a provider echoes one back in free text.
  */
 import { describe, expect, it } from "vitest";
-import { createPayments, parseMoney, type OdemeError, type PaymentsOptions } from "../src/index.ts";
-import { fakeProvider, rejection, type Route } from "./helpers/fake-fetch.ts";
+import { createPayments, parseMoney, type OdemeError, type PaymentsOptions } from "../../src/index.ts";
+import { secretOptionNames, secretsOf } from "../../src/payments/secrets.ts";
+import { fakeProvider, rejection, type Route } from "../helpers/fake-fetch.ts";
 
 const S = {
   iyzicoApiKey: "sandbox-iyz-APIKEY-0001",
@@ -44,7 +45,7 @@ function setup(routes: Record<string, Route>) {
     logger: (e) => events.push(e),
     resendGraceMs: 0,
   };
-  return { fake, events, payments: createPayments(options) };
+  return { fake, events, options, payments: createPayments(options) };
 }
 
 function expectClean(what: string, error: OdemeError | unknown[]) {
@@ -112,5 +113,28 @@ describe("no secret in errors or logs", () => {
     } catch (error) {
       expectClean("config", error as OdemeError);
     }
+  });
+});
+
+describe("where the secrets come from", () => {
+  it("every provider's secret options are its generated definition's credentials, plus Paywall's webhook hashKey", () => {
+    expect(secretOptionNames("iyzico")).toEqual(["apiKey", "secretKey"]);
+    expect(secretOptionNames("paywall")).toEqual(["apiKeyPublic", "apiClientPublic", "apiKeyPrivate", "apiClientPrivate", "hashKey"]);
+    expect(secretOptionNames("dineropay")).toEqual(["merchantKey", "password"]);
+    expect(secretOptionNames("parolapay")).toEqual(["username", "password"]);
+    expect(secretOptionNames("sipay-wallet")).toEqual(["clientId", "clientSecret"]);
+  });
+
+  it("each webhook scheme gets the secret its provider's options hold, and only configured ones", () => {
+    const { options } = setup({});
+    expect(secretsOf(options).webhooks).toEqual({ iyzico: S.iyzicoSecret, paywall: S.pwHash, dineropay: S.dineroPassword });
+    expect(secretsOf({ iyzico: { apiKey: "a", secretKey: "b" } }).webhooks).toEqual({ iyzico: "b" });
+  });
+
+  it("a masked logger masks every configured credential", () => {
+    const { options } = setup({});
+    const seen: unknown[] = [];
+    secretsOf(options).masked((e) => seen.push(e))({ type: "request", provider: "iyzico", note: `keys ${SECRETS.join(" ")}` } as never);
+    expectClean("a masked log event", seen);
   });
 });

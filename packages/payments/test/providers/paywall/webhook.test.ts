@@ -1,0 +1,46 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { createPayments } from "../../../src/index.ts";
+import { failure, PAYWALL_HASH_KEY, payments } from "../../helpers/webhooks.ts";
+
+// Computed here from the documented formula, independently of @odeme/core's helpers.
+const sha256Hex = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
+
+describe("Paywall 3-D callback hash", () => {
+  const fields = { status: "Success", errorCode: "0", paymentId: "123456", uniqueCode: "order-1001", amount: "101.50", installment: "1" };
+  const hash = sha256Hex(`${PAYWALL_HASH_KEY}###123456###order-1001###101.50###1`);
+
+  it("verifies a form post", () => {
+    const body = new URLSearchParams({ ...fields, errorMessage: Buffer.from("Onaylandı").toString("base64"), hash }).toString();
+    expect(payments.webhooks.verify("paywall", body)).toMatchObject({
+      provider: "paywall",
+      succeeded: true,
+      paymentId: "123456",
+      merchantUniqueCode: "order-1001",
+      amount: "101.50",
+      errorMessage: "Onaylandı",
+    });
+  });
+
+  it("verifies a JSON body, with the amount exactly as received", () => {
+    expect(payments.webhooks.verify("paywall", JSON.stringify({ ...fields, hash })).installment).toBe("1");
+    const reformatted = JSON.stringify({ ...fields, amount: "101.5", hash });
+    expect(failure(() => payments.webhooks.verify("paywall", reformatted)).code).toBe("authentication");
+  });
+
+  it.each([
+    ["a missing hash", { ...fields }, "invalid_request", '"3D Hash Key" is enabled'],
+    ["a wrong-length hash", { ...fields, hash: hash.slice(2) }, "invalid_request", "has 62 hex characters; a valid one has 64"],
+    ["a tampered amount", { ...fields, amount: "1.50", hash }, "authentication", "the paywall.hashKey option"],
+  ])("rejects %s", (_what, body, code, message) => {
+    const error = failure(() => payments.webhooks.verify("paywall", new URLSearchParams(body).toString()));
+    expect(error).toMatchObject({ code });
+    expect(error.message).toContain(message);
+  });
+
+  it("needs paywall.hashKey", () => {
+    const bare = createPayments({ paywall: { apiKeyPublic: "a", apiClientPublic: "b", apiKeyPrivate: "c", apiClientPrivate: "d" } });
+    const error = failure(() => bare.webhooks.verify("paywall", "paymentId=1"));
+    expect(error).toMatchObject({ code: "invalid_request", field: "paywall.hashKey" });
+  });
+});
