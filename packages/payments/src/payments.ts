@@ -12,7 +12,7 @@ import { moneyFromJSON } from "./money.ts";
 import { writeRunner, type PaymentsOptions } from "./payments/options.ts";
 import { secretsOf } from "./payments/secrets.ts";
 import { adapterFor, capabilitiesOf, planCancel, type Adapters, type ProviderCapabilities } from "./payments/select.ts";
-import type { SharedClientOptions, WriteOperation } from "./providers/adapter.ts";
+import type { ProviderAdapter, SharedClientOptions, WriteOperation } from "./providers/adapter.ts";
 import { PROVIDERS } from "./providers/registry.ts";
 import {
   PROVIDER_IDS,
@@ -58,8 +58,9 @@ export function createPayments(options: PaymentsOptions): Payments {
   const adapters: Adapters = {};
   for (const p of PROVIDER_IDS) {
     const config = options[p];
-    // Each provider's config goes to its own adapter; the registry keys them alike.
-    if (config !== undefined) (adapters as Record<string, unknown>)[p] = (PROVIDERS[p].createAdapter as (c: typeof config, s: SharedClientOptions) => unknown)(own(config), shared);
+    // TypeScript cannot pair PROVIDERS[p] with options[p] for a p of the union; ProviderConfigs does.
+    const create = PROVIDERS[p].createAdapter as (c: NonNullable<PaymentsOptions[ProviderId]>, shared: SharedClientOptions) => ProviderAdapter;
+    if (config !== undefined) Object.assign(adapters, { [p]: create(own(config), shared) });
   }
   const scrubbed = async <T>(run: () => Promise<T>): Promise<T> => {
     try {

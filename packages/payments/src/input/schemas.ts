@@ -7,9 +7,8 @@
  * gets the facade's bounds from rules.ts, named as such.
  */
 import type { Money } from "../money.ts";
-import type { ProviderId } from "../types.ts";
 import { render } from "./render.ts";
-import { amount, freeText, referenceInteger, referenceString, reject, specField, type Rule, type SpecSource, type Where } from "./rules.ts";
+import { freeText, referenceString, reject, type Rule, type SpecSource, type Where } from "./rules.ts";
 
 /** One way of naming a payment: the key that selects it, and every key it takes. */
 export interface Variant {

@@ -3,19 +3,21 @@
  * core auth schemes give (plus the options a provider's folder adds, Paywall's hashKey): the
  * scrubber that masks them in logs and errors, and the secret each webhook scheme is verified with.
  */
-import { authSchemeOf, type AnyAuthSchemeModule, type LogEvent, type Scrubber } from "@odeme/core";
+import { authSchemeOf, type AnyAuthSchemeModule, type LogEvent, type ProviderDefinition, type Scrubber } from "@odeme/core";
 import { facadeScrubber } from "../errors.ts";
 import { PROVIDERS } from "../providers/registry.ts";
 import { PROVIDER_IDS, type ProviderId } from "../types.ts";
 import { WEBHOOK_SCHEMES, type WebhookSecrets } from "../webhooks/index.ts";
 import type { PaymentsOptions } from "./options.ts";
 
+/** What the registry says of a provider's secrets. */
+const entry = (provider: ProviderId): { definition: ProviderDefinition; secretOptions?: readonly string[] } => PROVIDERS[provider];
+
 /** A provider's option names that hold a secret: its auth scheme's, its definition's, its folder's. */
 export function secretOptionNames(provider: ProviderId): string[] {
-  const module: { definition: (typeof PROVIDERS)[ProviderId]["definition"]; secretOptions?: readonly string[] } = PROVIDERS[provider];
-  const { definition } = module;
+  const { definition, secretOptions = [] } = entry(provider);
   const scheme = authSchemeOf(definition.auth) as AnyAuthSchemeModule;
-  return [...new Set([...scheme.credentials(definition.auth as never), ...(definition.credentials ?? []), ...(module.secretOptions ?? [])])];
+  return [...new Set([...scheme.credentials(definition.auth as never), ...(definition.credentials ?? []), ...secretOptions])];
 }
 
 // A webhook scheme names the option its secret comes from; it must be one the scrubber masks.
@@ -37,8 +39,9 @@ export function secretsOf(options: PaymentsOptions): Secrets {
   const config = (p: ProviderId) => options[p] as unknown as Record<string, unknown>;
   const scrubber = facadeScrubber(
     configured.map((p) => {
-      const { definition, secretOptions } = PROVIDERS[p] as { definition: (typeof PROVIDERS)[ProviderId]["definition"]; secretOptions?: readonly string[] };
-      return [{ ...definition, credentials: [...(definition.credentials ?? []), ...(secretOptions ?? [])] }, config(p)];
+      // The scrubber takes the scheme's names from the definition; the folder's own are added to it.
+      const { definition, secretOptions = [] } = entry(p);
+      return [{ ...definition, credentials: [...(definition.credentials ?? []), ...secretOptions] }, config(p)];
     }),
   );
   const webhooks: WebhookSecrets = {};
