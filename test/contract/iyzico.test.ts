@@ -232,15 +232,17 @@ describe("every operation of the spec through the generated client", () => {
     const content = (op.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } | undefined)?.content;
     return Object.values(content?.["application/json"]?.examples ?? {})[0]?.value;
   };
-  const query = (op: SpecOperation) =>
-    Object.fromEntries(((op.raw.parameters ?? []) as { name: string; in: string; example?: unknown }[]).filter((p) => p.in === "query").map((p) => [p.name, p.example]));
+  const params = (op: SpecOperation, where: "query" | "path") =>
+    Object.fromEntries(((op.raw.parameters ?? []) as { name: string; in: string; example?: unknown }[]).filter((p) => p.in === where).map((p) => [p.name, p.example]));
+  const query = (op: SpecOperation) => params(op, "query");
   const served = spec.operations.filter((op) => !(IYZICO_STATEFUL_OPERATIONS as readonly string[]).includes(op.operationId));
 
   it.each(served.map((op) => [op.operationId, op] as const))("%s: the spec's example goes through signed, validated, and answered", async (id, op) => {
     const method = (iyzico as unknown as Record<string, (input: unknown) => Promise<unknown>>)[id];
     expect(typeof method).toBe("function");
-    // Operations with parameters take { query, body }; the others take the body itself.
-    const input = op.parameters.length > 0 ? { query: query(op), ...(op.requestSchema ? { body: example(op) } : {}) } : example(op);
+    // Operations with parameters take { path, query, body }; the others take the body itself.
+    const has = (where: string) => op.parameters.some((p) => p.in === where);
+    const input = op.parameters.length > 0 ? { ...(has("path") ? { path: params(op, "path") } : {}), ...(has("query") ? { query: query(op) } : {}), ...(op.requestSchema ? { body: example(op) } : {}) } : example(op);
     const answer = await method!.call(iyzico, input);
     expect(answer).toMatchObject({ status: "success" });
     expect(validator.response(op, answer as JsonValue)).toBeUndefined();
