@@ -23,6 +23,7 @@ function caught(run: () => unknown): OdemeError {
 describe("expandPath", () => {
   it("fills every placeholder, each value encoded as one segment", () => {
     expect(expandPath(PROVIDER, PLAN, { product: "p-1", plan: "a/b?c=d#e f" })).toBe("/products/p-1/plans/a%2Fb%3Fc%3Dd%23e%20f");
+    expect(new URL(`http://h${expandPath(PROVIDER, PLAN, { product: "../x", plan: "..." })}`).pathname).toBe("/products/..%2Fx/plans/...");
   });
 
   it("an operation without path parameters keeps its path, whatever the input", () => {
@@ -33,8 +34,11 @@ describe("expandPath", () => {
   it.each([
     ["missing", {}, "nothing"],
     ["empty", { plan: "" }, "an empty string"],
-    ["a number", { plan: 7 }, "number"],
-    ["null", { plan: null }, "object"],
+    ["a number", { plan: 7 }, "a number"],
+    ["null", { plan: null }, "null"],
+    // new URL() would resolve these: /products/p-1/plans/.. is sent as /products/p-1/.
+    ["dot", { plan: "." }, "resolve away"],
+    ["dot-dot", { plan: ".." }, "resolve away"],
   ])("a %s value is invalid_request, not_sent, naming the parameter", (_what, plan, got) => {
     const e = caught(() => expandPath(PROVIDER, PLAN, { product: "p-1", ...plan }));
     expect(e).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "path.plan", operation: "updatePlan", provider: "acme" });
