@@ -35,9 +35,11 @@ export interface OperationModel {
   bigint: string[];
   headerParams: ParamModel[];
   queryParams: ParamModel[];
+  /** The `{name}` placeholders of `path`, in template order (always required). */
+  pathParams: ParamModel[];
   requestExample?: unknown;
   /** What the README example passes: the request example completed with every required field, and a value per parameter. */
-  example: { body?: unknown; header: Record<string, unknown>; query: Record<string, unknown>; moneyParams: string[] };
+  example: { body?: unknown; header: Record<string, unknown>; query: Record<string, unknown>; path?: Record<string, unknown>; moneyParams: string[] };
 }
 
 export interface ProviderModel {
@@ -136,6 +138,15 @@ function firstExample(media: Json): unknown {
   return undefined;
 }
 
+/**
+ * The path parameters in the order the template names them (the spec's validation has checked
+ * each placeholder is declared `in: path`, required).
+ */
+function pathParamsOf(template: string, params: Json[]): ParamModel[] {
+  const declared = new Set(params.filter((p) => p.in === "path").map((p) => p.name as string));
+  return [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string).filter((name) => declared.has(name)).map((name) => ({ name, required: true }));
+}
+
 export function buildModel(spec: LoadedSpec): ProviderModel {
   const doc = spec.doc;
   const provider = doc["x-odeme-provider"] as { id: string; name: string; client: string; docs?: string };
@@ -161,6 +172,7 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
         byKey.set(`${String(p.in)}:${String(p.name)}`, p);
       }
       const params = [...byKey.values()];
+      const pathParams = pathParamsOf(path, params);
       const requestBody = deref(doc, op.requestBody) as Json | undefined;
       const content = (requestBody?.content ?? {}) as Record<string, Json>;
       const json = content["application/json"];
@@ -182,12 +194,17 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
         bigint: okSchema ? collectFlagged(doc, okSchema, "x-odeme-bigint") : [],
         headerParams: params.filter((p) => p.in === "header").map((p) => ({ name: p.name as string, required: p.required === true })),
         queryParams: params.filter((p) => p.in === "query").map((p) => ({ name: p.name as string, required: p.required === true })),
+        pathParams,
         example: {
           header: Object.fromEntries(params.filter((p) => p.in === "header").map((p) => [p.name as string, exampleOf(doc, p.schema, p.example)])),
           query: Object.fromEntries(params.filter((p) => p.in === "query").map((p) => [p.name as string, exampleOf(doc, p.schema, p.example)])),
           moneyParams: params.filter((p) => isMoney(doc, p.schema)).map((p) => p.name as string),
         },
       };
+      if (pathParams.length) {
+        const declared = (name: string) => params.find((p) => p.in === "path" && p.name === name) as Json;
+        model.example.path = Object.fromEntries(pathParams.map(({ name }) => [name, exampleOf(doc, declared(name).schema, declared(name).example)]));
+      }
       if (typeof op.description === "string") model.description = op.description.trim();
       if (op["x-odeme-inferred"] === true) model.inferred = String(op["x-odeme-inferred-reason"]);
       if (typeof op["x-odeme-auth-set"] === "string") model.authSet = op["x-odeme-auth-set"];

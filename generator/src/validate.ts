@@ -187,6 +187,7 @@ function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
       if (op["x-odeme-hash-fields"] !== undefined && auth.scheme !== "akurateco-hash") {
         out.push(diagnosticAt(spec, [...at, "x-odeme-hash-fields"], `only applies to the "akurateco-hash" auth scheme, not "${String(auth.scheme)}"`));
       }
+      out.push(...checkPathParams(spec, p, item, op, at));
       if (!SENDABLE_METHODS.includes(method)) out.push(diagnosticAt(spec, at, `the runtime sends only ${SENDABLE_METHODS.join(", ")} requests, not ${method}`));
       const responses = isObject(op.responses) ? op.responses : {};
       if (!("200" in responses)) out.push(diagnosticAt(spec, [...at, "responses"], "needs a 200 response (its schema types the method's result)"));
@@ -197,6 +198,32 @@ function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
           out.push(diagnosticAt(spec, [...at, "responses", "200"], "needs an application/json body with a schema (it types the method's result)"));
         }
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * Every `{name}` of the path template is an `in: path` parameter and every such parameter is in
+ * the template, with a string schema: the runtime fills placeholders from strings only (a number
+ * would be formatted by the caller's locale-free String(), an id beyond 2^53 silently rounded).
+ */
+function checkPathParams(spec: LoadedSpec, template: string, item: Record<string, unknown>, op: Record<string, unknown>, at: string[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const placeholders = new Set([...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string));
+  const declared = new Map<string, { param: Record<string, unknown>; where: (string | number)[] }>();
+  for (const [list, where] of [[item.parameters, ["paths", template, "parameters"]], [op.parameters, [...at, "parameters"]]] as const) {
+    if (!Array.isArray(list)) continue;
+    list.forEach((raw, i) => {
+      const param = derefNode(spec.doc, raw);
+      if (isObject(param) && param.in === "path" && typeof param.name === "string") declared.set(param.name, { param, where: [...where, i] });
+    });
+  }
+  for (const name of placeholders) if (!declared.has(name)) out.push(diagnosticAt(spec, at, `the path has {${name}} but no "in: path" parameter named "${name}"`));
+  for (const [name, { param, where }] of declared) {
+    if (!placeholders.has(name)) out.push(diagnosticAt(spec, [...where, "name"], `path parameter "${name}" is not a {${name}} of the path ${template}`));
+    else if (!isObject(derefNode(spec.doc, param.schema)) || (derefNode(spec.doc, param.schema) as Record<string, unknown>).type !== "string") {
+      out.push(diagnosticAt(spec, [...where, "schema"], `path parameter "${name}" needs a string schema (the client sends path values as strings)`));
     }
   }
   return out;

@@ -225,3 +225,31 @@ describe("provider", () => {
     expect(m.hosts).toEqual(["api"]);
   });
 });
+
+describe("path parameters", () => {
+  // getPayment moved to a templated path with two placeholders, declared in the opposite order.
+  const TEMPLATED: Edit[] = [
+    ["  /payment/detail:\n    get:", "  /payment/{paymentId}/items/{itemId}:\n    get:"],
+    [
+      "      parameters:\n        - name: x-payment-id",
+      "      parameters:\n        - { name: itemId, in: path, required: true, schema: { type: string }, example: item-1 }\n        - { name: paymentId, in: path, required: true, schema: { type: string, example: '42' } }\n        - name: x-payment-id",
+    ],
+  ];
+
+  it("lists the placeholders in template order, all required", () => {
+    expect(operation(mini(...TEMPLATED), "getPayment").pathParams).toEqual([
+      { name: "paymentId", required: true },
+      { name: "itemId", required: true },
+    ]);
+  });
+
+  it("gives each an example value: the parameter's example, else its schema's", () => {
+    expect(operation(mini(...TEMPLATED), "getPayment").example.path).toEqual({ paymentId: "42", itemId: "item-1" });
+  });
+
+  it("an operation without placeholders has none, and no path example", () => {
+    const o = operation(mini(...TEMPLATED), "createPayment");
+    expect(o.pathParams).toEqual([]);
+    expect(o.example.path).toBeUndefined();
+  });
+});

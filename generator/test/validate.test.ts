@@ -154,3 +154,32 @@ describe("validateSpec accepts valid specs", () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+describe("validateSpec checks path templates against their path parameters", () => {
+  const TEMPLATED = (param: string): Edit[] => [
+    ["  /payment/detail:\n    get:", "  /payment/{paymentId}:\n    get:"],
+    ["      parameters:\n        - name: x-payment-id", `      parameters:\n${param}        - name: x-payment-id`],
+  ];
+  const messages = (edits: Edit[]) => diagnose("mini.yaml", edits).map((d) => `${d.pointer} ${d.message}`);
+  const AT = op("/payment/{paymentId}", "get");
+
+  it("accepts a placeholder declared as a string path parameter", () => {
+    expect(messages(TEMPLATED("        - { name: paymentId, in: path, required: true, schema: { type: string } }\n"))).toEqual([]);
+  });
+
+  it("a placeholder without a parameter", () => {
+    expect(messages(TEMPLATED(""))).toEqual([`${AT} the path has {paymentId} but no "in: path" parameter named "paymentId"`]);
+  });
+
+  it("a path parameter the template does not name", () => {
+    expect(messages(TEMPLATED("        - { name: paymentId, in: path, required: true, schema: { type: string } }\n        - { name: other, in: path, required: true, schema: { type: string } }\n"))).toEqual([
+      `${AT}/parameters/1/name path parameter "other" is not a {other} of the path /payment/{paymentId}`,
+    ]);
+  });
+
+  it("a path parameter whose schema is not a string", () => {
+    expect(messages(TEMPLATED("        - { name: paymentId, in: path, required: true, schema: { type: integer } }\n"))).toEqual([
+      `${AT}/parameters/0/schema path parameter "paymentId" needs a string schema (the client sends path values as strings)`,
+    ]);
+  });
+});

@@ -2,8 +2,9 @@
  * The spec and the simulator against iyzico's official Node SDK (iyzipay 2.0.69, a devDependency).
  *
  * Request schemas:
- * for every operation the SDK also has, the fields the SDK's request model sends (nested objects and
- * array items included) are exactly the fields the spec's request schema declares.
+ * for every operation the SDK also has, the fields the SDK's request models send (nested objects and
+ * array items included; its path-variable model's fields beside them) are exactly the fields the
+ * spec's request schema and path parameters declare. Every SDK endpoint is in the spec.
  *
  * The SDK's models are read, not copied: each is fed an input that answers every field name it is
  * asked for, and the field names that come out of `toJson()` are its field set.
@@ -21,17 +22,19 @@ const require = createRequire(import.meta.url);
 const sdkRoot = dirname(require.resolve("iyzipay/package.json"));
 const spec = loadSpec("iyzico");
 
-type Api = { path: string; method: string; requestModel?: string; queryString?: string; pathVariables?: string };
+type Api = { name: string; path: string; method: string; requestModel?: string; queryString?: string; pathVariables?: string };
+/** The SDK's own request building, used to read the path and body it would send. */
+type SdkResource = { _api: Record<string, Api & { generatedPath?: string }>; _config: { body?: unknown }; _preparePath(name: string): void; _getBody(name: string): unknown };
 type Shape = true | { [field: string]: Shape };
 
 /** Every SDK endpoint: "POST /payment/auth" -> the request models that resources send to it. */
 function sdkEndpoints(): Map<string, { resource: string; api: Api }[]> {
   const out = new Map<string, { resource: string; api: Api }[]>();
   for (const file of readdirSync(join(sdkRoot, "lib/resources"))) {
-    const Resource = require(join(sdkRoot, "lib/resources", file)) as new (config: object) => { _api: Record<string, Api> };
-    for (const api of Object.values(new Resource({})._api)) {
+    const Resource = require(join(sdkRoot, "lib/resources", file)) as new (config: object) => { _api: Record<string, Omit<Api, "name">> };
+    for (const [name, api] of Object.entries(new Resource({})._api)) {
       const key = `${api.method} ${api.path}`;
-      out.set(key, [...(out.get(key) ?? []), { resource: file.replace(/\.js$/, ""), api }]);
+      out.set(key, [...(out.get(key) ?? []), { resource: file.replace(/\.js$/, ""), api: { ...api, name } }]);
     }
   }
   return out;
@@ -77,10 +80,13 @@ function specShape(schema: JsonObject | undefined): Shape {
   return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, specShape(v)]));
 }
 
-/** The spec's query parameters of a GET as a field set. */
-function queryShape(op: SpecOperation): Shape {
-  return Object.fromEntries(op.parameters.filter((p) => p.in === "query").map((p) => [p.name, true as Shape]));
+/** The spec's parameters in one place (`query` of a GET, `path` of any) as a field set. */
+function paramShape(op: SpecOperation, where: "query" | "path"): Record<string, Shape> {
+  return Object.fromEntries(op.parameters.filter((p) => p.in === where).map((p) => [p.name, true as Shape]));
 }
+
+/** A field set as an object (a schema without properties contributes none). */
+const fields = (shape: Shape): Record<string, Shape> => (shape === true ? {} : shape);
 
 /**
  * Fields the spec has beyond every Node model, each with the sources that give it. Nothing else may
@@ -99,23 +105,25 @@ const matched = spec.operations
   .filter((m) => m.sdk.length > 0);
 
 describe("spec request fields equal iyzipay's request models", () => {
-  it("compares most of the spec, and the spec has every SDK endpoint without path parameters", () => {
-    expect(matched.length).toBeGreaterThanOrEqual(60);
+  it("compares most of the spec, and the spec has every SDK endpoint, path parameters included", () => {
+    expect(matched.length).toBeGreaterThanOrEqual(80);
     const inSpec = new Set(spec.operations.map((op) => `${op.method.toUpperCase()} ${op.path}`));
-    const missing = [...endpoints.entries()].filter(([key, list]) => !inSpec.has(key) && list.every((e) => !e.api.pathVariables)).map(([key]) => key);
-    expect(missing).toEqual([]);
+    expect([...endpoints.keys()].filter((key) => !inSpec.has(key))).toEqual([]);
   });
 
+  // Path parameters and body (or a GET's query) fields together are the request's fields: the SDK
+  // reads the path values from the same input object as the body (IyzipayResource._preparePath).
   it.each(matched.map((m) => [m.op.operationId, m] as const))("%s", (_id, { op, sdk }) => {
-    const full = op.requestSchema ? specShape(op.requestSchema) : queryShape(op);
+    const full: Record<string, Shape> = { ...paramShape(op, "path"), ...fields(op.requestSchema ? specShape(op.requestSchema) : paramShape(op, "query")) };
     const beyond = BEYOND_NODE[op.operationId]?.fields ?? [];
     for (const field of beyond) expect(full, `${op.operationId}.${field} is in the spec`).toHaveProperty(field);
-    const want = full === true ? full : Object.fromEntries(Object.entries(full).filter(([k]) => !beyond.includes(k)));
+    const want = Object.fromEntries(Object.entries(full).filter(([k]) => !beyond.includes(k)));
     // Where two SDK resources send different models to one endpoint, the spec must equal one of them
     // (it names the one it follows in its description).
     const candidates = sdk.map((e) => {
       const model = op.requestSchema ? e.api.requestModel : e.api.queryString;
-      return { resource: e.resource, shape: model === undefined ? ({} as Shape) : sdkShape(model) };
+      const path = e.api.pathVariables === undefined ? {} : fields(sdkShape(e.api.pathVariables));
+      return { resource: e.resource, shape: { ...path, ...(model === undefined ? {} : fields(sdkShape(model))) } as Shape };
     });
     const equal = candidates.filter((c) => JSON.stringify(sortShape(c.shape)) === JSON.stringify(sortShape(want)));
     expect(equal.map((c) => c.resource), JSON.stringify({ spec: sortShape(want), sdk: candidates.map((c) => ({ [c.resource]: sortShape(c.shape) })) })).not.toEqual([]);
@@ -155,6 +163,54 @@ describe("iyzipay and the generated client send the same body for the spec's exa
       return JSON.parse(JSON.stringify(new Model(structuredClone(input)).toJson())) as unknown;
     });
     expect(theirs).toContainEqual(ours);
+  });
+});
+
+describe("iyzipay and the generated client send the same path and body for path-parameter operations", () => {
+  const sent: { url: string; body: string }[] = [];
+  const client = createIyzicoClient({
+    apiKey: "k",
+    secretKey: "s",
+    baseUrl: "https://sandbox-api.iyzipay.com",
+    maxRetries: 0,
+    fetch: async (request: Request) => {
+      sent.push({ url: request.url, body: await request.text() });
+      return new Response('{"status":"success"}', { status: 200, headers: { "content-type": "application/json" } });
+    },
+  });
+  const bodyExample = (op: SpecOperation): Record<string, unknown> | undefined => {
+    const content = (op.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: Record<string, unknown> }> }> } | undefined)?.content;
+    return Object.values(content?.["application/json"]?.examples ?? {})[0]?.value;
+  };
+  const params = (op: SpecOperation, where: string) =>
+    Object.fromEntries(((op.raw.parameters ?? []) as { name: string; in: string; example?: unknown }[]).filter((p) => p.in === where).map((p) => [p.name, p.example]));
+  const withPath = matched.filter((m) => m.op.parameters.some((p) => p.in === "path"));
+
+  it("covers the 20 path-parameter endpoints", () => {
+    expect(withPath.length).toBe(20);
+  });
+
+  it.each(withPath.map((m) => [m.op.operationId, m] as const))("%s", async (id, { op, sdk }) => {
+    const path = params(op, "path");
+    const query = params(op, "query");
+    const body = bodyExample(op);
+    const input = { path, ...(Object.keys(query).length ? { query } : {}), ...(body ? { body } : {}) };
+    await (client as unknown as Record<string, (input: unknown) => Promise<unknown>>)[id]!.call(client, input);
+    const ours = sent.at(-1)!;
+    // The SDK takes one object: the path values beside the body fields (and the query's, for a GET).
+    const theirs = sdk.map((e) => {
+      const Resource = require(join(sdkRoot, "lib/resources", `${e.resource}.js`)) as new (config: object) => SdkResource;
+      const resource = new Resource({});
+      resource._config.body = structuredClone({ ...query, ...body, ...path });
+      resource._preparePath(e.api.name);
+      return { path: resource._api[e.api.name]!.generatedPath, body: JSON.parse(JSON.stringify(resource._getBody(e.api.name))) as unknown };
+    });
+    expect(theirs.map((t) => t.path)).toContain(new URL(ours.url).pathname);
+    // iyzipay writes "{}" for an operation without a body model (and signs it); odeme sends no body
+    // at all, as iyzipay-php does. Both carry no fields; the simulator verifies each signature over
+    // the bytes it received.
+    expect(theirs.map((t) => t.body)).toContainEqual(ours.body === "" ? {} : (JSON.parse(ours.body) as unknown));
+    if (!op.requestSchema) expect(ours.body).toBe("");
   });
 });
 
@@ -225,5 +281,67 @@ describe("iyzipay itself completes the 3-D Secure and checkout-form flows agains
     expect(callbacks).toEqual([{ token }]);
     const result = await promisify(iyzipay.checkoutForm!, "retrieve", { locale: "tr", conversationId: "sdk-cf", token });
     expect(result).toMatchObject({ status: "success", token, paymentId, paymentStatus: "SUCCESS", basketId: "B2" });
+  });
+});
+
+describe("iyzipay itself calls path-parameter endpoints against the simulator", () => {
+  type Callback = (err: unknown, result: Record<string, unknown>) => void;
+  type Resource = Record<"create" | "retrieve" | "retrieveList" | "update" | "delete" | "cancel" | "updateProductStatus", (body: object, cb: Callback) => void>;
+  const Iyzipay = require("iyzipay") as new (config: { apiKey: string; secretKey: string; uri: string }) => Record<string, Resource>;
+  const run = (resource: Resource | undefined, method: keyof Resource, body: object) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => resource![method](body, (err, result) => (err ? reject(err) : resolve(result))));
+  const data = (r: Record<string, unknown>) => r.data as Record<string, unknown>;
+
+  let sim: IyzicoSimulator;
+  beforeEach(async () => {
+    sim = await startIyzicoSimulator();
+  });
+  afterEach(() => sim.close());
+
+  it("subscription product create -> retrieve -> update, pricing plan create -> list -> retrieve -> delete, product delete: signed by iyzipay, read back", async () => {
+    const iyzipay = new Iyzipay({ ...sim.credentials, uri: sim.url });
+    const created = await run(iyzipay.subscriptionProduct, "create", { locale: "tr", conversationId: "sdk-p", name: "Gold", description: "Gold plan" });
+    expect(created).toMatchObject({ status: "success", data: { name: "Gold" } });
+    const productReferenceCode = String(data(created).referenceCode);
+    expect(await run(iyzipay.subscriptionProduct, "retrieve", { productReferenceCode })).toMatchObject({ status: "success", data: { referenceCode: productReferenceCode, name: "Gold", description: "Gold plan" } });
+    expect(await run(iyzipay.subscriptionProduct, "update", { productReferenceCode, locale: "tr", conversationId: "sdk-p2", name: "Platinum" })).toMatchObject({ status: "success", data: { name: "Platinum" } });
+
+    // iyzipay's own price formatting: 10.99 (a number) is sent as "10.99".
+    const plan = await run(iyzipay.subscriptionPricingPlan, "create", {
+      locale: "tr", conversationId: "sdk-pl", productReferenceCode, name: "Monthly", price: 10.99, currencyCode: "TRY", paymentInterval: "MONTHLY", paymentIntervalCount: 1, trialPeriodDays: 30, planPaymentType: "RECURRING",
+    });
+    expect(plan).toMatchObject({ status: "success", data: { productReferenceCode, price: 10.99 } });
+    const pricingPlanReferenceCode = String(data(plan).referenceCode);
+    expect(data(await run(iyzipay.subscriptionPricingPlan, "retrieveList", { productReferenceCode, page: 1, count: 10 }))).toMatchObject({ totalCount: 1, items: [{ referenceCode: pricingPlanReferenceCode }] });
+    expect(await run(iyzipay.subscriptionPricingPlan, "retrieve", { pricingPlanReferenceCode })).toMatchObject({ status: "success", data: { name: "Monthly", trialPeriodDays: 30 } });
+    expect(await run(iyzipay.subscriptionPricingPlan, "delete", { pricingPlanReferenceCode })).toMatchObject({ status: "success" });
+    expect(await run(iyzipay.subscriptionProduct, "delete", { productReferenceCode })).toMatchObject({ status: "success" });
+    expect(await run(iyzipay.subscriptionProduct, "retrieve", { productReferenceCode })).toMatchObject({ status: "failure", errorCode: "11" });
+    // Every request was routed, its IYZWSv2 signature (over iyzipay's "{}" body on a GET or DELETE) verified.
+    expect(sim.requests.map((r) => [r.method, r.operationId, r.status])).toEqual([
+      ["POST", "createSubscriptionProduct", 200],
+      ["GET", "retrieveSubscriptionProduct", 200],
+      ["POST", "updateSubscriptionProduct", 200],
+      ["POST", "createSubscriptionPricingPlan", 200],
+      ["GET", "listSubscriptionPricingPlans", 200],
+      ["GET", "retrieveSubscriptionPricingPlan", 200],
+      ["DELETE", "deleteSubscriptionPricingPlan", 200],
+      ["DELETE", "deleteSubscriptionProduct", 200],
+      ["GET", "retrieveSubscriptionProduct", 200],
+    ]);
+  });
+
+  it("customer create -> retrieve, and the spec-served subscription and iyzilink endpoints", async () => {
+    const iyzipay = new Iyzipay({ ...sim.credentials, uri: sim.url });
+    const address = { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe", zipCode: "34732" };
+    const created = await run(iyzipay.subscriptionCustomer, "create", { locale: "tr", conversationId: "sdk-c", name: "Ada", surname: "Lovelace", identityNumber: "74300864791", email: "ada@example.com", gsmNumber: "+905350000000", billingAddress: address, shippingAddress: address });
+    const customerReferenceCode = String(data(created).referenceCode);
+    expect(await run(iyzipay.subscriptionCustomer, "retrieve", { customerReferenceCode })).toMatchObject({ status: "success", data: { referenceCode: customerReferenceCode, email: "ada@example.com" } });
+    expect(await run(iyzipay.subscription, "cancel", { subscriptionReferenceCode: "subscription-ref" })).toMatchObject({ status: "success" });
+    expect(await run(iyzipay.iyziLink, "updateProductStatus", { locale: "tr", conversationId: "sdk-l", linkToken: "AAmLDQ", status: "PASSIVE" })).toMatchObject({ status: "success" });
+    expect(sim.requests.slice(-2).map((r) => [r.method, r.path, r.operationId, r.status])).toEqual([
+      ["POST", "/v2/subscription/subscriptions/subscription-ref/cancel", "cancelSubscription", 200],
+      ["PATCH", "/v2/iyzilink/products/AAmLDQ/status/PASSIVE", "updateIyziLinkProductStatus", 200],
+    ]);
   });
 });

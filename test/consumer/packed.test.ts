@@ -231,8 +231,9 @@ console.log(JSON.stringify({ status: refund.status, minor: String(refund.amount.
     expect(packages).toEqual(["@odeme/core", "@odeme/iyzico"]);
     expect(own).toBe(bytes);
     // The goal was 250 kB; it held (183.6 kB) while the spec had 9 operations. With iyzico's whole
-    // API (67 operations) the types (schema.d.ts, client.d.ts), the constraints table and the
-    // shipped spec (openapi.yaml) are most of it: this bound keeps it from growing unnoticed.
-    expect(bytes).toBeLessThanOrEqual(1_000_000);
+    // API (87 operations: 1 023 kB unpacked; it was under 1 MB with 67) the types
+    // (schema.d.ts, client.d.ts), the constraints table and the shipped spec (openapi.yaml) are most
+    // of it: this bound keeps it from growing unnoticed.
+    expect(bytes).toBeLessThanOrEqual(1_100_000);
   }, 120_000);
 });

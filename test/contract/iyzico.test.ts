@@ -232,15 +232,17 @@ describe("every operation of the spec through the generated client", () => {
     const content = (op.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } | undefined)?.content;
     return Object.values(content?.["application/json"]?.examples ?? {})[0]?.value;
   };
-  const query = (op: SpecOperation) =>
-    Object.fromEntries(((op.raw.parameters ?? []) as { name: string; in: string; example?: unknown }[]).filter((p) => p.in === "query").map((p) => [p.name, p.example]));
+  const params = (op: SpecOperation, where: "query" | "path") =>
+    Object.fromEntries(((op.raw.parameters ?? []) as { name: string; in: string; example?: unknown }[]).filter((p) => p.in === where).map((p) => [p.name, p.example]));
+  const query = (op: SpecOperation) => params(op, "query");
   const served = spec.operations.filter((op) => !(IYZICO_STATEFUL_OPERATIONS as readonly string[]).includes(op.operationId));
 
   it.each(served.map((op) => [op.operationId, op] as const))("%s: the spec's example goes through signed, validated, and answered", async (id, op) => {
     const method = (iyzico as unknown as Record<string, (input: unknown) => Promise<unknown>>)[id];
     expect(typeof method).toBe("function");
-    // Operations with parameters take { query, body }; the others take the body itself.
-    const input = op.parameters.length > 0 ? { query: query(op), ...(op.requestSchema ? { body: example(op) } : {}) } : example(op);
+    // Operations with parameters take { path, query, body }; the others take the body itself.
+    const has = (where: string) => op.parameters.some((p) => p.in === where);
+    const input = op.parameters.length > 0 ? { ...(has("path") ? { path: params(op, "path") } : {}), ...(has("query") ? { query: query(op) } : {}), ...(op.requestSchema ? { body: example(op) } : {}) } : example(op);
     const answer = await method!.call(iyzico, input);
     expect(answer).toMatchObject({ status: "success" });
     expect(validator.response(op, answer as JsonValue)).toBeUndefined();
@@ -296,5 +298,63 @@ describe("card storage and reporting through the generated client", () => {
       ["PAYMENT", payment.paymentId, item(0)],
       ["PAYMENT", payment.paymentId, item(1)],
     ]);
+  });
+});
+
+describe("the subscription catalog through the generated client (path parameters)", () => {
+  const address = { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe", zipCode: "34732" };
+  const customer = { name: "Ada", surname: "Lovelace", identityNumber: "74300864791", email: "ada@example.com", gsmNumber: "+905350000000", billingAddress: address, shippingAddress: address };
+
+  it("product and plan: create -> retrieve -> update -> list -> delete, each reference in the URL", async () => {
+    const created = await iyzico.createSubscriptionProduct({ conversationId: "p1", name: "Gold", description: "Gold plan" });
+    const productReferenceCode = created.data?.referenceCode as string;
+    expect(await iyzico.retrieveSubscriptionProduct({ path: { productReferenceCode } })).toMatchObject({ status: "success", data: { referenceCode: productReferenceCode, name: "Gold" } });
+    expect(sim.requests.at(-1)).toMatchObject({ method: "GET", path: `/v2/subscription/products/${productReferenceCode}`, operationId: "retrieveSubscriptionProduct" });
+    expect((await iyzico.updateSubscriptionProduct({ path: { productReferenceCode }, body: { name: "Platinum", description: "Top plan" } })).data).toMatchObject({ name: "Platinum", description: "Top plan" });
+
+    const plan = await iyzico.createSubscriptionPricingPlan({
+      path: { productReferenceCode },
+      body: { conversationId: "pl1", name: "Monthly", price: "10.99", currencyCode: "TRY", paymentInterval: "MONTHLY", paymentIntervalCount: 1, trialPeriodDays: 7, planPaymentType: "RECURRING" },
+    });
+    const pricingPlanReferenceCode = plan.data?.referenceCode as string;
+    expect(plan.data).toMatchObject({ productReferenceCode, price: 10.99 });
+    expect((await iyzico.retrieveSubscriptionPricingPlan({ path: { pricingPlanReferenceCode } })).data).toMatchObject({ name: "Monthly", trialPeriodDays: 7 });
+    expect((await iyzico.updateSubscriptionPricingPlan({ path: { pricingPlanReferenceCode }, body: { name: "Monthly+", trialPeriodDays: 14 } })).data).toMatchObject({ name: "Monthly+", trialPeriodDays: 14 });
+    const plans = await iyzico.listSubscriptionPricingPlans({ path: { productReferenceCode }, query: { page: 1, count: 10 } });
+    expect(plans.data?.items?.map((p) => p.referenceCode)).toEqual([pricingPlanReferenceCode]);
+    expect((await iyzico.listSubscriptionProducts({ query: { page: 1 } })).data?.items?.[0]?.pricingPlans?.map((p) => p.name)).toEqual(["Monthly+"]);
+
+    // iyzico refuses to delete a product that still has plans (docs: subscription-product).
+    expect((await failure(iyzico.deleteSubscriptionProduct({ path: { productReferenceCode } }))).code).toBe("invalid_request");
+    expect(await iyzico.deleteSubscriptionPricingPlan({ path: { pricingPlanReferenceCode } })).toMatchObject({ status: "success" });
+    expect(await iyzico.deleteSubscriptionProduct({ path: { productReferenceCode } })).toMatchObject({ status: "success" });
+    expect(sim.requests.at(-1)).toMatchObject({ method: "DELETE", operationId: "deleteSubscriptionProduct", applied: true });
+    expect((await failure(iyzico.retrieveSubscriptionProduct({ path: { productReferenceCode } }))).providerCode).toBe("11");
+  });
+
+  it("customer: create -> retrieve -> update -> list -> delete (a POST to /customers/delete/{ref})", async () => {
+    const created = await iyzico.createSubscriptionCustomer({ conversationId: "c1", ...customer });
+    const customerReferenceCode = created.data?.referenceCode as string;
+    expect((await iyzico.retrieveSubscriptionCustomer({ path: { customerReferenceCode } })).data).toMatchObject({ email: "ada@example.com", billingAddress: address });
+    expect((await iyzico.updateSubscriptionCustomer({ path: { customerReferenceCode }, body: { ...customer, surname: "King" } })).data).toMatchObject({ surname: "King" });
+    expect((await iyzico.listSubscriptionCustomers({ query: { page: 1, count: 5 } })).data).toMatchObject({ totalCount: 1, items: [{ referenceCode: customerReferenceCode, surname: "King" }] });
+    expect(await iyzico.deleteSubscriptionCustomer({ path: { customerReferenceCode } })).toMatchObject({ status: "success" });
+    expect(sim.requests.at(-1)).toMatchObject({ method: "POST", path: `/v2/subscription/customers/delete/${customerReferenceCode}`, applied: true });
+    expect((await failure(iyzico.retrieveSubscriptionCustomer({ path: { customerReferenceCode } }))).code).toBe("invalid_request");
+  });
+
+  it("a reference with / ? # stays one encoded segment: it cannot reach another endpoint", async () => {
+    const e = await failure(iyzico.retrieveSubscriptionProduct({ path: { productReferenceCode: "x/pricing-plans?page=1#" } }));
+    expect(e).toMatchObject({ code: "invalid_request", outcome: "rejected", providerCode: "11" });
+    expect(sim.requests.at(-1)).toMatchObject({ path: "/v2/subscription/products/x%2Fpricing-plans%3Fpage%3D1%23", operationId: "retrieveSubscriptionProduct" });
+  });
+
+  it("a missing or empty path value is invalid_request, not_sent, naming the parameter, and nothing reaches the simulator", async () => {
+    const before = sim.requests.length;
+    const missing = await failure(iyzico.retrieveSubscriptionProduct({ path: {} as { productReferenceCode: string } }));
+    expect(missing).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "path.productReferenceCode", operation: "retrieveSubscriptionProduct" });
+    const empty = await failure(iyzico.updateIyziLinkProductStatus({ path: { linkToken: "", status: "ACTIVE" } }));
+    expect(empty).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "path.linkToken" });
+    expect(sim.requests.length).toBe(before);
   });
 });

@@ -34,6 +34,7 @@ function operationDefinition(op: OperationModel): Record<string, unknown> {
   if (op.bigint.length) def.bigint = op.bigint;
   if (op.headerParams.length) def.headerParams = op.headerParams.map((p) => p.name);
   if (op.queryParams.length) def.queryParams = op.queryParams.map((p) => p.name);
+  if (op.pathParams.length) def.pathParams = op.pathParams.map((p) => p.name);
   return def;
 }
 
@@ -125,9 +126,10 @@ export function emitClient(model: ProviderModel): string {
       });
     }
     sf.addTypeAlias({ isExported: true, name: `${T}Response`, type: `${opType}["responses"][200]["content"]["application/json"]` });
-    const hasParams = op.headerParams.length > 0 || op.queryParams.length > 0;
+    const hasParams = op.headerParams.length > 0 || op.queryParams.length > 0 || op.pathParams.length > 0;
     if (hasParams) {
       const members: string[] = [];
+      if (op.pathParams.length) members.push(`path: ${opType}["parameters"]["path"]`);
       if (op.headerParams.length) members.push(`header${op.headerParams.some((p) => p.required) ? "" : "?"}: ${opType}["parameters"]["header"]`);
       if (op.queryParams.length) members.push(`query${op.queryParams.some((p) => p.required) ? "" : "?"}: ${opType}["parameters"]["query"]`);
       if (op.body !== "none") members.push(`body: ${T}Request`);

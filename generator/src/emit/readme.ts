@@ -69,10 +69,11 @@ export function operationExample(model: ProviderModel, op: OperationModel): stri
     body = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, k === "client_id" ? `$ENV:${env}_CLIENT_ID` : k === "client_secret" ? `$ENV:${env}_CLIENT_SECRET` : v]));
   }
   const bodyText = literal(body ?? {}, typing, "", "").replace(/"\$ENV:([A-Z_]+)"/g, "process.env.$1!");
-  const hasParams = op.headerParams.length > 0 || op.queryParams.length > 0;
+  const hasParams = op.headerParams.length > 0 || op.queryParams.length > 0 || op.pathParams.length > 0;
   let args = "";
   if (hasParams) {
     const parts: string[] = [];
+    if (op.pathParams.length) parts.push(`path: ${paramsLiteral(op.example.path ?? {}, [], typing.unit)}`);
     if (op.headerParams.length) parts.push(`header: ${paramsLiteral(op.example.header, op.example.moneyParams, typing.unit)}`);
     if (op.queryParams.length) parts.push(`query: ${paramsLiteral(op.example.query, op.example.moneyParams, typing.unit)}`);
     if (op.body !== "none") parts.push(`body: ${bodyText.replace(/\n/g, "\n  ")}`);

@@ -139,6 +139,15 @@ describe("emitClient: one method per operation, named from its operationId", () 
       },
     ],
     [
+      "path parameters: input.path, required, beside the body",
+      {
+        model: withOps(MINI, { createPayment: { path: "/payment/{paymentId}", pathParams: [{ name: "paymentId", required: true }] } }),
+        cls: "MiniClient",
+        op: "createPayment",
+        want: { params: ["input: CreatePaymentInput", "options?: CallOptions"], returns: "Promise<CreatePaymentResponse>", call: "return this.#transport.call<CreatePaymentResponse>(miniOperations.createPayment, input, options);", input: '{ path: operations["createPayment"]["parameters"]["path"]; body: CreatePaymentRequest }' },
+      },
+    ],
+    [
       "a form body: the request type is the form media type's",
       {
         model: withOps(MINI, { createPayment: { body: "form" } }),
@@ -253,6 +262,15 @@ describe("emitClient: the provider definition and the operation table", () => {
     const code = emitClient(model);
     expect(providerLiteral(code, provider)).toEqual(want.provider);
     expect(operationTable(code, ops)).toEqual(want.ops);
+  });
+});
+
+describe("emitClient: path parameters in the operation table", () => {
+  it("names the placeholders for the runtime to fill, in template order", () => {
+    const model = withOps(MINI, { getPayment: { path: "/payment/{paymentId}/items/{itemId}", pathParams: [{ name: "paymentId", required: true }, { name: "itemId", required: true }] } });
+    const ops = operationTable(emitClient(model), "miniOperations") as Record<string, { path: string; pathParams?: string[] }>;
+    expect(ops.getPayment).toMatchObject({ path: "/payment/{paymentId}/items/{itemId}", pathParams: ["paymentId", "itemId"] });
+    expect(ops.createPayment?.pathParams).toBeUndefined();
   });
 });
 

@@ -205,6 +205,21 @@ describe("emitReadme: examples typed as the client takes them", () => {
   });
 });
 
+describe("emitReadme: path parameters", () => {
+  const withPath = (body: "json" | "none") =>
+    withOps(MINI, { createPayment: { path: "/payment/{paymentId}/items/{item-id}", body, pathParams: [{ name: "paymentId", required: true }, { name: "item-id", required: true }], example: { ...(body === "json" ? { body: { price: "1.0" } } : {}), header: {}, query: {}, path: { paymentId: "42", "item-id": "i-1" }, moneyParams: [] } } });
+
+  it("passes them as input.path beside the body, a dashed name quoted", () => {
+    expect(example(emitReadme(withPath("json")), "createPayment")).toBe('const result = await mini.createPayment({\n  path: { paymentId: "42", "item-id": "i-1" },\n  body: {\n    price: "1.0",\n  },\n});');
+  });
+
+  it("without a body: input.path alone, and the example parses", () => {
+    const code = example(emitReadme(withPath("none")), "createPayment") ?? "";
+    expect(code).toBe('const result = await mini.createPayment({ path: { paymentId: "42", "item-id": "i-1" } });');
+    expect(exampleErrors(code)).toEqual([]);
+  });
+});
+
 describe("emitReadme: environments that cannot surprise", () => {
   it("a provider whose hosts are placeholders: baseUrl in the example, no environment, and why", () => {
     const model = withOps(MINI, {}, { environments: {}, placeholderEnvironments: ["sandbox", "live"] });

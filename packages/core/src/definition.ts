@@ -87,6 +87,8 @@ export interface OperationDefinition {
   bigint?: string[];
   headerParams?: string[];
   queryParams?: string[];
+  /** The `{name}` placeholders of `path`, filled from the call's `path` input (each value encoded as one segment). */
+  pathParams?: string[];
   /** An envelope of its own instead of the provider's (an OAuth token endpoint's plain RFC 6749 JSON). */
   envelope?: EnvelopeDefinition;
 }

@@ -630,6 +630,80 @@ export const iyzicoOperations = {
     safe: false,
     body: "json",
   },
+  retrieveSubscriptionProduct: {
+    id: "retrieveSubscriptionProduct",
+    method: "get",
+    path: "/v2/subscription/products/{productReferenceCode}",
+    host: "api",
+    safe: true,
+    body: "none",
+    pathParams: ["productReferenceCode"],
+  },
+  updateSubscriptionProduct: {
+    id: "updateSubscriptionProduct",
+    method: "post",
+    path: "/v2/subscription/products/{productReferenceCode}",
+    host: "api",
+    safe: false,
+    body: "json",
+    pathParams: ["productReferenceCode"],
+  },
+  deleteSubscriptionProduct: {
+    id: "deleteSubscriptionProduct",
+    method: "delete",
+    path: "/v2/subscription/products/{productReferenceCode}",
+    host: "api",
+    safe: false,
+    body: "none",
+    pathParams: ["productReferenceCode"],
+  },
+  listSubscriptionPricingPlans: {
+    id: "listSubscriptionPricingPlans",
+    method: "get",
+    path: "/v2/subscription/products/{productReferenceCode}/pricing-plans",
+    host: "api",
+    safe: true,
+    body: "none",
+    queryParams: ["page", "count", "conversationId", "locale"],
+    pathParams: ["productReferenceCode"],
+  },
+  createSubscriptionPricingPlan: {
+    id: "createSubscriptionPricingPlan",
+    method: "post",
+    path: "/v2/subscription/products/{productReferenceCode}/pricing-plans",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["price"],
+    pathParams: ["productReferenceCode"],
+  },
+  retrieveSubscriptionPricingPlan: {
+    id: "retrieveSubscriptionPricingPlan",
+    method: "get",
+    path: "/v2/subscription/pricing-plans/{pricingPlanReferenceCode}",
+    host: "api",
+    safe: true,
+    body: "none",
+    pathParams: ["pricingPlanReferenceCode"],
+  },
+  updateSubscriptionPricingPlan: {
+    id: "updateSubscriptionPricingPlan",
+    method: "post",
+    path: "/v2/subscription/pricing-plans/{pricingPlanReferenceCode}",
+    host: "api",
+    safe: false,
+    body: "json",
+    pathParams: ["pricingPlanReferenceCode"],
+  },
+  deleteSubscriptionPricingPlan: {
+    id: "deleteSubscriptionPricingPlan",
+    method: "delete",
+    path: "/v2/subscription/pricing-plans/{pricingPlanReferenceCode}",
+    host: "api",
+    safe: false,
+    body: "none",
+    pathParams: ["pricingPlanReferenceCode"],
+  },
   listSubscriptionCustomers: {
     id: "listSubscriptionCustomers",
     method: "get",
@@ -646,6 +720,33 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+  },
+  retrieveSubscriptionCustomer: {
+    id: "retrieveSubscriptionCustomer",
+    method: "get",
+    path: "/v2/subscription/customers/{customerReferenceCode}",
+    host: "api",
+    safe: true,
+    body: "none",
+    pathParams: ["customerReferenceCode"],
+  },
+  updateSubscriptionCustomer: {
+    id: "updateSubscriptionCustomer",
+    method: "post",
+    path: "/v2/subscription/customers/{customerReferenceCode}",
+    host: "api",
+    safe: false,
+    body: "json",
+    pathParams: ["customerReferenceCode"],
+  },
+  deleteSubscriptionCustomer: {
+    id: "deleteSubscriptionCustomer",
+    method: "post",
+    path: "/v2/subscription/customers/delete/{customerReferenceCode}",
+    host: "api",
+    safe: false,
+    body: "none",
+    pathParams: ["customerReferenceCode"],
   },
   initializeSubscription: {
     id: "initializeSubscription",
@@ -670,6 +771,15 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+  },
+  retrieveSubscriptionCheckoutForm: {
+    id: "retrieveSubscriptionCheckoutForm",
+    method: "get",
+    path: "/v2/subscription/checkoutform/{checkoutFormToken}",
+    host: "api",
+    safe: true,
+    body: "none",
+    pathParams: ["checkoutFormToken"],
   },
   initializeSubscriptionCardUpdate: {
     id: "initializeSubscriptionCardUpdate",
@@ -717,6 +827,43 @@ export const iyzicoOperations = {
       "locale",
     ],
   },
+  retrieveSubscription: {
+    id: "retrieveSubscription",
+    method: "get",
+    path: "/v2/subscription/subscriptions/{subscriptionReferenceCode}",
+    host: "api",
+    safe: true,
+    body: "none",
+    bigint: ["data.paymentId"],
+    pathParams: ["subscriptionReferenceCode"],
+  },
+  cancelSubscription: {
+    id: "cancelSubscription",
+    method: "post",
+    path: "/v2/subscription/subscriptions/{subscriptionReferenceCode}/cancel",
+    host: "api",
+    safe: false,
+    body: "none",
+    pathParams: ["subscriptionReferenceCode"],
+  },
+  activateSubscription: {
+    id: "activateSubscription",
+    method: "post",
+    path: "/v2/subscription/subscriptions/{subscriptionReferenceCode}/activate",
+    host: "api",
+    safe: false,
+    body: "none",
+    pathParams: ["subscriptionReferenceCode"],
+  },
+  upgradeSubscription: {
+    id: "upgradeSubscription",
+    method: "post",
+    path: "/v2/subscription/subscriptions/{subscriptionReferenceCode}/upgrade",
+    host: "api",
+    safe: false,
+    body: "json",
+    pathParams: ["subscriptionReferenceCode"],
+  },
   listIyziLinkProducts: {
     id: "listIyziLinkProducts",
     method: "get",
@@ -734,6 +881,43 @@ export const iyzicoOperations = {
     safe: false,
     body: "json",
     money: ["price"],
+  },
+  retrieveIyziLinkProduct: {
+    id: "retrieveIyziLinkProduct",
+    method: "get",
+    path: "/v2/iyzilink/products/{linkToken}",
+    host: "api",
+    safe: true,
+    body: "none",
+    pathParams: ["linkToken"],
+  },
+  updateIyziLinkProduct: {
+    id: "updateIyziLinkProduct",
+    method: "put",
+    path: "/v2/iyzilink/products/{linkToken}",
+    host: "api",
+    safe: false,
+    body: "json",
+    money: ["price"],
+    pathParams: ["linkToken"],
+  },
+  deleteIyziLinkProduct: {
+    id: "deleteIyziLinkProduct",
+    method: "delete",
+    path: "/v2/iyzilink/products/{linkToken}",
+    host: "api",
+    safe: false,
+    body: "none",
+    pathParams: ["linkToken"],
+  },
+  updateIyziLinkProductStatus: {
+    id: "updateIyziLinkProductStatus",
+    method: "patch",
+    path: "/v2/iyzilink/products/{linkToken}/status/{status}",
+    host: "api",
+    safe: false,
+    body: "none",
+    pathParams: ["linkToken", "status"],
   },
   createIyziLinkFastLink: {
     id: "createIyziLinkFastLink",
@@ -871,16 +1055,44 @@ export type ListSubscriptionProductsResponse = operations["listSubscriptionProdu
 export type ListSubscriptionProductsInput = { query?: operations["listSubscriptionProducts"]["parameters"]["query"] };
 export type CreateSubscriptionProductRequest = operations["createSubscriptionProduct"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type CreateSubscriptionProductResponse = operations["createSubscriptionProduct"]["responses"][200]["content"]["application/json"];
+export type RetrieveSubscriptionProductResponse = operations["retrieveSubscriptionProduct"]["responses"][200]["content"]["application/json"];
+export type RetrieveSubscriptionProductInput = { path: operations["retrieveSubscriptionProduct"]["parameters"]["path"] };
+export type UpdateSubscriptionProductRequest = operations["updateSubscriptionProduct"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type UpdateSubscriptionProductResponse = operations["updateSubscriptionProduct"]["responses"][200]["content"]["application/json"];
+export type UpdateSubscriptionProductInput = { path: operations["updateSubscriptionProduct"]["parameters"]["path"]; body: UpdateSubscriptionProductRequest };
+export type DeleteSubscriptionProductResponse = operations["deleteSubscriptionProduct"]["responses"][200]["content"]["application/json"];
+export type DeleteSubscriptionProductInput = { path: operations["deleteSubscriptionProduct"]["parameters"]["path"] };
+export type ListSubscriptionPricingPlansResponse = operations["listSubscriptionPricingPlans"]["responses"][200]["content"]["application/json"];
+export type ListSubscriptionPricingPlansInput = { path: operations["listSubscriptionPricingPlans"]["parameters"]["path"]; query?: operations["listSubscriptionPricingPlans"]["parameters"]["query"] };
+export type CreateSubscriptionPricingPlanRequest = operations["createSubscriptionPricingPlan"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type CreateSubscriptionPricingPlanResponse = operations["createSubscriptionPricingPlan"]["responses"][200]["content"]["application/json"];
+export type CreateSubscriptionPricingPlanInput = { path: operations["createSubscriptionPricingPlan"]["parameters"]["path"]; body: CreateSubscriptionPricingPlanRequest };
+export type RetrieveSubscriptionPricingPlanResponse = operations["retrieveSubscriptionPricingPlan"]["responses"][200]["content"]["application/json"];
+export type RetrieveSubscriptionPricingPlanInput = { path: operations["retrieveSubscriptionPricingPlan"]["parameters"]["path"] };
+export type UpdateSubscriptionPricingPlanRequest = operations["updateSubscriptionPricingPlan"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type UpdateSubscriptionPricingPlanResponse = operations["updateSubscriptionPricingPlan"]["responses"][200]["content"]["application/json"];
+export type UpdateSubscriptionPricingPlanInput = { path: operations["updateSubscriptionPricingPlan"]["parameters"]["path"]; body: UpdateSubscriptionPricingPlanRequest };
+export type DeleteSubscriptionPricingPlanResponse = operations["deleteSubscriptionPricingPlan"]["responses"][200]["content"]["application/json"];
+export type DeleteSubscriptionPricingPlanInput = { path: operations["deleteSubscriptionPricingPlan"]["parameters"]["path"] };
 export type ListSubscriptionCustomersResponse = operations["listSubscriptionCustomers"]["responses"][200]["content"]["application/json"];
 export type ListSubscriptionCustomersInput = { query?: operations["listSubscriptionCustomers"]["parameters"]["query"] };
 export type CreateSubscriptionCustomerRequest = operations["createSubscriptionCustomer"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type CreateSubscriptionCustomerResponse = operations["createSubscriptionCustomer"]["responses"][200]["content"]["application/json"];
+export type RetrieveSubscriptionCustomerResponse = operations["retrieveSubscriptionCustomer"]["responses"][200]["content"]["application/json"];
+export type RetrieveSubscriptionCustomerInput = { path: operations["retrieveSubscriptionCustomer"]["parameters"]["path"] };
+export type UpdateSubscriptionCustomerRequest = operations["updateSubscriptionCustomer"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type UpdateSubscriptionCustomerResponse = operations["updateSubscriptionCustomer"]["responses"][200]["content"]["application/json"];
+export type UpdateSubscriptionCustomerInput = { path: operations["updateSubscriptionCustomer"]["parameters"]["path"]; body: UpdateSubscriptionCustomerRequest };
+export type DeleteSubscriptionCustomerResponse = operations["deleteSubscriptionCustomer"]["responses"][200]["content"]["application/json"];
+export type DeleteSubscriptionCustomerInput = { path: operations["deleteSubscriptionCustomer"]["parameters"]["path"] };
 export type InitializeSubscriptionRequest = operations["initializeSubscription"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type InitializeSubscriptionResponse = operations["initializeSubscription"]["responses"][200]["content"]["application/json"];
 export type InitializeSubscriptionWithCustomerRequest = operations["initializeSubscriptionWithCustomer"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type InitializeSubscriptionWithCustomerResponse = operations["initializeSubscriptionWithCustomer"]["responses"][200]["content"]["application/json"];
 export type InitializeSubscriptionCheckoutFormRequest = operations["initializeSubscriptionCheckoutForm"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type InitializeSubscriptionCheckoutFormResponse = operations["initializeSubscriptionCheckoutForm"]["responses"][200]["content"]["application/json"];
+export type RetrieveSubscriptionCheckoutFormResponse = operations["retrieveSubscriptionCheckoutForm"]["responses"][200]["content"]["application/json"];
+export type RetrieveSubscriptionCheckoutFormInput = { path: operations["retrieveSubscriptionCheckoutForm"]["parameters"]["path"] };
 export type InitializeSubscriptionCardUpdateRequest = operations["initializeSubscriptionCardUpdate"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type InitializeSubscriptionCardUpdateResponse = operations["initializeSubscriptionCardUpdate"]["responses"][200]["content"]["application/json"];
 export type InitializeSubscriptionCardUpdateWithSubscriptionRequest = operations["initializeSubscriptionCardUpdateWithSubscription"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
@@ -889,10 +1101,28 @@ export type RetrySubscriptionPaymentRequest = operations["retrySubscriptionPayme
 export type RetrySubscriptionPaymentResponse = operations["retrySubscriptionPayment"]["responses"][200]["content"]["application/json"];
 export type SearchSubscriptionsResponse = operations["searchSubscriptions"]["responses"][200]["content"]["application/json"];
 export type SearchSubscriptionsInput = { query?: operations["searchSubscriptions"]["parameters"]["query"] };
+export type RetrieveSubscriptionResponse = operations["retrieveSubscription"]["responses"][200]["content"]["application/json"];
+export type RetrieveSubscriptionInput = { path: operations["retrieveSubscription"]["parameters"]["path"] };
+export type CancelSubscriptionResponse = operations["cancelSubscription"]["responses"][200]["content"]["application/json"];
+export type CancelSubscriptionInput = { path: operations["cancelSubscription"]["parameters"]["path"] };
+export type ActivateSubscriptionResponse = operations["activateSubscription"]["responses"][200]["content"]["application/json"];
+export type ActivateSubscriptionInput = { path: operations["activateSubscription"]["parameters"]["path"] };
+export type UpgradeSubscriptionRequest = operations["upgradeSubscription"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type UpgradeSubscriptionResponse = operations["upgradeSubscription"]["responses"][200]["content"]["application/json"];
+export type UpgradeSubscriptionInput = { path: operations["upgradeSubscription"]["parameters"]["path"]; body: UpgradeSubscriptionRequest };
 export type ListIyziLinkProductsResponse = operations["listIyziLinkProducts"]["responses"][200]["content"]["application/json"];
 export type ListIyziLinkProductsInput = { query?: operations["listIyziLinkProducts"]["parameters"]["query"] };
 export type CreateIyziLinkProductRequest = operations["createIyziLinkProduct"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type CreateIyziLinkProductResponse = operations["createIyziLinkProduct"]["responses"][200]["content"]["application/json"];
+export type RetrieveIyziLinkProductResponse = operations["retrieveIyziLinkProduct"]["responses"][200]["content"]["application/json"];
+export type RetrieveIyziLinkProductInput = { path: operations["retrieveIyziLinkProduct"]["parameters"]["path"] };
+export type UpdateIyziLinkProductRequest = operations["updateIyziLinkProduct"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
+export type UpdateIyziLinkProductResponse = operations["updateIyziLinkProduct"]["responses"][200]["content"]["application/json"];
+export type UpdateIyziLinkProductInput = { path: operations["updateIyziLinkProduct"]["parameters"]["path"]; body: UpdateIyziLinkProductRequest };
+export type DeleteIyziLinkProductResponse = operations["deleteIyziLinkProduct"]["responses"][200]["content"]["application/json"];
+export type DeleteIyziLinkProductInput = { path: operations["deleteIyziLinkProduct"]["parameters"]["path"] };
+export type UpdateIyziLinkProductStatusResponse = operations["updateIyziLinkProductStatus"]["responses"][200]["content"]["application/json"];
+export type UpdateIyziLinkProductStatusInput = { path: operations["updateIyziLinkProductStatus"]["parameters"]["path"] };
 export type CreateIyziLinkFastLinkRequest = operations["createIyziLinkFastLink"]["requestBody"] extends { content: { "application/json": infer B } } | undefined ? B : never;
 export type CreateIyziLinkFastLinkResponse = operations["createIyziLinkFastLink"]["responses"][200]["content"]["application/json"];
 export type CreateIyziLinkFastLinkInput = { query?: operations["createIyziLinkFastLink"]["parameters"]["query"]; body: CreateIyziLinkFastLinkRequest };
@@ -1813,6 +2043,144 @@ export class IyzicoClient {
   }
 
   /**
+   * Retrieve a subscription product
+   *
+   * `GET /v2/subscription/products/{productReferenceCode}` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionProduct.js (retrieve, SubscriptionProductPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionProduct.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveSubscriptionProduct(input: RetrieveSubscriptionProductInput, options?: CallOptions): Promise<RetrieveSubscriptionProductResponse> {
+    return this.#transport.call<RetrieveSubscriptionProductResponse>(iyzicoOperations.retrieveSubscriptionProduct, input, options);
+  }
+
+  /**
+   * Update a subscription product
+   *
+   * `POST /v2/subscription/products/{productReferenceCode}` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionProduct.js (update), lib/requests/UpdateSubscriptionProductRequest.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionProduct.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  updateSubscriptionProduct(input: UpdateSubscriptionProductInput, options?: CallOptions): Promise<UpdateSubscriptionProductResponse> {
+    return this.#transport.call<UpdateSubscriptionProductResponse>(iyzicoOperations.updateSubscriptionProduct, input, options);
+  }
+
+  /**
+   * Delete a subscription product
+   *
+   * `DELETE /v2/subscription/products/{productReferenceCode}` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * A product with a pricing plan cannot be deleted: delete its plans first (docs.iyzico.com/en/products/subscription/subscription-implementation/subscription-product).
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionProduct.js (delete, SubscriptionProductPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionProduct.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  deleteSubscriptionProduct(input: DeleteSubscriptionProductInput, options?: CallOptions): Promise<DeleteSubscriptionProductResponse> {
+    return this.#transport.call<DeleteSubscriptionProductResponse>(iyzicoOperations.deleteSubscriptionProduct, input, options);
+  }
+
+  /**
+   * List a product's pricing plans
+   *
+   * `GET /v2/subscription/products/{productReferenceCode}/pricing-plans` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionPricingPlan.js (retrieveList, RetrieveSubscriptionPricingPlanListPathRequest, Pagination: page, count); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionPricingPlanList.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  listSubscriptionPricingPlans(input: ListSubscriptionPricingPlansInput, options?: CallOptions): Promise<ListSubscriptionPricingPlansResponse> {
+    return this.#transport.call<ListSubscriptionPricingPlansResponse>(iyzicoOperations.listSubscriptionPricingPlans, input, options);
+  }
+
+  /**
+   * Create a pricing plan for a product
+   *
+   * `POST /v2/subscription/products/{productReferenceCode}/pricing-plans` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * iyzico's docs also list `recurrenceCount`; iyzipay-node's model does not send it, so neither does this request.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionPricingPlan.js (create), lib/requests/model/SubscriptionPricingPlan.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionPricingPlan.java; docs.iyzico.com/en/products/subscription/subscription-implementation/payment-plan.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  createSubscriptionPricingPlan(input: CreateSubscriptionPricingPlanInput, options?: CallOptions): Promise<CreateSubscriptionPricingPlanResponse> {
+    return this.#transport.call<CreateSubscriptionPricingPlanResponse>(iyzicoOperations.createSubscriptionPricingPlan, input, options);
+  }
+
+  /**
+   * Retrieve a pricing plan
+   *
+   * `GET /v2/subscription/pricing-plans/{pricingPlanReferenceCode}` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionPricingPlan.js (retrieve, RetrieveSubscriptionPricingPlanPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionPricingPlan.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveSubscriptionPricingPlan(input: RetrieveSubscriptionPricingPlanInput, options?: CallOptions): Promise<RetrieveSubscriptionPricingPlanResponse> {
+    return this.#transport.call<RetrieveSubscriptionPricingPlanResponse>(iyzicoOperations.retrieveSubscriptionPricingPlan, input, options);
+  }
+
+  /**
+   * Update a pricing plan
+   *
+   * `POST /v2/subscription/pricing-plans/{pricingPlanReferenceCode}` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Only the name and the trial period change; price and interval are fixed once a plan exists.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionPricingPlan.js (update), lib/requests/UpdateSubscriptionPricingPlanRequest.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionPricingPlan.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  updateSubscriptionPricingPlan(input: UpdateSubscriptionPricingPlanInput, options?: CallOptions): Promise<UpdateSubscriptionPricingPlanResponse> {
+    return this.#transport.call<UpdateSubscriptionPricingPlanResponse>(iyzicoOperations.updateSubscriptionPricingPlan, input, options);
+  }
+
+  /**
+   * Delete a pricing plan
+   *
+   * `DELETE /v2/subscription/pricing-plans/{pricingPlanReferenceCode}` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * A plan with an active subscription cannot be deleted (docs.iyzico.com/en/products/subscription/subscription-implementation/payment-plan).
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionPricingPlan.js (delete, DeleteSubscriptionPricingPlanPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionPricingPlan.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  deleteSubscriptionPricingPlan(input: DeleteSubscriptionPricingPlanInput, options?: CallOptions): Promise<DeleteSubscriptionPricingPlanResponse> {
+    return this.#transport.call<DeleteSubscriptionPricingPlanResponse>(iyzicoOperations.deleteSubscriptionPricingPlan, input, options);
+  }
+
+  /**
    * List subscription customers
    *
    * `GET /v2/subscription/customers` on the `api` host.
@@ -1842,6 +2210,59 @@ export class IyzicoClient {
    */
   createSubscriptionCustomer(body: CreateSubscriptionCustomerRequest, options?: CallOptions): Promise<CreateSubscriptionCustomerResponse> {
     return this.#transport.call<CreateSubscriptionCustomerResponse>(iyzicoOperations.createSubscriptionCustomer, { body }, options);
+  }
+
+  /**
+   * Retrieve a subscription customer
+   *
+   * `GET /v2/subscription/customers/{customerReferenceCode}` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCustomer.js (retrieve, SubscriptionCustomerPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCustomer.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveSubscriptionCustomer(input: RetrieveSubscriptionCustomerInput, options?: CallOptions): Promise<RetrieveSubscriptionCustomerResponse> {
+    return this.#transport.call<RetrieveSubscriptionCustomerResponse>(iyzicoOperations.retrieveSubscriptionCustomer, input, options);
+  }
+
+  /**
+   * Update a subscription customer
+   *
+   * `POST /v2/subscription/customers/{customerReferenceCode}` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * iyzipay-node's UpdateSubscriptionCustomerRequest sends the customer's fields only, without `locale` and `conversationId`; this request follows it.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCustomer.js (update), lib/requests/UpdateSubscriptionCustomerRequest.js, lib/requests/model/SubscriptionCustomer.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCustomer.java; docs.iyzico.com/en/products/subscription/subscription-implementation/subscriber-transactions.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  updateSubscriptionCustomer(input: UpdateSubscriptionCustomerInput, options?: CallOptions): Promise<UpdateSubscriptionCustomerResponse> {
+    return this.#transport.call<UpdateSubscriptionCustomerResponse>(iyzicoOperations.updateSubscriptionCustomer, input, options);
+  }
+
+  /**
+   * Delete a subscription customer
+   *
+   * `POST /v2/subscription/customers/delete/{customerReferenceCode}` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * A POST to `/customers/delete/{customerReferenceCode}`, not a DELETE, as iyzipay-node sends it.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCustomer.js (delete, SubscriptionCustomerPathRequest).
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  deleteSubscriptionCustomer(input: DeleteSubscriptionCustomerInput, options?: CallOptions): Promise<DeleteSubscriptionCustomerResponse> {
+    return this.#transport.call<DeleteSubscriptionCustomerResponse>(iyzicoOperations.deleteSubscriptionCustomer, input, options);
   }
 
   /**
@@ -1893,6 +2314,21 @@ export class IyzicoClient {
    */
   initializeSubscriptionCheckoutForm(body: InitializeSubscriptionCheckoutFormRequest, options?: CallOptions): Promise<InitializeSubscriptionCheckoutFormResponse> {
     return this.#transport.call<InitializeSubscriptionCheckoutFormResponse>(iyzicoOperations.initializeSubscriptionCheckoutForm, { body }, options);
+  }
+
+  /**
+   * Retrieve the subscription a checkout form started
+   *
+   * `GET /v2/subscription/checkoutform/{checkoutFormToken}` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCheckoutForm.js (retrieve, RetrieveSubscriptionCheckoutFormPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCheckoutForm.java, resource/CreatedSubscriptionResource.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveSubscriptionCheckoutForm(input: RetrieveSubscriptionCheckoutFormInput, options?: CallOptions): Promise<RetrieveSubscriptionCheckoutFormResponse> {
+    return this.#transport.call<RetrieveSubscriptionCheckoutFormResponse>(iyzicoOperations.retrieveSubscriptionCheckoutForm, input, options);
   }
 
   /**
@@ -1962,6 +2398,78 @@ export class IyzicoClient {
   }
 
   /**
+   * Retrieve a subscription
+   *
+   * `GET /v2/subscription/subscriptions/{subscriptionReferenceCode}` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Subscription.js (retrieve, SubscriptionPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/Subscription.java, resource/SubscriptionData.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveSubscription(input: RetrieveSubscriptionInput, options?: CallOptions): Promise<RetrieveSubscriptionResponse> {
+    return this.#transport.call<RetrieveSubscriptionResponse>(iyzicoOperations.retrieveSubscription, input, options);
+  }
+
+  /**
+   * Cancel a subscription
+   *
+   * `POST /v2/subscription/subscriptions/{subscriptionReferenceCode}/cancel` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * iyzico's docs allow the reference code in the body too; iyzipay-node sends it in the path only, with no body model.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Subscription.js (cancel, SubscriptionPathRequest); docs.iyzico.com/en/products/subscription/subscription-implementation/subscription-transactions.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  cancelSubscription(input: CancelSubscriptionInput, options?: CallOptions): Promise<CancelSubscriptionResponse> {
+    return this.#transport.call<CancelSubscriptionResponse>(iyzicoOperations.cancelSubscription, input, options);
+  }
+
+  /**
+   * Activate a pending subscription
+   *
+   * `POST /v2/subscription/subscriptions/{subscriptionReferenceCode}/activate` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * iyzico's docs allow the reference code in the body too; iyzipay-node sends it in the path only, with no body model.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Subscription.js (activate, SubscriptionPathRequest); docs.iyzico.com/en/products/subscription/subscription-implementation/subscription-transactions.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  activateSubscription(input: ActivateSubscriptionInput, options?: CallOptions): Promise<ActivateSubscriptionResponse> {
+    return this.#transport.call<ActivateSubscriptionResponse>(iyzicoOperations.activateSubscription, input, options);
+  }
+
+  /**
+   * Move a subscription to another plan
+   *
+   * `POST /v2/subscription/subscriptions/{subscriptionReferenceCode}/upgrade` on the `api` host.
+   *
+   * Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+   *
+   * The new plan must belong to the same product, with the same payment interval (docs.iyzico.com/en/products/subscription/subscription-implementation/subscription-transactions). The answer describes the new subscription; its `parentReferenceCode` is the upgraded one.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Subscription.js (upgrade), lib/requests/UpgradeSubscriptionRequest.js, lib/Iyzipay.js (SUBSCRIPTION_UPGRADE_PERIOD); iyzico/iyzipay-java@85a63a2 model/subscription/resource/SubscriptionUpgradeData.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  upgradeSubscription(input: UpgradeSubscriptionInput, options?: CallOptions): Promise<UpgradeSubscriptionResponse> {
+    return this.#transport.call<UpgradeSubscriptionResponse>(iyzicoOperations.upgradeSubscription, input, options);
+  }
+
+  /**
    * List pay-by-link products
    *
    * `GET /v2/iyzilink/products` on the `api` host.
@@ -1989,6 +2497,72 @@ export class IyzicoClient {
    */
   createIyziLinkProduct(body: CreateIyziLinkProductRequest, options?: CallOptions): Promise<CreateIyziLinkProductResponse> {
     return this.#transport.call<CreateIyziLinkProductResponse>(iyzicoOperations.createIyziLinkProduct, { body }, options);
+  }
+
+  /**
+   * Retrieve a pay-by-link product
+   *
+   * `GET /v2/iyzilink/products/{linkToken}` on the `api` host.
+   *
+   * iyzilink: a product page with a payment link.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (retrieve, IyziLinkPathRequest); iyzico/iyzipay-java@85a63a2 model/iyzilink/IyziLinkItem.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   */
+  retrieveIyziLinkProduct(input: RetrieveIyziLinkProductInput, options?: CallOptions): Promise<RetrieveIyziLinkProductResponse> {
+    return this.#transport.call<RetrieveIyziLinkProductResponse>(iyzicoOperations.retrieveIyziLinkProduct, input, options);
+  }
+
+  /**
+   * Update a pay-by-link product
+   *
+   * `PUT /v2/iyzilink/products/{linkToken}` on the `api` host.
+   *
+   * iyzilink: a product page with a payment link. The update sends the whole product, as create does.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (update), lib/requests/UpdateIyziLinkProductRequest.js, lib/requests/model/IyziLinkProduct.js; iyzico/iyzipay-java@85a63a2 model/iyzilink/IyziLinkSave.java.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  updateIyziLinkProduct(input: UpdateIyziLinkProductInput, options?: CallOptions): Promise<UpdateIyziLinkProductResponse> {
+    return this.#transport.call<UpdateIyziLinkProductResponse>(iyzicoOperations.updateIyziLinkProduct, input, options);
+  }
+
+  /**
+   * Delete a pay-by-link product
+   *
+   * `DELETE /v2/iyzilink/products/{linkToken}` on the `api` host.
+   *
+   * iyzilink: a product page with a payment link.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (delete, IyziLinkPathRequest).
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  deleteIyziLinkProduct(input: DeleteIyziLinkProductInput, options?: CallOptions): Promise<DeleteIyziLinkProductResponse> {
+    return this.#transport.call<DeleteIyziLinkProductResponse>(iyzicoOperations.deleteIyziLinkProduct, input, options);
+  }
+
+  /**
+   * Activate or deactivate a pay-by-link product
+   *
+   * `PATCH /v2/iyzilink/products/{linkToken}/status/{status}` on the `api` host.
+   *
+   * iyzilink: a product page with a payment link. Both values are in the path; iyzipay-node sends no body model.
+   *
+   * Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (updateProductStatus, IyziLinkStatusPathRequest), samples/iyziLinkSamples.js.
+   *
+   * iyzico answers failures with HTTP 200 and `status: failure`.
+   *
+   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   */
+  updateIyziLinkProductStatus(input: UpdateIyziLinkProductStatusInput, options?: CallOptions): Promise<UpdateIyziLinkProductStatusResponse> {
+    return this.#transport.call<UpdateIyziLinkProductStatusResponse>(iyzicoOperations.updateIyziLinkProductStatus, input, options);
   }
 
   /**

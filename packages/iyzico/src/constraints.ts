@@ -650,6 +650,47 @@ export const iyzicoRequestConstraints = {
       "description": {"type":"string"},
     },
   },
+  "retrieveSubscriptionProduct": {},
+  "updateSubscriptionProduct": {
+    body: {
+      "locale": {"type":"string","enum":["tr","en"]},
+      "conversationId": {"type":"string"},
+      "name": {"type":"string"},
+      "description": {"type":"string"},
+    },
+  },
+  "deleteSubscriptionProduct": {},
+  "listSubscriptionPricingPlans": {
+    query: {
+      "page": {"type":"integer","minimum":1},
+      "count": {"type":"integer","minimum":1},
+      "conversationId": {"type":"string"},
+      "locale": {"type":"string","enum":["tr","en"]},
+    },
+  },
+  "createSubscriptionPricingPlan": {
+    body: {
+      "locale": {"type":"string","enum":["tr","en"]},
+      "conversationId": {"type":"string"},
+      "name": {"type":"string"},
+      "price": {"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?$","money":true},
+      "currencyCode": {"type":"string","enum":["TRY","EUR","USD","IRR","GBP","NOK","RUB","CHF"]},
+      "paymentInterval": {"type":"string","enum":["DAILY","WEEKLY","MONTHLY","YEARLY"]},
+      "paymentIntervalCount": {"type":"integer","minimum":1},
+      "trialPeriodDays": {"type":"integer","minimum":0},
+      "planPaymentType": {"type":"string","enum":["RECURRING"]},
+    },
+  },
+  "retrieveSubscriptionPricingPlan": {},
+  "updateSubscriptionPricingPlan": {
+    body: {
+      "locale": {"type":"string","enum":["tr","en"]},
+      "conversationId": {"type":"string"},
+      "name": {"type":"string"},
+      "trialPeriodDays": {"type":"integer","minimum":0},
+    },
+  },
+  "deleteSubscriptionPricingPlan": {},
   "listSubscriptionCustomers": {
     query: {
       "page": {"type":"integer","minimum":1},
@@ -671,6 +712,19 @@ export const iyzicoRequestConstraints = {
       "shippingAddress": {"type":"object"},
     },
   },
+  "retrieveSubscriptionCustomer": {},
+  "updateSubscriptionCustomer": {
+    body: {
+      "name": {"type":"string"},
+      "surname": {"type":"string"},
+      "identityNumber": {"type":"string"},
+      "email": {"type":"string"},
+      "gsmNumber": {"type":"string"},
+      "billingAddress": {"type":"object"},
+      "shippingAddress": {"type":"object"},
+    },
+  },
+  "deleteSubscriptionCustomer": {},
   "initializeSubscription": {
     body: {
       "locale": {"type":"string","enum":["tr","en"]},
@@ -699,6 +753,7 @@ export const iyzicoRequestConstraints = {
       "subscriptionInitialStatus": {"type":"string","enum":["ACTIVE","PENDING"]},
     },
   },
+  "retrieveSubscriptionCheckoutForm": {},
   "initializeSubscriptionCardUpdate": {
     body: {
       "locale": {"type":"string","enum":["tr","en"]},
@@ -737,6 +792,18 @@ export const iyzicoRequestConstraints = {
       "locale": {"type":"string","enum":["tr","en"]},
     },
   },
+  "retrieveSubscription": {},
+  "cancelSubscription": {},
+  "activateSubscription": {},
+  "upgradeSubscription": {
+    body: {
+      "locale": {"type":"string","enum":["tr","en"]},
+      "conversationId": {"type":"string"},
+      "newPricingPlanReferenceCode": {"type":"string"},
+      "upgradePeriod": {"type":"string","enum":["NOW","NEXT_PERIOD"]},
+      "useTrial": {"type":"boolean"},
+    },
+  },
   "listIyziLinkProducts": {
     query: {
       "page": {"type":"integer","minimum":1},
@@ -763,6 +830,27 @@ export const iyzicoRequestConstraints = {
       "categoryType": {"type":"string"},
     },
   },
+  "retrieveIyziLinkProduct": {},
+  "updateIyziLinkProduct": {
+    body: {
+      "locale": {"type":"string","enum":["tr","en"]},
+      "conversationId": {"type":"string"},
+      "name": {"type":"string"},
+      "description": {"type":"string"},
+      "price": {"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?$","money":true},
+      "currencyCode": {"type":"string","enum":["TRY","EUR","USD","IRR","GBP","NOK","RUB","CHF"]},
+      "encodedImageFile": {"type":"string"},
+      "addressIgnorable": {"type":"boolean"},
+      "installmentRequested": {"type":"boolean"},
+      "stockEnabled": {"type":"boolean"},
+      "stockCount": {"type":"integer"},
+      "flexibleLink": {"type":"boolean"},
+      "presetPriceValues": {"type":"array"},
+      "categoryType": {"type":"string"},
+    },
+  },
+  "deleteIyziLinkProduct": {},
+  "updateIyziLinkProductStatus": {},
   "createIyziLinkFastLink": {
     query: {
       "locale": {"type":"string","enum":["tr","en"]},

@@ -1274,6 +1274,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/subscription/products/{productReferenceCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a subscription product
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionProduct.js (retrieve, SubscriptionProductPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionProduct.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["retrieveSubscriptionProduct"];
+        put?: never;
+        /**
+         * Update a subscription product
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionProduct.js (update), lib/requests/UpdateSubscriptionProductRequest.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionProduct.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["updateSubscriptionProduct"];
+        /**
+         * Delete a subscription product
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     A product with a pricing plan cannot be deleted: delete its plans first (docs.iyzico.com/en/products/subscription/subscription-implementation/subscription-product).
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionProduct.js (delete, SubscriptionProductPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionProduct.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        delete: operations["deleteSubscriptionProduct"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/products/{productReferenceCode}/pricing-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a product's pricing plans
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionPricingPlan.js (retrieveList, RetrieveSubscriptionPricingPlanListPathRequest, Pagination: page, count); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionPricingPlanList.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["listSubscriptionPricingPlans"];
+        put?: never;
+        /**
+         * Create a pricing plan for a product
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     iyzico's docs also list `recurrenceCount`; iyzipay-node's model does not send it, so neither does this request.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionPricingPlan.js (create), lib/requests/model/SubscriptionPricingPlan.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionPricingPlan.java; docs.iyzico.com/en/products/subscription/subscription-implementation/payment-plan.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["createSubscriptionPricingPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/pricing-plans/{pricingPlanReferenceCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a pricing plan
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionPricingPlan.js (retrieve, RetrieveSubscriptionPricingPlanPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionPricingPlan.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["retrieveSubscriptionPricingPlan"];
+        put?: never;
+        /**
+         * Update a pricing plan
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Only the name and the trial period change; price and interval are fixed once a plan exists.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionPricingPlan.js (update), lib/requests/UpdateSubscriptionPricingPlanRequest.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionPricingPlan.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["updateSubscriptionPricingPlan"];
+        /**
+         * Delete a pricing plan
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     A plan with an active subscription cannot be deleted (docs.iyzico.com/en/products/subscription/subscription-implementation/payment-plan).
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionPricingPlan.js (delete, DeleteSubscriptionPricingPlanPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionPricingPlan.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        delete: operations["deleteSubscriptionPricingPlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/subscription/customers": {
         parameters: {
             query?: never;
@@ -1300,6 +1420,66 @@ export interface paths {
          *     iyzico answers failures with HTTP 200 and `status: failure`.
          */
         post: operations["createSubscriptionCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/customers/{customerReferenceCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a subscription customer
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCustomer.js (retrieve, SubscriptionCustomerPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCustomer.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["retrieveSubscriptionCustomer"];
+        put?: never;
+        /**
+         * Update a subscription customer
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     iyzipay-node's UpdateSubscriptionCustomerRequest sends the customer's fields only, without `locale` and `conversationId`; this request follows it.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCustomer.js (update), lib/requests/UpdateSubscriptionCustomerRequest.js, lib/requests/model/SubscriptionCustomer.js; iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCustomer.java; docs.iyzico.com/en/products/subscription/subscription-implementation/subscriber-transactions.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["updateSubscriptionCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/customers/delete/{customerReferenceCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a subscription customer
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     A POST to `/customers/delete/{customerReferenceCode}`, not a DELETE, as iyzipay-node sends it.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCustomer.js (delete, SubscriptionCustomerPathRequest).
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["deleteSubscriptionCustomer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1372,6 +1552,30 @@ export interface paths {
          *     iyzico answers failures with HTTP 200 and `status: failure`.
          */
         post: operations["initializeSubscriptionCheckoutForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/checkoutform/{checkoutFormToken}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the subscription a checkout form started
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/SubscriptionCheckoutForm.js (retrieve, RetrieveSubscriptionCheckoutFormPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionCheckoutForm.java, resource/CreatedSubscriptionResource.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["retrieveSubscriptionCheckoutForm"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1474,6 +1678,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/subscription/subscriptions/{subscriptionReferenceCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a subscription
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Subscription.js (retrieve, SubscriptionPathRequest); iyzico/iyzipay-java@85a63a2 model/subscription/Subscription.java, resource/SubscriptionData.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["retrieveSubscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/subscriptions/{subscriptionReferenceCode}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a subscription
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     iyzico's docs allow the reference code in the body too; iyzipay-node sends it in the path only, with no body model.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Subscription.js (cancel, SubscriptionPathRequest); docs.iyzico.com/en/products/subscription/subscription-implementation/subscription-transactions.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["cancelSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/subscriptions/{subscriptionReferenceCode}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a pending subscription
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     iyzico's docs allow the reference code in the body too; iyzipay-node sends it in the path only, with no body model.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Subscription.js (activate, SubscriptionPathRequest); docs.iyzico.com/en/products/subscription/subscription-implementation/subscription-transactions.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["activateSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/subscription/subscriptions/{subscriptionReferenceCode}/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a subscription to another plan
+         * @description Subscription API (docs.iyzico.com/en/products/subscription). The answer's payload is under `data`.
+         *
+         *     The new plan must belong to the same product, with the same payment interval (docs.iyzico.com/en/products/subscription/subscription-implementation/subscription-transactions). The answer describes the new subscription; its `parentReferenceCode` is the upgraded one.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/Subscription.js (upgrade), lib/requests/UpgradeSubscriptionRequest.js, lib/Iyzipay.js (SUBSCRIPTION_UPGRADE_PERIOD); iyzico/iyzipay-java@85a63a2 model/subscription/resource/SubscriptionUpgradeData.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        post: operations["upgradeSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/iyzilink/products": {
         parameters: {
             query?: never;
@@ -1502,6 +1808,70 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v2/iyzilink/products/{linkToken}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a pay-by-link product
+         * @description iyzilink: a product page with a payment link.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (retrieve, IyziLinkPathRequest); iyzico/iyzipay-java@85a63a2 model/iyzilink/IyziLinkItem.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        get: operations["retrieveIyziLinkProduct"];
+        /**
+         * Update a pay-by-link product
+         * @description iyzilink: a product page with a payment link. The update sends the whole product, as create does.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (update), lib/requests/UpdateIyziLinkProductRequest.js, lib/requests/model/IyziLinkProduct.js; iyzico/iyzipay-java@85a63a2 model/iyzilink/IyziLinkSave.java.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        put: operations["updateIyziLinkProduct"];
+        post?: never;
+        /**
+         * Delete a pay-by-link product
+         * @description iyzilink: a product page with a payment link.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (delete, IyziLinkPathRequest).
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        delete: operations["deleteIyziLinkProduct"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/iyzilink/products/{linkToken}/status/{status}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Activate or deactivate a pay-by-link product
+         * @description iyzilink: a product page with a payment link. Both values are in the path; iyzipay-node sends no body model.
+         *
+         *     Sources: iyzico/iyzipay-node@cb4d163 lib/resources/IyziLink.js (updateProductStatus, IyziLinkStatusPathRequest), samples/iyziLinkSamples.js.
+         *
+         *     iyzico answers failures with HTTP 200 and `status: failure`.
+         */
+        patch: operations["updateIyziLinkProductStatus"];
         trace?: never;
     };
     "/v2/iyzilink/fast-link/products": {
@@ -2534,6 +2904,49 @@ export interface components {
             price: DecimalString;
             currencyCode: components["schemas"]["Currency"];
         };
+        /**
+         * @description How often a plan charges: iyzico/iyzipay-node@cb4d163 lib/Iyzipay.js (SUBSCRIPTION_PRICING_PLAN_INTERVAL).
+         * @enum {string}
+         */
+        SubscriptionPaymentInterval: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY";
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/model/SubscriptionPricingPlan.js. Required as docs.iyzico.com/en/products/subscription/subscription-implementation/payment-plan marks them. */
+        SubscriptionPricingPlanRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            name: string;
+            /** @description Amount charged each period. */
+            price: DecimalString;
+            currencyCode: components["schemas"]["Currency"];
+            paymentInterval: components["schemas"]["SubscriptionPaymentInterval"];
+            /** @description Charge every this many intervals (2 with WEEKLY is every two weeks). */
+            paymentIntervalCount?: number;
+            trialPeriodDays?: number;
+            /**
+             * @description The only value iyzico takes (iyzico/iyzipay-node@cb4d163 lib/Iyzipay.js PLAN_PAYMENT_TYPE).
+             * @enum {string}
+             */
+            planPaymentType: "RECURRING";
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/UpdateSubscriptionPricingPlanRequest.js. */
+        SubscriptionPricingPlanUpdateRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            name: string;
+            trialPeriodDays?: number;
+        };
+        /** @description Fields: iyzico/iyzipay-node@cb4d163 lib/requests/UpgradeSubscriptionRequest.js. */
+        SubscriptionUpgradeRequest: {
+            locale?: components["schemas"]["Locale"];
+            conversationId?: components["schemas"]["ConversationId"];
+            newPricingPlanReferenceCode: string;
+            /**
+             * @description When the new plan takes over (iyzico/iyzipay-node@cb4d163 lib/Iyzipay.js SUBSCRIPTION_UPGRADE_PERIOD).
+             * @enum {string}
+             */
+            upgradePeriod: "NOW" | "NEXT_PERIOD";
+            /** @description Whether the new plan's trial period applies. */
+            useTrial?: boolean;
+        };
         /** @description iyzico/iyzipay-java@85a63a2 model/ThreedsInitialize.java (`htmlContent` is serialized as `threeDSHtmlContent`). */
         ThreedsInitializeResponse: components["schemas"]["BaseResponse"] & {
             /** @description The bank's 3-D Secure page, base64-encoded HTML: decode and show it to the buyer. */
@@ -2919,6 +3332,27 @@ export interface components {
                 currentPage?: number;
                 pageCount?: number;
             };
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/SubscriptionPricingPlan.java. */
+        SubscriptionPricingPlanResponse: components["schemas"]["BaseResponse"] & {
+            data?: components["schemas"]["SubscriptionPricingPlanData"];
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/resource/SubscriptionPricingPlanListData.java. */
+        SubscriptionPricingPlanListResponse: components["schemas"]["BaseResponse"] & {
+            data?: {
+                items?: components["schemas"]["SubscriptionPricingPlanData"][];
+                totalCount?: number;
+                currentPage?: number;
+                pageCount?: number;
+            };
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/subscription/Subscription.java. */
+        SubscriptionRetrieveResponse: components["schemas"]["BaseResponse"] & {
+            data?: components["schemas"]["SubscriptionData"];
+        };
+        /** @description iyzico/iyzipay-java@85a63a2 model/iyzilink/IyziLinkItem.java (the answer of a retrieve by token). */
+        IyziLinkProductResponse: components["schemas"]["BaseResponse"] & {
+            data?: components["schemas"]["IyziLinkItem"];
         };
         /** @description The health check carries only the base fields (`status`, `locale`, `systemTime`). */
         TestResponse: components["schemas"]["BaseResponse"];
@@ -4276,6 +4710,235 @@ export interface operations {
             };
         };
     };
+    retrieveSubscriptionProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the product (`referenceCode` of createSubscriptionProduct).
+                 * @example product-ref
+                 */
+                productReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionProductResponse"];
+                };
+            };
+        };
+    };
+    updateSubscriptionProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the product (`referenceCode` of createSubscriptionProduct).
+                 * @example product-ref
+                 */
+                productReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionProductRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionProductResponse"];
+                };
+            };
+        };
+    };
+    deleteSubscriptionProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the product (`referenceCode` of createSubscriptionProduct).
+                 * @example product-ref
+                 */
+                productReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseResponse"];
+                };
+            };
+        };
+    };
+    listSubscriptionPricingPlans: {
+        parameters: {
+            query?: {
+                /** @example 1 */
+                page?: number;
+                /** @example 10 */
+                count?: number;
+                /** @example 123456789 */
+                conversationId?: components["schemas"]["ConversationId"];
+                /** @example tr */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the product (`referenceCode` of createSubscriptionProduct).
+                 * @example product-ref
+                 */
+                productReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPricingPlanListResponse"];
+                };
+            };
+        };
+    };
+    createSubscriptionPricingPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the product (`referenceCode` of createSubscriptionProduct).
+                 * @example product-ref
+                 */
+                productReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionPricingPlanRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPricingPlanResponse"];
+                };
+            };
+        };
+    };
+    retrieveSubscriptionPricingPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the pricing plan (`referenceCode` of createSubscriptionPricingPlan).
+                 * @example plan-ref
+                 */
+                pricingPlanReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPricingPlanResponse"];
+                };
+            };
+        };
+    };
+    updateSubscriptionPricingPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the pricing plan (`referenceCode` of createSubscriptionPricingPlan).
+                 * @example plan-ref
+                 */
+                pricingPlanReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionPricingPlanUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPricingPlanResponse"];
+                };
+            };
+        };
+    };
+    deleteSubscriptionPricingPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the pricing plan (`referenceCode` of createSubscriptionPricingPlan).
+                 * @example plan-ref
+                 */
+                pricingPlanReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseResponse"];
+                };
+            };
+        };
+    };
     listSubscriptionCustomers: {
         parameters: {
             query?: {
@@ -4325,6 +4988,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionCustomerResponse"];
+                };
+            };
+        };
+    };
+    retrieveSubscriptionCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the subscription customer.
+                 * @example customer-ref
+                 */
+                customerReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCustomerResponse"];
+                };
+            };
+        };
+    };
+    updateSubscriptionCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the subscription customer.
+                 * @example customer-ref
+                 */
+                customerReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCustomer"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCustomerResponse"];
+                };
+            };
+        };
+    };
+    deleteSubscriptionCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the subscription customer.
+                 * @example customer-ref
+                 */
+                customerReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseResponse"];
                 };
             };
         };
@@ -4397,6 +5142,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionCheckoutFormResponse"];
+                };
+            };
+        };
+    };
+    retrieveSubscriptionCheckoutForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `token` initializeSubscriptionCheckoutForm returned.
+                 * @example e4f0ab2a-6b2e-4d3e-9b2a-1a8b6e0c4f55
+                 */
+                checkoutFormToken: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionInitializeResponse"];
                 };
             };
         };
@@ -4516,6 +5287,114 @@ export interface operations {
             };
         };
     };
+    retrieveSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the subscription (`referenceCode` of initializeSubscription).
+                 * @example subscription-ref
+                 */
+                subscriptionReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRetrieveResponse"];
+                };
+            };
+        };
+    };
+    cancelSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the subscription (`referenceCode` of initializeSubscription).
+                 * @example subscription-ref
+                 */
+                subscriptionReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseResponse"];
+                };
+            };
+        };
+    };
+    activateSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the subscription (`referenceCode` of initializeSubscription).
+                 * @example subscription-ref
+                 */
+                subscriptionReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseResponse"];
+                };
+            };
+        };
+    };
+    upgradeSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reference code of the subscription (`referenceCode` of initializeSubscription).
+                 * @example subscription-ref
+                 */
+                subscriptionReferenceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionUpgradeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionInitializeResponse"];
+                };
+            };
+        };
+    };
     listIyziLinkProducts: {
         parameters: {
             query?: {
@@ -4565,6 +5444,119 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IyziLinkSaveResponse"];
+                };
+            };
+        };
+    };
+    retrieveIyziLinkProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The iyzilink product's `token` (createIyziLinkProduct).
+                 * @example AAmLDQ
+                 */
+                linkToken: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IyziLinkProductResponse"];
+                };
+            };
+        };
+    };
+    updateIyziLinkProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The iyzilink product's `token` (createIyziLinkProduct).
+                 * @example AAmLDQ
+                 */
+                linkToken: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IyziLinkProductRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IyziLinkSaveResponse"];
+                };
+            };
+        };
+    };
+    deleteIyziLinkProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The iyzilink product's `token` (createIyziLinkProduct).
+                 * @example AAmLDQ
+                 */
+                linkToken: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseResponse"];
+                };
+            };
+        };
+    };
+    updateIyziLinkProductStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The iyzilink product's `token` (createIyziLinkProduct).
+                 * @example AAmLDQ
+                 */
+                linkToken: string;
+                /**
+                 * @description The product's new state (iyzipay-node samples/iyziLinkSamples.js sends PASSIVE).
+                 * @example PASSIVE
+                 */
+                status: "ACTIVE" | "PASSIVE";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or failure envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseResponse"];
                 };
             };
         };

@@ -9,6 +9,7 @@ import { sleep, startDeadline } from "./abort.ts";
 import { signRequest } from "./auth.ts";
 import { prepareBody, type PreparedBody } from "./body.ts";
 import { resolveHosts } from "./hosts.ts";
+import { expandPath } from "./path.ts";
 import { LIMITS, outboundOf, type Outbound } from "./outbound.ts";
 import { interpret, parseBody } from "./response.ts";
 import { retryStep } from "./retry.ts";
@@ -45,6 +46,8 @@ export interface CallInput {
   body?: unknown;
   header?: Record<string, unknown>;
   query?: Record<string, unknown>;
+  /** Values of the operation's `{name}` path placeholders (`OperationDefinition.pathParams`). */
+  path?: Record<string, unknown>;
 }
 
 export interface Transport {
@@ -186,6 +189,7 @@ function createStages(
 
   /** Everything before the first attempt: input problems are `not_sent`, never "maybe applied". */
   function buildRequest(op: OperationDefinition, input: CallInput): { wire: WireRequest; callerHeaders: Record<string, string> } {
+    const path = expandPath(provider, op, input.path);
     let body: PreparedBody;
     try {
       body = prepareBody(provider, op, input.body, auth);
@@ -202,7 +206,7 @@ function createStages(
       }
     }
     const headers = body.contentType ? { accept: "application/json", "content-type": body.contentType, ...callerHeaders } : { accept: "application/json", ...callerHeaders };
-    const url = hostUrl(op.host) + op.path + queryString(input.query);
+    const url = hostUrl(op.host) + path + queryString(input.query);
     return { wire: { method: op.method.toUpperCase(), url, headers, ...(body.text !== undefined ? { body: body.text } : {}) }, callerHeaders };
   }
 

@@ -22,6 +22,7 @@ import { CardVault, type StoredCard } from "./cards.ts";
 import { postCallback, threedsPage, type CheckoutFormSession, type PendingThreeds } from "./flows.ts";
 import { IyzicoLedger, IYZICO_TIME_ZONE, type IyzicoLedgerView, type LedgerPayment, type LedgerPaymentStatus, type LedgerPhase } from "./ledger.ts";
 import { authCode, istanbulDateTime, paymentResult, reportingPayment } from "./responses.ts";
+import { IYZICO_SUBSCRIPTION_CATALOG_OPERATIONS, subscriptionCatalog } from "./subscriptions.ts";
 
 export type IyzicoCredentials = { apiKey: string; secretKey: string };
 
@@ -205,9 +206,11 @@ export const IYZICO_STATEFUL_OPERATIONS = [
   "retrieveReportingTransactions",
   "checkBin",
   "retrieveInstallments",
+  ...IYZICO_SUBSCRIPTION_CATALOG_OPERATIONS,
 ] as const;
 
-type Handler = (body: JsonObject) => HandledReply;
+/** `path`: the operation's path parameters (a subscription product's reference code). */
+type Handler = (body: JsonObject, path: Readonly<Record<string, string>>) => HandledReply;
 
 interface State {
   credentials: IyzicoCredentials;
@@ -332,6 +335,7 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
   };
 
   const handlers: Record<(typeof IYZICO_STATEFUL_OPERATIONS)[number], Handler> & Partial<Record<string, Handler>> = {
+    ...subscriptionCatalog(() => clock.now()),
     test: (body) => success(body, {}),
 
     refund(body) {
@@ -566,11 +570,13 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
     handle(req) {
       const handler = handlers[req.operation.operationId];
       try {
-        const input = isObject(req.body) ? req.body : req.query;
+        // iyzipay-node sends "{}" as the body of a GET or DELETE too; an operation without a
+        // request body reads its query string.
+        const input = isObject(req.body) && req.operation.requestSchema !== undefined ? req.body : req.query;
         // Operations without behaviour of their own still answer, with the spec's success example:
         // the request was validated and its signature verified like any other.
         if (!handler) return fromSpecExample(req.operation, meta(input));
-        return handler(input);
+        return handler(input, req.pathParams);
       } catch (error) {
         if (error instanceof IyzicoFailure) return { ...failure(req, error), applied: false };
         throw error;

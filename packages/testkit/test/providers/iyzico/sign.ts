@@ -12,7 +12,7 @@ export function iyzwsV2Header(apiKey: string, secretKey: string, randomKey: stri
 }
 
 export interface CallOptions {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   apiKey?: string;
   secretKey?: string;
   /** Changes the body after it was signed. */

@@ -25,9 +25,17 @@ function queryExample(op: SpecOperation): Record<string, string> {
   return Object.fromEntries(params.filter((p) => p.in === "query" && p.example !== undefined).map((p) => [p.name, String(p.example)]));
 }
 
+/** The path parameters' own examples. */
+function pathExample(op: SpecOperation): Record<string, string> {
+  const params = (op.raw.parameters ?? []) as { name: string; in: string; example?: JsonValue }[];
+  return Object.fromEntries(params.filter((p) => p.in === "path" && p.example !== undefined).map((p) => [p.name, String(p.example)]));
+}
+
 const url = (op: SpecOperation) => {
+  const values = pathExample(op);
+  const path = op.path.replace(/\{([^{}]+)\}/g, (_m, name: string) => encodeURIComponent(values[name] ?? ""));
   const q = new URLSearchParams(queryExample(op)).toString();
-  return q ? `${op.path}?${q}` : op.path;
+  return q ? `${path}?${q}` : path;
 };
 
 describe("specs/iyzico.yaml examples", () => {
@@ -38,10 +46,12 @@ describe("specs/iyzico.yaml examples", () => {
   it.each(spec.operations.map((op) => [op.operationId, op] as const))("%s: its request example validates", (_id, op) => {
     const body = requestExample(op);
     const query = queryExample(op);
+    const pathParams = pathExample(op);
     // A bodiless operation documents its request through its parameters' examples.
-    expect(body !== undefined || Object.keys(query).length > 0 || op.parameters.length === 0).toBe(true);
+    expect(body !== undefined || Object.keys(query).length > 0 || Object.keys(pathParams).length > 0 || op.parameters.length === 0).toBe(true);
     if (op.requestSchema) expect(body, "request body example").toBeDefined();
-    expect(validator.request(op, { body: body ?? undefined, query, headers: {}, pathParams: {} })).toBeUndefined();
+    for (const p of op.parameters.filter((x) => x.in === "path")) expect(pathParams[p.name], `example of path parameter ${p.name}`).toBeDefined();
+    expect(validator.request(op, { body: body ?? undefined, query, headers: {}, pathParams })).toBeUndefined();
   });
 
   it.each(spec.operations.map((op) => [op.operationId, op] as const))("%s: its response examples validate, one of them a success", (_id, op) => {
@@ -67,7 +77,7 @@ describe("the simulator serves every operation of the spec", () => {
 
   it.each(generic.map((op) => [op.operationId, op] as const))("%s: a signed, valid request gets a schema-valid success", async (_id, op) => {
     const body = requestExample(op) as object | undefined;
-    const { status, json } = await call(sim, url(op), body, { method: op.method.toUpperCase() as "GET" | "POST" | "PUT" | "DELETE" });
+    const { status, json } = await call(sim, url(op), body, { method: op.method.toUpperCase() as "GET" | "POST" | "PUT" | "PATCH" | "DELETE" });
     expect(status).toBe(200);
     expect(json).toMatchObject({ status: "success" });
     expect(validator.response(op, json as JsonValue)).toBeUndefined();

@@ -1,0 +1,39 @@
+import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
+import { OdemeError } from "../errors.ts";
+
+const PLACEHOLDER = /\{([^{}]+)\}/g;
+
+/**
+ * The operation's path with each `{name}` replaced by the caller's value, percent-encoded as one
+ * path segment (encodeURIComponent), so a reference holding "/" or "?" cannot reach another
+ * endpoint. A value that is missing, empty or not a string is refused before anything is sent:
+ * `/products/` or `/products/undefined` would be a different request, not this one. So are "." and
+ * "..": URL parsing resolves them (encoded or not, WHATWG URL treats %2E as a dot), so
+ * `/products/..` would be sent as `/` of another resource.
+ */
+export function expandPath(provider: ProviderDefinition, op: OperationDefinition, values: Record<string, unknown> | undefined): string {
+  if (!op.pathParams?.length) return op.path;
+  for (const name of op.pathParams) {
+    const value = values?.[name];
+    if (typeof value !== "string" || value === "" || value === "." || value === "..") {
+      throw new OdemeError({
+        code: "invalid_request",
+        message: `${provider.name} ${op.id} was not sent: path parameter "${name}" must be a non-empty string other than "." and ".." (got ${described(value)}); pass it as path.${name}.`,
+        provider: provider.id,
+        operation: op.id,
+        outcome: "not_sent",
+        field: `path.${name}`,
+      });
+    }
+  }
+  return op.path.replace(PLACEHOLDER, (whole, name: string) => (op.pathParams?.includes(name) ? encodeURIComponent(values?.[name] as string) : whole));
+}
+
+/** What the caller passed instead, without echoing the value (it may be anything, even a secret). */
+function described(value: unknown): string {
+  if (value === "") return "an empty string";
+  if (value === "." || value === "..") return `"${value}", which URL parsing would resolve away`;
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  return `a ${typeof value}`;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { headersAuth } from "../../src/auth/headers.ts";
+import { iyzwsV2Auth } from "../../src/auth/iyzws-v2.ts";
+import type { OperationDefinition, ProviderDefinition } from "../../src/definition.ts";
+import { OdemeError } from "../../src/errors.ts";
+import { createTransport } from "../../src/transport/create-transport.ts";
+import { expandPath } from "../../src/transport/path.ts";
+import { PROVIDER } from "./fixtures.ts";
+
+const PLAN: OperationDefinition = { id: "updatePlan", method: "post", path: "/products/{product}/plans/{plan}", host: "api", safe: false, body: "json", pathParams: ["product", "plan"] };
+const OK = () => new Response('{"status":"ok"}', { headers: { "content-type": "application/json" } });
+
+function caught(run: () => unknown): OdemeError {
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(OdemeError);
+    return e as OdemeError;
+  }
+  throw new Error("expected an OdemeError");
+}
+
+describe("expandPath", () => {
+  it("fills every placeholder, each value encoded as one segment", () => {
+    expect(expandPath(PROVIDER, PLAN, { product: "p-1", plan: "a/b?c=d#e f" })).toBe("/products/p-1/plans/a%2Fb%3Fc%3Dd%23e%20f");
+    expect(new URL(`http://h${expandPath(PROVIDER, PLAN, { product: "../x", plan: "..." })}`).pathname).toBe("/products/..%2Fx/plans/...");
+  });
+
+  it("an operation without path parameters keeps its path, whatever the input", () => {
+    const op: OperationDefinition = { id: "x", method: "get", path: "/x", host: "api", safe: true, body: "none" };
+    expect(expandPath(PROVIDER, op, undefined)).toBe("/x");
+  });
+
+  it.each([
+    ["missing", {}, "nothing"],
+    ["empty", { plan: "" }, "an empty string"],
+    ["a number", { plan: 7 }, "a number"],
+    ["null", { plan: null }, "null"],
+    // new URL() would resolve these: /products/p-1/plans/.. is sent as /products/p-1/.
+    ["dot", { plan: "." }, "resolve away"],
+    ["dot-dot", { plan: ".." }, "resolve away"],
+  ])("a %s value is invalid_request, not_sent, naming the parameter", (_what, plan, got) => {
+    const e = caught(() => expandPath(PROVIDER, PLAN, { product: "p-1", ...plan }));
+    expect(e).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "path.plan", operation: "updatePlan", provider: "acme" });
+    expect(e.message).toContain(`"plan"`);
+    expect(e.message).toContain(got);
+  });
+
+  it("no path input at all names the first parameter", () => {
+    expect(caught(() => expandPath(PROVIDER, PLAN, undefined)).field).toBe("path.product");
+  });
+});
+
+describe("path parameters through the transport", () => {
+  it("the URL carries the encoded values; the body does not", async () => {
+    const sent: Request[] = [];
+    const t = createTransport(PROVIDER, { apiKey: "k", baseUrl: "http://127.0.0.1:1", fetch: async (r: Request) => (sent.push(r), OK()) } as never, headersAuth);
+    await t.call(PLAN, { path: { product: "p 1", plan: "q/2" }, body: { name: "Gold" } });
+    expect(sent[0]?.url).toBe("http://127.0.0.1:1/products/p%201/plans/q%2F2");
+    expect(await sent[0]?.text()).toBe('{"name":"Gold"}');
+  });
+
+  it("a bad value is refused before anything is sent", async () => {
+    const sent: Request[] = [];
+    const t = createTransport(PROVIDER, { apiKey: "k", baseUrl: "http://127.0.0.1:1", fetch: async (r: Request) => (sent.push(r), OK()) } as never, headersAuth);
+    const e = await t.call(PLAN, { path: { product: "p" }, body: {} }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "path.plan" });
+    expect(sent).toEqual([]);
+  });
+
+  it("IYZWSv2 signs the path as sent, placeholders filled and encoded", async () => {
+    const iyzico: ProviderDefinition = { ...PROVIDER, auth: { scheme: "iyzws-v2" }, envelope: { success: { field: "status", equals: "ok" } } };
+    const headers: Headers[] = [];
+    const t = createTransport(iyzico, { apiKey: "k", secretKey: "s", randomKey: () => "r", baseUrl: "http://127.0.0.1:1", fetch: async (r: Request) => (headers.push(r.headers), OK()) } as never, iyzwsV2Auth);
+    const op: OperationDefinition = { id: "get", method: "get", path: "/v2/items/{token}", host: "api", safe: true, body: "none", pathParams: ["token"] };
+    await t.call(op, { path: { token: "a b" } });
+    const direct = createTransport(iyzico, { apiKey: "k", secretKey: "s", randomKey: () => "r", baseUrl: "http://127.0.0.1:1", fetch: async (r: Request) => (headers.push(r.headers), OK()) } as never, iyzwsV2Auth);
+    await direct.call({ ...op, path: "/v2/items/a%20b", pathParams: [] }, {});
+    expect(headers[0]?.get("authorization")).toBe(headers[1]?.get("authorization"));
+  });
+});
