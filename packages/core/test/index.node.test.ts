@@ -6,6 +6,9 @@ import * as node from "../src/index.node.ts";
 import { headersAuth } from "../src/auth/headers.ts";
 import { PROVIDER, READ } from "./transport/fixtures.ts";
 
+// The fixture's headers scheme reads its credential from the client options, as generated clients pass them.
+const KEY = { apiKey: "k-123456" } as Record<string, unknown>;
+
 afterEach(() => {
   vi.unstubAllGlobals();
 });
@@ -30,7 +33,7 @@ describe("the node entry", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     try {
       const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const transport = node.createTransport(PROVIDER, { apiKey: "k-123456", baseUrl, maxRetries: 0 }, headersAuth);
+      const transport = node.createTransport(PROVIDER, { ...KEY, baseUrl, maxRetries: 0 }, headersAuth);
       await expect(transport.call(READ, { body: {} })).resolves.toMatchObject({ status: "ok", answer: "ş" });
       expect(fetch).not.toHaveBeenCalled();
       expect(seen).toHaveLength(1);
@@ -45,7 +48,7 @@ describe("the node entry", () => {
     const injected = vi.fn(async () => new Response('{"status":"ok"}', { headers: { "content-type": "application/json" } }));
     const transport = node.createTransport(
       PROVIDER,
-      { apiKey: "k-123456", baseUrl: "http://127.0.0.1:9", fetch: injected, maxRetries: 0 },
+      { ...KEY, baseUrl: "http://127.0.0.1:9", fetch: injected, maxRetries: 0 },
       headersAuth,
     );
     await expect(transport.call(READ, { body: {} })).resolves.toMatchObject({ status: "ok" });
