@@ -18,6 +18,13 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",
-    typecheck: { enabled: false },
+    // Type tests (`expectTypeOf`, `@ts-expect-error`) run in `vitest run` too: vitest type-checks
+    // these files with tsc and fails the run on a wrong type or an unused `@ts-expect-error`.
+    // They also run as ordinary tests, so their runtime `it`s keep counting.
+    typecheck: {
+      enabled: true,
+      include: ["packages/*/test/**/types.test.ts", "**/*.test-d.ts"],
+      tsconfig: "./tsconfig.json",
+    },
   },
 });

@@ -28,7 +28,6 @@ const PRICE = "price: { type: string, pattern: '^[0-9]+(\\.[0-9]+)?$', x-odeme-m
 /** Adds a component schema to mini.yaml (before Payment). */
 const schema = (yaml: string): Edit => ["    Payment:\n", `    ${yaml}\n    Payment:\n`];
 const mini = (...edits: Edit[]): Given => ({ fixture: "mini.yaml", edits });
-const duo = (...edits: Edit[]): Given => ({ fixture: "duo.yaml", edits });
 
 describe("money: request fields the runtime formats to the wire", () => {
   const cases: [string, { given: Given; op: string; want: string[] }][] = [

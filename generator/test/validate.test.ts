@@ -128,11 +128,11 @@ describe("validateSpec rejects a broken spec with file:line:col, pointer and mes
     const diagnostics = diagnose(fixture, given);
     const lines = diagnostics.map(formatDiagnostic);
     const prefix = `${fixtureDisplay(fixture)}:${want.at} ${want.pointer} `;
-    expect(lines, "no diagnostic matches").toContainEqual(expect.stringMatching(new RegExp(`^${escape(prefix)}.*${escape(want.message)}`)));
+    expect(lines, "no diagnostic matches").toContainEqual(expect.stringMatching(new RegExp(`^${escapeRegExp(prefix)}.*${escapeRegExp(want.message)}`)));
     // A user reads the first line first.
-    expect(lines[0]).toMatch(new RegExp(`^${escape(prefix)}`));
+    expect(lines[0]).toMatch(new RegExp(`^${escapeRegExp(prefix)}`));
     if (alone) expect(lines, "the mistake is reported once, without misleading extra diagnostics").toHaveLength(1);
-    for (const line of lines) expect(line).toMatch(new RegExp(`^${escape(fixtureDisplay(fixture))}:\\d+:\\d+ #\\S* \\S`));
+    for (const line of lines) expect(line).toMatch(new RegExp(`^${escapeRegExp(fixtureDisplay(fixture))}:\\d+:\\d+ #\\S* \\S`));
   });
 });
 
@@ -151,7 +151,7 @@ describe("validateSpec accepts valid specs", () => {
   });
 });
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

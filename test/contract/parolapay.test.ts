@@ -13,7 +13,7 @@ import {
   createParolapayClient,
   minorUnits,
   OdemeError,
-  parolapayOperations,
+  type parolapayOperations,
   parolapayProvider,
   type ErrorCode,
   type ParolapayClient,

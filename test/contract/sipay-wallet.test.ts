@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   createSipayWalletClient,
   OdemeError,
-  sipayWalletOperations,
+  type sipayWalletOperations,
   sipayWalletProvider,
   type ErrorCode,
   type SipayWalletClient,

@@ -51,7 +51,10 @@ function componentsReachable(doc: Record<string, unknown>, from: "request" | "re
   const schemas = ((doc.components as Record<string, unknown> | undefined)?.schemas ?? {}) as Record<string, unknown>;
   const found = new Set<string>();
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     if (node === null || typeof node !== "object") return;
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === "string") {

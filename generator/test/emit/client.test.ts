@@ -64,21 +64,21 @@ function constInitializer(code: string, name: string): ts.Expression {
 }
 
 /** A literal of plain data (object, array, string, number, boolean, null) read back as a value. */
-function valueOf(node: ts.Expression): unknown {
-  if (ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node) || ts.isAsExpression(node)) return valueOf(node.expression);
+function literalValue(node: ts.Expression): unknown {
+  if (ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node) || ts.isAsExpression(node)) return literalValue(node.expression);
   if (ts.isObjectLiteralExpression(node)) {
     return Object.fromEntries(
       node.properties.map((p) => {
         if (!ts.isPropertyAssignment(p)) throw new Error(`not plain data: ${p.getText()}`);
         const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name) ? p.name.text : p.name.getText();
-        return [key, valueOf(p.initializer)];
+        return [key, literalValue(p.initializer)];
       }),
     );
   }
-  if (ts.isArrayLiteralExpression(node)) return node.elements.map(valueOf);
+  if (ts.isArrayLiteralExpression(node)) return node.elements.map(literalValue);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isNumericLiteral(node)) return Number(node.text);
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) return -(valueOf(node.operand) as number);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) return -(literalValue(node.operand) as number);
   if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
   if (node.kind === ts.SyntaxKind.NullKeyword) return null;
@@ -87,14 +87,14 @@ function valueOf(node: ts.Expression): unknown {
 
 /** The provider definition literal, read back as data. */
 function providerLiteral(code: string, name: string): unknown {
-  return valueOf(constInitializer(code, name));
+  return literalValue(constInitializer(code, name));
 }
 
 /** The operation table, read back as data (`{ id: {...}, ... } satisfies ...`). */
 function operationTable(code: string, name: string): unknown {
   const init = constInitializer(code, name);
   expect(ts.isSatisfiesExpression(init) && init.type.getText(), "the table is checked with `satisfies Record<string, OperationDefinition>`").toBe("Record<string, OperationDefinition>");
-  return valueOf(init);
+  return literalValue(init);
 }
 
 function interfaceMembers(code: string, name: string): string[] {

@@ -1,7 +1,8 @@
 /**
  * Runs the conformance scenarios (test/conformance/scenarios.ts) over real HTTP against every
  * provider simulator registered in @odeme/testkit. A provider without a registered simulator or a
- * harness is listed as a todo, so the gap shows in every test run.
+ * harness is listed as a todo, so the gap shows in every test run. A scenario that needs a
+ * capability the provider lacks is reported as skipped, with the reason in its name.
  */
 import { providerIds } from "@odeme/testkit";
 import { afterEach, beforeEach, describe, it } from "vitest";
@@ -29,8 +30,11 @@ for (const provider of PROVIDER_IDS) {
     });
     afterEach(() => running.close());
 
+    // Capabilities are static per provider, so what applies is known before any simulator starts.
+    const caps = createPayments({}).capabilities(provider);
     for (const scenario of SCENARIOS) {
-      it(scenario.name, () => scenario.run(context()));
+      const skip = scenario.skip?.(caps);
+      it.skipIf(skip !== undefined)(skip === undefined ? scenario.name : `${scenario.name} (skipped: ${skip})`, () => scenario.run(context()));
     }
 
     function context(): ScenarioContext {

@@ -1,7 +1,8 @@
 /**
- * Compile-time guarantees, checked by `npx tsc --noEmit -p .` (each `@ts-expect-error` line must
- * fail to compile, or tsc reports an unused directive). Nothing here is sent anywhere: the calls
- * sit in a function that only the type checker reads.
+ * Compile-time guarantees, checked by vitest's typecheck in `pnpm test` (vitest.config.ts) and by
+ * `npx tsc --noEmit -p .` in lint: each `@ts-expect-error` line must fail to compile, or tsc
+ * reports an unused directive, and a wrong `expectTypeOf` fails its test. Nothing here is sent
+ * anywhere: the calls sit in a function that only the type checker reads.
  */
 import { describe, expectTypeOf, it } from "vitest";
 import {

@@ -131,13 +131,11 @@ export class KnownSecrets {
         i++;
         continue;
       }
-      // Extend over every following piece that is also secret: one mask per run.
+      // Extend over every secret piece that starts inside the run or right after it: one mask per
+      // run. A piece that is not secret (a word piece such as "merchant") does not end the run
+      // while later pieces overlap it, or the secret's tail would be left in clear.
       let end = i + FRAGMENT;
-      let j = i + 1;
-      while (j + FRAGMENT <= out.length && j <= end && this.#grams.has(out.slice(j, j + FRAGMENT))) {
-        end = j + FRAGMENT;
-        j++;
-      }
+      for (let j = i + 1; j + FRAGMENT <= out.length && j <= end; j++) if (this.#grams.has(out.slice(j, j + FRAGMENT))) end = j + FRAGMENT;
       result += out.slice(copied, i) + MASK;
       copied = end;
       i = end;

@@ -3,7 +3,7 @@
  * `JSON.stringify(error)`, not in the stack, even when a provider echoes one back in free text.
  */
 import { describe, expect, it } from "vitest";
-import { createPayments, parseMoney, type OdemeError, type PaymentsOptions } from "../../src/index.ts";
+import { createPayments, OdemeError, parseMoney, type PaymentsOptions } from "../../src/index.ts";
 import { secretOptionNames, secretsOf } from "../../src/payments/secrets.ts";
 import { fakeProvider, rejection, type Route } from "../helpers/fake-fetch.ts";
 
@@ -46,6 +46,18 @@ function setup(routes: Record<string, Route>) {
     resendGraceMs: 0,
   };
   return { fake, events, options, payments: createPayments(options) };
+}
+
+/** The OdemeError `run` throws; fails the test when it returns instead. */
+function thrown(run: () => unknown): OdemeError {
+  let error: unknown;
+  try {
+    run();
+  } catch (e) {
+    error = e;
+  }
+  expect(error, "expected an OdemeError to be thrown").toBeInstanceOf(OdemeError);
+  return error as OdemeError;
 }
 
 function expectClean(what: string, error: OdemeError | unknown[]) {
@@ -102,17 +114,15 @@ describe("no secret in errors or logs", () => {
   it("webhook failures and configuration errors", async () => {
     const { payments } = setup({});
     for (const provider of ["iyzico", "paywall", "dineropay"] as const) {
-      try {
-        payments.webhooks.verify(provider, '{"iyziEventType":"x","status":"y","paymentId":"1","hash":"00"}', { "x-iyz-signature-v3": "00" });
-      } catch (error) {
-        expectClean(`${provider} webhook`, error as OdemeError);
-      }
+      const error = thrown(() =>
+        payments.webhooks.verify(provider, '{"iyziEventType":"x","status":"y","paymentId":"1","hash":"00"}', { "x-iyz-signature-v3": "00" }),
+      );
+      expect(error.code).toBe("invalid_request");
+      expectClean(`${provider} webhook`, error);
     }
-    try {
-      createPayments({ iyzico: { apiKey: S.iyzicoApiKey, secretKey: "" } });
-    } catch (error) {
-      expectClean("config", error as OdemeError);
-    }
+    const config = thrown(() => createPayments({ iyzico: { apiKey: S.iyzicoApiKey, secretKey: "" } }));
+    expect(config.code).toBe("invalid_request");
+    expectClean("config", config);
   });
 });
 
