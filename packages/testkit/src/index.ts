@@ -27,8 +27,15 @@ export * from "./providers/parolapay/index.ts";
 export * from "./providers/sipay-wallet/index.ts";
 export { startPaywallSimulator, PAYWALL_SANDBOX_CREDENTIALS } from "./providers/paywall/simulator.ts";
 export type { PaywallSimulator, PaywallSimulatorOptions, PaywallCredentials, SeedPaywallPaymentInput, SeededPaywallPayment } from "./providers/paywall/simulator.ts";
-export { startDineroPaySimulator, DINEROPAY_SANDBOX_CREDENTIALS } from "./providers/dineropay/simulator.ts";
-export type { DineroPaySimulator, DineroPaySimulatorOptions, DineroPayCredentials, SeedDineroPayPaymentInput, SeededDineroPayPayment } from "./providers/dineropay/simulator.ts";
+export {
+  startDineroPaySimulator,
+  DINEROPAY_SANDBOX_CREDENTIALS,
+  type DineroPaySimulator,
+  type DineroPaySimulatorOptions,
+  type DineroPayCredentials,
+  type SeedDineroPayPaymentInput,
+  type SeededDineroPayPayment,
+} from "./providers/dineropay/index.ts";
 
 export { startSimulator, providers, providerIds, findProvider, type SimulatorsById } from "./providers/index.ts";
 export type { ProviderRegistration, DemoSummary } from "./providers/registration.ts";

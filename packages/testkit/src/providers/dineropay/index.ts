@@ -1,21 +1,22 @@
-/** DineroPay's entry in the provider registry: how to start it and what the CLI seeds. */
-import type { ProviderRegistration } from "../registration.ts";
-import { startDineroPaySimulator, type DineroPaySimulator } from "./simulator.ts";
+/** DineroPay's public API and its entry in the provider registry (how to start it, what the CLI seeds). */
+import { defineProvider } from "../../kit/registration.ts";
+import { startDineroPaySimulator } from "./simulator.ts";
 
-export const dineropayProvider: ProviderRegistration<DineroPaySimulator> = {
+export {
+  startDineroPaySimulator,
+  DINEROPAY_SANDBOX_CREDENTIALS,
+  type DineroPaySimulator,
+  type DineroPaySimulatorOptions,
+  type DineroPayCredentials,
+  type SeedDineroPayPaymentInput,
+  type SeededDineroPayPayment,
+} from "./simulator.ts";
+
+export const dineropayProvider = defineProvider({
   id: "dineropay",
   name: "DineroPay",
-  start(options) {
-    const { merchantKey, password } = options.credentials ?? {};
-    if (options.credentials && (merchantKey === undefined || password === undefined)) {
-      throw new TypeError("DineroPay simulator credentials need merchantKey and password");
-    }
-    return startDineroPaySimulator({
-      ...(options.port !== undefined ? { port: options.port } : {}),
-      ...(options.now !== undefined ? { now: options.now } : {}),
-      ...(merchantKey !== undefined && password !== undefined ? { credentials: { merchantKey, password } } : {}),
-    });
-  },
+  credentialNames: ["merchantKey", "password"],
+  start: startDineroPaySimulator,
   seedDemo(sim) {
     const payments = [
       sim.seedPayment({ amount: "100.00", currency: "TRY", orderNumber: "demo-order-2001", description: "Demo order 2001" }),
@@ -40,4 +41,4 @@ export const dineropayProvider: ProviderRegistration<DineroPaySimulator> = {
       ),
     };
   },
-};
+});
