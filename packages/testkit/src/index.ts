@@ -25,8 +25,15 @@ export { IYZICO_ERRORS, type IyzicoErrorKey } from "./providers/iyzico/errors.ts
 
 export * from "./providers/parolapay/index.ts";
 export * from "./providers/sipay-wallet/index.ts";
-export { startPaywallSimulator, PAYWALL_SANDBOX_CREDENTIALS } from "./providers/paywall/simulator.ts";
-export type { PaywallSimulator, PaywallSimulatorOptions, PaywallCredentials, SeedPaywallPaymentInput, SeededPaywallPayment } from "./providers/paywall/simulator.ts";
+export {
+  startPaywallSimulator,
+  PAYWALL_SANDBOX_CREDENTIALS,
+  type PaywallSimulator,
+  type PaywallSimulatorOptions,
+  type PaywallCredentials,
+  type SeedPaywallPaymentInput,
+  type SeededPaywallPayment,
+} from "./providers/paywall/index.ts";
 export {
   startDineroPaySimulator,
   DINEROPAY_SANDBOX_CREDENTIALS,

@@ -1,31 +1,22 @@
-/** Paywall's entry in the provider registry: how to start it and what the CLI seeds. */
-import type { ProviderRegistration } from "../registration.ts";
-import { startPaywallSimulator, type PaywallCredentials, type PaywallSimulator } from "./simulator.ts";
+/** Paywall's public API and its entry in the provider registry (how to start it, what the CLI seeds). */
+import { defineProvider } from "../../kit/registration.ts";
+import { startPaywallSimulator } from "./simulator.ts";
 
-const CREDENTIAL_NAMES = ["apiKeyPublic", "apiClientPublic", "apiKeyPrivate", "apiClientPrivate"] as const;
+export {
+  startPaywallSimulator,
+  PAYWALL_SANDBOX_CREDENTIALS,
+  type PaywallSimulator,
+  type PaywallSimulatorOptions,
+  type PaywallCredentials,
+  type SeedPaywallPaymentInput,
+  type SeededPaywallPayment,
+} from "./simulator.ts";
 
-export const paywallProvider: ProviderRegistration<PaywallSimulator> = {
+export const paywallProvider = defineProvider({
   id: "paywall",
   name: "Paywall",
-  start(options) {
-    let credentials: PaywallCredentials | undefined;
-    if (options.credentials) {
-      const given = options.credentials;
-      const missing = CREDENTIAL_NAMES.filter((name) => typeof given[name] !== "string");
-      if (missing.length > 0) throw new TypeError(`Paywall simulator credentials need ${CREDENTIAL_NAMES.join(", ")} (missing ${missing.join(", ")})`);
-      credentials = {
-        apiKeyPublic: given.apiKeyPublic as string,
-        apiClientPublic: given.apiClientPublic as string,
-        apiKeyPrivate: given.apiKeyPrivate as string,
-        apiClientPrivate: given.apiClientPrivate as string,
-      };
-    }
-    return startPaywallSimulator({
-      ...(options.port !== undefined ? { port: options.port } : {}),
-      ...(options.now !== undefined ? { now: options.now } : {}),
-      ...(credentials ? { credentials } : {}),
-    });
-  },
+  credentialNames: ["apiKeyPublic", "apiClientPublic", "apiKeyPrivate", "apiClientPrivate"],
+  start: startPaywallSimulator,
   seedDemo(sim) {
     const payments = [
       sim.seedPayment({ amount: "101.50", merchantUniqueCode: "demo-order-1001" }),
@@ -48,4 +39,4 @@ export const paywallProvider: ProviderRegistration<PaywallSimulator> = {
       ),
     };
   },
-};
+});
