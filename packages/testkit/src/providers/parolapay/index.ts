@@ -1,6 +1,6 @@
-/** Parolapay's entry in the provider registry (how to start it, what the CLI seeds) and its public API. */
-import type { ProviderRegistration } from "../registration.ts";
-import { startParolapaySimulator, type ParolapaySimulator } from "./simulator.ts";
+/** Parolapay's public API and its entry in the provider registry (how to start it, what the CLI seeds). */
+import { defineProvider } from "../../kit/registration.ts";
+import { startParolapaySimulator } from "./simulator.ts";
 
 export {
   startParolapaySimulator,
@@ -17,20 +17,11 @@ export {
 export type { ParolapayLedgerView, LedgerIntent, LedgerIntentRefund, LedgerCardPayment, LedgerSavedCard, ReportedState } from "./ledger.ts";
 export { PAROLAPAY_ERRORS, type ParolapayErrorKey, type ParolapayErrorEntry } from "./errors.ts";
 
-export const parolapayProvider: ProviderRegistration<ParolapaySimulator> = {
+export const parolapayProvider = defineProvider({
   id: "parolapay",
   name: "Parolapay",
-  start(options) {
-    const { username, password } = options.credentials ?? {};
-    if (options.credentials && (username === undefined || password === undefined)) {
-      throw new TypeError("Parolapay simulator credentials need username and password");
-    }
-    return startParolapaySimulator({
-      ...(options.port !== undefined ? { port: options.port } : {}),
-      ...(options.now !== undefined ? { now: options.now } : {}),
-      ...(username !== undefined && password !== undefined ? { credentials: { username, password } } : {}),
-    });
-  },
+  credentialNames: ["username", "password"],
+  start: startParolapaySimulator,
   seedDemo(sim) {
     const intents = [
       sim.seedIntent({ amount: 150000, merchantRef: "DEMO-ORDER-1001" }),
@@ -60,4 +51,4 @@ export const parolapayProvider: ProviderRegistration<ParolapaySimulator> = {
       text,
     };
   },
-};
+});
