@@ -1,7 +1,7 @@
-/** Sipay Wallet's entry in the provider registry (how to start it, what the CLI seeds) and its public API. */
+/** Sipay Wallet's public API and its entry in the provider registry (how to start it, what the CLI seeds). */
+import { defineProvider } from "../../kit/registration.ts";
 import type { JsonObject } from "../../spec.ts";
-import type { ProviderRegistration } from "../registration.ts";
-import { startSipayWalletSimulator, type SipayWalletSimulator } from "./simulator.ts";
+import { startSipayWalletSimulator } from "./simulator.ts";
 
 export {
   startSipayWalletSimulator,
@@ -21,20 +21,11 @@ export {
 export type { SipayWalletLedgerView, LedgerWallet as SipayWalletLedgerWallet, LedgerTransaction as SipayWalletLedgerTransaction } from "./ledger.ts";
 export { SIPAY_WALLET_ERRORS, SIPAY_WALLET_SUCCESS, type SipayWalletErrorKey } from "./errors.ts";
 
-export const sipayWalletProvider: ProviderRegistration<SipayWalletSimulator> = {
+export const sipayWalletProvider = defineProvider({
   id: "sipay-wallet",
   name: "Sipay Wallet",
-  start(options) {
-    const { clientId, clientSecret } = options.credentials ?? {};
-    if (options.credentials && (clientId === undefined || clientSecret === undefined)) {
-      throw new TypeError("Sipay Wallet simulator credentials need clientId and clientSecret");
-    }
-    return startSipayWalletSimulator({
-      ...(options.port !== undefined ? { port: options.port } : {}),
-      ...(options.now !== undefined ? { now: options.now } : {}),
-      ...(clientId !== undefined && clientSecret !== undefined ? { credentials: { clientId, clientSecret } } : {}),
-    });
-  },
+  credentialNames: ["clientId", "clientSecret"],
+  start: startSipayWalletSimulator,
   seedDemo(sim) {
     const payments = [
       sim.seedPayment({ amount: "100.00", extTransactionId: "DEMO-PAY-1001", description: "demo order 1001" }),
@@ -58,4 +49,4 @@ export const sipayWalletProvider: ProviderRegistration<SipayWalletSimulator> = {
       text,
     };
   },
-};
+});
