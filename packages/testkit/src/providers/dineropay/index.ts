@@ -2,15 +2,7 @@
 import { defineProvider } from "../../kit/registration.ts";
 import { startDineroPaySimulator } from "./simulator.ts";
 
-export {
-  startDineroPaySimulator,
-  DINEROPAY_SANDBOX_CREDENTIALS,
-  type DineroPaySimulator,
-  type DineroPaySimulatorOptions,
-  type DineroPayCredentials,
-  type SeedDineroPayPaymentInput,
-  type SeededDineroPayPayment,
-} from "./simulator.ts";
+export * from "./simulator.ts";
 
 export const dineropayProvider = defineProvider({
   id: "dineropay",

@@ -59,12 +59,9 @@ export async function startDineroPaySimulator(options: DineroPaySimulatorOptions
   if (!(refundSettleMs >= 0)) throw new RangeError("refundSettleMs must be >= 0 (or Infinity)");
   const clock = createClock(options.now);
   const ledger = new DineroPayLedger(clock, refundSettleMs);
-  const base = await startProvider({
-    provider: "dineropay",
-    spec: options.spec,
-    port: options.port,
+  const base = await startProvider("dineropay", options, {
+    sandbox: DINEROPAY_SANDBOX_CREDENTIALS,
     clock,
-    credentials: options.credentials ?? DINEROPAY_SANDBOX_CREDENTIALS,
     behaviour: ({ credentials }) => dineroPayBehaviour({ credentials, clock, ledger }),
   });
   return {

@@ -137,14 +137,7 @@ export interface NewIntent {
   at: Date;
 }
 
-export interface NewRefund {
-  intentId: string;
-  amount: number;
-  currency: string;
-  reason?: string;
-  description?: string;
-  merchantRef?: string;
-}
+export type NewRefund = Omit<LedgerIntentRefund, "id" | "createdAt">;
 
 const REFERENCE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 

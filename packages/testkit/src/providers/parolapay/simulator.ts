@@ -55,12 +55,9 @@ export async function startParolapaySimulator(options: ParolapaySimulatorOptions
   if (!/^[0-9]{4,8}$/.test(otp)) throw new RangeError(`startParolapaySimulator: otp must be 4 to 8 digits, got "${otp}"`);
   const clock = createClock(options.now);
   const ledger = new ParolapayLedger();
-  const base = await startProvider({
-    provider: "parolapay",
-    spec: options.spec,
-    port: options.port,
+  const base = await startProvider("parolapay", options, {
+    sandbox: PAROLAPAY_SANDBOX_CREDENTIALS,
     clock,
-    credentials: options.credentials ?? PAROLAPAY_SANDBOX_CREDENTIALS,
     behaviour: ({ credentials }) => parolapayBehaviour({ credentials, clock, ledger, otp }),
   });
   return { ...base, otp, ledger, ...createSeeding(ledger, clock, otp) };

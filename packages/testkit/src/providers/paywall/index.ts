@@ -2,15 +2,7 @@
 import { defineProvider } from "../../kit/registration.ts";
 import { startPaywallSimulator } from "./simulator.ts";
 
-export {
-  startPaywallSimulator,
-  PAYWALL_SANDBOX_CREDENTIALS,
-  type PaywallSimulator,
-  type PaywallSimulatorOptions,
-  type PaywallCredentials,
-  type SeedPaywallPaymentInput,
-  type SeededPaywallPayment,
-} from "./simulator.ts";
+export * from "./simulator.ts";
 
 export const paywallProvider = defineProvider({
   id: "paywall",

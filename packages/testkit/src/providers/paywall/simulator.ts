@@ -49,12 +49,9 @@ export interface PaywallSimulator extends Simulator {
 export async function startPaywallSimulator(options: PaywallSimulatorOptions = {}): Promise<PaywallSimulator> {
   const clock = createClock(options.now);
   const ledger = new PaywallLedger();
-  const base = await startProvider({
-    provider: "paywall",
-    spec: options.spec,
-    port: options.port,
+  const base = await startProvider("paywall", options, {
+    sandbox: PAYWALL_SANDBOX_CREDENTIALS,
     clock,
-    credentials: options.credentials ?? PAYWALL_SANDBOX_CREDENTIALS,
     behaviour: ({ spec, credentials }) => paywallBehaviour({ spec, credentials, clock, ledger }),
   });
   return {

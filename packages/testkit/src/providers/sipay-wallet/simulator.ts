@@ -67,12 +67,9 @@ export async function startSipayWalletSimulator(options: SipayWalletSimulatorOpt
   const ledger = new SipayWalletLedger();
   const tokens = new TokenStore();
   const seeding = createSeeding(ledger, clock);
-  const base = await startProvider({
-    provider: "sipay-wallet",
-    spec: options.spec,
-    port: options.port,
+  const base = await startProvider("sipay-wallet", options, {
+    sandbox: SIPAY_WALLET_SANDBOX_CREDENTIALS,
     clock,
-    credentials: options.credentials ?? SIPAY_WALLET_SANDBOX_CREDENTIALS,
     behaviour: ({ credentials }) => sipayWalletBehaviour({ credentials, clock, ledger, tokens, tokenTtlSeconds }),
   });
   return {
