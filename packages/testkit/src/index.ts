@@ -4,24 +4,24 @@
  * writing another provider's simulator: createSimulatorServer, loadSpec, createSpecValidator,
  * createClock, createFaultQueue and the money helpers.
  */
-export { startIyzicoSimulator, IYZICO_SANDBOX_CREDENTIALS } from "./providers/iyzico/simulator.ts";
-export type {
-  IyzicoSimulator,
-  IyzicoSimulatorOptions,
-  IyzicoCredentials,
-  SeedPaymentInput,
-  SeededPayment,
-  DecimalInput,
-} from "./providers/iyzico/simulator.ts";
-export type {
-  IyzicoLedgerView,
-  LedgerPayment,
-  LedgerItem,
-  LedgerRefund,
-  LedgerRefundOfItem,
-  LedgerCancel,
-} from "./providers/iyzico/ledger.ts";
-export { IYZICO_ERRORS, type IyzicoErrorKey } from "./providers/iyzico/errors.ts";
+export {
+  startIyzicoSimulator,
+  IYZICO_SANDBOX_CREDENTIALS,
+  IYZICO_ERRORS,
+  type IyzicoErrorKey,
+  type IyzicoSimulator,
+  type IyzicoSimulatorOptions,
+  type IyzicoCredentials,
+  type SeedPaymentInput,
+  type SeededPayment,
+  type DecimalInput,
+  type IyzicoLedgerView,
+  type LedgerPayment,
+  type LedgerItem,
+  type LedgerRefund,
+  type LedgerRefundOfItem,
+  type LedgerCancel,
+} from "./providers/iyzico/index.ts";
 
 export * from "./providers/parolapay/index.ts";
 export * from "./providers/sipay-wallet/index.ts";

@@ -11,8 +11,8 @@ import { ProviderFailure, withDetail } from "../../kit/failure.ts";
 export const DINEROPAY_ERRORS = {
   requestInvalid: { code: 0, message: "Request data is invalid.", unified: "invalid_request" },
   fieldError: { code: 100000, message: "<field>: <message>", unified: "invalid_request" },
-  // A path DineroPay does not have; the client maps the 404 by its HTTP status.
-  routeNotFound: { code: 404, message: "Not found.", unified: "not_found", unlisted: "a path the spec does not have: mapped by HTTP status 404" },
+  // A path DineroPay does not have; not in the spec: the client maps the 404 by its HTTP status.
+  routeNotFound: { code: 404, message: "Not found.", unified: "not_found" },
 } as const;
 
 /** The exact messages the simulator uses, so tests and callers can match them. */

@@ -1,21 +1,16 @@
-/** iyzico's entry in the provider registry: how to start it and what the CLI seeds. */
-import type { ProviderRegistration } from "../registration.ts";
-import { startIyzicoSimulator, type IyzicoSimulator } from "./simulator.ts";
+/** iyzico's public API and its entry in the provider registry (how to start it, what the CLI seeds). */
+import { defineProvider } from "../../kit/registration.ts";
+import { startIyzicoSimulator } from "./simulator.ts";
 
-export const iyzicoProvider: ProviderRegistration<IyzicoSimulator> = {
+export * from "./simulator.ts";
+export type { IyzicoLedgerView, LedgerPayment, LedgerItem, LedgerRefund, LedgerRefundOfItem, LedgerCancel } from "./ledger.ts";
+export { IYZICO_ERRORS, type IyzicoErrorKey } from "./errors.ts";
+
+export const iyzicoProvider = defineProvider({
   id: "iyzico",
   name: "iyzico",
-  start(options) {
-    const { apiKey, secretKey } = options.credentials ?? {};
-    if (options.credentials && (apiKey === undefined || secretKey === undefined)) {
-      throw new TypeError("iyzico simulator credentials need apiKey and secretKey");
-    }
-    return startIyzicoSimulator({
-      ...(options.port !== undefined ? { port: options.port } : {}),
-      ...(options.now !== undefined ? { now: options.now } : {}),
-      ...(apiKey !== undefined && secretKey !== undefined ? { credentials: { apiKey, secretKey } } : {}),
-    });
-  },
+  credentialNames: ["apiKey", "secretKey"],
+  start: startIyzicoSimulator,
   seedDemo(sim) {
     const payments = [
       sim.seedPayment({
@@ -43,4 +38,4 @@ export const iyzicoProvider: ProviderRegistration<IyzicoSimulator> = {
     ]);
     return { references: { payments: payments.map((p) => ({ ...p, items: p.items.map((i) => ({ ...i })) })) }, text };
   },
-};
+});

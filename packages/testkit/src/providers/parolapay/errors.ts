@@ -6,8 +6,8 @@
  * whose unified code says more than their HTTP status (duplicate_merchant_ref, the refund and
  * cancel rules, the two not-found codes, unauthorized); the client maps every other one by HTTP
  * status: 401 -> authentication, 400/422 -> invalid_request, 404 -> not_found, 409 -> duplicate,
- * 402 -> provider_error. `proposed` is the unified code each one should get; an entry the spec does
- * not list says so in `unlisted` (test/providers/errors.test.ts holds the two together).
+ * 402 -> provider_error. `proposed` is the unified code each one should get; test/providers/errors.test.ts
+ * holds the table and the spec together (a code the spec does not list must be named there, with why).
  */
 import { failureOf, withDetail, type ProviderFailure } from "../../kit/failure.ts";
 
@@ -17,8 +17,6 @@ export interface ParolapayErrorEntry {
   message: string;
   /** The unified odeme code proposed for specs/parolapay.yaml x-odeme-errors. */
   proposed: string;
-  /** Why specs/parolapay.yaml does not list the code (the client maps it by HTTP status). */
-  unlisted?: string;
 }
 
 export const PAROLAPAY_ERRORS = {

@@ -40,8 +40,9 @@ export const SIPAY_WALLET_OTHER_CODES = {
   validation: { code: "999" },
   invalidClient: { code: "invalid_client" },
   invalidScope: { code: "invalid_scope" },
-  unsupportedGrantType: { code: "unsupported_grant_type", unlisted: "an OAuth2 error of getToken only: mapped by HTTP status 400 (invalid_request)" },
-  invalidRequest: { code: "invalid_request", unlisted: "an OAuth2 error of getToken only: mapped by HTTP status 400 (invalid_request)" },
+  // Not in the spec: the client maps these two by their HTTP status 400 (invalid_request).
+  unsupportedGrantType: { code: "unsupported_grant_type" },
+  invalidRequest: { code: "invalid_request" },
 } as const;
 
 /** A business failure (status 2, HTTP 200), thrown by the ledger. */

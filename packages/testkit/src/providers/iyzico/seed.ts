@@ -1,0 +1,52 @@
+/** seedPayment: a successful payment recorded as if POST /payment/auth had been called. */
+import type { SimulatorClock } from "../../clock.ts";
+import { seedAmount } from "../../kit/amounts.ts";
+import { formatMinor } from "../../money.ts";
+import type { IyzicoLedger } from "./ledger.ts";
+
+/** A decimal amount in major units: "15.0" (preferred, exact) or a JSON-style number. */
+export type DecimalInput = string | number;
+
+export interface SeedPaymentInput {
+  items: { id: string; price: DecimalInput }[];
+  /** What the card was charged; default the sum of item prices. */
+  paidPrice?: DecimalInput;
+  /** Default "TRY". */
+  currency?: string;
+  conversationId?: string;
+  basketId?: string;
+  /** When the payment was made; default the simulator clock's now. */
+  date?: Date;
+}
+
+/** A seeded payment's references; prices as the decimal strings a refund request sends. */
+export interface SeededPayment {
+  paymentId: string;
+  paidPrice: string;
+  currency: string;
+  items: { itemId: string; paymentTransactionId: string; price: string; paidPrice: string }[];
+}
+
+export function seedPayment(ledger: IyzicoLedger, clock: SimulatorClock, input: SeedPaymentInput): SeededPayment {
+  // No positivity rule here: the ledger decides what a payment may hold, as for a request.
+  const amount = (value: DecimalInput, field: string) => seedAmount(value, `seedPayment: ${field}`, "decimal", { allowZero: true });
+  const payment = ledger.createPayment({
+    items: input.items.map((item, i) => ({ itemId: item.id, price: amount(item.price, `items[${i}].price`) })),
+    ...(input.paidPrice !== undefined ? { paidPrice: amount(input.paidPrice, "paidPrice") } : {}),
+    ...(input.currency !== undefined ? { currency: input.currency } : {}),
+    ...(input.conversationId !== undefined ? { conversationId: input.conversationId } : {}),
+    ...(input.basketId !== undefined ? { basketId: input.basketId } : {}),
+    createdAt: input.date ?? clock.now(),
+  });
+  return {
+    paymentId: payment.paymentId,
+    paidPrice: formatMinor(payment.paidPrice),
+    currency: payment.currency,
+    items: payment.items.map((item) => ({
+      itemId: item.itemId,
+      paymentTransactionId: item.paymentTransactionId,
+      price: formatMinor(item.price),
+      paidPrice: formatMinor(item.paidPrice),
+    })),
+  };
+}
