@@ -6,21 +6,22 @@ import type { ProviderRegistration } from "../providers/registration.ts";
 import type { Simulator, StartSimulatorOptions } from "../simulator.ts";
 
 export interface ProviderEntry<S extends Simulator, N extends string> {
-  id: string;
-  name: string;
   /** The credential names the provider's simulator takes, as its client options name them. */
   credentialNames: readonly N[];
   start(options: { port?: number; now?: Date; credentials?: Record<N, string> }): Promise<S>;
   seedDemo: ProviderRegistration<S>["seedDemo"];
 }
 
-/** The registration for one provider; credentials given to startSimulator must name every credential. */
-export function defineProvider<S extends Simulator, N extends string>(entry: ProviderEntry<S, N>): ProviderRegistration<S> {
+/**
+ * The registration of provider `id` (as in specs/<id>.yaml) named `name` in messages; credentials
+ * given to startSimulator must name every credential.
+ */
+export function defineProvider<S extends Simulator, N extends string>(id: string, name: string, entry: ProviderEntry<S, N>): ProviderRegistration<S> {
   return {
-    id: entry.id,
-    name: entry.name,
+    id,
+    name,
     start(options: StartSimulatorOptions) {
-      const credentials = pickCredentials(options.credentials, entry.credentialNames, entry.name);
+      const credentials = pickCredentials(options.credentials, entry.credentialNames, name);
       return entry.start({
         ...(options.port !== undefined ? { port: options.port } : {}),
         ...(options.now !== undefined ? { now: options.now } : {}),

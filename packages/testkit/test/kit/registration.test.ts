@@ -25,7 +25,7 @@ function recorder() {
 describe("defineProvider", () => {
   it("passes port, now and the named credentials through, and nothing that was not given", async () => {
     const { calls, start } = recorder();
-    const provider = defineProvider({ id: "fake", name: "Fake", credentialNames: ["apiKey", "secretKey"], start, seedDemo: () => ({ references: {}, text: [] }) });
+    const provider = defineProvider("fake", "Fake", { credentialNames: ["apiKey", "secretKey"], start, seedDemo: () => ({ references: {}, text: [] }) });
     const now = new Date("2024-06-12T09:00:00Z");
     await provider.start({ port: 4100, now, credentials: { apiKey: "a", secretKey: "b", extra: "ignored" } });
     await provider.start({});
@@ -36,7 +36,7 @@ describe("defineProvider", () => {
 
   it("rejects credentials that miss a name, naming every one needed and the missing ones", () => {
     const { calls, start } = recorder();
-    const provider = defineProvider({ id: "fake", name: "Fake", credentialNames: ["apiKey", "secretKey"], start, seedDemo: () => ({ references: {}, text: [] }) });
+    const provider = defineProvider("fake", "Fake", { credentialNames: ["apiKey", "secretKey"], start, seedDemo: () => ({ references: {}, text: [] }) });
     expect(() => provider.start({ credentials: { apiKey: "a" } })).toThrow(new TypeError("Fake simulator credentials need apiKey, secretKey (missing secretKey)"));
     expect(calls).toEqual([]);
   });

@@ -3,6 +3,8 @@ import type { SimulatorClock } from "../../clock.ts";
 import { seedAmount } from "../../kit/amounts.ts";
 import { formatMinor } from "../../money.ts";
 import type { DineroPayLedger, DineroPayStatus } from "./ledger.ts";
+import type { DemoSummary } from "../registration.ts";
+import type { DineroPaySimulator } from "./simulator.ts";
 
 export interface SeedDineroPayPaymentInput {
   /** Major units, e.g. "100.00". */
@@ -51,5 +53,31 @@ export function seedPayment(ledger: DineroPayLedger, clock: SimulatorClock, inpu
     currency: payment.currency,
     status: payment.status,
     ...(payment.recurringToken !== undefined ? { recurringToken: payment.recurringToken } : {}),
+  };
+}
+
+/** What the CLI seeds (a few references a person can try requests against) and prints about it. */
+export function seedDemo(sim: DineroPaySimulator): DemoSummary {
+  const payments = [
+    sim.seedPayment({ amount: "100.00", currency: "TRY", orderNumber: "demo-order-2001", description: "Demo order 2001" }),
+    sim.seedPayment({ amount: "49.90", currency: "TRY", orderNumber: "demo-order-2002", description: "Demo subscription", recurring: true }),
+  ];
+  return {
+    // Named as DineroPay's requests name them (payment_id; order_id is the status lookup's name for order.number).
+    references: {
+      payments: payments.map((p) => ({
+        payment_id: p.paymentId,
+        order_id: p.orderNumber,
+        amount: p.amount,
+        currency: p.currency,
+        status: p.status,
+        ...(p.recurringToken !== undefined ? { recurring_token: p.recurringToken } : {}),
+      })),
+    },
+    text: payments.map(
+      (p) =>
+        `  payment_id ${p.paymentId}  order_id ${p.orderNumber}  amount ${p.amount} ${p.currency}  status ${p.status}` +
+        (p.recurringToken !== undefined ? `  recurring_token ${p.recurringToken}` : ""),
+    ),
   };
 }

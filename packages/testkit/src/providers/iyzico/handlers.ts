@@ -6,12 +6,13 @@
  */
 import type { SimulatorClock } from "../../clock.ts";
 import { dispatch, type Handler } from "../../kit/behaviour.ts";
+import { luhnValid } from "../../kit/cards.ts";
 import { minorToNumber } from "../../money.ts";
 import type { HandledReply, ProviderBehaviour } from "../../server.ts";
 import { isObject, type JsonObject, type JsonValue } from "../../spec.ts";
 import { responseSignature, verifyIyzwsV2 } from "./auth.ts";
 import type { CardVault } from "./cards.ts";
-import { DECLINED_CARDS, INSTALLMENT_PLANS, knownBins, lookupBin, luhnValid } from "./catalog.ts";
+import { DECLINED_CARDS, INSTALLMENT_PLANS, knownBins, lookupBin } from "./catalog.ts";
 import { iyzicoFailure } from "./errors.ts";
 import { threedsPage, type CheckoutFormSession, type PendingThreeds } from "./flows.ts";
 import { amountField, conversationIdOf, refundContext } from "./input.ts";

@@ -3,6 +3,8 @@ import type { SimulatorClock } from "../../clock.ts";
 import { seedAmount } from "../../kit/amounts.ts";
 import { formatMinor } from "../../money.ts";
 import type { IyzicoLedger } from "./ledger.ts";
+import type { DemoSummary } from "../registration.ts";
+import type { IyzicoSimulator } from "./simulator.ts";
 
 /** A decimal amount in major units: "15.0" (preferred, exact) or a JSON-style number. */
 export type DecimalInput = string | number;
@@ -49,4 +51,33 @@ export function seedPayment(ledger: IyzicoLedger, clock: SimulatorClock, input: 
       paidPrice: formatMinor(item.paidPrice),
     })),
   };
+}
+
+/** What the CLI seeds (a few references a person can try requests against) and prints about it. */
+export function seedDemo(sim: IyzicoSimulator): DemoSummary {
+  const payments = [
+    sim.seedPayment({
+      conversationId: "demo-order-1001",
+      basketId: "B1001",
+      items: [
+        { id: "BI101", price: "30.0" },
+        { id: "BI102", price: "50.0" },
+        { id: "BI103", price: "20.0" },
+      ],
+    }),
+    sim.seedPayment({
+      conversationId: "demo-order-1002",
+      basketId: "B1002",
+      paidPrice: "121.5",
+      items: [
+        { id: "BI201", price: "75.0" },
+        { id: "BI202", price: "45.0" },
+      ],
+    }),
+  ];
+  const text = payments.flatMap((p) => [
+    `  payment ${p.paymentId}  paidPrice ${p.paidPrice} ${p.currency}`,
+    ...p.items.map((i) => `    item ${i.itemId}  paymentTransactionId ${i.paymentTransactionId}  price ${i.price}  paidPrice ${i.paidPrice}`),
+  ]);
+  return { references: { payments: payments.map((p) => ({ ...p, items: p.items.map((i) => ({ ...i })) })) }, text };
 }

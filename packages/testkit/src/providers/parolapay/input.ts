@@ -1,6 +1,7 @@
 /** Request fields Parolapay's handlers read beyond what the spec's schema checks (amounts are integer kuruş). */
+import { luhnValid } from "../../kit/cards.ts";
 import { isObject, type JsonObject } from "../../spec.ts";
-import { DECLINED_CARD, lookupBin, luhnValid } from "./catalog.ts";
+import { DECLINED_CARD, lookupBin } from "./catalog.ts";
 import { parolapayFailure } from "./errors.ts";
 import type { CardRef } from "./ledger.ts";
 

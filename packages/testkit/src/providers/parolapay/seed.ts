@@ -2,6 +2,8 @@
 import type { SimulatorClock } from "../../clock.ts";
 import { seedAmount } from "../../kit/amounts.ts";
 import { reportedState, type CardRef, type ParolapayLedger } from "./ledger.ts";
+import type { DemoSummary } from "../registration.ts";
+import type { ParolapaySimulator } from "./simulator.ts";
 
 export interface SeedIntentInput {
   /** Kuruş, e.g. 150000 for 1 500.00 TRY. */
@@ -96,5 +98,36 @@ export function createSeeding(ledger: ParolapayLedger, clock: SimulatorClock, ot
       });
       return { paymentReference: payment.paymentReference, orderReference: payment.orderReference, amount: payment.amount, state: payment.state };
     },
+  };
+}
+
+/** What the CLI seeds (a few references a person can try requests against) and prints about it. */
+export function seedDemo(sim: ParolapaySimulator): DemoSummary {
+  const intents = [
+    sim.seedIntent({ amount: 150000, merchantRef: "DEMO-ORDER-1001" }),
+    sim.seedIntent({ amount: 24990, merchantRef: "DEMO-ORDER-1002" }),
+  ];
+  const card = sim.seedCardPayment({ amount: 9900, orderReference: "DEMO-CARD-2001" });
+  const payments = intents.map((i) => ({
+    intent_id: i.intentId,
+    merchant_ref: i.merchantRef,
+    order_reference: i.orderReference,
+    payment_reference: i.paymentReference,
+    amount: i.amount,
+    currency: i.currency,
+    status: i.status,
+  }));
+  const text = [
+    ...intents.map((i) => `  intent ${i.intentId}  merchant_ref ${i.merchantRef}  amount ${i.amount} (kuruş) ${i.currency}  ${i.status}`),
+    `  card payment ${card.paymentReference}  order_reference ${card.orderReference}  amount ${card.amount} (kuruş)  ${card.state}`,
+    `  OTP for new intents: ${sim.otp}`,
+  ];
+  return {
+    references: {
+      payments,
+      card_payments: [{ payment_reference: card.paymentReference, order_reference: card.orderReference, amount: card.amount, state: card.state }],
+      otp: sim.otp,
+    },
+    text,
   };
 }

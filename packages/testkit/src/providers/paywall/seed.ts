@@ -5,6 +5,8 @@ import { ProviderFailure } from "../../kit/failure.ts";
 import { formatMinor } from "../../money.ts";
 import { describeFailure } from "./errors.ts";
 import { CURRENCY_NAMES, paywallDate, type PaywallLedger, type PaywallPayment } from "./ledger.ts";
+import type { DemoSummary } from "../registration.ts";
+import type { PaywallSimulator } from "./simulator.ts";
 
 /** A decimal amount in major units: "100.00" (preferred, exact) or a JSON-style number. */
 export type PaywallDecimalInput = string | number;
@@ -60,5 +62,29 @@ export function seedPayment(ledger: PaywallLedger, clock: SimulatorClock, input:
     amount: formatMinor(payment.amount, 2),
     date: paywallDate(payment.createdAt),
     currencyId: payment.currencyId,
+  };
+}
+
+/** What the CLI seeds (a few references a person can try requests against) and prints about it. */
+export function seedDemo(sim: PaywallSimulator): DemoSummary {
+  const payments = [
+    sim.seedPayment({ amount: "101.50", merchantUniqueCode: "demo-order-1001" }),
+    sim.seedPayment({ amount: "250.00", merchantUniqueCode: "demo-order-1002", cardNumber: "5549600000000004" }),
+  ];
+  return {
+    // Named as Paywall's requests name them.
+    references: {
+      payments: payments.map((p) => ({
+        PaymentId: p.paymentId,
+        UniqueCode: p.uniqueCode,
+        MerchantUniqueCode: p.merchantUniqueCode,
+        Date: p.date,
+        Amount: p.amount,
+        CurrencyId: p.currencyId,
+      })),
+    },
+    text: payments.map(
+      (p) => `  PaymentId ${p.paymentId}  UniqueCode ${p.uniqueCode}  MerchantUniqueCode ${p.merchantUniqueCode}  Date ${p.date}  Amount ${p.amount}`,
+    ),
   };
 }

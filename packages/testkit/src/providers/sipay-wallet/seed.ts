@@ -4,6 +4,9 @@ import type { SimulatorClock } from "../../clock.ts";
 import { seedAmount } from "../../kit/amounts.ts";
 import { formatMinor } from "../../money.ts";
 import type { LedgerWallet, SipayWalletLedger } from "./ledger.ts";
+import type { JsonObject } from "../../spec.ts";
+import type { DemoSummary } from "../registration.ts";
+import type { SipayWalletSimulator } from "./simulator.ts";
 
 /** The wallets every simulator starts with: a customer's personal wallet (from the docs' example) and a business. */
 export const SIPAY_WALLET_DEMO_WALLETS = {
@@ -127,5 +130,30 @@ function seededWallet(w: LedgerWallet): SeededWallet {
     accountNumber: w.accountNumber,
     type: w.type,
     ...(w.businessCode !== undefined ? { businessCode: w.businessCode } : {}),
+  };
+}
+
+/** What the CLI seeds (a few references a person can try requests against) and prints about it. */
+export function seedDemo(sim: SipayWalletSimulator): DemoSummary {
+  const payments = [
+    sim.seedPayment({ amount: "100.00", extTransactionId: "DEMO-PAY-1001", description: "demo order 1001" }),
+    sim.seedPayment({ amount: "249.90", extTransactionId: "DEMO-PAY-1002", description: "demo order 1002" }),
+  ];
+  const { personal, business } = sim.wallets;
+  const wallets: JsonObject[] = [
+    { wallet_number: personal.walletNumber, account_number: personal.accountNumber, type: personal.type },
+    { wallet_number: business.walletNumber, account_number: business.accountNumber, type: business.type, business_code: business.businessCode ?? null },
+  ];
+  const text = [
+    ...payments.map((p) => `  payment transaction_id ${p.transactionId}  ext_transaction_id ${p.extTransactionId}  amount ${p.amount} TRY`),
+    `  personal wallet ${personal.walletNumber} (account ${personal.accountNumber}) -> business wallet ${business.walletNumber} (business_code ${business.businessCode})`,
+    "  token: POST /connect/token (form: grant_type=client_credentials, client_id, client_secret, scope=sts_api or sts_business_api)",
+  ];
+  return {
+    references: {
+      payments: payments.map((p) => ({ transaction_id: p.transactionId, ext_transaction_id: p.extTransactionId, amount: p.amount })),
+      wallets,
+    },
+    text,
   };
 }
