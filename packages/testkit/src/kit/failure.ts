@@ -5,7 +5,7 @@
  * know only one.
  */
 
-/** One row of a provider's error table: what the simulator answers, and what the client should make of it. */
+/** One row of a provider's error table: at least the code the simulator answers with. */
 export interface ErrorEntry {
   /** The provider's error code as it appears on the wire. */
   readonly code: string | number;

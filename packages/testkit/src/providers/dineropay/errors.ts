@@ -7,7 +7,7 @@
  */
 import { ProviderFailure, withDetail } from "../../kit/failure.ts";
 
-/** Every code the simulator answers with, and the unified code the spec maps it to. */
+/** Every code the simulator answers with, and the unified code the client gives it. */
 export const DINEROPAY_ERRORS = {
   requestInvalid: { code: 0, message: "Request data is invalid.", unified: "invalid_request" },
   fieldError: { code: 100000, message: "<field>: <message>", unified: "invalid_request" },
