@@ -7,7 +7,7 @@
  * - several partial refunds are allowed while those limits hold;
  * - a cancel is allowed only on the day of the payment (Europe/Istanbul) and only before any refund.
  */
-import { sameBusinessDay } from "../../kit/ledger.ts";
+import { checkRefund, sameBusinessDay } from "../../kit/ledger.ts";
 import { allocate } from "../../money.ts";
 import { iyzicoFailure } from "./errors.ts";
 
@@ -185,9 +185,8 @@ export class IyzicoLedger implements IyzicoLedgerView {
     const item = payment?.items.find((i) => i.paymentTransactionId === paymentTransactionId);
     if (!payment || !item) throw iyzicoFailure("transactionNotFound", paymentTransactionId);
     this.assertRefundable(payment, context);
-    const left = item.paidPrice - item.refunded;
-    if (left === 0) throw iyzicoFailure("alreadyRefunded");
-    if (amount > left) throw iyzicoFailure("refundExceeds");
+    const check = checkRefund(item.paidPrice, item.refunded, amount);
+    if (!check.ok) throw iyzicoFailure(check.why === "fully-refunded" ? "alreadyRefunded" : "refundExceeds");
     const refund = this.record("item", payment, [{ item, amount }], at, context.conversationId);
     return { payment, item, refund };
   }
@@ -197,9 +196,8 @@ export class IyzicoLedger implements IyzicoLedgerView {
     const payment = this.payment(paymentId);
     if (!payment) throw iyzicoFailure("paymentNotFound", paymentId);
     this.assertRefundable(payment, context);
-    const left = payment.paidPrice - payment.refunded;
-    if (left === 0) throw iyzicoFailure("alreadyRefunded");
-    if (amount > left) throw iyzicoFailure("refundExceeds");
+    const check = checkRefund(payment.paidPrice, payment.refunded, amount);
+    if (!check.ok) throw iyzicoFailure(check.why === "fully-refunded" ? "alreadyRefunded" : "refundExceeds");
     // iyzico does not document how v2 spreads the amount; filling items in basket order keeps every
     // item within its own limit, which is the property that matters for later item refunds.
     const parts: { item: LedgerItem; amount: number }[] = [];
