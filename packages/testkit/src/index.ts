@@ -4,31 +4,45 @@
  * writing another provider's simulator: createSimulatorServer, loadSpec, createSpecValidator,
  * createClock, createFaultQueue and the money helpers.
  */
-export { startIyzicoSimulator, IYZICO_SANDBOX_CREDENTIALS } from "./providers/iyzico/simulator.ts";
-export type {
-  IyzicoSimulator,
-  IyzicoSimulatorOptions,
-  IyzicoCredentials,
-  SeedPaymentInput,
-  SeededPayment,
-  DecimalInput,
-} from "./providers/iyzico/simulator.ts";
-export type {
-  IyzicoLedgerView,
-  LedgerPayment,
-  LedgerItem,
-  LedgerRefund,
-  LedgerRefundOfItem,
-  LedgerCancel,
-} from "./providers/iyzico/ledger.ts";
-export { IYZICO_ERRORS, type IyzicoErrorKey } from "./providers/iyzico/errors.ts";
+export {
+  startIyzicoSimulator,
+  IYZICO_SANDBOX_CREDENTIALS,
+  IYZICO_ERRORS,
+  type IyzicoErrorKey,
+  type IyzicoSimulator,
+  type IyzicoSimulatorOptions,
+  type IyzicoCredentials,
+  type SeedPaymentInput,
+  type SeededPayment,
+  type DecimalInput,
+  type IyzicoLedgerView,
+  type LedgerPayment,
+  type LedgerItem,
+  type LedgerRefund,
+  type LedgerRefundOfItem,
+  type LedgerCancel,
+} from "./providers/iyzico/index.ts";
 
 export * from "./providers/parolapay/index.ts";
 export * from "./providers/sipay-wallet/index.ts";
-export { startPaywallSimulator, PAYWALL_SANDBOX_CREDENTIALS } from "./providers/paywall/simulator.ts";
-export type { PaywallSimulator, PaywallSimulatorOptions, PaywallCredentials, SeedPaywallPaymentInput, SeededPaywallPayment } from "./providers/paywall/simulator.ts";
-export { startDineroPaySimulator, DINEROPAY_SANDBOX_CREDENTIALS } from "./providers/dineropay/simulator.ts";
-export type { DineroPaySimulator, DineroPaySimulatorOptions, DineroPayCredentials, SeedDineroPayPaymentInput, SeededDineroPayPayment } from "./providers/dineropay/simulator.ts";
+export {
+  startPaywallSimulator,
+  PAYWALL_SANDBOX_CREDENTIALS,
+  type PaywallSimulator,
+  type PaywallSimulatorOptions,
+  type PaywallCredentials,
+  type SeedPaywallPaymentInput,
+  type SeededPaywallPayment,
+} from "./providers/paywall/index.ts";
+export {
+  startDineroPaySimulator,
+  DINEROPAY_SANDBOX_CREDENTIALS,
+  type DineroPaySimulator,
+  type DineroPaySimulatorOptions,
+  type DineroPayCredentials,
+  type SeedDineroPayPaymentInput,
+  type SeededDineroPayPayment,
+} from "./providers/dineropay/index.ts";
 
 export { startSimulator, providers, providerIds, findProvider, type SimulatorsById } from "./providers/index.ts";
 export type { ProviderRegistration, DemoSummary } from "./providers/registration.ts";

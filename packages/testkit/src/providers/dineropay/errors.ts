@@ -5,9 +5,15 @@
  * simulator enforces is a field error in that shape. The per-rule messages are the simulator's own:
  * DineroPay documents only "hash: Hash is not valid.".
  */
+import { ProviderFailure, withDetail } from "../../kit/failure.ts";
 
-export const REQUEST_INVALID = { code: 0, message: "Request data is invalid." } as const;
-export const FIELD_ERROR_CODE = 100000;
+/** Every code the simulator answers with, and the unified code the client gives it. */
+export const DINEROPAY_ERRORS = {
+  requestInvalid: { code: 0, message: "Request data is invalid.", unified: "invalid_request" },
+  fieldError: { code: 100000, message: "<field>: <message>", unified: "invalid_request" },
+  // A path DineroPay does not have; not in the spec: the client maps the 404 by its HTTP status.
+  routeNotFound: { code: 404, message: "Not found.", unified: "not_found" },
+} as const;
 
 /** The exact messages the simulator uses, so tests and callers can match them. */
 export const DINEROPAY_MESSAGES = {
@@ -19,30 +25,25 @@ export const DINEROPAY_MESSAGES = {
   fullyRefunded: "Payment is already fully refunded.",
   refundExceeds: "Refund amount exceeds the refundable amount.",
   amountNotPositive: "Amount must be greater than 0.",
+  amountFormat: "The amount format is invalid.",
   voidNotSettled: "Only a settled payment can be voided.",
   voidHasRefunds: "Payment has refunds and cannot be voided.",
   voidWindowClosed: "A payment can only be voided on the day it was settled; refund it instead.",
   recurringNotFound: "Initial recurring transaction not found.",
   recurringTokenInvalid: "Recurring token is not valid.",
+  // The message is the failure's detail: a schema issue's reason, an operation not simulated.
+  asGiven: "",
 } as const;
 
-/** A broken rule: one field error, answered with HTTP 400 in DineroPay's shape. */
-export class DineroPayFailure extends Error {
-  override readonly name = "DineroPayFailure";
-  constructor(
-    readonly field: string,
-    readonly reason: string,
-    readonly status = 400,
-  ) {
-    super(`${field}: ${reason}`);
-  }
+export type DineroPayRule = keyof typeof DINEROPAY_MESSAGES;
+
+/** A broken rule on `field`: one field error (code 100000), answered with HTTP 400 in DineroPay's shape. */
+export function dineroPayFailure(field: string, rule: DineroPayRule, detail?: string): ProviderFailure<DineroPayRule> {
+  return new ProviderFailure(rule, detail, { field });
 }
 
-/** DineroPay's 400 body for one or more field errors. */
-export function errorBody(errors: readonly { field: string; reason: string }[]) {
-  return {
-    error_code: REQUEST_INVALID.code,
-    error_message: REQUEST_INVALID.message,
-    errors: errors.map((e) => ({ error_code: FIELD_ERROR_CODE, error_message: `${e.field}: ${e.reason}` })),
-  };
+/** The failure's message inside its field error: the rule's text, then the detail. */
+export function dineroPayReason(failure: ProviderFailure): string {
+  const base: string = DINEROPAY_MESSAGES[failure.key as DineroPayRule] ?? "";
+  return base ? withDetail(base, failure.detail, "space") : (failure.detail ?? "");
 }

@@ -6,14 +6,13 @@
  *   later on the simulator clock (or when the test calls settleAll); the payment's status becomes
  *   `refund` once a refund has settled;
  * - a refund is at most what is left, counting pending refunds; without an amount it is all that is left;
- * - void only for a `settled` payment with no refund, on the day it settled (Europe/Istanbul).
+ * - void only for a `settled` payment with no refund, on the day it settled (DineroPay does not say
+ *   in which time zone; Europe/Istanbul, UTC+3 like its SAR examples and Türkiye).
  */
 import { randomUUID } from "node:crypto";
-import { calendarDay, type SimulatorClock } from "../../clock.ts";
-import { DINEROPAY_MESSAGES as M, DineroPayFailure } from "./errors.ts";
-
-/** The financial day used for void (DineroPay does not say which time zone; UTC+3 as its SAR examples and Türkiye). */
-export const DINEROPAY_TIME_ZONE = "Europe/Istanbul";
+import type { SimulatorClock } from "../../clock.ts";
+import { checkRefund, sameBusinessDay } from "../../kit/ledger.ts";
+import { dineroPayFailure } from "./errors.ts";
 
 /** DineroPay's payment status (spec PaymentStatus). */
 export type DineroPayStatus = "prepare" | "settled" | "pending" | "3ds" | "redirect" | "decline" | "refund" | "reversal" | "void" | "chargeback";
@@ -138,13 +137,13 @@ export class DineroPayLedger implements DineroPayLedgerView {
   /** Same as payment(), or DineroPay's 400 on `field`. */
   find(paymentId: string, field = "payment_id"): DineroPayPayment {
     const payment = this.payment(paymentId);
-    if (!payment) throw new DineroPayFailure(field, M.paymentNotFound);
+    if (!payment) throw dineroPayFailure(field, "paymentNotFound");
     return payment;
   }
 
   findByOrder(orderNumber: string): DineroPayPayment {
     const payment = this.paymentByOrder(orderNumber);
-    if (!payment) throw new DineroPayFailure("order_id", M.orderNotFound);
+    if (!payment) throw dineroPayFailure("order_id", "orderNotFound");
     return payment;
   }
 
@@ -162,14 +161,15 @@ export class DineroPayLedger implements DineroPayLedgerView {
   /** POST /payment/refund: queues a refund of `amount` (all that is left when undefined). */
   refund(paymentId: string, amount: number | undefined): DineroPayRefund {
     const payment = this.find(paymentId);
-    if (payment.status === "void" || payment.status === "reversal") throw new DineroPayFailure("payment_id", M.voided);
-    if (payment.status !== "settled" && payment.status !== "refund") throw new DineroPayFailure("payment_id", M.notSettled);
+    if (payment.status === "void" || payment.status === "reversal") throw dineroPayFailure("payment_id", "voided");
+    if (payment.status !== "settled" && payment.status !== "refund") throw dineroPayFailure("payment_id", "notSettled");
     const { settled, pending } = this.refundTotals(payment);
-    const left = payment.amount - settled - pending;
-    if (left <= 0) throw new DineroPayFailure("payment_id", M.fullyRefunded);
-    const value = amount ?? left;
-    if (value <= 0) throw new DineroPayFailure("amount", M.amountNotPositive);
-    if (value > left) throw new DineroPayFailure("amount", M.refundExceeds);
+    // Pending refunds count: what is accepted will settle.
+    const check = checkRefund(payment.amount, settled + pending, amount);
+    if (!check.ok && check.why === "fully-refunded") throw dineroPayFailure("payment_id", "fullyRefunded");
+    if (amount !== undefined && amount <= 0) throw dineroPayFailure("amount", "amountNotPositive");
+    if (!check.ok) throw dineroPayFailure("amount", "refundExceeds");
+    const value = check.amount;
     const now = this.clock.now();
     const refund: DineroPayRefund = {
       refundId: randomUUID(),
@@ -189,11 +189,11 @@ export class DineroPayLedger implements DineroPayLedgerView {
   void(paymentId: string): DineroPayPayment {
     this.settleDue();
     const payment = this.find(paymentId);
-    if (payment.status !== "settled") throw new DineroPayFailure("payment_id", `${M.voidNotSettled} Its status is ${payment.status}.`);
-    if (payment.refunds.length > 0) throw new DineroPayFailure("payment_id", M.voidHasRefunds);
+    if (payment.status !== "settled") throw dineroPayFailure("payment_id", "voidNotSettled", `Its status is ${payment.status}.`);
+    if (payment.refunds.length > 0) throw dineroPayFailure("payment_id", "voidHasRefunds");
     const now = this.clock.now();
-    if (calendarDay(now, DINEROPAY_TIME_ZONE) !== calendarDay(payment.settledAt ?? payment.createdAt, DINEROPAY_TIME_ZONE)) {
-      throw new DineroPayFailure("payment_id", M.voidWindowClosed);
+    if (!sameBusinessDay(now, payment.settledAt ?? payment.createdAt)) {
+      throw dineroPayFailure("payment_id", "voidWindowClosed");
     }
     payment.status = "void";
     payment.voidedAt = now;
@@ -203,8 +203,8 @@ export class DineroPayLedger implements DineroPayLedgerView {
   /** POST /payment/recurring: a new settled payment on the card of `initId`. */
   recurring(initId: string, token: string, order: { number: string; amount: number; description: string }, scheduleId?: string): DineroPayPayment {
     const init = this.payment(initId);
-    if (!init || init.recurringToken === undefined) throw new DineroPayFailure("recurring_init_trans_id", M.recurringNotFound);
-    if (init.recurringToken !== token) throw new DineroPayFailure("recurring_token", M.recurringTokenInvalid);
+    if (!init || init.recurringToken === undefined) throw dineroPayFailure("recurring_init_trans_id", "recurringNotFound");
+    if (init.recurringToken !== token) throw dineroPayFailure("recurring_token", "recurringTokenInvalid");
     return this.createPayment({
       amount: order.amount,
       currency: init.currency,

@@ -4,7 +4,7 @@
  * owner's email and creates the card user; later cards name the cardUserKey; a stored card pays with
  * cardUserKey + cardToken in `paymentCard`.
  */
-import { IyzicoFailure } from "./errors.ts";
+import { iyzicoFailure } from "./errors.ts";
 
 export interface StoredCard {
   cardUserKey: string;
@@ -41,9 +41,9 @@ export class CardVault {
 
   store(input: NewCard): { user: Readonly<CardUser>; card: StoredCard } {
     let user = input.cardUserKey === undefined ? undefined : this.users.get(input.cardUserKey);
-    if (input.cardUserKey !== undefined && !user) throw new IyzicoFailure("invalidRequest", "cardUserKey");
+    if (input.cardUserKey !== undefined && !user) throw iyzicoFailure("invalidRequest", "cardUserKey");
     if (!user) {
-      if (input.email === undefined) throw new IyzicoFailure("missingField", "email");
+      if (input.email === undefined) throw iyzicoFailure("missingField", "email");
       user = {
         cardUserKey: `sim-card-user-${this.next++}`,
         email: input.email,
@@ -68,13 +68,13 @@ export class CardVault {
 
   list(cardUserKey: string): readonly StoredCard[] {
     const user = this.users.get(cardUserKey);
-    if (!user) throw new IyzicoFailure("invalidRequest", "cardUserKey");
+    if (!user) throw iyzicoFailure("invalidRequest", "cardUserKey");
     return user.cards;
   }
 
   find(cardUserKey: string, cardToken: string): StoredCard {
     const card = this.list(cardUserKey).find((c) => c.cardToken === cardToken);
-    if (!card) throw new IyzicoFailure("invalidRequest", "cardToken");
+    if (!card) throw iyzicoFailure("invalidRequest", "cardToken");
     return card;
   }
 

@@ -47,18 +47,3 @@ export const INSTALLMENT_PLANS: readonly { count: number; basisPoints: number }[
 export const DECLINED_CARDS: Readonly<Record<string, { errorCode: string; errorMessage: string; errorGroup: string }>> = {
   "4111111111111129": { errorCode: "10051", errorMessage: "Kart limiti yetersiz, yetersiz bakiye", errorGroup: "NOT_SUFFICIENT_FUNDS" },
 };
-
-/** Luhn check, as iyzico's "12 Kart numarası geçersizdir" implies. */
-export function luhnValid(cardNumber: string): boolean {
-  if (!/^\d{12,19}$/.test(cardNumber)) return false;
-  let sum = 0;
-  for (let i = 0; i < cardNumber.length; i++) {
-    let digit = Number(cardNumber[cardNumber.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}

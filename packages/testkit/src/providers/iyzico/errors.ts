@@ -5,6 +5,7 @@
  * cancel window) were not found in any public source, so the simulator uses its own codes for them;
  * the spec's x-odeme-errors lists them as UNVERIFIED so clients map them to unified codes.
  */
+import { failureOf, withDetail, type ProviderFailure } from "../../kit/failure.ts";
 
 export type Locale = "tr" | "en";
 
@@ -71,24 +72,13 @@ export const IYZICO_ERRORS = {
 
 export type IyzicoErrorKey = keyof typeof IYZICO_ERRORS;
 
-/** A broken rule, thrown by the ledger and turned into a failure envelope by the simulator. */
-export class IyzicoFailure extends Error {
-  override readonly name = "IyzicoFailure";
-  constructor(
-    readonly key: IyzicoErrorKey,
-    /** A field name or value woven into the message (e.g. the field a validation error is about). */
-    readonly detail?: string,
-  ) {
-    super(`${IYZICO_ERRORS[key].code} ${IYZICO_ERRORS[key].en}${detail ? `: ${detail}` : ""}`);
-  }
-}
+/** A broken rule, thrown by the ledger and turned into a failure envelope (replies.ts). */
+export const iyzicoFailure = failureOf(IYZICO_ERRORS);
 
 /** The errorCode and errorMessage iyzico would send for `failure` in `locale`. */
-export function describeFailure(failure: IyzicoFailure, locale: Locale): { errorCode: string; errorMessage: string } {
-  const entry: ErrorEntry = IYZICO_ERRORS[failure.key];
+export function describeFailure(failure: ProviderFailure, locale: Locale): { errorCode: string; errorMessage: string } {
+  const entry: ErrorEntry = IYZICO_ERRORS[failure.key as IyzicoErrorKey];
   const text = entry[locale];
-  let errorMessage = text;
-  if (failure.key === "missingField") errorMessage = `${failure.detail ?? "field"} ${text}`;
-  else if (failure.detail) errorMessage = `${text}: ${failure.detail}`;
+  const errorMessage = failure.key === "missingField" ? `${failure.detail ?? "field"} ${text}` : withDetail(text, failure.detail, "colon");
   return { errorCode: entry.code, errorMessage };
 }

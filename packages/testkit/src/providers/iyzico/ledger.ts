@@ -7,12 +7,9 @@
  * - several partial refunds are allowed while those limits hold;
  * - a cancel is allowed only on the day of the payment (Europe/Istanbul) and only before any refund.
  */
-import { calendarDay } from "../../clock.ts";
+import { checkRefund, sameBusinessDay } from "../../kit/ledger.ts";
 import { allocate } from "../../money.ts";
-import { IyzicoFailure } from "./errors.ts";
-
-/** iyzico's business day; Türkiye has been on UTC+3 all year since 2016. */
-export const IYZICO_TIME_ZONE = "Europe/Istanbul";
+import { iyzicoFailure } from "./errors.ts";
 
 export interface LedgerRefundOfItem {
   refundTxId: string;
@@ -186,11 +183,10 @@ export class IyzicoLedger implements IyzicoLedgerView {
   refundItem(paymentTransactionId: string, amount: number, at: Date, context: RefundContext = {}) {
     const payment = this.payments.find((p) => p.items.some((i) => i.paymentTransactionId === paymentTransactionId));
     const item = payment?.items.find((i) => i.paymentTransactionId === paymentTransactionId);
-    if (!payment || !item) throw new IyzicoFailure("transactionNotFound", paymentTransactionId);
+    if (!payment || !item) throw iyzicoFailure("transactionNotFound", paymentTransactionId);
     this.assertRefundable(payment, context);
-    const left = item.paidPrice - item.refunded;
-    if (left === 0) throw new IyzicoFailure("alreadyRefunded");
-    if (amount > left) throw new IyzicoFailure("refundExceeds");
+    const check = checkRefund(item.paidPrice, item.refunded, amount);
+    if (!check.ok) throw iyzicoFailure(check.why === "fully-refunded" ? "alreadyRefunded" : "refundExceeds");
     const refund = this.record("item", payment, [{ item, amount }], at, context.conversationId);
     return { payment, item, refund };
   }
@@ -198,11 +194,10 @@ export class IyzicoLedger implements IyzicoLedgerView {
   /** POST /v2/payment/refund: refund `amount` of the payment, taken from its items in basket order. */
   refundAmount(paymentId: string, amount: number, at: Date, context: RefundContext = {}) {
     const payment = this.payment(paymentId);
-    if (!payment) throw new IyzicoFailure("paymentNotFound", paymentId);
+    if (!payment) throw iyzicoFailure("paymentNotFound", paymentId);
     this.assertRefundable(payment, context);
-    const left = payment.paidPrice - payment.refunded;
-    if (left === 0) throw new IyzicoFailure("alreadyRefunded");
-    if (amount > left) throw new IyzicoFailure("refundExceeds");
+    const check = checkRefund(payment.paidPrice, payment.refunded, amount);
+    if (!check.ok) throw iyzicoFailure(check.why === "fully-refunded" ? "alreadyRefunded" : "refundExceeds");
     // iyzico does not document how v2 spreads the amount; filling items in basket order keeps every
     // item within its own limit, which is the property that matters for later item refunds.
     const parts: { item: LedgerItem; amount: number }[] = [];
@@ -219,8 +214,8 @@ export class IyzicoLedger implements IyzicoLedgerView {
   /** Completes a payment that waited for 3-D Secure (POST /payment/3dsecure/auth, v2). */
   complete(paymentId: string): LedgerPayment {
     const payment = this.payment(paymentId);
-    if (!payment) throw new IyzicoFailure("paymentNotFound", paymentId);
-    if (payment.status === "SUCCESS") throw new IyzicoFailure("invalidRequest", "paymentId");
+    if (!payment) throw iyzicoFailure("paymentNotFound", paymentId);
+    if (payment.status === "SUCCESS") throw iyzicoFailure("invalidRequest", "paymentId");
     payment.status = "SUCCESS";
     return payment;
   }
@@ -231,10 +226,10 @@ export class IyzicoLedger implements IyzicoLedgerView {
    */
   capture(paymentId: string, amount: number | undefined): LedgerPayment {
     const payment = this.payment(paymentId);
-    if (!payment) throw new IyzicoFailure("paymentNotFound", paymentId);
-    if (payment.status !== "SUCCESS" || payment.phase !== "PRE_AUTH") throw new IyzicoFailure("invalidRequest", "paymentId");
+    if (!payment) throw iyzicoFailure("paymentNotFound", paymentId);
+    if (payment.status !== "SUCCESS" || payment.phase !== "PRE_AUTH") throw iyzicoFailure("invalidRequest", "paymentId");
     const captured = amount ?? payment.paidPrice;
-    if (captured > payment.paidPrice) throw new IyzicoFailure("invalidRequest", "paidPrice");
+    if (captured > payment.paidPrice) throw iyzicoFailure("invalidRequest", "paidPrice");
     const shares = allocate(captured, payment.items.map((i) => i.paidPrice));
     payment.items.forEach((item, i) => (item.paidPrice = shares[i] ?? 0));
     payment.paidPrice = captured;
@@ -245,11 +240,11 @@ export class IyzicoLedger implements IyzicoLedgerView {
   /** POST /payment/cancel: void the whole payment on the day it was made, before any refund. */
   cancel(paymentId: string, at: Date, conversationId?: string) {
     const payment = this.payment(paymentId);
-    if (!payment) throw new IyzicoFailure("paymentNotFound", paymentId);
-    if (payment.cancelledAt) throw new IyzicoFailure("alreadyCancelled");
-    if (payment.refunded > 0) throw new IyzicoFailure("cancelAfterRefund");
-    if (calendarDay(at, IYZICO_TIME_ZONE) !== calendarDay(payment.createdAt, IYZICO_TIME_ZONE)) {
-      throw new IyzicoFailure("cancelWindowClosed");
+    if (!payment) throw iyzicoFailure("paymentNotFound", paymentId);
+    if (payment.cancelledAt) throw iyzicoFailure("alreadyCancelled");
+    if (payment.refunded > 0) throw iyzicoFailure("cancelAfterRefund");
+    if (!sameBusinessDay(at, payment.createdAt)) {
+      throw iyzicoFailure("cancelWindowClosed");
     }
     payment.cancelledAt = at;
     const cancel: LedgerCancel = {
@@ -265,11 +260,11 @@ export class IyzicoLedger implements IyzicoLedgerView {
 
   private assertRefundable(payment: LedgerPayment, context: RefundContext): void {
     // Only a charged payment gives money back: not one waiting for 3-D Secure, nor an uncaptured pre-auth.
-    if (payment.status !== "SUCCESS" || payment.phase === "PRE_AUTH") throw new IyzicoFailure("invalidRequest", "paymentId");
+    if (payment.status !== "SUCCESS" || payment.phase === "PRE_AUTH") throw iyzicoFailure("invalidRequest", "paymentId");
     if (context.currency !== undefined && context.currency !== payment.currency) {
-      throw new IyzicoFailure("invalidRequest", "currency");
+      throw iyzicoFailure("invalidRequest", "currency");
     }
-    if (payment.cancelledAt) throw new IyzicoFailure("alreadyCancelled");
+    if (payment.cancelledAt) throw iyzicoFailure("alreadyCancelled");
   }
 
   private record(

@@ -4,12 +4,12 @@
  * which does: `itemTransactions[].refunds` with each refund's `refundConversationId`, and `cancels`
  * with each cancel's `cancelConversationId`, as in specs/iyzico.yaml's Reporting* schemas).
  */
-import { calendarDay } from "../../clock.ts";
+import { istanbulDateTime, istanbulDay } from "../../kit/time.ts";
 import { minorToNumber } from "../../money.ts";
 import type { JsonObject } from "../../spec.ts";
 import { responseSignature } from "./auth.ts";
 import { lookupBin } from "./catalog.ts";
-import { IYZICO_TIME_ZONE, type LedgerCancel, type LedgerPayment } from "./ledger.ts";
+import type { LedgerCancel, LedgerPayment } from "./ledger.ts";
 
 /** The payment's refund state, in the reporting model's words. */
 export function refundStatus(payment: LedgerPayment): "NOT_REFUNDED" | "PARTIALLY_REFUNDED" | "TOTALLY_REFUNDED" {
@@ -125,7 +125,7 @@ export function reportingPayment(payment: LedgerPayment, cancels: readonly Ledge
 }
 
 function blockageResolvedDate(payment: LedgerPayment): string {
-  return `${calendarDay(payment.createdAt, IYZICO_TIME_ZONE)} 00:00:00`;
+  return `${istanbulDay(payment.createdAt)} 00:00:00`;
 }
 
 /** A six-digit bank authorization code, deterministic so runs are reproducible. */
@@ -134,13 +134,4 @@ export function authCode(seed: number): string {
 }
 
 /** "2024-06-13 14:05:00" in Istanbul time, iyzico's date format. */
-export function istanbulDateTime(date: Date): string {
-  const time = new Intl.DateTimeFormat("en-GB", {
-    timeZone: IYZICO_TIME_ZONE,
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).format(date);
-  return `${calendarDay(date, IYZICO_TIME_ZONE)} ${time}`;
-}
+export { istanbulDateTime };

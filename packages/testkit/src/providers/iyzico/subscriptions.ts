@@ -14,8 +14,8 @@
 import type { HandledReply } from "../../server.ts";
 import { isObject, type JsonObject } from "../../spec.ts";
 import { MoneyFormatError, minorToNumber, parseMinor } from "../../money.ts";
-import { IyzicoFailure } from "./errors.ts";
-import { istanbulDateTime } from "./responses.ts";
+import { istanbulDateTime } from "../../kit/time.ts";
+import { iyzicoFailure } from "./errors.ts";
 
 /** The operations this catalog answers (the simulator's stateful list includes them). */
 export const IYZICO_SUBSCRIPTION_CATALOG_OPERATIONS = [
@@ -85,7 +85,7 @@ export function subscriptionCatalog(now: () => Date): Record<CatalogOperation, C
 
   const found = <T>(map: Map<string, T>, path: Readonly<Record<string, string>>, param: string): T => {
     const value = map.get(path[param] ?? "");
-    if (value === undefined) throw new IyzicoFailure("invalidRequest", param);
+    if (value === undefined) throw iyzicoFailure("invalidRequest", param);
     return value;
   };
 
@@ -114,7 +114,7 @@ export function subscriptionCatalog(now: () => Date): Record<CatalogOperation, C
     } catch (error) {
       if (!(error instanceof MoneyFormatError)) throw error;
     }
-    throw new IyzicoFailure("invalidRequest", "price");
+    throw iyzicoFailure("invalidRequest", "price");
   };
 
   const customerFields = (input: JsonObject): JsonObject =>
@@ -143,7 +143,7 @@ export function subscriptionCatalog(now: () => Date): Record<CatalogOperation, C
     },
     deleteSubscriptionProduct(input, path) {
       const product = found(products, path, "productReferenceCode");
-      if ([...plans.values()].some((p) => p.productReferenceCode === product.referenceCode)) throw new IyzicoFailure("invalidRequest", "productReferenceCode has pricing plans");
+      if ([...plans.values()].some((p) => p.productReferenceCode === product.referenceCode)) throw iyzicoFailure("invalidRequest", "productReferenceCode has pricing plans");
       products.delete(product.referenceCode);
       return answer(input);
     },

@@ -76,21 +76,6 @@ export const PAYMENT_TYPES: readonly { code: string; name: string; enabled: bool
 /** A card number the "bank" declines (Stripe's generic-decline test number, as the API copies Stripe). */
 export const DECLINED_CARD = "4000000000000002";
 
-/** Luhn check of a card number. */
-export function luhnValid(cardNumber: string): boolean {
-  if (!/^\d{12,19}$/.test(cardNumber)) return false;
-  let sum = 0;
-  for (let i = 0; i < cardNumber.length; i++) {
-    let digit = Number(cardNumber[cardNumber.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-
 /** "5284560000001234" -> "528456******1234". */
 export function maskCardNumber(cardNumber: string): string {
   return `${cardNumber.slice(0, 6)}${"*".repeat(Math.max(0, cardNumber.length - 10))}${cardNumber.slice(-4)}`;

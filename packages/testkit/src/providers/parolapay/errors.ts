@@ -2,11 +2,14 @@
  * Every failure the Parolapay simulator answers with. Parolapay documents no error model and no
  * error codes (specs/parolapay.yaml, "Envelope (inferred)"): the body shape `{error: {code,
  * message}}` on a 4xx is the spec's assumption, and every code below is chosen by the simulator in
- * the snake_case, Stripe-like style of the intent API. The spec's `x-odeme-errors` is empty, so the
- * client maps each of them by HTTP status until the spec lists them: 401 -> authentication,
- * 400/422 -> invalid_request, 404 -> not_found, 409 -> duplicate, 402 -> provider_error.
- * `proposed` is the unified code each one should get in the spec's x-odeme-errors (see the report).
+ * the snake_case, Stripe-like style of the intent API. The spec's `x-odeme-errors` lists the codes
+ * whose unified code says more than their HTTP status (duplicate_merchant_ref, the refund and
+ * cancel rules, the two not-found codes, unauthorized); the client maps every other one by HTTP
+ * status: 401 -> authentication, 400/422 -> invalid_request, 404 -> not_found, 409 -> duplicate,
+ * 402 -> provider_error. `proposed` is the unified code each one should get; test/providers/errors.test.ts
+ * holds the table and the spec together (a code the spec does not list must be named there, with why).
  */
+import { failureOf, withDetail, type ProviderFailure } from "../../kit/failure.ts";
 
 export interface ParolapayErrorEntry {
   code: string;
@@ -74,21 +77,11 @@ export const PAROLAPAY_ERRORS = {
 
 export type ParolapayErrorKey = keyof typeof PAROLAPAY_ERRORS;
 
-/** A broken rule, thrown by the ledger and turned into `{error: {code, message}}` by the simulator. */
-export class ParolapayFailure extends Error {
-  override readonly name = "ParolapayFailure";
-  constructor(
-    readonly key: ParolapayErrorKey,
-    /** Appended to the message (a field, an amount left). */
-    readonly detail?: string,
-  ) {
-    super(`${PAROLAPAY_ERRORS[key].code}: ${PAROLAPAY_ERRORS[key].message}${detail ? ` (${detail})` : ""}`);
-  }
-}
+/** A broken rule, thrown by the ledger and turned into `{error: {code, message}}` (failureBody). */
+export const parolapayFailure = failureOf(PAROLAPAY_ERRORS);
 
 /** The HTTP status and error body for `failure`. */
-export function failureBody(failure: ParolapayFailure): { status: number; body: { error: { code: string; message: string } } } {
-  const entry: ParolapayErrorEntry = PAROLAPAY_ERRORS[failure.key];
-  const message = failure.detail ? `${entry.message} (${failure.detail})` : entry.message;
-  return { status: entry.status, body: { error: { code: entry.code, message } } };
+export function failureBody(failure: ProviderFailure): { status: number; body: { error: { code: string; message: string } } } {
+  const entry: ParolapayErrorEntry = PAROLAPAY_ERRORS[failure.key as ParolapayErrorKey];
+  return { status: entry.status, body: { error: { code: entry.code, message: withDetail(entry.message, failure.detail, "parens") } } };
 }

@@ -1,6 +1,7 @@
-/** Parolapay's entry in the provider registry (how to start it, what the CLI seeds) and its public API. */
-import type { ProviderRegistration } from "../registration.ts";
-import { startParolapaySimulator, type ParolapaySimulator } from "./simulator.ts";
+/** Parolapay's public API and its entry in the provider registry (how to start it, what the CLI seeds). */
+import { defineProvider } from "../../kit/registration.ts";
+import { seedDemo } from "./seed.ts";
+import { startParolapaySimulator } from "./simulator.ts";
 
 export {
   startParolapaySimulator,
@@ -17,47 +18,8 @@ export {
 export type { ParolapayLedgerView, LedgerIntent, LedgerIntentRefund, LedgerCardPayment, LedgerSavedCard, ReportedState } from "./ledger.ts";
 export { PAROLAPAY_ERRORS, type ParolapayErrorKey, type ParolapayErrorEntry } from "./errors.ts";
 
-export const parolapayProvider: ProviderRegistration<ParolapaySimulator> = {
-  id: "parolapay",
-  name: "Parolapay",
-  start(options) {
-    const { username, password } = options.credentials ?? {};
-    if (options.credentials && (username === undefined || password === undefined)) {
-      throw new TypeError("Parolapay simulator credentials need username and password");
-    }
-    return startParolapaySimulator({
-      ...(options.port !== undefined ? { port: options.port } : {}),
-      ...(options.now !== undefined ? { now: options.now } : {}),
-      ...(username !== undefined && password !== undefined ? { credentials: { username, password } } : {}),
-    });
-  },
-  seedDemo(sim) {
-    const intents = [
-      sim.seedIntent({ amount: 150000, merchantRef: "DEMO-ORDER-1001" }),
-      sim.seedIntent({ amount: 24990, merchantRef: "DEMO-ORDER-1002" }),
-    ];
-    const card = sim.seedCardPayment({ amount: 9900, orderReference: "DEMO-CARD-2001" });
-    const payments = intents.map((i) => ({
-      intent_id: i.intentId,
-      merchant_ref: i.merchantRef,
-      order_reference: i.orderReference,
-      payment_reference: i.paymentReference,
-      amount: i.amount,
-      currency: i.currency,
-      status: i.status,
-    }));
-    const text = [
-      ...intents.map((i) => `  intent ${i.intentId}  merchant_ref ${i.merchantRef}  amount ${i.amount} (kuruş) ${i.currency}  ${i.status}`),
-      `  card payment ${card.paymentReference}  order_reference ${card.orderReference}  amount ${card.amount} (kuruş)  ${card.state}`,
-      `  OTP for new intents: ${sim.otp}`,
-    ];
-    return {
-      references: {
-        payments,
-        card_payments: [{ payment_reference: card.paymentReference, order_reference: card.orderReference, amount: card.amount, state: card.state }],
-        otp: sim.otp,
-      },
-      text,
-    };
-  },
-};
+export const parolapayProvider = defineProvider("parolapay", "Parolapay", {
+  credentialNames: ["username", "password"],
+  start: startParolapaySimulator,
+  seedDemo,
+});

@@ -20,12 +20,9 @@
  *   released).
  */
 import { randomBytes } from "node:crypto";
-import { calendarDay } from "../../clock.ts";
+import { checkRefund, sameBusinessDay } from "../../kit/ledger.ts";
 import type { CardType } from "./catalog.ts";
-import { ParolapayFailure } from "./errors.ts";
-
-/** Parolapay's business day; Türkiye has been on UTC+3 all year since 2016. */
-export const PAROLAPAY_TIME_ZONE = "Europe/Istanbul";
+import { parolapayFailure } from "./errors.ts";
 
 /** How long an OTP is valid after it was sent. */
 export const OTP_TTL_MS = 3 * 60_000;
@@ -140,14 +137,7 @@ export interface NewIntent {
   at: Date;
 }
 
-export interface NewRefund {
-  intentId: string;
-  amount: number;
-  currency: string;
-  reason?: string;
-  description?: string;
-  merchantRef?: string;
-}
+export type NewRefund = Omit<LedgerIntentRefund, "id" | "createdAt">;
 
 const REFERENCE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -178,8 +168,8 @@ export class ParolapayLedger implements ParolapayLedgerView {
 
   /** POST /parolapay/pay: a new intent waiting for its OTP. */
   createIntent(input: NewIntent): LedgerIntent {
-    if (input.amount <= 0) throw new ParolapayFailure("invalidAmount");
-    if (this.intentByMerchantRef(input.merchantRef)) throw new ParolapayFailure("duplicateMerchantRef", `merchant_ref ${input.merchantRef}`);
+    if (input.amount <= 0) throw parolapayFailure("invalidAmount");
+    if (this.intentByMerchantRef(input.merchantRef)) throw parolapayFailure("duplicateMerchantRef", `merchant_ref ${input.merchantRef}`);
     const intent: LedgerIntent = {
       id: `pi_${hex(12)}`,
       merchantRef: input.merchantRef,
@@ -218,17 +208,17 @@ export class ParolapayLedger implements ParolapayLedgerView {
   /** POST /parolapay/otp/verify. */
   verifyOtp(intentId: string, otp: string, at: Date): LedgerIntent {
     const intent = this.requireIntent(intentId);
-    if (intent.state === "cancelled") throw new ParolapayFailure("alreadyCancelled");
-    if (intent.state !== "requires_otp" || !intent.otp) throw new ParolapayFailure("invalidState", `status is ${reportedState(intent)}, not requires_otp`);
-    if (at.getTime() >= intent.otp.expiresAt.getTime()) throw new ParolapayFailure("otpExpired");
+    if (intent.state === "cancelled") throw parolapayFailure("alreadyCancelled");
+    if (intent.state !== "requires_otp" || !intent.otp) throw parolapayFailure("invalidState", `status is ${reportedState(intent)}, not requires_otp`);
+    if (at.getTime() >= intent.otp.expiresAt.getTime()) throw parolapayFailure("otpExpired");
     if (otp !== intent.otp.code) {
       intent.otp.wrongAttempts += 1;
       if (intent.otp.wrongAttempts >= OTP_MAX_ATTEMPTS) {
         intent.state = "failed";
         delete intent.otp;
-        throw new ParolapayFailure("otpAttemptsExceeded");
+        throw parolapayFailure("otpAttemptsExceeded");
       }
-      throw new ParolapayFailure("invalidOtp", `${OTP_MAX_ATTEMPTS - intent.otp.wrongAttempts} attempts left`);
+      throw parolapayFailure("invalidOtp", `${OTP_MAX_ATTEMPTS - intent.otp.wrongAttempts} attempts left`);
     }
     intent.state = "authorized";
     delete intent.otp;
@@ -238,8 +228,8 @@ export class ParolapayLedger implements ParolapayLedgerView {
   /** GET /parolapay/otp/resend: a new OTP message and a new expiry; the code stays the simulator's. */
   resendOtp(intentId: string, otpCode: string, at: Date): LedgerIntent {
     const intent = this.requireIntent(intentId);
-    if (intent.state === "cancelled") throw new ParolapayFailure("alreadyCancelled");
-    if (intent.state !== "requires_otp" || !intent.otp) throw new ParolapayFailure("invalidState", `status is ${reportedState(intent)}, not requires_otp`);
+    if (intent.state === "cancelled") throw parolapayFailure("alreadyCancelled");
+    if (intent.state !== "requires_otp" || !intent.otp) throw parolapayFailure("invalidState", `status is ${reportedState(intent)}, not requires_otp`);
     intent.otp = { code: otpCode, expiresAt: new Date(at.getTime() + OTP_TTL_MS), wrongAttempts: intent.otp.wrongAttempts };
     intent.otpSends += 1;
     return intent;
@@ -247,12 +237,7 @@ export class ParolapayLedger implements ParolapayLedgerView {
 
   /** POST /parolapay/capture: all of the authorization, or `amount` of it. */
   capture(intentId: string, amount: number | undefined, at: Date): LedgerIntent {
-    const intent = this.requireIntent(intentId);
-    this.assertCapturable(intent, amount);
-    intent.state = "captured";
-    intent.amountCaptured = amount ?? intent.amount;
-    intent.capturedAt = at;
-    return intent;
+    return captureAuthorized(this.requireIntent(intentId), amount, at);
   }
 
   /** POST /parolapay/cancel. */
@@ -270,17 +255,17 @@ export class ParolapayLedger implements ParolapayLedgerView {
    * the same merchant_ref (then nothing was written).
    */
   refund(input: NewRefund, at: Date): { refund: LedgerIntentRefund; intent: LedgerIntent; replayed: boolean } {
-    if (input.amount <= 0) throw new ParolapayFailure("invalidAmount");
+    if (input.amount <= 0) throw parolapayFailure("invalidAmount");
     const intent = this.requireIntent(input.intentId);
     if (input.merchantRef !== undefined) {
       const earlier = this.refundsByMerchantRef.get(input.merchantRef);
       if (earlier) {
         const same = earlier.intentId === input.intentId && earlier.amount === input.amount && earlier.currency === input.currency;
         if (same) return { refund: earlier, intent, replayed: true };
-        throw new ParolapayFailure("duplicateMerchantRef", `a refund with merchant_ref ${input.merchantRef} already exists`);
+        throw parolapayFailure("duplicateMerchantRef", `a refund with merchant_ref ${input.merchantRef} already exists`);
       }
     }
-    if (input.currency !== intent.currency) throw new ParolapayFailure("currencyMismatch", `the intent is in ${intent.currency}`);
+    if (input.currency !== intent.currency) throw parolapayFailure("currencyMismatch", `the intent is in ${intent.currency}`);
     assertRefundable(intent, input.amount);
     const refund: LedgerIntentRefund = {
       id: `re_${hex(12)}`,
@@ -303,7 +288,7 @@ export class ParolapayLedger implements ParolapayLedgerView {
 
   /** POST /card/pay and /card/pay/token: captured at once, or only authorized with auth_mode "auth". */
   createCardPayment(input: { amount: number; orderReference: string; installment: number; card: CardRef; capture: boolean; at: Date }): LedgerCardPayment {
-    if (input.amount <= 0) throw new ParolapayFailure("invalidAmount", "order.total must be greater than 0");
+    if (input.amount <= 0) throw parolapayFailure("invalidAmount", "order.total must be greater than 0");
     const payment: LedgerCardPayment = {
       paymentReference: this.newPaymentReference(),
       orderReference: input.orderReference,
@@ -324,18 +309,13 @@ export class ParolapayLedger implements ParolapayLedgerView {
 
   /** POST /card/complete. */
   completeCardPayment(paymentReference: string, amount: number | undefined, at: Date): LedgerCardPayment {
-    const payment = this.requireCardPayment(paymentReference);
-    this.assertCapturable(payment, amount);
-    payment.state = "captured";
-    payment.amountCaptured = amount ?? payment.amount;
-    payment.capturedAt = at;
-    return payment;
+    return captureAuthorized(this.requireCardPayment(paymentReference), amount, at);
   }
 
   /** POST /card/refund: `amount`, or everything that is left. */
   refundCardPayment(paymentReference: string, amount: number | undefined, at: Date): LedgerCardPayment {
     const payment = this.requireCardPayment(paymentReference);
-    if (amount !== undefined && amount <= 0) throw new ParolapayFailure("invalidAmount");
+    if (amount !== undefined && amount <= 0) throw parolapayFailure("invalidAmount");
     const value = amount ?? Math.max(0, payment.amountCaptured - payment.amountRefunded);
     assertRefundable(payment, value);
     payment.amountRefunded += value;
@@ -367,7 +347,7 @@ export class ParolapayLedger implements ParolapayLedgerView {
   deleteSavedCard(cardToken: string): LedgerSavedCard {
     const index = this.savedCards.findIndex((c) => c.cardToken === cardToken);
     const card = this.savedCards[index];
-    if (!card) throw new ParolapayFailure("cardNotFound");
+    if (!card) throw parolapayFailure("cardNotFound");
     this.savedCards.splice(index, 1);
     return card;
   }
@@ -376,22 +356,14 @@ export class ParolapayLedger implements ParolapayLedgerView {
 
   private requireIntent(intentId: string): LedgerIntent {
     const intent = this.intent(intentId);
-    if (!intent) throw new ParolapayFailure("intentNotFound", intentId);
+    if (!intent) throw parolapayFailure("intentNotFound", intentId);
     return intent;
   }
 
   private requireCardPayment(paymentReference: string): LedgerCardPayment {
     const payment = this.cardPayment(paymentReference);
-    if (!payment) throw new ParolapayFailure("paymentNotFound", paymentReference);
+    if (!payment) throw parolapayFailure("paymentNotFound", paymentReference);
     return payment;
-  }
-
-  private assertCapturable(p: { state: StoredState; amount: number; amountRefunded: number; amountCaptured: number }, amount: number | undefined): void {
-    if (p.state === "cancelled") throw new ParolapayFailure("alreadyCancelled");
-    if (p.state === "captured") throw new ParolapayFailure("alreadyCaptured");
-    if (p.state !== "authorized") throw new ParolapayFailure("invalidState", `status is ${reportedState(p)}, not authorized`);
-    if (amount !== undefined && amount <= 0) throw new ParolapayFailure("invalidAmount");
-    if (amount !== undefined && amount > p.amount) throw new ParolapayFailure("amountExceedsAuthorized", `authorized ${p.amount}`);
   }
 
   /** 11 upper-case letters and digits, like the docs' DZCDF8MIKM5; unique in this ledger. */
@@ -404,23 +376,36 @@ export class ParolapayLedger implements ParolapayLedgerView {
   }
 }
 
+/** capture / complete: only an authorized payment, at most the authorized amount (the rest is released). */
+function captureAuthorized<P extends { state: StoredState; amount: number; amountRefunded: number; amountCaptured: number; capturedAt?: Date }>(
+  p: P,
+  amount: number | undefined,
+  at: Date,
+): P {
+  if (p.state === "cancelled") throw parolapayFailure("alreadyCancelled");
+  if (p.state === "captured") throw parolapayFailure("alreadyCaptured");
+  if (p.state !== "authorized") throw parolapayFailure("invalidState", `status is ${reportedState(p)}, not authorized`);
+  if (amount !== undefined && amount <= 0) throw parolapayFailure("invalidAmount");
+  if (amount !== undefined && amount > p.amount) throw parolapayFailure("amountExceedsAuthorized", `authorized ${p.amount}`);
+  p.state = "captured";
+  p.amountCaptured = amount ?? p.amount;
+  p.capturedAt = at;
+  return p;
+}
+
 function assertRefundable(p: { state: StoredState; amountCaptured: number; amountRefunded: number }, amount: number): void {
-  if (p.state === "cancelled") throw new ParolapayFailure("alreadyCancelled");
-  if (p.state !== "captured") throw new ParolapayFailure("invalidState", `status is ${reportedState(p)}: only a captured payment can be refunded; cancel it instead`);
-  const left = p.amountCaptured - p.amountRefunded;
-  if (left <= 0) throw new ParolapayFailure("alreadyRefunded");
-  if (amount > left) throw new ParolapayFailure("amountExceedsRefundable", `${left} left to refund`);
+  if (p.state === "cancelled") throw parolapayFailure("alreadyCancelled");
+  if (p.state !== "captured") throw parolapayFailure("invalidState", `status is ${reportedState(p)}: only a captured payment can be refunded; cancel it instead`);
+  const check = checkRefund(p.amountCaptured, p.amountRefunded, amount);
+  if (!check.ok) throw check.why === "fully-refunded" ? parolapayFailure("alreadyRefunded") : parolapayFailure("amountExceedsRefundable", `${check.left} left to refund`);
 }
 
 function assertCancellable(p: { state: StoredState; amountCaptured: number; amountRefunded: number; capturedAt?: Date }, at: Date): void {
-  if (p.state === "cancelled") throw new ParolapayFailure("alreadyCancelled");
-  if (p.state === "failed") throw new ParolapayFailure("invalidState", "status is failed");
+  if (p.state === "cancelled") throw parolapayFailure("alreadyCancelled");
+  if (p.state === "failed") throw parolapayFailure("invalidState", "status is failed");
   if (p.state !== "captured") return;
-  if (p.amountRefunded > 0) throw new ParolapayFailure("cancelAfterRefund");
-  const capturedAt = p.capturedAt ?? at;
-  if (calendarDay(capturedAt, PAROLAPAY_TIME_ZONE) !== calendarDay(at, PAROLAPAY_TIME_ZONE)) {
-    throw new ParolapayFailure("cancelWindowClosed");
-  }
+  if (p.amountRefunded > 0) throw parolapayFailure("cancelAfterRefund");
+  if (!sameBusinessDay(p.capturedAt ?? at, at)) throw parolapayFailure("cancelWindowClosed");
 }
 
 function hex(bytes: number): string {

@@ -8,6 +8,7 @@
  * the same numbers other meanings (4 there is a duplicate MerchantUniqueCode, 119 here), so the
  * simulator does not use it. `unified` is what the spec's x-odeme-errors maps the code to.
  */
+import { failureOf, withDetail, type ProviderFailure } from "../../kit/failure.ts";
 
 interface ErrorEntry {
   code: number;
@@ -48,24 +49,11 @@ export const PAYWALL_ERRORS = {
 
 export type PaywallErrorKey = keyof typeof PAYWALL_ERRORS;
 
-/** A broken rule, thrown by the ledger and turned into Paywall's failure envelope by the simulator. */
-export class PaywallFailure extends Error {
-  override readonly name = "PaywallFailure";
-  constructor(
-    readonly key: PaywallErrorKey,
-    /** Appended to the message (the field at fault, the amount left ...). */
-    readonly detail?: string,
-  ) {
-    super(`${PAYWALL_ERRORS[key].code} ${PAYWALL_ERRORS[key].message}${detail ? `: ${detail}` : ""}`);
-  }
+/** A broken rule, thrown by the ledger and turned into Paywall's failure envelope (replies.ts). */
+export const paywallFailure = failureOf(PAYWALL_ERRORS);
 
-  get code(): number {
-    return PAYWALL_ERRORS[this.key].code;
-  }
-
-  /** The envelope's Message. */
-  get text(): string {
-    const base: string = PAYWALL_ERRORS[this.key].message;
-    return this.detail ? `${base}: ${this.detail}` : base;
-  }
+/** The envelope's ErrorCode and Message for `failure`: the entry's message, then the detail (the field at fault, the amount left ...). */
+export function describeFailure(failure: ProviderFailure): { code: number; text: string } {
+  const entry = PAYWALL_ERRORS[failure.key as PaywallErrorKey];
+  return { code: entry.code, text: withDetail(entry.message, failure.detail, "colon") };
 }

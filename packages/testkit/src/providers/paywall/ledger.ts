@@ -11,12 +11,10 @@
  * - nothing can be refunded or cancelled once cancelled, or refunded once fully refunded.
  */
 import { randomUUID } from "node:crypto";
-import { calendarDay } from "../../clock.ts";
+import { checkRefund } from "../../kit/ledger.ts";
+import { istanbulDay } from "../../kit/time.ts";
 import { formatMinor } from "../../money.ts";
-import { PaywallFailure } from "./errors.ts";
-
-/** Paywall's business day: a Turkish company; Türkiye is UTC+3 all year. */
-export const PAYWALL_TIME_ZONE = "Europe/Istanbul";
+import { paywallFailure } from "./errors.ts";
 
 /** What Paywall's inquiry calls TypeName; the TypeId values are not published (simulator's own). */
 export type ActivityType = "Sale" | "Refund" | "PartialRefund" | "Cancel";
@@ -82,9 +80,9 @@ export type PaymentRef = { merchantUniqueCode: string } | { uniqueCode: string }
 
 export const CURRENCY_NAMES: Readonly<Record<number, string>> = { 1: "TRY", 2: "USD", 3: "EUR", 4: "BAM", 5: "MKD", 6: "ALL", 7: "GBP" };
 
-/** The payment's day as Paywall's `Date` field writes it ("2024-06-12"). */
+/** The payment's day as Paywall's `Date` field writes it ("2024-06-12"); Paywall is a Turkish company. */
 export function paywallDate(date: Date): string {
-  return calendarDay(date, PAYWALL_TIME_ZONE);
+  return istanbulDay(date);
 }
 
 export class PaywallLedger implements PaywallLedgerView {
@@ -114,7 +112,7 @@ export class PaywallLedger implements PaywallLedgerView {
         : "uniqueCode" in ref
           ? this.byUniqueCode(ref.uniqueCode)
           : this.payment(ref.paymentId);
-    if (!payment) throw new PaywallFailure("paymentNotFound", describeRef(ref));
+    if (!payment) throw paywallFailure("paymentNotFound", describeRef(ref));
     return payment;
   }
 
@@ -126,14 +124,14 @@ export class PaywallLedger implements PaywallLedgerView {
   findOnDate(ref: PaymentRef, date: string): PaywallPayment {
     const payment = this.find(ref);
     if (paywallDate(payment.createdAt) !== date) {
-      throw new PaywallFailure("paymentNotFound", `${describeRef(ref)} on ${date} (the payment was made on ${paywallDate(payment.createdAt)})`);
+      throw paywallFailure("paymentNotFound", `${describeRef(ref)} on ${date} (the payment was made on ${paywallDate(payment.createdAt)})`);
     }
     return payment;
   }
 
   createPayment(input: NewPaywallPayment): PaywallPayment {
     const merchantUniqueCode = input.merchantUniqueCode ?? `sim-order-${this.nextMerchantCode++}`;
-    if (this.byMerchantUniqueCode(merchantUniqueCode)) throw new PaywallFailure("duplicateMerchantUniqueCode", merchantUniqueCode);
+    if (this.byMerchantUniqueCode(merchantUniqueCode)) throw paywallFailure("duplicateMerchantUniqueCode", merchantUniqueCode);
     if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new RangeError("a payment needs a positive amount");
     const number = input.card?.number?.replace(/\s/g, "") ?? "4022774022774026";
     const payment: PaywallPayment = {
@@ -170,7 +168,7 @@ export class PaywallLedger implements PaywallLedgerView {
   refundFull(payment: PaywallPayment, at: Date, options: { completePartialRefund?: boolean; operation: string }) {
     this.assertRefundable(payment);
     if (payment.refunded > 0 && !options.completePartialRefund) {
-      throw new PaywallFailure(
+      throw paywallFailure(
         "alreadyRefunded",
         `${formatMinor(payment.refunded, 2)} was already refunded; send CompletePartialRefund: true to refund the remaining ${formatMinor(payment.amount - payment.refunded, 2)}`,
       );
@@ -181,8 +179,8 @@ export class PaywallLedger implements PaywallLedgerView {
   /** partialRefund*: `amount` of what is left. */
   refundPartial(payment: PaywallPayment, amount: number, at: Date, operation: string) {
     this.assertRefundable(payment);
-    const left = payment.amount - payment.refunded;
-    if (amount > left) throw new PaywallFailure("refundExceeds", `${formatMinor(left, 2)} is left to refund`);
+    const check = checkRefund(payment.amount, payment.refunded, amount);
+    if (!check.ok) throw paywallFailure("refundExceeds", `${formatMinor(check.left, 2)} is left to refund`);
     payment.refunded += amount;
     payment.anyPartialRefund = true;
     return { payment, activity: this.activity(payment, "PartialRefund", amount, at, operation) };
@@ -191,9 +189,9 @@ export class PaywallLedger implements PaywallLedgerView {
   /** cancel / cancelByUniqueCode: void the whole payment on its day, before any refund. */
   cancel(payment: PaywallPayment, at: Date, operation: string) {
     this.assertCompleted(payment);
-    if (payment.cancelledAt) throw new PaywallFailure("alreadyCancelled");
-    if (payment.refunded > 0) throw new PaywallFailure("alreadyRefunded", "a refunded payment cannot be cancelled; refund what is left instead");
-    if (paywallDate(at) !== paywallDate(payment.createdAt)) throw new PaywallFailure("cancelWindowClosed");
+    if (payment.cancelledAt) throw paywallFailure("alreadyCancelled");
+    if (payment.refunded > 0) throw paywallFailure("alreadyRefunded", "a refunded payment cannot be cancelled; refund what is left instead");
+    if (paywallDate(at) !== paywallDate(payment.createdAt)) throw paywallFailure("cancelWindowClosed");
     payment.cancelledAt = at;
     return { payment, activity: this.activity(payment, "Cancel", payment.amount, at, operation) };
   }
@@ -204,7 +202,7 @@ export class PaywallLedger implements PaywallLedgerView {
     const full = amount === 0 || amount === payment.amount;
     if (!full) return this.refundPartial(payment, amount, at, operation);
     if (amount === payment.amount && payment.refunded > 0) {
-      throw new PaywallFailure("refundExceeds", `${formatMinor(payment.amount - payment.refunded, 2)} is left to refund; send Amount 0 to revert the rest`);
+      throw paywallFailure("refundExceeds", `${formatMinor(payment.amount - payment.refunded, 2)} is left to refund; send Amount 0 to revert the rest`);
     }
     if (payment.refunded === 0 && paywallDate(at) === paywallDate(payment.createdAt)) return this.cancel(payment, at, operation);
     return this.refundRest(payment, at, operation);
@@ -220,13 +218,13 @@ export class PaywallLedger implements PaywallLedgerView {
   }
 
   private assertCompleted(payment: PaywallPayment): void {
-    if (payment.state !== "succeeded") throw new PaywallFailure("paymentNotCompleted", `payment ${payment.paymentId} is ${payment.state}`);
+    if (payment.state !== "succeeded") throw paywallFailure("paymentNotCompleted", `payment ${payment.paymentId} is ${payment.state}`);
   }
 
   private assertRefundable(payment: PaywallPayment): void {
     this.assertCompleted(payment);
-    if (payment.cancelledAt) throw new PaywallFailure("alreadyCancelled");
-    if (payment.refunded >= payment.amount) throw new PaywallFailure("alreadyRefunded", "the payment is fully refunded");
+    if (payment.cancelledAt) throw paywallFailure("alreadyCancelled");
+    if (payment.refunded >= payment.amount) throw paywallFailure("alreadyRefunded", "the payment is fully refunded");
   }
 
   private activity(payment: PaywallPayment, type: ActivityType, amount: number, at: Date, operation: string): PaywallActivity {

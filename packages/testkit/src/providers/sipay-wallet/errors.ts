@@ -8,6 +8,7 @@
  * Envelope: `{status, code, message, payload}`; status 0 = success (HTTP 200), 1 = validation
  * (code 999, HTTP 400), 2 = business failure (HTTP 200).
  */
+import { failureOf, ProviderFailure, withDetail } from "../../kit/failure.ts";
 
 export interface SipayWalletErrorEntry {
   code: string;
@@ -31,40 +32,36 @@ export const SIPAY_WALLET_ERRORS = {
 
 export type SipayWalletErrorKey = keyof typeof SIPAY_WALLET_ERRORS;
 
+/**
+ * The other codes the simulator answers with: FluentValidation's 999 (status 1, HTTP 400) and the
+ * identity server's OAuth2 errors (RFC 6749 §5.2, HTTP 400 `{error}`).
+ */
+export const SIPAY_WALLET_OTHER_CODES = {
+  validation: { code: "999" },
+  invalidClient: { code: "invalid_client" },
+  invalidScope: { code: "invalid_scope" },
+  // Not in the spec: the client maps these two by their HTTP status 400 (invalid_request).
+  unsupportedGrantType: { code: "unsupported_grant_type" },
+  invalidRequest: { code: "invalid_request" },
+} as const;
+
 /** A business failure (status 2, HTTP 200), thrown by the ledger. */
-export class SipayWalletFailure extends Error {
-  override readonly name = "SipayWalletFailure";
-  constructor(
-    readonly key: SipayWalletErrorKey,
-    readonly detail?: string,
-  ) {
-    super(`${SIPAY_WALLET_ERRORS[key].code} ${SIPAY_WALLET_ERRORS[key].message}${detail ? ` (${detail})` : ""}`);
-  }
-
-  get code(): string {
-    return SIPAY_WALLET_ERRORS[this.key].code;
-  }
-
-  get text(): string {
-    const { message } = SIPAY_WALLET_ERRORS[this.key];
-    return this.detail ? `${message} (${this.detail})` : message;
-  }
-}
+export const sipayWalletFailure = failureOf(SIPAY_WALLET_ERRORS);
 
 /** A FluentValidation failure (status 1, code 999, HTTP 400), e.g. "'Currency Code' must not be empty.". */
-export class SipayWalletValidationError extends Error {
-  override readonly name = "SipayWalletValidationError";
+export function validationFailure(message: string): ProviderFailure<"validation"> {
+  return new ProviderFailure("validation", message);
 }
 
 /** An ASP.NET model-binding failure (HTTP 400 problem details with `errors: {field: [message]}`). */
-export class SipayWalletBindingError extends Error {
-  override readonly name = "SipayWalletBindingError";
-  constructor(
-    readonly field: string,
-    readonly text = "The supplied value is invalid.",
-  ) {
-    super(`${field}: ${text}`);
-  }
+export function bindingFailure(field: string, text = "The supplied value is invalid."): ProviderFailure<"binding"> {
+  return new ProviderFailure("binding", text, { field });
+}
+
+/** The business failure's code and message: the entry's message, then the detail. */
+export function describeFailure(failure: ProviderFailure): { code: string; text: string } {
+  const entry = SIPAY_WALLET_ERRORS[failure.key as SipayWalletErrorKey];
+  return { code: entry.code, text: withDetail(entry.message, failure.detail, "parens") };
 }
 
 /** FluentValidation's display name of a property: "refund_amount" -> "Refund Amount". */

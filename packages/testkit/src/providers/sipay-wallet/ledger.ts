@@ -16,11 +16,10 @@
  * - instant and non-instant refunds follow the same rules and both complete at once here
  *   (transaction_status 20 NormalCompleted); they differ only in their transaction type.
  */
-import { calendarDay } from "../../clock.ts";
-import { SipayWalletFailure } from "./errors.ts";
+import { checkRefund } from "../../kit/ledger.ts";
+import { istanbulDay } from "../../kit/time.ts";
+import { sipayWalletFailure } from "./errors.ts";
 import { newLongId } from "./ids.ts";
-
-export const SIPAY_TIME_ZONE = "Europe/Istanbul";
 
 export type TransactionKind = "payment" | "refund-instant" | "refund";
 
@@ -153,15 +152,15 @@ export class SipayWalletLedger implements SipayWalletLedgerView {
     this.assertNewExtId(input.extTransactionId);
     const sender = this.wallet(input.senderWalletNumber);
     if (!sender || sender.type !== "personal" || sender.accountNumber !== input.senderAccountNumber) {
-      throw new SipayWalletFailure("walletNotFound", `sender ${input.senderWalletNumber}`);
+      throw sipayWalletFailure("walletNotFound", `sender ${input.senderWalletNumber}`);
     }
-    if (input.receiverWalletNumber === input.senderWalletNumber) throw new SipayWalletFailure("sameWallet");
+    if (input.receiverWalletNumber === input.senderWalletNumber) throw sipayWalletFailure("sameWallet");
     const receiver = this.wallet(input.receiverWalletNumber);
-    if (!receiver || receiver.type !== "business") throw new SipayWalletFailure("businessNotFound", input.receiverWalletNumber);
+    if (!receiver || receiver.type !== "business") throw sipayWalletFailure("businessNotFound", input.receiverWalletNumber);
     if (input.businessCode !== undefined && input.businessCode !== "" && input.businessCode !== receiver.businessCode) {
-      throw new SipayWalletFailure("businessNotFound", `business_code ${input.businessCode}`);
+      throw sipayWalletFailure("businessNotFound", `business_code ${input.businessCode}`);
     }
-    if (sender.balance < input.amount) throw new SipayWalletFailure("insufficientBalance");
+    if (sender.balance < input.amount) throw sipayWalletFailure("insufficientBalance");
     sender.balance -= input.amount;
     receiver.balance += input.amount;
     const transaction = this.record({
@@ -182,16 +181,15 @@ export class SipayWalletLedger implements SipayWalletLedgerView {
   refund(input: NewRefund): { transaction: LedgerTransaction; payment: LedgerTransaction; payer: LedgerWallet } {
     this.assertNewExtId(input.extTransactionId);
     const payment = this.transaction(input.txCorrelationId);
-    if (!payment || payment.kind !== "payment") throw new SipayWalletFailure("transactionNotFound", `tx_correlation_id ${input.txCorrelationId}`);
-    const left = payment.amount - payment.refunded;
-    if (left <= 0) throw new SipayWalletFailure("fullRefundDone");
+    if (!payment || payment.kind !== "payment") throw sipayWalletFailure("transactionNotFound", `tx_correlation_id ${input.txCorrelationId}`);
+    const check = checkRefund(payment.amount, payment.refunded, input.amount);
     // No amount in the message: callers tell 315's cases apart by its text, and a figure such as
     // "10.01" must not read like the "< 0.01" case.
-    if (input.amount > left) throw new SipayWalletFailure("amountExceedsRefundable");
+    if (!check.ok) throw sipayWalletFailure(check.why === "fully-refunded" ? "fullRefundDone" : "amountExceedsRefundable");
     const business = this.wallet(payment.receiverWalletNumber);
     const payer = this.wallet(payment.senderWalletNumber);
-    if (!business || !payer) throw new SipayWalletFailure("walletNotFound");
-    if (business.balance < input.amount) throw new SipayWalletFailure("insufficientBalance", "business wallet");
+    if (!business || !payer) throw sipayWalletFailure("walletNotFound");
+    if (business.balance < input.amount) throw sipayWalletFailure("insufficientBalance", "business wallet");
     business.balance -= input.amount;
     payer.balance += input.amount;
     const previousRefunded = payment.refunded;
@@ -230,11 +228,11 @@ export class SipayWalletLedger implements SipayWalletLedgerView {
 
   /** Kuruş that came in to and went out of a wallet in the calendar month of `at` (Istanbul). */
   monthlyTotals(wallet: LedgerWallet, at: Date): { incoming: number; outgoing: number } {
-    const month = calendarDay(at, SIPAY_TIME_ZONE).slice(0, 7);
+    const month = istanbulDay(at).slice(0, 7);
     let incoming = 0;
     let outgoing = 0;
     for (const t of this.transactions) {
-      if (calendarDay(t.createdAt, SIPAY_TIME_ZONE).slice(0, 7) !== month) continue;
+      if (istanbulDay(t.createdAt).slice(0, 7) !== month) continue;
       if (t.receiverWalletNumber === wallet.number) incoming += t.amount;
       if (t.senderWalletNumber === wallet.number) outgoing += t.amount;
     }
@@ -242,7 +240,7 @@ export class SipayWalletLedger implements SipayWalletLedgerView {
   }
 
   private assertNewExtId(extTransactionId: string): void {
-    if (this.byExtId.has(extTransactionId)) throw new SipayWalletFailure("duplicate", extTransactionId);
+    if (this.byExtId.has(extTransactionId)) throw sipayWalletFailure("duplicate", extTransactionId);
   }
 
   private taken(id: string): boolean {

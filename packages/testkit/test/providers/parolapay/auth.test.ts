@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startParolapaySimulator, type ParolapaySimulator } from "../../../src/providers/parolapay/index.ts";
-import { basicAuthValid } from "../../../src/providers/parolapay/simulator.ts";
+import { basicAuthValid } from "../../../src/providers/parolapay/auth.ts";
 import { basic, call } from "./http.ts";
 
 describe("HTTP Basic auth", () => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { dineroPayHash, hashFieldValue, hashMatches } from "../../../src/providers/dineropay/hash.ts";
+import { dineroPayHash, hashFieldValue, hashMatches } from "../../../src/providers/dineropay/auth.ts";
 import { startDineroPaySimulator, type DineroPaySimulator, type SeededDineroPayPayment } from "../../../src/providers/dineropay/simulator.ts";
 import { call, fieldError, signature, status } from "./sign.ts";
 
