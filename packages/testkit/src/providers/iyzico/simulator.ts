@@ -15,7 +15,7 @@ import {
 } from "../../server.ts";
 import type { Simulator } from "../../simulator.ts";
 import { isObject, loadSpec, responseExamples, type JsonObject, type JsonValue, type LoadedSpec, type SpecOperation } from "../../spec.ts";
-import { responseSignature, verifyIyzwsV2 } from "./auth.ts";
+import { EXAMPLE_SIGNED_FIELDS, responseSignature, signedAmount, signFields, verifyIyzwsV2 } from "./auth.ts";
 import { DECLINED_CARDS, INSTALLMENT_PLANS, knownBins, lookupBin, luhnValid } from "./catalog.ts";
 import { describeFailure, IyzicoFailure, type Locale } from "./errors.ts";
 import { CardVault, type StoredCard } from "./cards.ts";
@@ -235,6 +235,13 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
     return { status, body: { status: "failure", errorCode, errorMessage, ...meta(body) } };
   };
 
+  /** An example answer iyzico would sign, signed over this request's conversationId. */
+  const signExample = (operationId: string, reply: HandledReply): HandledReply => {
+    const fields = EXAMPLE_SIGNED_FIELDS[operationId];
+    if (!fields || !isObject(reply.body)) return reply;
+    return { ...reply, body: { ...reply.body, signature: signFields(credentials.secretKey, reply.body, fields) } };
+  };
+
   const success = (body: JsonObject, fields: JsonObject): HandledReply => ({
     applied: true,
     body: { status: "success", ...meta(body), ...fields },
@@ -346,7 +353,14 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
         hostReference: "mock00007iyzihostrfn",
         refundHostReference: "mock00007iyzihostrfn",
         retryable: false,
-        // No signature: iyzico's parameter order for the v1 refund signature is not documented.
+        // Refund signature order: paymentId, price, currency, conversationId
+        // (docs.iyzico.com/en/advanced/response-signature-validation, "Refund Endpoints").
+        signature: responseSignature(credentials.secretKey, [
+          result.payment.paymentId,
+          signedAmount(minorToNumber(price)),
+          result.payment.currency,
+          conversationIdOf(body) ?? "",
+        ]),
       });
     },
 
@@ -359,8 +373,14 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
         currency: result.payment.currency,
         authCode: authCode(ledger.refunds.length),
         hostReference: "mock00007iyzihostrfn",
-        // Refund v2 signature order: paymentId, conversationId (iyzipay-node IyziPayRefundV2Samples).
-        signature: responseSignature(credentials.secretKey, [result.payment.paymentId, conversationIdOf(body) ?? ""]),
+        // Amount-based (v2) refund signature order: paymentId, price, currency, conversationId (docs,
+        // "Refund Endpoints"; iyzipay-java model/Refund.java, which createV2 answers).
+        signature: responseSignature(credentials.secretKey, [
+          result.payment.paymentId,
+          signedAmount(minorToNumber(price)),
+          result.payment.currency,
+          conversationIdOf(body) ?? "",
+        ]),
       });
     },
 
@@ -569,7 +589,7 @@ function iyzicoBehaviour(state: State): ProviderBehaviour {
         const input = isObject(req.body) ? req.body : req.query;
         // Operations without behaviour of their own still answer, with the spec's success example:
         // the request was validated and its signature verified like any other.
-        if (!handler) return fromSpecExample(req.operation, meta(input));
+        if (!handler) return signExample(req.operation.operationId, fromSpecExample(req.operation, meta(input)));
         return handler(input);
       } catch (error) {
         if (error instanceof IyzicoFailure) return { ...failure(req, error), applied: false };
