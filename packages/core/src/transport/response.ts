@@ -1,4 +1,4 @@
-import type { AuthScheme } from "../auth/scheme.ts";
+import type { AuthScheme, SignedOperation } from "../auth/scheme.ts";
 import { retryableCode, errorForStatus } from "../classify.ts";
 import type { EnvelopeDefinition, OperationDefinition, ProviderDefinition } from "../definition.ts";
 import { isEnvelopeSuccess, readFailure } from "../envelope.ts";
@@ -88,7 +88,8 @@ export function interpret(provider: ProviderDefinition, out: Outbound, op: Opera
 export async function verifyResponseSignature(provider: ProviderDefinition, out: Outbound, op: OperationDefinition, auth: AuthScheme, status: number, body: unknown): Promise<void> {
   const signed = op.responseSignature;
   if (!signed || !auth.verifyResponse) return;
-  const problem = await auth.verifyResponse({ ...op, responseSignature: signed }, body);
+  // No copy of the definition per call: the check above is what makes it a SignedOperation.
+  const problem = await auth.verifyResponse(op as SignedOperation, body);
   if (problem === undefined) return;
   const what = `${provider.name} ${op.id}: the answer's signature ${problem === "missing" ? "is missing" : "does not match its fields"} (signed over ${signed.fields.join(", ")})`;
   throw new OdemeError({
