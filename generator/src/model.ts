@@ -1,4 +1,4 @@
-import type { AuthDefinition, EnvelopeDefinition, ErrorCode, HttpMethod, MoneyWireFormat, SensitiveFields } from "@odeme/core";
+import type { AuthDefinition, EnvelopeDefinition, ErrorCode, HttpMethod, MoneyWireFormat, ResponseSignatureDefinition, SensitiveFields } from "@odeme/core";
 import { deref, isObject } from "./spec-ref.ts";
 
 export { deref };
@@ -31,6 +31,8 @@ export interface OperationModel {
   authSet?: string;
   hashFields?: string[];
   errors?: Record<string, ErrorCode>;
+  /** `x-odeme-response-signature` without its `source` (the spec keeps the citation). */
+  responseSignature?: ResponseSignatureDefinition;
   money: string[];
   bigint: string[];
   headerParams: ParamModel[];
@@ -210,6 +212,10 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
       if (typeof op["x-odeme-auth-set"] === "string") model.authSet = op["x-odeme-auth-set"];
       if (Array.isArray(op["x-odeme-hash-fields"])) model.hashFields = op["x-odeme-hash-fields"] as string[];
       if (isObject(op["x-odeme-errors"])) model.errors = op["x-odeme-errors"] as Record<string, ErrorCode>;
+      const signed = op["x-odeme-response-signature"];
+      if (isObject(signed)) {
+        model.responseSignature = { fields: signed.fields as string[], ...(Array.isArray(signed.decimals) ? { decimals: signed.decimals as string[] } : {}) };
+      }
       if (media) {
         const example = firstExample(media);
         if (example !== undefined) model.requestExample = example;

@@ -4,6 +4,8 @@ import Ajv2020Module from "ajv/dist/2020.js";
 import { SpecError, type Diagnostic, fromPointer } from "./diagnostics.ts";
 import { diagnosticAt, type LoadedSpec } from "./load.ts";
 import extensionsSchema from "./extensions.schema.json" with { type: "json" };
+import { responseSignatureField } from "./emit/names.ts";
+import type { AuthDefinition } from "@odeme/core";
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
@@ -188,6 +190,8 @@ function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
         out.push(diagnosticAt(spec, [...at, "x-odeme-hash-fields"], `only applies to the "akurateco-hash" auth scheme, not "${String(auth.scheme)}"`));
       }
       out.push(...checkPathParams(spec, p, item, op, at));
+      const signed = op["x-odeme-response-signature"];
+      if (isObject(signed)) out.push(...checkResponseSignature(spec, at, signed, auth, op.responses));
       if (!SENDABLE_METHODS.includes(method)) out.push(diagnosticAt(spec, at, `the runtime sends only ${SENDABLE_METHODS.join(", ")} requests, not ${method}`));
       const responses = isObject(op.responses) ? op.responses : {};
       if (!("200" in responses)) out.push(diagnosticAt(spec, [...at, "responses"], "needs a 200 response (its schema types the method's result)"));
@@ -231,4 +235,43 @@ function checkPathParams(spec: LoadedSpec, template: string, item: Record<string
 
 function v() {
   return validators();
+}
+
+/**
+ * A signed answer can only be checked by a scheme that verifies answers, over fields the 200
+ * response has: a misspelt field would be signed as "" and fail every real answer.
+ */
+function checkResponseSignature(spec: LoadedSpec, at: string[], signed: Record<string, unknown>, auth: Record<string, unknown>, responses: unknown): Diagnostic[] {
+  const where = [...at, "x-odeme-response-signature"];
+  const field = typeof auth.scheme === "string" ? responseSignatureField(auth as unknown as AuthDefinition) : undefined;
+  if (field === undefined) return [diagnosticAt(spec, where, `only applies to an auth scheme that verifies signed answers, not "${String(auth.scheme)}"`)];
+  const ok = isObject(responses) ? derefNode(spec.doc, responses["200"]) : undefined;
+  const json = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
+  if (!isObject(json)) return []; // "needs a 200 response" is reported on its own
+  const names = propertyNames(spec.doc, json.schema, new Set());
+  const out: Diagnostic[] = [];
+  if (!names.has(field)) out.push(diagnosticAt(spec, where, `the 200 response has no "${field}" property, where the scheme reads the signature`));
+  const fields = Array.isArray(signed.fields) ? signed.fields.map(String) : [];
+  fields.forEach((f, i) => {
+    if (!names.has(f)) out.push(diagnosticAt(spec, [...where, "fields", String(i)], `"${f}" is not a property of the 200 response`));
+  });
+  const decimals = Array.isArray(signed.decimals) ? signed.decimals.map(String) : [];
+  decimals.forEach((d, i) => {
+    if (!fields.includes(d)) out.push(diagnosticAt(spec, [...where, "decimals", String(i)], `"${d}" is not one of the signed fields`));
+  });
+  return out;
+}
+
+/** The top-level property names of a schema, through $ref and allOf/oneOf/anyOf. */
+function propertyNames(doc: unknown, schema: unknown, seen: Set<unknown>): Set<string> {
+  const names = new Set<string>();
+  const node = derefNode(doc, schema);
+  if (!isObject(node) || seen.has(node)) return names;
+  seen.add(node);
+  if (isObject(node.properties)) for (const k of Object.keys(node.properties)) names.add(k);
+  for (const key of ["allOf", "oneOf", "anyOf"]) {
+    const list = node[key];
+    if (Array.isArray(list)) for (const sub of list) for (const n of propertyNames(doc, sub, seen)) names.add(n);
+  }
+  return names;
 }

@@ -252,3 +252,19 @@ describe("path parameters", () => {
     expect(o.example.path).toBeUndefined();
   });
 });
+
+describe("buildModel: x-odeme-response-signature", () => {
+  const SIGNED: Edit[] = [
+    ["      x-odeme-host: api\n", "      x-odeme-host: api\n      x-odeme-response-signature: { fields: [paymentId, status], decimals: [paymentId], source: a document }\n"],
+    ["        paymentId: { type: string, pattern: '^[0-9]+$', x-odeme-bigint: true }", "        paymentId: { type: string, pattern: '^[0-9]+$', x-odeme-bigint: true }\n        signature: { type: string }"],
+  ];
+
+  it("keeps the fields and decimals, in order, and leaves the citation in the spec", () => {
+    expect(operation(mini(...SIGNED), "createPayment").responseSignature).toEqual({ fields: ["paymentId", "status"], decimals: ["paymentId"] });
+  });
+
+  it("is absent where the spec declares none", () => {
+    expect(operation(mini(...SIGNED), "getPayment").responseSignature).toBeUndefined();
+    expect(operation(MINI, "createPayment")).not.toHaveProperty("responseSignature");
+  });
+});

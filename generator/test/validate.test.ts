@@ -120,6 +120,50 @@ const broken: [string, Row][] = [
   ],
   // The runtime's HttpMethod is get|post|put|patch|delete; a `head` operation passes validation and
   // generates `method: "head"`, which fails `satisfies Record<string, OperationDefinition>`.
+  // A misspelt signed field would be signed as "" and every real answer would fail to verify.
+  [
+    "x-odeme-response-signature naming a field the 200 response lacks",
+    {
+      given: [
+        ["      x-odeme-host: api\n", "      x-odeme-host: api\n      x-odeme-response-signature: { fields: [paymentId, paymentid], source: test }\n"],
+        ["        paymentId: { type: string, pattern: '^[0-9]+$', x-odeme-bigint: true }", "        paymentId: { type: string, pattern: '^[0-9]+$', x-odeme-bigint: true }\n        signature: { type: string }"],
+      ],
+      want: { at: "38:57", pointer: CREATE("x-odeme-response-signature", "fields", "1"), message: '"paymentid" is not a property of the 200 response' },
+    },
+  ],
+  [
+    "x-odeme-response-signature on an answer without the scheme's signature field",
+    {
+      given: [["      x-odeme-host: api\n", "      x-odeme-host: api\n      x-odeme-response-signature: { fields: [paymentId], source: test }\n"]],
+      want: { at: "38:7", pointer: CREATE("x-odeme-response-signature"), message: 'the 200 response has no "signature" property' },
+    },
+  ],
+  [
+    "x-odeme-response-signature decimals that are not signed fields",
+    {
+      given: [
+        ["      x-odeme-host: api\n", "      x-odeme-host: api\n      x-odeme-response-signature: { fields: [paymentId], decimals: [price], source: test }\n"],
+        ["        paymentId: { type: string, pattern: '^[0-9]+$', x-odeme-bigint: true }", "        paymentId: { type: string, pattern: '^[0-9]+$', x-odeme-bigint: true }\n        signature: { type: string }"],
+      ],
+      want: { at: "38:69", pointer: CREATE("x-odeme-response-signature", "decimals", "0"), message: '"price" is not one of the signed fields' },
+    },
+  ],
+  [
+    "x-odeme-response-signature with a scheme that verifies no answers",
+    {
+      fixture: "duo.yaml",
+      given: [["x-odeme-auth-set: public", "x-odeme-response-signature: { fields: [ErrorCode], source: test }"]],
+      want: { at: "38:7", pointer: op("/api/payment/start", "post", "x-odeme-response-signature"), message: 'only applies to an auth scheme that verifies signed answers, not "headers"' },
+    },
+  ],
+  [
+    "x-odeme-response-signature without its source",
+    {
+      given: [["      x-odeme-host: api\n", "      x-odeme-host: api\n      x-odeme-response-signature: { fields: [paymentId] }\n"]],
+      want: { at: "38:7", pointer: CREATE("x-odeme-response-signature"), message: "source" },
+      alone: false,
+    },
+  ],
   ["an operation under a method the runtime cannot send (head)", { given: [["    get:\n      operationId: getPayment", "    head:\n      operationId: getPayment"]], want: { at: "51:5", pointer: op("/payment/detail", "head"), message: "head" } }],
 ];
 
@@ -141,6 +185,16 @@ describe("validateSpec accepts valid specs", () => {
     ["fixtures/mini.yaml", { fixture: "mini.yaml", given: [] }],
     ["fixtures/duo.yaml", { fixture: "duo.yaml", given: [] }],
     ["no x-odeme-default-environment", { fixture: "mini.yaml", given: [["x-odeme-default-environment: sandbox\n", ""]] }],
+    [
+      "x-odeme-response-signature over fields of the answer, through its $ref",
+      {
+        fixture: "mini.yaml",
+        given: [
+          ["      x-odeme-host: api\n", "      x-odeme-host: api\n      x-odeme-response-signature: { fields: [paymentId, status], decimals: [paymentId], source: test }\n"],
+          ["        paymentId: { type: string, pattern: '^[0-9]+$', x-odeme-bigint: true }", "        paymentId: { type: string, pattern: '^[0-9]+$', x-odeme-bigint: true }\n        signature: { type: string }"],
+        ],
+      },
+    ],
     // A property of an inline schema whose name is an HTTP method must not be taken for an operation.
     ["an inline money property named `options`", { fixture: "duo.yaml", given: [["Amount: { type: integer, minimum: 1, x-odeme-money: true }", "options: { type: integer, minimum: 1, x-odeme-money: true }"]] }],
     ["an inline secret property named `get`", { fixture: "duo.yaml", given: [["PaymentId: { type: string, x-odeme-bigint: true }\n                Amount", "get: { type: string, x-odeme-secret: true }\n                Amount"]] }],

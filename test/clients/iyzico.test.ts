@@ -7,7 +7,13 @@ const REFUND_V2 = { locale: "tr", conversationId: "123456789", paymentId: "25180
 const REFUND_V2_BODY = '{"locale":"tr","conversationId":"123456789","paymentId":"25180208","price":"15.0","currency":"TRY","ip":"85.34.78.112"}';
 // providers.md section 5: HMAC-SHA256("secretKey", "123456789" + "/v2/payment/refund" + REFUND_V2_BODY)
 const REFUND_V2_SIGNATURE = "635b9ef4f5518b71b48458ee47e9a113dd6fa9900c1cc6b39c5afe47bed35e4f";
-const SUCCESS = { status: "success", locale: "tr", systemTime: 1_700_000_000_000, conversationId: "123456789", paymentId: "25180208", price: 15, currency: "TRY" };
+/** hex(HMAC-SHA256("secretKey", text)): iyzico's answer signature, computed here from the documented formula. */
+const hmac = (text: string, key = "secretKey") => createHmac("sha256", key).update(text).digest("hex");
+// Refund v2 signs paymentId:price:currency:conversationId, the price without trailing zeros
+// (docs.iyzico.com/en/advanced/response-signature-validation, "Refund Endpoints").
+const SUCCESS = { status: "success", locale: "tr", systemTime: 1_700_000_000_000, conversationId: "123456789", paymentId: "25180208", price: 15, currency: "TRY", signature: hmac("25180208:15:TRY:123456789") };
+// A payment answer signs paymentId:currency:basketId:conversationId:paidPrice:price ("Non-3DS Endpoints").
+const PAYMENT_ANSWER = { ...SUCCESS, paymentId: "1", basketId: "B1", paidPrice: 15.5, signature: hmac("1:TRY:B1:123456789:15.5:15") };
 
 function client(answer: Parameters<typeof fakeFetch>[0], options: Partial<IyzicoClientOptions> = {}) {
   const fake = fakeFetch(answer);
@@ -100,7 +106,7 @@ describe("iyzico client: what goes on the wire", () => {
   });
 
   it("signs the exact UTF-8 bytes of a body with Turkish characters and normalised nested prices", async () => {
-    const { iyzico, sent } = client(() => json({ ...SUCCESS, paymentId: "1" }));
+    const { iyzico, sent } = client(() => json(PAYMENT_ANSWER));
     const payment: CreatePaymentRequest = {
       conversationId: "c-1",
       price: "1",
@@ -199,7 +205,7 @@ describe("iyzico client: transport failures", () => {
   });
 
   it("a read that gets 503 once and then an answer resolves", async () => {
-    const { iyzico, sent } = client((_req, n) => (n === 1 ? html(503) : json(SUCCESS)), { maxRetries: 2 });
+    const { iyzico, sent } = client((_req, n) => (n === 1 ? html(503) : json(PAYMENT_ANSWER)), { maxRetries: 2 });
     await expect(iyzico.retrievePayment({ paymentId: "25180208" })).resolves.toMatchObject({ status: "success" });
     expect(sent).toHaveLength(2);
   });
@@ -329,5 +335,83 @@ describe("iyzico client: bad input never reaches the network", () => {
 
   it("an unknown environment throws at creation, listing the valid ones", () => {
     expect(() => createIyzicoClient({ apiKey: "a", secretKey: "s", environment: "prod" as never })).toThrow(/sandbox, live/);
+  });
+});
+
+describe("iyzico client: answer signatures", () => {
+  // docs.iyzico.com/en/advanced/response-signature-validation, "Sample Signature for Non-3DS Endpoint":
+  // this key, these fields and this signature are the document's own worked example.
+  const DOC_KEY = "sandbox-qaIiLIxhjMgx3LSKIVvp6j17NunHOFtD";
+  const DOC_SIGNATURE = "836c3a6c8db86c81043f2ca74edb13518b54a813f454f8dd762f0dd658610173";
+  const DOC_ANSWER = { status: "success", locale: "tr", systemTime: 1, conversationId: "conversationId", price: 10.5, paidPrice: 10.5, paymentId: "22416032", currency: "TRY", basketId: "basketId", signature: DOC_SIGNATURE };
+  const PAYMENT: CreatePaymentRequest = {
+    conversationId: "conversationId",
+    price: "10.5",
+    paidPrice: "10.5",
+    installment: 1,
+    basketId: "basketId",
+    paymentCard: { cardHolderName: "A B", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030", cvc: "123" },
+    buyer: { id: "BY1", name: "A", surname: "B", identityNumber: "74300864791", email: "a@example.com", registrationAddress: "X", city: "Istanbul", country: "Turkey", ip: "85.34.78.112" },
+    billingAddress: { contactName: "A B", city: "Istanbul", country: "Turkey", address: "X" },
+    basketItems: [{ id: "BI1", price: "10.5", name: "Item", category1: "C", itemType: "PHYSICAL" }],
+  };
+
+  it("the document's worked example: its key over its text gives its signature, and the client accepts the answer", async () => {
+    expect(hmac("22416032:TRY:basketId:conversationId:10.5:10.5", DOC_KEY)).toBe(DOC_SIGNATURE);
+    const { iyzico } = client(() => json(DOC_ANSWER), { secretKey: DOC_KEY });
+    await expect(iyzico.createPayment(PAYMENT)).resolves.toMatchObject({ paymentId: "22416032" });
+  });
+
+  it("amounts are signed without trailing zeros, whether iyzico writes them as numbers or strings", async () => {
+    // 10.50 and 10.0 on the wire are "10.5" and "10" in the signed text (the document's "Trailing Zero").
+    const text = '{"status":"success","paymentId":"7","currency":"TRY","basketId":"B","conversationId":"c","paidPrice":10.50,"price":"10.00","signature":"' + hmac("7:TRY:B:c:10.5:10") + '"}';
+    const { iyzico } = client(() => json(text));
+    await expect(iyzico.retrievePayment({ paymentId: "7" })).resolves.toMatchObject({ paymentId: "7" });
+  });
+
+  it("an absent field is signed as empty text (a payment without basketId)", async () => {
+    const { iyzico } = client(() => json({ status: "success", paymentId: "8", currency: "TRY", conversationId: "c", paidPrice: 1, price: 1, signature: hmac("8:TRY::c:1:1") }));
+    await expect(iyzico.retrievePayment({ paymentId: "8" })).resolves.toMatchObject({ paymentId: "8" });
+  });
+
+  it("a tampered refund answer is response_signature_invalid with outcome unknown: look the payment up, never re-send", async () => {
+    // The signature of a 1 TRY refund on an answer that claims 15 TRY.
+    const tampered = { ...SUCCESS, paymentTransactionId: "27169345", signature: hmac("25180208:1:TRY:123456789") };
+    const events: unknown[] = [];
+    const { iyzico, sent } = client(() => json(tampered), { logger: (e) => events.push(e) });
+    const e = await odemeError(() => iyzico.refund({ paymentTransactionId: "27169345", price: "15", conversationId: "123456789", currency: "TRY" }));
+    expect(e).toMatchObject({ code: "response_signature_invalid", outcome: "unknown", retryable: false, operation: "refund", provider: "iyzico", status: 200 });
+    expect(e.message).toMatch(/iyzico refund: .*does not match.*look the payment up/i);
+    expect(sent).toHaveLength(1);
+    // Neither the key nor the signature the client expected is in the error or the log.
+    const expected = hmac("25180208:15:TRY:123456789");
+    for (const text of [JSON.stringify(e), String(e.stack), e.message, JSON.stringify(events)]) {
+      expect(text).not.toContain("secretKey");
+      expect(text).not.toContain(expected);
+    }
+  });
+
+  it("a read answered without a signature is response_signature_invalid, rejected and not retried", async () => {
+    const { signature: _dropped, ...unsigned } = PAYMENT_ANSWER;
+    const { iyzico, sent } = client(() => json(unsigned), { maxRetries: 2 });
+    const e = await odemeError(() => iyzico.retrievePayment({ paymentId: "1" }));
+    expect(e).toMatchObject({ code: "response_signature_invalid", outcome: "rejected", retryable: false, operation: "retrievePayment" });
+    expect(e.message).toMatch(/signature is missing/);
+    expect(sent).toHaveLength(1);
+  });
+
+  it("an answer signed with another key does not verify", async () => {
+    const { iyzico } = client(() => json({ ...SUCCESS, signature: hmac("25180208:15:TRY:123456789", "another-key") }));
+    await expect(iyzico.refundV2(REFUND_V2)).rejects.toMatchObject({ code: "response_signature_invalid", outcome: "unknown" });
+  });
+
+  it("an operation whose order no source documents (cancel) is not verified", async () => {
+    const { iyzico } = client(() => json({ status: "success", paymentId: "25180208", price: 15, currency: "TRY" }));
+    await expect(iyzico.cancel({ paymentId: "25180208" })).resolves.toMatchObject({ status: "success" });
+  });
+
+  it("verifyResponseSignatures: false takes the answer as it comes", async () => {
+    const { iyzico } = client(() => json({ ...SUCCESS, signature: "0".repeat(64) }), { verifyResponseSignatures: false });
+    await expect(iyzico.refundV2(REFUND_V2)).resolves.toMatchObject({ status: "success" });
   });
 });

@@ -3,8 +3,9 @@
  * Every operation succeeds; every ledger rule comes back as the right OdemeError code; every fault
  * comes back with the right `retryable` and the right "not applied" / "outcome unknown" answer.
  */
+import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createIyzicoClient, OdemeError, type IyzicoClient } from "@odeme/iyzico";
+import { createIyzicoClient, iyzicoOperations, OdemeError, type IyzicoClient } from "@odeme/iyzico";
 import { createSpecValidator, loadSpec, startIyzicoSimulator, type IyzicoSimulator, type JsonValue, type SeededPayment, type SpecOperation } from "@odeme/testkit";
 import { IYZICO_STATEFUL_OPERATIONS } from "../../packages/testkit/src/providers/iyzico/simulator.ts";
 
@@ -364,5 +365,81 @@ describe("the subscription catalog through the generated client (path parameters
     const empty = await failure(iyzico.updateIyziLinkProductStatus({ path: { linkToken: "", status: "ACTIVE" } }));
     expect(empty).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "path.linkToken" });
     expect(sim.requests.length).toBe(before);
+  });
+});
+
+describe("the simulator signs every answer whose order a source documents, and the client verifies it", () => {
+  const spec = loadSpec("iyzico");
+  const example = (id: string): Record<string, unknown> => {
+    const op = spec.operations.find((o) => o.operationId === id);
+    const content = (op?.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } | undefined)?.content;
+    return structuredClone(Object.values(content?.["application/json"]?.examples ?? {})[0]?.value ?? {}) as Record<string, unknown>;
+  };
+  const call = (id: string, input: unknown) => (iyzico as unknown as Record<string, (input: unknown) => Promise<Record<string, unknown>>>)[id]!.call(iyzico, input);
+  const callbackUrl = "http://127.0.0.1:9/callback";
+  const threeds = async (conversationId: string) => {
+    const init = await call("initializeThreeds", { ...example("initializeThreeds"), conversationId, basketId: "B3", callbackUrl });
+    await sim.completeThreeds(init.paymentId as string).catch(() => undefined);
+    return init.paymentId as string;
+  };
+  const PAYMENT = ["paymentId", "currency", "basketId", "conversationId", "paidPrice", "price"];
+  const REFUND = ["paymentId", "price", "currency", "conversationId"];
+  // The field orders written out from the sources (docs.iyzico.com/en/advanced/response-signature-validation;
+  // iyzipay-java's models for APM and BKM), independently of the spec and of the simulator.
+  const rows: [string, string[], () => Promise<Record<string, unknown>>][] = [
+    ["createPayment", PAYMENT, () => call("createPayment", { ...example("createPayment"), conversationId: "c-pay", basketId: "B1" })],
+    ["createPreAuthPayment", PAYMENT, () => call("createPreAuthPayment", { ...example("createPreAuthPayment"), conversationId: "c-pre" })],
+    ["createPostAuthPayment", PAYMENT, async () => {
+      const pre = await call("createPreAuthPayment", example("createPreAuthPayment"));
+      return call("createPostAuthPayment", { paymentId: pre.paymentId, conversationId: "c-post" });
+    }],
+    ["retrievePayment", PAYMENT, () => call("retrievePayment", { paymentId: payment.paymentId, conversationId: "c-get" })],
+    ["refund", REFUND, () => call("refund", { paymentTransactionId: item(0), price: "15.50", conversationId: "c-r1", currency: "TRY" })],
+    ["refundV2", REFUND, () => call("refundV2", { paymentId: payment.paymentId, price: "20.0", conversationId: "c-r2" })],
+    ["initializeThreeds", ["paymentId", "conversationId"], () => call("initializeThreeds", { ...example("initializeThreeds"), conversationId: "c-3i" })],
+    ["initializeThreedsPreAuth", ["paymentId", "conversationId"], () => call("initializeThreedsPreAuth", { ...example("initializeThreedsPreAuth"), conversationId: "c-3p" })],
+    ["createThreedsPayment", PAYMENT, async () => call("createThreedsPayment", { paymentId: await threeds("c-3a"), conversationId: "c-3a" })],
+    ["createThreedsPaymentV2", PAYMENT, async () => {
+      const paymentId = await threeds("c-3v");
+      const detail = await iyzico.retrievePayment({ paymentId });
+      return call("createThreedsPaymentV2", { paymentId, conversationId: "c-3v", paidPrice: String(detail.paidPrice), basketId: "B3", currency: "TRY" });
+    }],
+    ["initializeCheckoutForm", ["conversationId", "token"], () => call("initializeCheckoutForm", { ...example("initializeCheckoutForm"), conversationId: "c-cf" })],
+    ["initializeCheckoutFormPreAuth", ["conversationId", "token"], () => call("initializeCheckoutFormPreAuth", { ...example("initializeCheckoutFormPreAuth"), conversationId: "c-cp" })],
+    ["retrieveCheckoutForm", ["paymentStatus", "paymentId", "currency", "basketId", "conversationId", "paidPrice", "price", "token"], async () => {
+      const init = await call("initializeCheckoutForm", { ...example("initializeCheckoutForm"), conversationId: "c-cr", callbackUrl });
+      await sim.payCheckoutForm(init.token as string).catch(() => undefined);
+      return call("retrieveCheckoutForm", { token: init.token, conversationId: "c-cr" });
+    }],
+    ["initializePayWithIyzico", ["conversationId", "token"], () => call("initializePayWithIyzico", { ...example("initializePayWithIyzico"), conversationId: "c-pwi" })],
+    ["initializeApm", ["paymentId", "redirectUrl"], () => call("initializeApm", { ...example("initializeApm"), conversationId: "c-apm" })],
+    ["retrieveApm", ["currency", "basketId", "conversationId", "paidPrice", "price", "paymentId", "redirectUrl"], () => call("retrieveApm", { ...example("retrieveApm"), conversationId: "c-apr" })],
+    ["initializeBkm", ["token", "conversationId"], () => call("initializeBkm", { ...example("initializeBkm"), conversationId: "c-bkm" })],
+    ["retrieveBkm", ["paymentId", "paymentStatus", "basketId", "conversationId", "currency", "paidPrice", "price", "token"], () => call("retrieveBkm", { ...example("retrieveBkm"), conversationId: "c-bkr" })],
+  ];
+
+  it("covers exactly the operations the client verifies", () => {
+    const signed = Object.values(iyzicoOperations).filter((op) => "responseSignature" in op).map((op) => op.id);
+    expect(rows.map(([id]) => id).sort()).toEqual([...signed].sort());
+  });
+
+  it.each(rows)("%s: the answer verifies, and its signature is the documented HMAC of its fields", async (_id, fields, run) => {
+    const answer = await run();
+    expect(answer.status).toBe("success");
+    // An amount without trailing zeros: a JSON number prints that way.
+    const text = fields.map((f) => (answer[f] === undefined || answer[f] === null ? "" : String(answer[f]))).join(":");
+    expect(answer.signature).toBe(createHmac("sha256", sim.credentials.secretKey).update(text).digest("hex"));
+  });
+
+  it("an answer rewritten on the way (the price changed) is refused: outcome unknown, and the refund was applied", async () => {
+    const tampering = createIyzicoClient({ ...sim.credentials, baseUrl: sim.url, maxRetries: 0, fetch: async (req) => {
+      const res = await fetch(req);
+      const body = (await res.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...body, price: 1 }), { status: res.status, headers: { "content-type": "application/json" } });
+    } });
+    const e = await failure(tampering.refundV2({ paymentId: payment.paymentId, price: "20.0", conversationId: "c-t" }));
+    expect(e).toMatchObject({ code: "response_signature_invalid", outcome: "unknown", operation: "refundV2" });
+    // The simulator applied it: exactly the case the lookup must settle.
+    expect(sim.ledger.refunds).toHaveLength(1);
   });
 });

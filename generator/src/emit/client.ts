@@ -30,6 +30,7 @@ function operationDefinition(op: OperationModel): Record<string, unknown> {
   if (op.authSet) def.authSet = op.authSet;
   if (op.hashFields) def.hashFields = op.hashFields;
   if (op.errors) def.errors = op.errors;
+  if (op.responseSignature) def.responseSignature = op.responseSignature;
   if (op.money.length) def.money = op.money;
   if (op.bigint.length) def.bigint = op.bigint;
   if (op.headerParams.length) def.headerParams = op.headerParams.map((p) => p.name);

@@ -22,6 +22,11 @@ export function autoFilledFields(auth: AuthDefinition): string[] {
   return schemeOf(auth).autoFilledFields(auth as never);
 }
 
+/** The response field a scheme that verifies signed answers reads the signature from; undefined for the others. */
+export function responseSignatureField(auth: AuthDefinition): string | undefined {
+  return schemeOf(auth).responseSignatureField?.(auth as never);
+}
+
 /** The export of @odeme/core that implements the scheme: "iyzws-v2" -> `iyzwsV2Auth`. */
 export function authModuleExport(auth: AuthDefinition): string {
   return `${camel(auth.scheme)}Auth`;

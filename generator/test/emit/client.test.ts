@@ -274,9 +274,19 @@ describe("emitClient: path parameters in the operation table", () => {
   });
 });
 
+describe("emitClient: a signed answer's fields go into the operation definition", () => {
+  it("emits responseSignature as the model has it, and nothing for an operation without one", () => {
+    const signed = { fields: ["paymentId", "price"], decimals: ["price"] };
+    const code = emitClient(withOps(MINI, { createPayment: { responseSignature: signed } }));
+    const ops = operationTable(code, "miniOperations") as Record<string, Record<string, unknown>>;
+    expect(ops.createPayment?.responseSignature).toEqual(signed);
+    expect(ops.getPayment).not.toHaveProperty("responseSignature");
+  });
+});
+
 describe("emitClient: client options by auth scheme", () => {
   const cases: [string, { model: ProviderModel; want: string[] }][] = [
-    ["iyzws-v2", { model: MINI, want: ["apiKey", "secretKey", "randomKey?", "baseUrl?"] }],
+    ["iyzws-v2", { model: MINI, want: ["apiKey", "secretKey", "randomKey?", "verifyResponseSignatures?", "baseUrl?"] }],
     ["headers: one option per credential of every set", { model: DUO, want: ["apiKeyPublic", "apiKeyPrivate", "apiClientPrivate", "baseUrl?"] }],
     ["basic", { model: withOps(MINI, {}, { auth: { scheme: "basic" } }), want: ["username", "password", "baseUrl?"] }],
     ["akurateco-hash", { model: withOps(MINI, {}, { auth: { scheme: "akurateco-hash", keyField: "merchant_key", hashField: "hash" } }), want: ["merchantKey", "password", "baseUrl?"] }],

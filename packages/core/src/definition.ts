@@ -91,6 +91,15 @@ export interface OperationDefinition {
   pathParams?: string[];
   /** An envelope of its own instead of the provider's (an OAuth token endpoint's plain RFC 6749 JSON). */
   envelope?: EnvelopeDefinition;
+  /** The provider signs this operation's successful answers (`x-odeme-response-signature`); the auth scheme verifies it. */
+  responseSignature?: ResponseSignatureDefinition;
+}
+
+/** Which response fields a provider signs, in order; how they are joined and keyed is the auth scheme's. */
+export interface ResponseSignatureDefinition {
+  fields: string[];
+  /** Of `fields`, the amounts: signed in the scheme's canonical decimal form. */
+  decimals?: string[];
 }
 
 /** `Omit` that distributes over unions (a oneOf request stays a union of its branches). */

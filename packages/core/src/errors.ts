@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   "aborted",
   "outcome_unknown",
   "malformed_response",
+  // A successful answer whose provider signature is missing or wrong: tampered or not the provider's.
+  "response_signature_invalid",
   "provider_error",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

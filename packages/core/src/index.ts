@@ -1,10 +1,10 @@
 export { ERROR_CODES, OdemeError, isOdemeError, odemeErrorInit } from "./errors.ts";
 export type { ErrorCode, FieldError, Outcome, OdemeErrorInit } from "./errors.ts";
-export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinition, ProviderDefinition, RequestFieldConstraint, SensitiveFields, WithoutFields } from "./definition.ts";
+export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinition, ProviderDefinition, RequestFieldConstraint, ResponseSignatureDefinition, SensitiveFields, WithoutFields } from "./definition.ts";
 export { createTransport } from "./transport/create-transport.ts";
 export type { CallInput, CallOptions, LogEvent, Transport, TransportDefaults, TransportOptions } from "./transport/create-transport.ts";
 export type { FetchLike, Sender, WireRequest, WireResponse } from "./transport/send.ts";
-export type { AnyAuthSchemeModule, AuthContext, AuthOptions, AuthScheme, AuthSchemeModule, HmacSha256Factory } from "./auth/scheme.ts";
+export type { AnyAuthSchemeModule, AuthContext, AuthOptions, AuthScheme, AuthSchemeModule, HmacSha256Factory, ResponseSignatureProblem, SignedOperation } from "./auth/scheme.ts";
 export { AUTH_SCHEMES, authSchemeOf, authSecretNames } from "./auth/index.ts";
 export { iyzwsV2Auth, iyzwsV2Header } from "./auth/iyzws-v2.ts";
 export { akuratecoHash, akuratecoHashAuth } from "./auth/akurateco-hash.ts";

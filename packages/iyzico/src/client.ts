@@ -96,6 +96,10 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["paymentId", "price", "currency", "conversationId"],
+      decimals: ["price"],
+    },
     money: ["price"],
   },
   refundV2: {
@@ -105,6 +109,10 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["paymentId", "price", "currency", "conversationId"],
+      decimals: ["price"],
+    },
     money: ["price"],
   },
   cancel: {
@@ -122,6 +130,10 @@ export const iyzicoOperations = {
     host: "api",
     safe: true,
     body: "json",
+    responseSignature: {
+      fields: ["paymentId", "currency", "basketId", "conversationId", "paidPrice", "price"],
+      decimals: ["paidPrice", "price"],
+    },
   },
   retrieveReportingPaymentDetail: {
     id: "retrieveReportingPaymentDetail",
@@ -145,6 +157,10 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["paymentId", "currency", "basketId", "conversationId", "paidPrice", "price"],
+      decimals: ["paidPrice", "price"],
+    },
     money: [
       "basketItems[].price",
       "basketItems[].subMerchantPrice",
@@ -185,6 +201,10 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["paymentId", "currency", "basketId", "conversationId", "paidPrice", "price"],
+      decimals: ["paidPrice", "price"],
+    },
     money: [
       "basketItems[].price",
       "basketItems[].subMerchantPrice",
@@ -200,6 +220,10 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["paymentId", "currency", "basketId", "conversationId", "paidPrice", "price"],
+      decimals: ["paidPrice", "price"],
+    },
     money: ["paidPrice"],
   },
   initializeThreeds: {
@@ -209,6 +233,9 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["paymentId", "conversationId"],
+    },
     money: [
       "basketItems[].price",
       "basketItems[].subMerchantPrice",
@@ -224,6 +251,9 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["paymentId", "conversationId"],
+    },
     money: [
       "basketItems[].price",
       "basketItems[].subMerchantPrice",
@@ -239,6 +269,10 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["paymentId", "currency", "basketId", "conversationId", "paidPrice", "price"],
+      decimals: ["paidPrice", "price"],
+    },
   },
   createThreedsPaymentV2: {
     id: "createThreedsPaymentV2",
@@ -247,6 +281,10 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["paymentId", "currency", "basketId", "conversationId", "paidPrice", "price"],
+      decimals: ["paidPrice", "price"],
+    },
     money: ["paidPrice"],
   },
   initializeCheckoutForm: {
@@ -256,6 +294,9 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["conversationId", "token"],
+    },
     money: [
       "basketItems[].price",
       "basketItems[].subMerchantPrice",
@@ -271,6 +312,9 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["conversationId", "token"],
+    },
     money: [
       "basketItems[].price",
       "basketItems[].subMerchantPrice",
@@ -286,6 +330,19 @@ export const iyzicoOperations = {
     host: "api",
     safe: true,
     body: "json",
+    responseSignature: {
+      fields: [
+        "paymentStatus",
+        "paymentId",
+        "currency",
+        "basketId",
+        "conversationId",
+        "paidPrice",
+        "price",
+        "token",
+      ],
+      decimals: ["paidPrice", "price"],
+    },
   },
   initializePayWithIyzico: {
     id: "initializePayWithIyzico",
@@ -294,6 +351,9 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["conversationId", "token"],
+    },
     money: [
       "basketItems[].price",
       "basketItems[].subMerchantPrice",
@@ -482,6 +542,9 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["paymentId", "redirectUrl"],
+    },
     money: [
       "basketItems[].price",
       "basketItems[].subMerchantPrice",
@@ -497,6 +560,18 @@ export const iyzicoOperations = {
     host: "api",
     safe: true,
     body: "json",
+    responseSignature: {
+      fields: [
+        "currency",
+        "basketId",
+        "conversationId",
+        "paidPrice",
+        "price",
+        "paymentId",
+        "redirectUrl",
+      ],
+      decimals: ["paidPrice", "price"],
+    },
   },
   initializeBkm: {
     id: "initializeBkm",
@@ -505,6 +580,9 @@ export const iyzicoOperations = {
     host: "api",
     safe: false,
     body: "json",
+    responseSignature: {
+      fields: ["token", "conversationId"],
+    },
     money: [
       "basketItems[].price",
       "basketItems[].subMerchantPrice",
@@ -519,6 +597,19 @@ export const iyzicoOperations = {
     host: "api",
     safe: true,
     body: "json",
+    responseSignature: {
+      fields: [
+        "paymentId",
+        "paymentStatus",
+        "basketId",
+        "conversationId",
+        "currency",
+        "paidPrice",
+        "price",
+        "token",
+      ],
+      decimals: ["paidPrice", "price"],
+    },
   },
   initializePecco: {
     id: "initializePecco",
@@ -942,6 +1033,8 @@ export interface IyzicoClientOptions extends Omit<TransportOptions<IyzicoEnviron
   secretKey: string;
   /** The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte. */
   randomKey?: () => string;
+  /** Default true: the `signature` of every answer whose field order iyzico documents is checked, and a missing or wrong one is a `response_signature_invalid` error. Set false only while iyzico confirms that it signs an operation differently from its documents (the sources disagree on refund v2): the answers are then taken on TLS alone. */
+  verifyResponseSignatures?: boolean;
   /** Overrides the environment: one URL for every host (a simulator), or one per host. */
   baseUrl?: string | Partial<Record<IyzicoHost, string>>;
 }

@@ -2123,7 +2123,7 @@ export interface components {
             /** @description Acquirer reference number (ARN) of the refund, which the buyer can use to track it. */
             refundHostReference?: string;
             retryable?: boolean;
-            /** @description HMAC-SHA256 (hex, secretKey) over response fields; the field order for this endpoint is not documented. */
+            /** @description hex(HMAC-SHA256(secretKey, paymentId:price:currency:conversationId)), prices without trailing zeros, "10.50" -> "10.5", "10.0" -> "10" (docs.iyzico.com/en/advanced/response-signature-validation, "Refund Endpoints"). The client verifies it on `refund` (x-odeme-response-signature); `refundChargedFromMerchant` answers this schema too, but no source gives the order for that endpoint, so its signature is not verified. */
             signature?: string;
         };
         RefundV2Response: components["schemas"]["BaseResponse"] & {
@@ -2134,7 +2134,7 @@ export interface components {
             currency?: string;
             authCode?: string;
             hostReference?: string;
-            /** @description hex(HMAC-SHA256(secretKey, paymentId + ":" + conversationId)). */
+            /** @description hex(HMAC-SHA256(secretKey, paymentId:price:currency:conversationId)), prices without trailing zeros, "10.50" -> "10.5", "10.0" -> "10" (docs.iyzico.com/en/advanced/response-signature-validation, "Amount Base Refund"; iyzipay-java model/Refund.java). iyzipay-node's refund v2 sample checks paymentId:conversationId instead; see the operation's x-odeme-response-signature. */
             signature?: string;
         };
         CancelResponse: components["schemas"]["BaseResponse"] & {
@@ -2196,7 +2196,7 @@ export interface components {
             legalCompanyTitle?: string;
             bankName?: string;
             referenceCode?: string;
-            /** @description hex(HMAC-SHA256(secretKey, paymentId:currency:basketId:conversationId:paidPrice:price)). */
+            /** @description hex(HMAC-SHA256(secretKey, paymentId:currency:basketId:conversationId:paidPrice:price)), prices without trailing zeros, "10.50" -> "10.5", "10.0" -> "10", an absent field as "" (docs.iyzico.com/en/advanced/response-signature-validation). Each operation that verifies it says so in x-odeme-response-signature (checkout-form and BKM results sign other fields); the Pecco payment's order is not documented, so it is not verified there. */
             signature?: string;
             /** @description One entry per basket item; `paymentTransactionId` is what item refunds need. */
             itemTransactions?: components["schemas"]["ItemTransaction"][];
@@ -2952,7 +2952,7 @@ export interface components {
             /** @description The bank's 3-D Secure page, base64-encoded HTML: decode and show it to the buyer. */
             threeDSHtmlContent?: string;
             paymentId?: string;
-            /** @description hex(HMAC-SHA256(secretKey, paymentId:conversationId)) (docs.iyzico.com/en/advanced/response-signature-validation). */
+            /** @description hex(HMAC-SHA256(secretKey, paymentId:conversationId)) (docs.iyzico.com/en/advanced/response-signature-validation). The basic 3DS initialize endpoints answer this schema too; no source gives their order (iyzipay-java's BasicThreedsInitialize has no verifySignature), so their signature is not verified. */
             signature?: string;
             /** @description A URL to redirect the buyer to instead of showing the HTML (iyzipay-java ThreedsInitialize). */
             threeDsRedirectionUrl?: string;
@@ -2968,7 +2968,7 @@ export interface components {
             /** @description iyzico's hosted payment page. */
             paymentPageUrl?: string;
             payWithIyzicoPageUrl?: string;
-            /** @description hex(HMAC-SHA256(secretKey, conversationId:token)). */
+            /** @description hex(HMAC-SHA256(secretKey, conversationId:token)) (docs.iyzico.com/en/advanced/response-signature-validation). */
             signature?: string;
         };
         /** @description iyzico/iyzipay-java@85a63a2 model/CheckoutForm.java (PaymentResource + token, callbackUrl); also Pay with iyzico's result. */
@@ -2981,6 +2981,7 @@ export interface components {
             token?: string;
             tokenExpireTime?: number;
             payWithIyzicoPageUrl?: string;
+            /** @description hex(HMAC-SHA256(secretKey, conversationId:token)) (docs.iyzico.com/en/advanced/response-signature-validation). */
             signature?: string;
         };
         /** @description iyzico/iyzipay-php@168839f src/Iyzipay/Model/Mapper/RefundToBalanceResourceMapper.php (token, url). */
@@ -3147,12 +3148,14 @@ export interface components {
             apm?: string;
             mobilePhone?: string;
             paymentStatus?: string;
+            /** @description Initialize: hex(HMAC-SHA256(secretKey, paymentId:redirectUrl)); retrieve: the same over currency:basketId:conversationId:paidPrice:price:paymentId:redirectUrl, prices without trailing zeros (iyzipay-java model/Apm.java; the response signature page does not list APM). */
             signature?: string;
         };
         /** @description iyzico/iyzipay-java@85a63a2 model/BkmInitialize.java; iyzico/iyzipay-php@168839f BasicBkmInitializeMapper (htmlContent, token). */
         HtmlTokenResponse: components["schemas"]["BaseResponse"] & {
             htmlContent?: string;
             token?: string;
+            /** @description BKM initialize: hex(HMAC-SHA256(secretKey, token:conversationId)) (iyzipay-java model/BkmInitialize.java). The Pecco and basic BKM initialize endpoints answer this schema too; no source gives their order, so their signature is not verified. */
             signature?: string;
         };
         /** @description iyzico/iyzipay-java@85a63a2 model/Bkm.java (PaymentResource + token, callbackUrl). */

@@ -1,5 +1,6 @@
-import { hmacSha256Hex, utf8ToBase64 } from "../crypto.ts";
-import { requireString, type AuthSchemeModule } from "./scheme.ts";
+import { hmacSha256Hex, timingSafeEqualHex, utf8ToBase64 } from "../crypto.ts";
+import { formatWireAmount, WireMoneyError } from "../wire-money.ts";
+import { requireString, type AuthSchemeModule, type SignedOperation } from "./scheme.ts";
 
 export interface IyzwsV2Input {
   apiKey: string;
@@ -31,16 +32,56 @@ export function defaultRandomKey(): string {
 /** The header carrying the random key; the server needs it to check the signature. */
 const RANDOM_HEADER = "x-iyzi-rnd";
 
+/** Where iyzico puts its signature in a signed answer. */
+const SIGNATURE_FIELD = "signature";
+
+/**
+ * What iyzico signs in an answer: the operation's fields (the spec's `x-odeme-response-signature`)
+ * joined by ":", an absent field as "" (iyzipay-java ResponseSignatureGenerator, iyzipay-node
+ * calculateHmacSHA256Signature), each amount without trailing zeros: "10.50" -> "10.5",
+ * "10.0" -> "10" (docs.iyzico.com/en/advanced/response-signature-validation, "Trailing Zero";
+ * iyzipay-java: BigDecimal.stripTrailingZeros().toPlainString()). The signature itself is
+ * hex(HMAC-SHA256(secretKey, that text)), the key the requests are signed with.
+ */
+function signedText(op: SignedOperation, body: Readonly<Record<string, unknown>>): string {
+  const decimals = op.responseSignature.decimals ?? [];
+  return op.responseSignature.fields.map((field) => signedValue(body[field], decimals.includes(field))).join(":");
+}
+
+function signedValue(value: unknown, decimal: boolean): string {
+  if (value === undefined || value === null) return "";
+  if (!decimal) return String(value);
+  try {
+    // The wire-money normalizer strips trailing zeros when no minimum is asked for; no maximum
+    // here: the answer's digits are iyzico's, not ours to limit.
+    return formatWireAmount(value, { unit: "major", wire: "string", maxFractionDigits: Number.POSITIVE_INFINITY });
+  } catch (e) {
+    // Not a plain decimal (an exponent, a sign): signed as it reads, so it can only fail to match.
+    if (e instanceof WireMoneyError) return String(value);
+    throw e;
+  }
+}
+
 export const iyzwsV2Auth: AuthSchemeModule<"iyzws-v2"> = {
   scheme: "iyzws-v2",
   credentials: () => ["apiKey", "secretKey"],
   // The header's base64 starts with "apiKey:<key>&": that head is the same on every request.
   derivedSecrets: (_def, o) => (typeof o.apiKey === "string" ? [`apiKey:${o.apiKey}&`] : []),
-  extraOptions: () => [{ name: "randomKey", type: "() => string", doc: "The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte." }],
+  extraOptions: () => [
+    { name: "randomKey", type: "() => string", doc: "The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte." },
+    {
+      name: "verifyResponseSignatures",
+      type: "boolean",
+      doc:
+        "Default true: the `signature` of every answer whose field order iyzico documents is checked, and a missing or wrong one is a `response_signature_invalid` error. " +
+        "Set false only while iyzico confirms that it signs an operation differently from its documents (the sources disagree on refund v2): the answers are then taken on TLS alone.",
+    },
+  ],
   signedHeaders: () => ["authorization", RANDOM_HEADER],
   // The random key is signed material: with the signature it lets a reader replay-check guesses.
   secretNames: () => ["authorization", RANDOM_HEADER],
   autoFilledFields: () => [],
+  responseSignatureField: () => SIGNATURE_FIELD,
   create(_def, { provider, options, hmacSha256 }) {
     const apiKey = requireString(provider, options, "apiKey");
     const sign = hmacSha256(requireString(provider, options, "secretKey"));
@@ -50,6 +91,16 @@ export const iyzwsV2Auth: AuthSchemeModule<"iyzws-v2"> = {
         const rnd = randomKey();
         return { authorization: headerFor(apiKey, rnd, await sign(rnd + req.uriPath + req.body)), [RANDOM_HEADER]: rnd };
       },
+      ...(options.verifyResponseSignatures === false
+        ? {}
+        : {
+            async verifyResponse(op: SignedOperation, body: unknown) {
+              const fields = body !== null && typeof body === "object" ? (body as Record<string, unknown>) : {};
+              const given = fields[SIGNATURE_FIELD];
+              if (typeof given !== "string" || given === "") return "missing" as const;
+              return timingSafeEqualHex(await sign(signedText(op, fields)), given) ? undefined : ("mismatch" as const);
+            },
+          }),
     };
   },
 };

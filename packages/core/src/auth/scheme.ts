@@ -1,4 +1,4 @@
-import type { AuthDefinition, EnvelopeDefinition, OperationDefinition, ProviderDefinition } from "../definition.ts";
+import type { AuthDefinition, EnvelopeDefinition, OperationDefinition, ProviderDefinition, ResponseSignatureDefinition } from "../definition.ts";
 import { OdemeError } from "../errors.ts";
 import type { WireRequest } from "../transport/send.ts";
 
@@ -11,7 +11,19 @@ export interface AuthScheme {
   headers?(op: OperationDefinition, request: { uriPath: string; body: string }): Promise<Record<string, string>> | Record<string, string>;
   /** After a 401: return true to have the call retried once with fresh credentials. */
   onUnauthorized?(usedHeaders: Record<string, string>): boolean;
+  /**
+   * After a successful envelope, for an operation whose definition has `responseSignature`: checks
+   * the provider's signature over the parsed body. Resolves to what is wrong, or undefined when the
+   * signature holds; never to the expected value (what the caller sees must not carry it).
+   */
+  verifyResponse?(op: SignedOperation, body: unknown): Promise<ResponseSignatureProblem | undefined> | ResponseSignatureProblem | undefined;
 }
+
+/** An operation whose successful answers the provider signs. */
+export type SignedOperation = OperationDefinition & { responseSignature: ResponseSignatureDefinition };
+
+/** Why a signed answer was not accepted: it carries no signature, or one that does not match its fields. */
+export type ResponseSignatureProblem = "missing" | "mismatch";
 
 /** An HMAC-SHA256 keyed once (per client), hex out; async where only WebCrypto has it. */
 export type HmacSha256Factory = (key: string) => (message: string) => string | Promise<string>;
@@ -49,6 +61,11 @@ export interface AuthSchemeModule<S extends AuthDefinition["scheme"] = AuthDefin
   /** Body fields the scheme fills in itself: not the caller's to pass. */
   autoFilledFields(def: Extract<AuthDefinition, { scheme: S }>): string[];
   create(def: Extract<AuthDefinition, { scheme: S }>, ctx: AuthContext): AuthScheme;
+  /**
+   * For a scheme that verifies signed answers (`AuthScheme.verifyResponse`): the response field that
+   * holds the provider's signature. The generator checks each `x-odeme-response-signature` against it.
+   */
+  responseSignatureField?(def: Extract<AuthDefinition, { scheme: S }>): string;
   /** The envelope of an operation that belongs to the scheme (the token endpoint, also called as an operation of the spec). */
   envelopeFor?(def: Extract<AuthDefinition, { scheme: S }>, op: OperationDefinition): EnvelopeDefinition | undefined;
 }

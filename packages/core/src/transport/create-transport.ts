@@ -11,7 +11,7 @@ import { prepareBody, type PreparedBody } from "./body.ts";
 import { resolveHosts } from "./hosts.ts";
 import { expandPath } from "./path.ts";
 import { LIMITS, outboundOf, type Outbound } from "./outbound.ts";
-import { interpret, parseBody } from "./response.ts";
+import { interpret, parseBody, verifyResponseSignature } from "./response.ts";
 import { retryStep } from "./retry.ts";
 import { fetchSender, NotSent, type FetchLike, type Sender, type WireRequest, type WireResponse } from "./send.ts";
 
@@ -71,7 +71,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /**
  * The stages of one call, in order: body (serialize once) -> hosts (URL) -> per attempt: auth
  * (sign those bytes) -> send (one path for operations and token requests) -> response (read and
- * parse once, interpret) -> retry policy. Logging and masking run only when a logger is set.
+ * parse once, interpret, verify the provider's signature where it signs) -> retry policy. Logging and masking run only when a logger is set.
  */
 export function createTransport(
   provider: ProviderDefinition,
@@ -162,7 +162,9 @@ function createStages(
       observe?.response?.(res, op);
       const read = parseBody(res.text);
       if (log) log({ type: "response", provider: provider.id, operation: op.id, status: res.status, durationMs: Math.round(performance.now() - started), body: read.parsed ? out.value(read.body) : out.text(res.text, LIMITS.logBody), attempt });
-      return interpret(provider, out, op, res, read, op.envelope ?? scheme.envelopeFor?.(provider.auth as never, op) ?? provider.envelope);
+      const result = interpret(provider, out, op, res, read, op.envelope ?? scheme.envelopeFor?.(provider.auth as never, op) ?? provider.envelope);
+      await verifyResponseSignature(provider, out, op, auth, res.status, result);
+      return result;
     } finally {
       deadline.dispose();
     }

@@ -1,3 +1,4 @@
+import type { AuthScheme, SignedOperation } from "../auth/scheme.ts";
 import { retryableCode, errorForStatus } from "../classify.ts";
 import type { EnvelopeDefinition, OperationDefinition, ProviderDefinition } from "../definition.ts";
 import { isEnvelopeSuccess, readFailure } from "../envelope.ts";
@@ -74,5 +75,33 @@ export function interpret(provider: ProviderDefinition, out: Outbound, op: Opera
     ...(failure.group !== undefined ? { providerGroup: failure.group } : {}),
     ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors, field: failure.fieldErrors[0]?.field } : {}),
     raw: parsed ? out.value(body) : out.text(text, LIMITS.raw),
+  });
+}
+
+/**
+ * The provider's signature over a successful answer, checked by the auth scheme where the
+ * operation declares one (`responseSignature`). Missing or wrong, the answer is not the provider's
+ * word: for a write the provider may still have applied it (`unknown`: look it up, never re-send),
+ * for a read nothing changed (`rejected`). Not retried either way: the same answer would come back.
+ * The error names the operation and the signed fields, never the key or the expected signature.
+ */
+export async function verifyResponseSignature(provider: ProviderDefinition, out: Outbound, op: OperationDefinition, auth: AuthScheme, status: number, body: unknown): Promise<void> {
+  const signed = op.responseSignature;
+  if (!signed || !auth.verifyResponse) return;
+  // No copy of the definition per call: the check above is what makes it a SignedOperation.
+  const problem = await auth.verifyResponse(op as SignedOperation, body);
+  if (problem === undefined) return;
+  const what = `${provider.name} ${op.id}: the answer's signature ${problem === "missing" ? "is missing" : "does not match its fields"} (signed over ${signed.fields.join(", ")})`;
+  throw new OdemeError({
+    code: "response_signature_invalid",
+    message: op.safe
+      ? `${what}, so its content cannot be trusted. Nothing was changed by this read; check the secret key, then read again.`
+      : `${what}, so it cannot be trusted and whether the operation was applied is unknown. Look the payment up by its own reference before retrying; never re-send it blindly.`,
+    provider: provider.id,
+    operation: op.id,
+    outcome: op.safe ? "rejected" : "unknown",
+    retryable: false,
+    status,
+    raw: out.value(body),
   });
 }

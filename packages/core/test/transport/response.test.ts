@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { OdemeError } from "../../src/errors.ts";
 import { outboundFor } from "../../src/transport/outbound.ts";
-import { interpret, parseBody } from "../../src/transport/response.ts";
+import type { AuthScheme, ResponseSignatureProblem, SignedOperation } from "../../src/auth/scheme.ts";
+import { interpret, parseBody, verifyResponseSignature } from "../../src/transport/response.ts";
 import type { WireResponse } from "../../src/transport/send.ts";
 import { PROVIDER, READ, WRITE } from "./fixtures.ts";
 
@@ -61,3 +62,58 @@ describe("interpret", () => {
     expect(run(op, json('{"status":"ok","id":12}'))).toEqual({ status: "ok", id: "12" });
   });
 });
+
+describe("verifyResponseSignature", () => {
+  const SIGNED = { fields: ["id", "amount"], decimals: ["amount"] };
+  /** A scheme that answers `problem` and records what it was asked to verify. */
+  function scheme(problem: ResponseSignatureProblem | undefined) {
+    const asked: { op: SignedOperation; body: unknown }[] = [];
+    const auth: AuthScheme = {
+      async verifyResponse(op, body) {
+        asked.push({ op, body });
+        return problem;
+      },
+    };
+    return { auth, asked };
+  }
+  const check = (op: typeof READ, auth: AuthScheme, body: unknown = { status: "ok", id: "1", amount: 2, pin: "1234" }) => verifyResponseSignature(PROVIDER, out, op, auth, 200, body);
+
+  it("asks the scheme only for an operation that declares a signature", async () => {
+    const { auth, asked } = scheme("mismatch");
+    await expect(check(READ, auth)).resolves.toBeUndefined();
+    expect(asked).toEqual([]);
+    await expect(check({ ...READ, responseSignature: SIGNED }, {})).resolves.toBeUndefined();
+  });
+
+  it("a signature that holds lets the answer through, and the scheme sees the operation's fields", async () => {
+    const { auth, asked } = scheme(undefined);
+    await expect(check({ ...WRITE, responseSignature: SIGNED }, auth)).resolves.toBeUndefined();
+    expect(asked[0]?.op.responseSignature).toEqual(SIGNED);
+  });
+
+  it("on a write a bad signature is response_signature_invalid with outcome unknown: look it up, never re-send", async () => {
+    const e = await rejection(() => check({ ...WRITE, responseSignature: SIGNED }, scheme("mismatch").auth));
+    expect(e).toMatchObject({ code: "response_signature_invalid", outcome: "unknown", retryable: false, provider: "acme", operation: "refund", status: 200 });
+    expect(e.message).toBe(
+      "Acme refund: the answer's signature does not match its fields (signed over id, amount), so it cannot be trusted and whether the operation was applied is unknown. Look the payment up by its own reference before retrying; never re-send it blindly.",
+    );
+    // The body is kept for diagnosis, with secrets masked.
+    expect(JSON.stringify(e.raw)).not.toContain("1234");
+  });
+
+  it("on a read a missing signature is response_signature_invalid, rejected: the read changed nothing", async () => {
+    const e = await rejection(() => check({ ...READ, responseSignature: SIGNED }, scheme("missing").auth));
+    expect(e).toMatchObject({ code: "response_signature_invalid", outcome: "rejected", retryable: false, operation: "detail" });
+    expect(e.message).toMatch(/^Acme detail: the answer's signature is missing \(signed over id, amount\), so its content cannot be trusted/);
+  });
+});
+
+async function rejection(fn: () => Promise<unknown>): Promise<OdemeError> {
+  try {
+    await fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(OdemeError);
+    return e as OdemeError;
+  }
+  throw new Error("expected a rejection");
+}

@@ -1,8 +1,16 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createPayments, parseMoney, type Payments } from "../../../src/index.ts";
 import { fakeProvider, rejection, type Call, type FakeProvider } from "../../helpers/fake-fetch.ts";
 
 const KEYS = { apiKey: "iyz-api-key", secretKey: "iyz-secret-key" };
+
+/**
+ * iyzico's signature over an answer's fields (docs.iyzico.com/en/advanced/response-signature-validation):
+ * hex HMAC-SHA256 with the secret key over the values joined by ":", an absent field as "", amounts
+ * without trailing zeros (a JS number prints that way).
+ */
+const signature = (...values: (string | number)[]) => createHmac("sha256", KEYS.secretKey).update(values.map(String).join(":")).digest("hex");
 
 type ListedRefund = { refundPrice: number; refundConversationId?: string; refundTxId: number | string; errorCode?: string; errorMessage?: string };
 
@@ -33,6 +41,8 @@ function iyzico(opts: { lists?: boolean; paymentId?: string } = {}) {
       currency: "TRY",
       paymentStatus: "SUCCESS",
       itemTransactions: state.items.map((i) => ({ paymentTransactionId: i.paymentTransactionId, price: i.paidPrice, paidPrice: i.paidPrice })),
+      // paymentId, currency, basketId, conversationId, paidPrice, price (no basketId or conversationId here).
+      signature: signature(paymentId, "TRY", "", "", 100, 100),
     });
   const report = () => ({
     text: rawJson({
@@ -67,7 +77,8 @@ function iyzico(opts: { lists?: boolean; paymentId?: string } = {}) {
       if (take > 0) item.refunds.push({ refundPrice: take / 100, refundConversationId: body.conversationId, refundTxId: tx++ });
       rest -= take;
     }
-    return ok({ paymentId, price: Number(body.price), currency: "TRY" });
+    // paymentId, price, currency, conversationId (the answer echoes no conversationId here).
+    return ok({ paymentId, price: Number(body.price), currency: "TRY", signature: signature(paymentId, Number(body.price), "TRY", "") });
   };
   const provider = fakeProvider({
     "POST /payment/detail": () => detail(),
@@ -77,7 +88,7 @@ function iyzico(opts: { lists?: boolean; paymentId?: string } = {}) {
       const body = call.body as { price: string; conversationId: string; paymentTransactionId: string };
       const item = state.items.find((i) => i.paymentTransactionId === body.paymentTransactionId);
       item?.refunds.push({ refundPrice: Number(body.price), refundConversationId: body.conversationId, refundTxId: tx++ });
-      return ok({ paymentId, paymentTransactionId: body.paymentTransactionId, price: Number(body.price) });
+      return ok({ paymentId, paymentTransactionId: body.paymentTransactionId, price: Number(body.price), signature: signature(paymentId, Number(body.price), "", "") });
     },
     "POST /payment/cancel": (call) => {
       const body = call.body as { conversationId: string };
@@ -231,7 +242,7 @@ describe("iyzico safe replay", () => {
       if (n === 1) return "reset";
       const body = call.body as { price: string; conversationId: string };
       state.items[1]?.refunds.push({ refundPrice: Number(body.price), refundConversationId: body.conversationId, refundTxId: 901 });
-      return { json: { status: "success", paymentId: "25180001" } };
+      return { json: { status: "success", paymentId: "25180001", signature: signature("25180001", "", "", "") } };
     });
     const p = payments(provider);
     const input = { provider: "iyzico", payment: { paymentId: "25180001", paymentTransactionId: "27169002" }, amount: parseMoney("4", "TRY"), idempotencyKey: "item-lost" } as const;

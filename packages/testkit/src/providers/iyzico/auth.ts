@@ -54,3 +54,37 @@ export function verifyIyzwsV2(
 export function responseSignature(secretKey: string, values: readonly string[]): string {
   return createHmac("sha256", secretKey).update(values.join(":")).digest("hex");
 }
+
+/**
+ * An amount as iyzico signs it: without trailing zeros, "10.50" -> "10.5", "10.0" -> "10"
+ * (docs.iyzico.com/en/advanced/response-signature-validation, "Trailing Zero"). A JSON number
+ * already prints that way.
+ */
+export function signedAmount(value: number | string): string {
+  const text = String(value);
+  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+}
+
+/**
+ * The answers the simulator serves from the spec's examples whose signature iyzico's SDKs check:
+ * the fields each signs, in order (iyzipay-java model/PayWithIyzicoInitialize.java, Apm.java,
+ * BkmInitialize.java, Bkm.java; the same orders in iyzipay-php's and iyzipay-node's samples).
+ * Written out here, not read from the spec, so that a wrong order in either shows.
+ */
+export const EXAMPLE_SIGNED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  initializePayWithIyzico: ["conversationId", "token"],
+  initializeApm: ["paymentId", "redirectUrl"],
+  retrieveApm: ["currency", "basketId", "conversationId", "paidPrice", "price", "paymentId", "redirectUrl"],
+  initializeBkm: ["token", "conversationId"],
+  retrieveBkm: ["paymentId", "paymentStatus", "basketId", "conversationId", "currency", "paidPrice", "price", "token"],
+};
+
+/** `body` signed over `fields` (amounts without trailing zeros, an absent field as ""). */
+export function signFields(secretKey: string, body: Readonly<Record<string, unknown>>, fields: readonly string[]): string {
+  const value = (field: string): string => {
+    const v = body[field];
+    if (v === undefined || v === null) return "";
+    return field === "price" || field === "paidPrice" ? signedAmount(v as number | string) : String(v);
+  };
+  return responseSignature(secretKey, fields.map(value));
+}

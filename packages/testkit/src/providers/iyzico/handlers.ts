@@ -10,7 +10,7 @@ import { luhnValid } from "../../kit/cards.ts";
 import { minorToNumber } from "../../money.ts";
 import type { HandledReply, ProviderBehaviour } from "../../server.ts";
 import { isObject, type JsonObject, type JsonValue } from "../../spec.ts";
-import { responseSignature, verifyIyzwsV2 } from "./auth.ts";
+import { EXAMPLE_SIGNED_FIELDS, responseSignature, signedAmount, signFields, verifyIyzwsV2 } from "./auth.ts";
 import type { CardVault } from "./cards.ts";
 import { DECLINED_CARDS, INSTALLMENT_PLANS, knownBins, lookupBin } from "./catalog.ts";
 import { iyzicoFailure } from "./errors.ts";
@@ -65,6 +65,13 @@ export function iyzicoBehaviour(state: IyzicoState): ProviderBehaviour {
   const { credentials, clock, ledger, threeds, forms, cards } = state;
 
   const { meta, failure, success } = createEnvelope(clock);
+
+  /** An example answer iyzico would sign, signed over this request's conversationId. */
+  const signExample = (operationId: string, reply: HandledReply): HandledReply => {
+    const fields = EXAMPLE_SIGNED_FIELDS[operationId];
+    if (!fields || !isObject(reply.body)) return reply;
+    return { ...reply, body: { ...reply.body, signature: signFields(credentials.secretKey, reply.body, fields) } };
+  };
 
   /**
    * A card payment from a payment body (POST /payment/auth and the bodies that share its model):
@@ -177,7 +184,14 @@ export function iyzicoBehaviour(state: IyzicoState): ProviderBehaviour {
         hostReference: "mock00007iyzihostrfn",
         refundHostReference: "mock00007iyzihostrfn",
         retryable: false,
-        // No signature: iyzico's parameter order for the v1 refund signature is not documented.
+        // Refund signature order: paymentId, price, currency, conversationId
+        // (docs.iyzico.com/en/advanced/response-signature-validation, "Refund Endpoints").
+        signature: responseSignature(credentials.secretKey, [
+          result.payment.paymentId,
+          signedAmount(minorToNumber(price)),
+          result.payment.currency,
+          conversationIdOf(body) ?? "",
+        ]),
       });
     },
 
@@ -190,8 +204,14 @@ export function iyzicoBehaviour(state: IyzicoState): ProviderBehaviour {
         currency: result.payment.currency,
         authCode: authCode(ledger.refunds.length),
         hostReference: "mock00007iyzihostrfn",
-        // Refund v2 signature order: paymentId, conversationId (iyzipay-node IyziPayRefundV2Samples).
-        signature: responseSignature(credentials.secretKey, [result.payment.paymentId, conversationIdOf(body) ?? ""]),
+        // Amount-based (v2) refund signature order: paymentId, price, currency, conversationId (docs,
+        // "Refund Endpoints"; iyzipay-java model/Refund.java, which createV2 answers).
+        signature: responseSignature(credentials.secretKey, [
+          result.payment.paymentId,
+          signedAmount(minorToNumber(price)),
+          result.payment.currency,
+          conversationIdOf(body) ?? "",
+        ]),
       });
     },
 
@@ -400,7 +420,7 @@ export function iyzicoBehaviour(state: IyzicoState): ProviderBehaviour {
       input: (req) => (isObject(req.body) && req.operation.requestSchema !== undefined ? req.body : req.query),
       // Operations without behaviour of their own still answer, with the spec's success example:
       // the request was validated and its signature verified like any other.
-      unhandled: (req, input) => fromSpecExample(req.operation, meta(input)),
+      unhandled: (req, input) => signExample(req.operation.operationId, fromSpecExample(req.operation, meta(input))),
       failure: (error, req) => failure(req, error),
     }),
   };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startIyzicoSimulator, type IyzicoSimulator } from "../../../src/index.ts";
-import { verifyIyzwsV2 } from "../../../src/providers/iyzico/auth.ts";
+import { responseSignature, signedAmount, signFields, verifyIyzwsV2 } from "../../../src/providers/iyzico/auth.ts";
 import { call, iyzwsV2Header } from "./sign.ts";
 
 const SDK_VECTOR =
@@ -103,5 +103,30 @@ describe("IYZWSv2", () => {
         await other.close();
       }
     });
+  });
+});
+
+describe("answer signatures", () => {
+  it("reproduces the docs' worked example (docs.iyzico.com/en/advanced/response-signature-validation)", () => {
+    const body = { paymentId: "22416032", currency: "TRY", basketId: "basketId", conversationId: "conversationId", paidPrice: 10.5, price: 10.5 };
+    const signature = "836c3a6c8db86c81043f2ca74edb13518b54a813f454f8dd762f0dd658610173";
+    expect(signFields("sandbox-qaIiLIxhjMgx3LSKIVvp6j17NunHOFtD", body, ["paymentId", "currency", "basketId", "conversationId", "paidPrice", "price"])).toBe(signature);
+  });
+
+  it("reproduces iyzipay-php's callback example (samples/callbackUrl_Signature_Validation.php), empty fields included", () => {
+    expect(responseSignature("jLc7GQHD2pyJoqXDeEcTnGHYtP7Ai5jl", ["", "", "1", "22484292", "success"])).toBe("a4f73b80bb32a6ef8358090bbd8609a49a7b53f463048f8ef147496e236d04f0");
+  });
+
+  it.each([
+    ["10", "10"],
+    ["10.0", "10"],
+    ["10.5", "10.5"],
+    ["10.50", "10.5"],
+    ["10.510", "10.51"],
+    ["10.51050", "10.5105"],
+    [100, "100"],
+    [15.5, "15.5"],
+  ] as const)("an amount %s is signed as %s (the docs' Trailing Zero list)", (value, signed) => {
+    expect(signedAmount(value)).toBe(signed);
   });
 });
