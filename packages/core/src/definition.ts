@@ -89,6 +89,11 @@ export interface OperationDefinition {
   queryParams?: string[];
   /** An envelope of its own instead of the provider's (an OAuth token endpoint's plain RFC 6749 JSON). */
   envelope?: EnvelopeDefinition;
+  /**
+   * What the client method takes before its options: omitted, the request body; `input`, the
+   * whole `{ header, query, body }` input (an operation with parameters); `none`, nothing.
+   */
+  argument?: "input" | "none";
 }
 
 /** `Omit` that distributes over unions (a oneOf request stays a union of its branches). */
