@@ -1,4 +1,4 @@
-import { IndentationText, Project, StructureKind, type MethodDeclarationStructure, type SourceFile } from "ts-morph";
+import { IndentationText, Project, StructureKind, type MethodSignatureStructure, type SourceFile } from "ts-morph";
 import type { OperationModel, ProviderModel } from "../model.ts";
 import { generatedHeader } from "./header.ts";
 import { article, authModuleExport, autoFilledFields, camel, credentialOptions, extraAuthOptions, pascal } from "./names.ts";
@@ -25,8 +25,25 @@ function literal(v: unknown, indent = ""): string {
   return `{\n${entries.map(([k, x]) => `${inner}${key(k)}: ${literal(x, inner)},`).join("\n")}\n${indent}}`;
 }
 
-function operationDefinition(op: OperationModel): Record<string, unknown> {
-  const def: Record<string, unknown> = { id: op.id, method: op.method, path: op.path, host: op.host, safe: op.safe, body: op.body };
+/** What the client method takes before its options (see OperationDefinition.argument). */
+function methodArgument(op: OperationModel): "input" | "body" | "none" {
+  if (op.headerParams.length > 0 || op.queryParams.length > 0 || op.pathParams.length > 0) return "input";
+  return op.body !== "none" ? "body" : "none";
+}
+
+/**
+ * One operation's entry in the table, defaults left out (see core's OperationSpec): the id is the
+ * key, and host (the provider's default), method post, safe false and body json are not written.
+ */
+function operationDefinition(op: OperationModel, model: ProviderModel): Record<string, unknown> {
+  const def: Record<string, unknown> = {};
+  if (op.method !== "post") def.method = op.method;
+  def.path = op.path;
+  if (op.host !== model.defaultHost) def.host = op.host;
+  if (op.safe) def.safe = true;
+  if (op.body !== "json") def.body = op.body;
+  const argument = methodArgument(op);
+  if (argument !== "body") def.argument = argument;
   if (op.authSet) def.authSet = op.authSet;
   if (op.hashFields) def.hashFields = op.hashFields;
   if (op.errors) def.errors = op.errors;
@@ -55,7 +72,7 @@ export function emitClient(model: ProviderModel): string {
   const opsConst = `${camel(model.id)}Operations`;
   sf.addImportDeclaration({
     moduleSpecifier: "@odeme/core",
-    namedImports: ["createTransport", authModuleExport(model.auth), "type CallOptions", "type OperationDefinition", "type ProviderDefinition", "type Transport", "type TransportOptions", ...(autoFilledFields(model.auth).length ? ["type WithoutFields"] : [])],
+    namedImports: ["addOperationMethods", "createTransport", "defineOperations", authModuleExport(model.auth), "type CallOptions", "type OperationSpec", "type ProviderDefinition", "type Transport", "type TransportOptions", ...(autoFilledFields(model.auth).length ? ["type WithoutFields"] : [])],
   });
   sf.addImportDeclaration({ moduleSpecifier: "./schema.js", isTypeOnly: true, namedImports: ["operations"] });
 
@@ -79,8 +96,8 @@ export function emitClient(model: ProviderModel): string {
       `/** What ${model.specFile} says about ${model.name}: hosts, auth, envelope, money format and error codes. */`,
       `export const ${providerConst}: ProviderDefinition = ${literal(definition)};`,
       "",
-      "/** Every operation of the spec, as the runtime needs it. */",
-      `export const ${opsConst} = ${literal(Object.fromEntries(model.operations.map((op) => [op.id, operationDefinition(op)])))} satisfies Record<string, OperationDefinition>;`,
+      "/** Every operation of the spec, as the runtime needs it (defaults left out: see OperationSpec). */",
+      `export const ${opsConst} = defineOperations(${JSON.stringify(model.defaultHost)}, ${literal(Object.fromEntries(model.operations.map((op) => [op.id, operationDefinition(op, model)])))} satisfies Record<string, OperationSpec>);`,
     ].join("\n"),
   );
 
@@ -112,7 +129,7 @@ export function emitClient(model: ProviderModel): string {
   });
 
   const authFilled = autoFilledFields(model.auth);
-  const methods: MethodDeclarationStructure[] = [];
+  const methods: MethodSignatureStructure[] = [];
   for (const op of model.operations) {
     const T = pascal(op.id);
     const opType = `operations[${JSON.stringify(op.id)}]`;
@@ -127,8 +144,8 @@ export function emitClient(model: ProviderModel): string {
       });
     }
     sf.addTypeAlias({ isExported: true, name: `${T}Response`, type: `${opType}["responses"][200]["content"]["application/json"]` });
-    const hasParams = op.headerParams.length > 0 || op.queryParams.length > 0 || op.pathParams.length > 0;
-    if (hasParams) {
+    const argument = methodArgument(op);
+    if (argument === "input") {
       const members: string[] = [];
       if (op.pathParams.length) members.push(`path: ${opType}["parameters"]["path"]`);
       if (op.headerParams.length) members.push(`header${op.headerParams.some((p) => p.required) ? "" : "?"}: ${opType}["parameters"]["header"]`);
@@ -136,30 +153,27 @@ export function emitClient(model: ProviderModel): string {
       if (op.body !== "none") members.push(`body: ${T}Request`);
       sf.addTypeAlias({ isExported: true, name: `${T}Input`, type: `{ ${members.join("; ")} }` });
     }
-    const params = hasParams
-      ? [{ name: "input", type: `${T}Input` }]
-      : op.body !== "none"
-        ? [{ name: "body", type: `${T}Request` }]
-        : [];
-    const input = hasParams ? "input" : op.body !== "none" ? "{ body }" : "{}";
+    const params = argument === "input" ? [{ name: "input", type: `${T}Input` }] : argument === "body" ? [{ name: "body", type: `${T}Request` }] : [];
     methods.push({
-      kind: StructureKind.Method,
+      kind: StructureKind.MethodSignature,
       name: op.id,
       docs: [docs(op, model)],
       parameters: [...params, { name: "options", hasQuestionToken: true, type: "CallOptions" }],
       returnType: `Promise<${T}Response>`,
-      statements: `return this.#transport.call<${T}Response>(${opsConst}.${op.id}, ${input}, options);`,
     });
   }
 
-  sf.addClass({
+  // The methods are declared here (types and docs) and put on the prototype from the operation
+  // table by one shared function: 80 written-out method bodies cost more bundle than the table.
+  sf.addInterface({ isExported: true, name: `${P}Client`, docs: [`The operations of ${P}Client, one method per operation of ${model.specFile}.`], methods });
+  const cls = sf.addClass({
     isExported: true,
     name: `${P}Client`,
     docs: [`A typed ${model.name} client generated from ${model.specFile}. Every failure is thrown as an \`OdemeError\`.`],
     properties: [{ name: "#transport", scope: undefined, isReadonly: true, type: "Transport" }],
     ctors: [{ parameters: [{ name: "options", type: `${P}ClientOptions` }], statements: `this.#transport = createTransport(${providerConst}, options, ${authModuleExport(model.auth)});` }],
-    methods,
   });
+  cls.addStaticBlock({ statements: `addOperationMethods(this.prototype, ${opsConst}, (client: ${P}Client) => client.#transport);` });
   sf.addFunction({
     isExported: true,
     name: `create${P}Client`,

@@ -1,5 +1,6 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { defineOperations, type OperationSpec } from "@odeme/core";
 import { emitClient, emitIndex } from "../../src/emit/client.ts";
 import type { OperationModel, ProviderModel } from "../../src/model.ts";
 import { modelOf } from "../helpers.ts";
@@ -31,18 +32,24 @@ interface Method {
   body: string;
 }
 
+/** The methods of a generated client: declared in its interface, put on the prototype from the operation table. */
 function methodsOf(code: string, className: string): Map<string, Method> {
   const sf = parse(code);
   const cls = sf.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === className);
   if (!cls) throw new Error(`no class ${className}`);
+  const declared = sf.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === className);
+  if (!declared) throw new Error(`no interface ${className}`);
+  // The one statement that puts them on the prototype (the class's static block).
+  const block = cls.members.find(ts.isClassStaticBlockDeclaration);
+  const body = block?.body.statements.map((s) => s.getText(sf)).join("\n") ?? "";
   const out = new Map<string, Method>();
-  for (const m of cls.members) {
-    if (!ts.isMethodDeclaration(m)) continue;
+  for (const m of declared.members) {
+    if (!ts.isMethodSignature(m)) continue;
     out.set(m.name.getText(sf), {
       params: m.parameters.map((p) => p.getText(sf)),
       returns: m.type?.getText(sf) ?? "",
       docs: ts.getJSDocCommentsAndTags(m).map((d) => d.getText(sf)).join("\n"),
-      body: m.body?.statements.map((s) => s.getText(sf)).join("\n") ?? "",
+      body,
     });
   }
   return out;
@@ -90,11 +97,13 @@ function providerLiteral(code: string, name: string): unknown {
   return literalValue(constInitializer(code, name));
 }
 
-/** The operation table, read back as data (`{ id: {...}, ... } satisfies ...`). */
-function operationTable(code: string, name: string): unknown {
+/** The operation table, read back as data (`defineOperations(defaultHost, { id: {...}, ... } satisfies ...)`). */
+function operationTable(code: string, name: string): { defaultHost: unknown; ops: unknown } {
   const init = constInitializer(code, name);
-  expect(ts.isSatisfiesExpression(init) && init.type.getText(), "the table is checked with `satisfies Record<string, OperationDefinition>`").toBe("Record<string, OperationDefinition>");
-  return literalValue(init);
+  if (!ts.isCallExpression(init) || init.expression.getText() !== "defineOperations") throw new Error(`${name} is not defineOperations(...)`);
+  const [host, table] = init.arguments as unknown as [ts.Expression, ts.Expression];
+  expect(ts.isSatisfiesExpression(table) && table.type.getText(), "the table is checked with `satisfies Record<string, OperationSpec>`").toBe("Record<string, OperationSpec>");
+  return { defaultHost: literalValue(host), ops: literalValue(table) };
 }
 
 function interfaceMembers(code: string, name: string): string[] {
@@ -105,10 +114,10 @@ function interfaceMembers(code: string, name: string): string[] {
 }
 
 describe("emitClient: one method per operation, named from its operationId", () => {
-  const cases: [string, { model: ProviderModel; cls: string; op: string; want: { params: string[]; returns: string; call: string; input?: string; request?: string } }][] = [
+  const cases: [string, { model: ProviderModel; cls: string; op: string; want: { params: string[]; returns: string; argument: "body" | "input" | "none"; input?: string; request?: string } }][] = [
     [
       "a JSON body: (body, options)",
-      { model: MINI, cls: "MiniClient", op: "createPayment", want: { params: ["body: CreatePaymentRequest", "options?: CallOptions"], returns: "Promise<CreatePaymentResponse>", call: "return this.#transport.call<CreatePaymentResponse>(miniOperations.createPayment, { body }, options);" } },
+      { model: MINI, cls: "MiniClient", op: "createPayment", want: { params: ["body: CreatePaymentRequest", "options?: CallOptions"], returns: "Promise<CreatePaymentResponse>", argument: "body" } },
     ],
     [
       "a header parameter: (input with header, options)",
@@ -116,17 +125,17 @@ describe("emitClient: one method per operation, named from its operationId", () 
         model: MINI,
         cls: "MiniClient",
         op: "getPayment",
-        want: { params: ["input: GetPaymentInput", "options?: CallOptions"], returns: "Promise<GetPaymentResponse>", call: "return this.#transport.call<GetPaymentResponse>(miniOperations.getPayment, input, options);", input: '{ header: operations["getPayment"]["parameters"]["header"] }' },
+        want: { params: ["input: GetPaymentInput", "options?: CallOptions"], returns: "Promise<GetPaymentResponse>", argument: "input", input: '{ header: operations["getPayment"]["parameters"]["header"] }' },
       },
     ],
-    ["no body and no parameters: (options)", { model: DUO, cls: "DuoPayClient", op: "listBanks", want: { params: ["options?: CallOptions"], returns: "Promise<ListBanksResponse>", call: "return this.#transport.call<ListBanksResponse>(duoOperations.listBanks, {}, options);" } }],
+    ["no body and no parameters: (options)", { model: DUO, cls: "DuoPayClient", op: "listBanks", want: { params: ["options?: CallOptions"], returns: "Promise<ListBanksResponse>", argument: "none" } }],
     [
       "a required header and an optional query",
       {
         model: DUO,
         cls: "DuoPayClient",
         op: "inquirePayment",
-        want: { params: ["input: InquirePaymentInput", "options?: CallOptions"], returns: "Promise<InquirePaymentResponse>", call: "return this.#transport.call<InquirePaymentResponse>(duoOperations.inquirePayment, input, options);", input: '{ header: operations["inquirePayment"]["parameters"]["header"]; query?: operations["inquirePayment"]["parameters"]["query"] }' },
+        want: { params: ["input: InquirePaymentInput", "options?: CallOptions"], returns: "Promise<InquirePaymentResponse>", argument: "input", input: '{ header: operations["inquirePayment"]["parameters"]["header"]; query?: operations["inquirePayment"]["parameters"]["query"] }' },
       },
     ],
     [
@@ -135,7 +144,7 @@ describe("emitClient: one method per operation, named from its operationId", () 
         model: withOps(MINI, { createPayment: { headerParams: [{ name: "x-idempotency-key", required: false }] } }),
         cls: "MiniClient",
         op: "createPayment",
-        want: { params: ["input: CreatePaymentInput", "options?: CallOptions"], returns: "Promise<CreatePaymentResponse>", call: "return this.#transport.call<CreatePaymentResponse>(miniOperations.createPayment, input, options);", input: '{ header?: operations["createPayment"]["parameters"]["header"]; body: CreatePaymentRequest }' },
+        want: { params: ["input: CreatePaymentInput", "options?: CallOptions"], returns: "Promise<CreatePaymentResponse>", argument: "input", input: '{ header?: operations["createPayment"]["parameters"]["header"]; body: CreatePaymentRequest }' },
       },
     ],
     [
@@ -144,7 +153,7 @@ describe("emitClient: one method per operation, named from its operationId", () 
         model: withOps(MINI, { createPayment: { path: "/payment/{paymentId}", pathParams: [{ name: "paymentId", required: true }] } }),
         cls: "MiniClient",
         op: "createPayment",
-        want: { params: ["input: CreatePaymentInput", "options?: CallOptions"], returns: "Promise<CreatePaymentResponse>", call: "return this.#transport.call<CreatePaymentResponse>(miniOperations.createPayment, input, options);", input: '{ path: operations["createPayment"]["parameters"]["path"]; body: CreatePaymentRequest }' },
+        want: { params: ["input: CreatePaymentInput", "options?: CallOptions"], returns: "Promise<CreatePaymentResponse>", argument: "input", input: '{ path: operations["createPayment"]["parameters"]["path"]; body: CreatePaymentRequest }' },
       },
     ],
     [
@@ -156,7 +165,7 @@ describe("emitClient: one method per operation, named from its operationId", () 
         want: {
           params: ["body: CreatePaymentRequest", "options?: CallOptions"],
           returns: "Promise<CreatePaymentResponse>",
-          call: "return this.#transport.call<CreatePaymentResponse>(miniOperations.createPayment, { body }, options);",
+          argument: "body",
           request: 'operations["createPayment"]["requestBody"] extends { content: { "application/x-www-form-urlencoded": infer B } } | undefined ? B : never',
         },
       },
@@ -170,7 +179,9 @@ describe("emitClient: one method per operation, named from its operationId", () 
     const m = methods.get(op)!;
     expect(m.params).toEqual(want.params);
     expect(m.returns).toBe(want.returns);
-    expect(m.body).toBe(want.call);
+    // Put on the prototype from the table, whose entry says what comes before the options.
+    expect(m.body).toBe(`addOperationMethods(this.prototype, ${cls[0]!.toLowerCase()}${cls.slice(1).replace(/(Pay)?Client$/, "")}Operations, (client: ${cls}) => client.#transport);`);
+    expect((operationTable(code, `${model.id}Operations`).ops as Record<string, { argument?: string }>)[op]!.argument ?? "body").toBe(want.argument);
     if (want.input) expect(typeAlias(code, `${op[0]!.toUpperCase()}${op.slice(1)}Input`)).toBe(want.input);
     if (want.request) expect(typeAlias(code, `${op[0]!.toUpperCase()}${op.slice(1)}Request`)).toBe(want.request);
     expect(typeAlias(code, `${op[0]!.toUpperCase()}${op.slice(1)}Response`)).toBe(`operations["${op}"]["responses"][200]["content"]["application/json"]`);
@@ -222,7 +233,7 @@ describe("emitClient: the provider definition and the operation table", () => {
           },
           ops: {
             createPayment: { id: "createPayment", method: "post", path: "/payment/create", host: "api", safe: false, body: "json", money: ["price"], bigint: ["paymentId"] },
-            getPayment: { id: "getPayment", method: "get", path: "/payment/detail", host: "api", safe: true, body: "none", bigint: ["paymentId"], headerParams: ["x-payment-id"] },
+            getPayment: { id: "getPayment", method: "get", path: "/payment/detail", host: "api", safe: true, body: "none", bigint: ["paymentId"], headerParams: ["x-payment-id"], argument: "input" },
           },
         },
       },
@@ -249,9 +260,9 @@ describe("emitClient: the provider definition and the operation table", () => {
           },
           ops: {
             startPayment: { id: "startPayment", method: "post", path: "/api/payment/start", host: "payment", safe: false, body: "json", authSet: "public", money: ["items[].price", "order.amount"] },
-            listBanks: { id: "listBanks", method: "get", path: "/api/payment/banks", host: "payment", safe: true, body: "none" },
+            listBanks: { id: "listBanks", method: "get", path: "/api/payment/banks", host: "payment", safe: true, body: "none", argument: "none" },
             refund: { id: "refund", method: "post", path: "/api/private/refund", host: "private", safe: false, body: "json", authSet: "private", errors: { "56": "already_refunded" }, money: ["Amount"] },
-            inquirePayment: { id: "inquirePayment", method: "get", path: "/api/private/inquiry", host: "private", safe: true, body: "none", authSet: "private", bigint: ["Body.PaymentId"], headerParams: ["merchantuniquecode"], queryParams: ["lang"] },
+            inquirePayment: { id: "inquirePayment", method: "get", path: "/api/private/inquiry", host: "private", safe: true, body: "none", authSet: "private", bigint: ["Body.PaymentId"], headerParams: ["merchantuniquecode"], queryParams: ["lang"], argument: "input" },
           },
         },
       },
@@ -261,14 +272,16 @@ describe("emitClient: the provider definition and the operation table", () => {
   it.each(cases)("%s", (_title, { model, provider, ops, want }) => {
     const code = emitClient(model);
     expect(providerLiteral(code, provider)).toEqual(want.provider);
-    expect(operationTable(code, ops)).toEqual(want.ops);
+    // What the runtime reads: the written table with its defaults filled in by core.
+    const table = operationTable(code, ops);
+    expect(defineOperations(table.defaultHost as string, table.ops as Record<string, OperationSpec>)).toEqual(want.ops);
   });
 });
 
 describe("emitClient: path parameters in the operation table", () => {
   it("names the placeholders for the runtime to fill, in template order", () => {
     const model = withOps(MINI, { getPayment: { path: "/payment/{paymentId}/items/{itemId}", pathParams: [{ name: "paymentId", required: true }, { name: "itemId", required: true }] } });
-    const ops = operationTable(emitClient(model), "miniOperations") as Record<string, { path: string; pathParams?: string[] }>;
+    const ops = operationTable(emitClient(model), "miniOperations").ops as Record<string, { path: string; pathParams?: string[] }>;
     expect(ops.getPayment).toMatchObject({ path: "/payment/{paymentId}/items/{itemId}", pathParams: ["paymentId", "itemId"] });
     expect(ops.createPayment?.pathParams).toBeUndefined();
   });
@@ -278,7 +291,7 @@ describe("emitClient: a signed answer's fields go into the operation definition"
   it("emits responseSignature as the model has it, and nothing for an operation without one", () => {
     const signed = { fields: ["paymentId", "price"], decimals: ["price"] };
     const code = emitClient(withOps(MINI, { createPayment: { responseSignature: signed } }));
-    const ops = operationTable(code, "miniOperations") as Record<string, Record<string, unknown>>;
+    const ops = operationTable(code, "miniOperations").ops as Record<string, Record<string, unknown>>;
     expect(ops.createPayment?.responseSignature).toEqual(signed);
     expect(ops.getPayment).not.toHaveProperty("responseSignature");
   });

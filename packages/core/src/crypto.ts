@@ -35,8 +35,12 @@ export function sha1Hex(message: string): string {
   return bytesToHex(sha1(utf8ToBytes(message)));
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Base64 of the UTF-8 bytes of `text` (HTTP Basic credentials, the IYZWSv2 header). */
 export function utf8ToBase64(text: string): string {
+  // ASCII (every IYZWSv2 header with an ASCII key) is its own UTF-8: btoa takes it as is.
+  if (ASCII.test(text)) return btoa(text);
   const bytes = new TextEncoder().encode(text);
   let binary = "";
   for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i] as number);

@@ -91,6 +91,11 @@ export interface OperationDefinition {
   pathParams?: string[];
   /** An envelope of its own instead of the provider's (an OAuth token endpoint's plain RFC 6749 JSON). */
   envelope?: EnvelopeDefinition;
+  /**
+   * What the client method takes before its options: omitted, the request body; `input`, the
+   * whole `{ path, header, query, body }` input (an operation with parameters); `none`, nothing.
+   */
+  argument?: "input" | "none";
   /** The provider signs this operation's successful answers (`x-odeme-response-signature`); the auth scheme verifies it. */
   responseSignature?: ResponseSignatureDefinition;
 }

@@ -132,24 +132,14 @@ export class OdemeError extends Error {
   }
 }
 
+/** The fields of an OdemeError that are set only when known. */
+const OPTIONAL_FIELDS = ["status", "providerCode", "providerMessage", "providerGroup", "field", "fieldErrors", "raw", "cause"] as const;
+
 /** The fields a new OdemeError needs to be this one again (a refinement, a scrubbed copy). */
 export function odemeErrorInit(error: OdemeError): OdemeErrorInit {
-  return {
-    code: error.code,
-    message: error.message,
-    provider: error.provider,
-    operation: error.operation,
-    outcome: error.outcome,
-    retryable: error.retryable,
-    ...(error.status !== undefined ? { status: error.status } : {}),
-    ...(error.providerCode !== undefined ? { providerCode: error.providerCode } : {}),
-    ...(error.providerMessage !== undefined ? { providerMessage: error.providerMessage } : {}),
-    ...(error.providerGroup !== undefined ? { providerGroup: error.providerGroup } : {}),
-    ...(error.field !== undefined ? { field: error.field } : {}),
-    ...(error.fieldErrors !== undefined ? { fieldErrors: error.fieldErrors } : {}),
-    ...(error.raw !== undefined ? { raw: error.raw } : {}),
-    ...(error.cause !== undefined ? { cause: error.cause } : {}),
-  };
+  const init: OdemeErrorInit = { code: error.code, message: error.message, provider: error.provider, operation: error.operation, outcome: error.outcome, retryable: error.retryable };
+  for (const k of OPTIONAL_FIELDS) if (error[k] !== undefined) (init as unknown as Record<string, unknown>)[k] = error[k];
+  return init;
 }
 
 const MAX_CAUSES = 8;

@@ -2,6 +2,7 @@ export { ERROR_CODES, OdemeError, isOdemeError, odemeErrorInit } from "./errors.
 export type { ErrorCode, FieldError, Outcome, OdemeErrorInit } from "./errors.ts";
 export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinition, ProviderDefinition, RequestFieldConstraint, ResponseSignatureDefinition, SensitiveFields, WithoutFields } from "./definition.ts";
 export { createTransport } from "./transport/create-transport.ts";
+export { addOperationMethods, defineOperations, type OperationSpec } from "./operations.ts";
 export type { CallInput, CallOptions, LogEvent, Transport, TransportDefaults, TransportOptions } from "./transport/create-transport.ts";
 export type { FetchLike, Sender, WireRequest, WireResponse } from "./transport/send.ts";
 export type { AnyAuthSchemeModule, AuthContext, AuthOptions, AuthScheme, AuthSchemeModule, HmacSha256Factory, ResponseSignatureProblem, SignedOperation } from "./auth/scheme.ts";

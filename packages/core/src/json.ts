@@ -83,6 +83,10 @@ export function visitPath(
 }
 
 export function getPath(root: unknown, path: FieldPath): unknown {
+  // A top-level name (an envelope's `status`, read on every call) needs no walk.
+  if (!path.includes(".") && !path.endsWith("[]")) {
+    return root !== null && typeof root === "object" && path in root ? (root as Record<string, unknown>)[path] : undefined;
+  }
   let found: unknown;
   visitPath(root, path, (holder, key) => {
     if (found === undefined) found = holder[key];

@@ -39,6 +39,8 @@ export interface Scrubber {
 }
 
 const MAX_CAUSES = 8;
+/** The text an OdemeError carries (besides `field`, a name the caller gave). */
+const TEXT_FIELDS = ["message", "provider", "operation", "providerCode", "providerMessage", "providerGroup"] as const;
 
 export function createScrubber(options: ScrubberOptions = {}): Scrubber {
   const fields: SecretFields = options.fields === undefined ? NO_FIELDS : options.fields instanceof Set ? (options.fields as SecretFields) : secretFieldSet(options.fields);
@@ -77,18 +79,11 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
     if (depth >= MAX_CAUSES) return "[cause chain too deep]" as E;
     if (e instanceof OdemeError) {
       const init = odemeErrorInit(e);
-      const copy = new OdemeError({
-        ...init,
-        message: text(init.message),
-        provider: text(init.provider),
-        operation: text(init.operation),
-        ...(init.providerCode !== undefined ? { providerCode: text(init.providerCode) } : {}),
-        ...(init.providerMessage !== undefined ? { providerMessage: text(init.providerMessage) } : {}),
-        ...(init.providerGroup !== undefined ? { providerGroup: text(init.providerGroup) } : {}),
-        ...(init.fieldErrors !== undefined ? { fieldErrors: value(init.fieldErrors) } : {}),
-        ...(init.raw !== undefined ? { raw: value(init.raw) } : {}),
-        ...(init.cause !== undefined ? { cause: error(init.cause, depth + 1) } : {}),
-      });
+      for (const k of TEXT_FIELDS) if (init[k] !== undefined) init[k] = text(init[k] as string);
+      if (init.fieldErrors !== undefined) init.fieldErrors = value(init.fieldErrors);
+      if (init.raw !== undefined) init.raw = value(init.raw);
+      if (init.cause !== undefined) init.cause = error(init.cause, depth + 1);
+      const copy = new OdemeError(init);
       // Keep the original frames (where it failed), with the header line masked like the message.
       if (typeof e.stack === "string") Object.defineProperty(copy, "stack", { value: text(e.stack), writable: true, configurable: true });
       return copy as E;

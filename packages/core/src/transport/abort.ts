@@ -19,60 +19,76 @@ export interface Deadline {
 }
 
 export function startDeadline(ms: number, caller?: AbortSignal): Deadline {
-  let fired = false;
-  let aborted = false;
-  let reason: unknown;
-  let listeners: (() => void)[] = [];
-  let controller: AbortController | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const onCallerAbort = () => abort(caller?.reason);
-  const dispose = () => {
-    clearTimeout(timer);
-    caller?.removeEventListener("abort", onCallerAbort);
-  };
-  const abort = (why: unknown) => {
-    if (aborted) return;
-    aborted = true;
-    reason = why;
-    dispose();
-    const now = listeners;
-    listeners = [];
-    for (const listener of now) listener();
-  };
-  if (caller?.aborted) {
-    aborted = true;
-    reason = caller.reason;
-  } else {
-    timer = setTimeout(() => {
-      fired = true;
-      abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
+  return new AttemptDeadline(ms, caller);
+}
+
+/**
+ * A class rather than a closure per call: the per-call cost is one object, one timer and (with a
+ * caller's signal) one listener; the methods are shared.
+ */
+class AttemptDeadline implements Deadline {
+  aborted = false;
+  reason: unknown = undefined;
+  #fired = false;
+  #listeners: (() => void)[] | undefined;
+  #controller: AbortController | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #caller: AbortSignal | undefined;
+  #onCallerAbort: (() => void) | undefined;
+
+  constructor(ms: number, caller?: AbortSignal) {
+    this.#caller = caller;
+    if (caller?.aborted) {
+      this.aborted = true;
+      this.reason = caller.reason;
+      return;
+    }
+    this.#timer = setTimeout(() => {
+      this.#fired = true;
+      this.#abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
     }, ms);
-    caller?.addEventListener("abort", onCallerAbort, { once: true });
+    if (caller) {
+      this.#onCallerAbort = () => this.#abort(caller.reason);
+      caller.addEventListener("abort", this.#onCallerAbort, { once: true });
+    }
   }
-  return {
-    get aborted() {
-      return aborted;
-    },
-    get reason() {
-      return reason;
-    },
-    timedOut: () => fired,
-    get signal() {
-      if (!controller) {
-        const c = (controller = new AbortController());
-        if (aborted) c.abort(reason);
-        else listeners.push(() => c.abort(reason));
-      }
-      return controller.signal;
-    },
-    onAbort(listener) {
-      listeners.push(listener);
-      return () => {
-        listeners = listeners.filter((l) => l !== listener);
-      };
-    },
-    dispose,
-  };
+
+  timedOut(): boolean {
+    return this.#fired;
+  }
+
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      const c = (this.#controller = new AbortController());
+      if (this.aborted) c.abort(this.reason);
+      else this.onAbort(() => c.abort(this.reason));
+    }
+    return this.#controller.signal;
+  }
+
+  onAbort(listener: () => void): () => void {
+    (this.#listeners ??= []).push(listener);
+    return () => {
+      const list = this.#listeners;
+      const at = list ? list.indexOf(listener) : -1;
+      if (at >= 0) list!.splice(at, 1);
+    };
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    if (this.#onCallerAbort) this.#caller?.removeEventListener("abort", this.#onCallerAbort);
+  }
+
+  #abort(why: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = why;
+    this.dispose();
+    const now = this.#listeners ?? [];
+    this.#listeners = undefined;
+    for (const listener of now) listener();
+  }
 }
 
 /**

@@ -102,15 +102,13 @@ export function createTransport(
   } catch (error) {
     throw scrubber.error(error);
   }
+  const scrubbed = (error: unknown): never => {
+    throw scrubber.error(error);
+  };
   return {
     provider: inner.provider,
-    async call(op, input, callOptions) {
-      try {
-        return await inner.call(op, input, callOptions);
-      } catch (error) {
-        throw scrubber.error(error);
-      }
-    },
+    // No second async frame per call: the inner call's promise, its failure masked on the way out.
+    call: <T>(op: OperationDefinition, input: CallInput, callOptions?: CallOptions) => inner.call<T>(op, input, callOptions).catch(scrubbed),
   };
 }
 
