@@ -1,11 +1,7 @@
 import type { AuthDefinition, EnvelopeDefinition, ErrorCode, HttpMethod, MoneyWireFormat, SensitiveFields } from "@odeme/core";
-import { deref, isObject } from "./spec-ref.ts";
-
-export { deref };
+import { deref, isObject, operationsOf, type LoadedSpec } from "@odeme/spec";
 import { credentialOptions } from "./emit/names.ts";
-import type { LoadedSpec } from "./load.ts";
 import { exampleOf, isMoney } from "./example.ts";
-import { HTTP_METHODS } from "./validate.ts";
 
 type Json = Record<string, unknown>;
 
@@ -149,57 +145,52 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
   const placeholderEnvironments = Object.keys(specEnvironments).filter((name) => !(name in environments));
   const defaultHost = hosts[0] as string;
   const operations: OperationModel[] = [];
-  for (const [path, itemRaw] of Object.entries((doc.paths ?? {}) as Json)) {
-    const item = deref(doc, itemRaw) as Json;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      // An operation's parameter overrides the path item's one with the same `in` and `name`.
-      const byKey = new Map<string, Json>();
-      for (const raw of [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])]) {
-        const p = deref(doc, raw) as Json;
-        byKey.set(`${String(p.in)}:${String(p.name)}`, p);
-      }
-      const params = [...byKey.values()];
-      const requestBody = deref(doc, op.requestBody) as Json | undefined;
-      const content = (requestBody?.content ?? {}) as Record<string, Json>;
-      const json = content["application/json"];
-      const form = content["application/x-www-form-urlencoded"];
-      const media = json ?? form;
-      const ok = deref(doc, (op.responses as Json)["200"]) as Json;
-      const okSchema = ((ok.content as Record<string, Json> | undefined)?.["application/json"])?.schema;
-      const model: OperationModel = {
-        id: op.operationId as string,
-        method: method as HttpMethod,
-        path,
-        host: (op["x-odeme-host"] as string | undefined) ?? defaultHost,
-        safe: op["x-odeme-safe"] === true,
-        summary: ((op.summary as string | undefined) ?? (op.operationId as string)).trim(),
-        tags: (op.tags as string[] | undefined) ?? [],
-        body: json ? "json" : form ? "form" : "none",
-        bodyRequired: media !== undefined && requestBody?.required !== false,
-        money: media ? collectFlagged(doc, media.schema, "x-odeme-money") : [],
-        bigint: okSchema ? collectFlagged(doc, okSchema, "x-odeme-bigint") : [],
-        headerParams: params.filter((p) => p.in === "header").map((p) => ({ name: p.name as string, required: p.required === true })),
-        queryParams: params.filter((p) => p.in === "query").map((p) => ({ name: p.name as string, required: p.required === true })),
-        example: {
-          header: Object.fromEntries(params.filter((p) => p.in === "header").map((p) => [p.name as string, exampleOf(doc, p.schema, p.example)])),
-          query: Object.fromEntries(params.filter((p) => p.in === "query").map((p) => [p.name as string, exampleOf(doc, p.schema, p.example)])),
-          moneyParams: params.filter((p) => isMoney(doc, p.schema)).map((p) => p.name as string),
-        },
-      };
-      if (typeof op.description === "string") model.description = op.description.trim();
-      if (op["x-odeme-inferred"] === true) model.inferred = String(op["x-odeme-inferred-reason"]);
-      if (typeof op["x-odeme-auth-set"] === "string") model.authSet = op["x-odeme-auth-set"];
-      if (Array.isArray(op["x-odeme-hash-fields"])) model.hashFields = op["x-odeme-hash-fields"] as string[];
-      if (isObject(op["x-odeme-errors"])) model.errors = op["x-odeme-errors"] as Record<string, ErrorCode>;
-      if (media) {
-        const example = firstExample(media);
-        if (example !== undefined) model.requestExample = example;
-        model.example.body = exampleOf(doc, media.schema, example);
-      }
-      operations.push(model);
+  for (const { path, method, item, op } of operationsOf(doc)) {
+    // An operation's parameter overrides the path item's one with the same `in` and `name`.
+    const byKey = new Map<string, Json>();
+    for (const raw of [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])]) {
+      const p = deref(doc, raw) as Json;
+      byKey.set(`${String(p.in)}:${String(p.name)}`, p);
     }
+    const params = [...byKey.values()];
+    const requestBody = deref(doc, op.requestBody) as Json | undefined;
+    const content = (requestBody?.content ?? {}) as Record<string, Json>;
+    const json = content["application/json"];
+    const form = content["application/x-www-form-urlencoded"];
+    const media = json ?? form;
+    const ok = deref(doc, (op.responses as Json)["200"]) as Json;
+    const okSchema = ((ok.content as Record<string, Json> | undefined)?.["application/json"])?.schema;
+    const model: OperationModel = {
+      id: op.operationId as string,
+      method: method as HttpMethod,
+      path,
+      host: (op["x-odeme-host"] as string | undefined) ?? defaultHost,
+      safe: op["x-odeme-safe"] === true,
+      summary: ((op.summary as string | undefined) ?? (op.operationId as string)).trim(),
+      tags: (op.tags as string[] | undefined) ?? [],
+      body: json ? "json" : form ? "form" : "none",
+      bodyRequired: media !== undefined && requestBody?.required !== false,
+      money: media ? collectFlagged(doc, media.schema, "x-odeme-money") : [],
+      bigint: okSchema ? collectFlagged(doc, okSchema, "x-odeme-bigint") : [],
+      headerParams: params.filter((p) => p.in === "header").map((p) => ({ name: p.name as string, required: p.required === true })),
+      queryParams: params.filter((p) => p.in === "query").map((p) => ({ name: p.name as string, required: p.required === true })),
+      example: {
+        header: Object.fromEntries(params.filter((p) => p.in === "header").map((p) => [p.name as string, exampleOf(doc, p.schema, p.example)])),
+        query: Object.fromEntries(params.filter((p) => p.in === "query").map((p) => [p.name as string, exampleOf(doc, p.schema, p.example)])),
+        moneyParams: params.filter((p) => isMoney(doc, p.schema)).map((p) => p.name as string),
+      },
+    };
+    if (typeof op.description === "string") model.description = op.description.trim();
+    if (op["x-odeme-inferred"] === true) model.inferred = String(op["x-odeme-inferred-reason"]);
+    if (typeof op["x-odeme-auth-set"] === "string") model.authSet = op["x-odeme-auth-set"];
+    if (Array.isArray(op["x-odeme-hash-fields"])) model.hashFields = op["x-odeme-hash-fields"] as string[];
+    if (isObject(op["x-odeme-errors"])) model.errors = op["x-odeme-errors"] as Record<string, ErrorCode>;
+    if (media) {
+      const example = firstExample(media);
+      if (example !== undefined) model.requestExample = example;
+      model.example.body = exampleOf(doc, media.schema, example);
+    }
+    operations.push(model);
   }
   const sensitive = collectSensitive(doc);
   const model: ProviderModel = {
