@@ -2,19 +2,63 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { register } from "node:module";
+import { Worker } from "node:worker_threads";
+import type { SchemaReply, SchemaRequest } from "./emit/schema-worker.ts";
+import type { SchemaEmitter } from "./generate.ts";
 import { displayPath, staleFiles, writePackage } from "./output.ts";
 import { generationKey, recordGeneration, upToDate } from "./up-to-date.ts";
 
 // Only node: built-ins are imported above: a run that finds every package up to date (decided by
 // up-to-date.ts from hashes) never loads the compiler, openapi-typescript, yaml or the validators.
-let heavy: Promise<{ generatePackage: typeof import("./generate.ts").generatePackage; SpecError: typeof import("@odeme/spec").SpecError; formatDiagnostic: typeof import("@odeme/spec").formatDiagnostic }> | undefined;
-function loadGenerator() {
+type Heavy = {
+  generatePackage: typeof import("./generate.ts").generatePackage;
+  SpecError: typeof import("@odeme/spec").SpecError;
+  formatDiagnostic: typeof import("@odeme/spec").formatDiagnostic;
+  emitSchema: SchemaEmitter | undefined;
+};
+let heavy: Promise<Heavy> | undefined;
+let worker: Worker | undefined;
+
+/** openapi-typescript in a worker thread (emit/schema-worker.ts), which starts loading it at once. */
+function schemaWorker(): SchemaEmitter {
+  const w = new Worker(new URL("./emit/schema-worker.js", import.meta.url));
+  worker = w;
+  const pending = new Map<number, { resolve: (text: string) => void; reject: (e: Error) => void }>();
+  let failed: Error | undefined;
+  const fail = (e: Error) => {
+    failed ??= e;
+    for (const p of pending.values()) p.reject(failed);
+    pending.clear();
+  };
+  w.on("message", (reply: SchemaReply) => {
+    const p = pending.get(reply.id);
+    pending.delete(reply.id);
+    if ("text" in reply) p?.resolve(reply.text);
+    else p?.reject(new Error(reply.error));
+  });
+  w.on("error", fail);
+  w.on("exit", (code) => fail(new Error(`the schema worker exited (${code})`)));
+  let next = 0;
+  return (model, doc) =>
+    new Promise((resolve, reject) => {
+      if (failed) return reject(failed);
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      w.postMessage({ id, model, doc } satisfies SchemaRequest);
+    });
+}
+
+/**
+ * The generator, loaded on the first package that needs generating. The built CLI runs
+ * openapi-typescript in a worker started first, so loading it overlaps this thread's work (ts-morph,
+ * validation, the client); on two cores a cold run waits for the longer of the two, not their sum.
+ * Under tsx (tests, lint) a worker could not load .ts files: everything runs in this thread.
+ */
+function loadGenerator(): Promise<Heavy> {
   heavy ??= (async () => {
-    // Built CLI only: share ts-morph's compiler with openapi-typescript (see share-typescript.ts).
-    if (import.meta.url.endsWith(".js")) register("./share-typescript.js", import.meta.url);
+    const emitSchema = import.meta.url.endsWith(".js") ? schemaWorker() : undefined;
     const [{ generatePackage }, { SpecError, formatDiagnostic }] = await Promise.all([import("./generate.ts"), import("@odeme/spec")]);
-    return { generatePackage, SpecError, formatDiagnostic };
+    return { generatePackage, SpecError, formatDiagnostic, emitSchema };
   })();
   return heavy;
 }
@@ -69,9 +113,9 @@ async function main(argv: string[]): Promise<number> {
       console.log(`✓ ${provider.padEnd(13)} ${ops(known.operations).padEnd(14)} ${what}  ${Math.round(performance.now() - started)} ms`);
       continue;
     }
-    const { generatePackage, SpecError, formatDiagnostic } = await loadGenerator();
+    const { generatePackage, SpecError, formatDiagnostic, emitSchema } = await loadGenerator();
     try {
-      const pkg = await generatePackage(specPath, outDir, coreVersion);
+      const pkg = await generatePackage(specPath, outDir, coreVersion, emitSchema);
       const ms = Math.round(performance.now() - started);
       const count = pkg.model.operations.length;
       if (values.check) {
@@ -101,12 +145,14 @@ async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 2;
-  },
-);
+main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exitCode = 2;
+    },
+  )
+  .finally(() => worker?.terminate());
