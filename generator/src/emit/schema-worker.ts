@@ -4,9 +4,13 @@
  * thread loads ts-morph, validates the spec and emits the client, so on two cores a cold run
  * waits for the longer of the two instead of their sum.
  */
+import { register } from "node:module";
 import { parentPort } from "node:worker_threads";
 import type { ProviderModel } from "../model.ts";
-import { emitSchema } from "./schema.ts";
+
+// Before openapi-typescript loads (hence the dynamic import): see typescript-default.ts.
+register(`./typescript-default.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`, import.meta.url);
+const { emitSchema } = await import("./schema.ts");
 
 export interface SchemaRequest {
   id: number;
