@@ -2,13 +2,66 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { register } from "node:module";
-import { formatDiagnostic, SpecError } from "./diagnostics.ts";
+import { Worker } from "node:worker_threads";
+import type { SchemaReply, SchemaRequest } from "./emit/schema-worker.ts";
+import type { SchemaEmitter } from "./generate.ts";
 import { displayPath, staleFiles, writePackage } from "./output.ts";
+import { generationKey, recordGeneration, upToDate } from "./up-to-date.ts";
 
-// Built CLI only: share ts-morph's compiler with openapi-typescript (see share-typescript.ts).
-if (import.meta.url.endsWith(".js")) register("./share-typescript.js", import.meta.url);
-const { generatePackage } = await import("./generate.ts");
+// Only node: built-ins are imported above: a run that finds every package up to date (decided by
+// up-to-date.ts from hashes) never loads the compiler, openapi-typescript, yaml or the validators.
+type Heavy = {
+  generatePackage: typeof import("./generate.ts").generatePackage;
+  SpecError: typeof import("@odeme/spec").SpecError;
+  formatDiagnostic: typeof import("@odeme/spec").formatDiagnostic;
+  emitSchema: SchemaEmitter | undefined;
+};
+let heavy: Promise<Heavy> | undefined;
+let worker: Worker | undefined;
+
+/** openapi-typescript in a worker thread (emit/schema-worker.ts), which starts loading it at once. */
+function schemaWorker(): SchemaEmitter {
+  const w = new Worker(new URL("./emit/schema-worker.js", import.meta.url));
+  worker = w;
+  const pending = new Map<number, { resolve: (text: string) => void; reject: (e: Error) => void }>();
+  let failed: Error | undefined;
+  const fail = (e: Error) => {
+    failed ??= e;
+    for (const p of pending.values()) p.reject(failed);
+    pending.clear();
+  };
+  w.on("message", (reply: SchemaReply) => {
+    const p = pending.get(reply.id);
+    pending.delete(reply.id);
+    if ("text" in reply) p?.resolve(reply.text);
+    else p?.reject(new Error(reply.error));
+  });
+  w.on("error", fail);
+  w.on("exit", (code) => fail(new Error(`the schema worker exited (${code})`)));
+  let next = 0;
+  return (model, doc) =>
+    new Promise((resolve, reject) => {
+      if (failed) return reject(failed);
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      w.postMessage({ id, model, doc } satisfies SchemaRequest);
+    });
+}
+
+/**
+ * The generator, loaded on the first package that needs generating. The built CLI runs
+ * openapi-typescript in a worker started first, so loading it overlaps this thread's work (ts-morph,
+ * validation, the client); on two cores a cold run waits for the longer of the two, not their sum.
+ * Under tsx (tests, lint) a worker could not load .ts files: everything runs in this thread.
+ */
+function loadGenerator(): Promise<Heavy> {
+  heavy ??= (async () => {
+    const emitSchema = import.meta.url.endsWith(".js") ? schemaWorker() : undefined;
+    const [{ generatePackage }, { SpecError, formatDiagnostic }] = await Promise.all([import("./generate.ts"), import("@odeme/spec")]);
+    return { generatePackage, SpecError, formatDiagnostic, emitSchema };
+  })();
+  return heavy;
+}
 
 const usage = `odeme-gen [provider ...] [--check] [--specs DIR] [--out DIR]
 
@@ -49,19 +102,31 @@ async function main(argv: string[]): Promise<number> {
   for (const provider of providers) {
     const started = performance.now();
     const file = ["yaml", "yml"].map((ext) => join(specsDir, `${provider}.${ext}`));
-    const specPath = (await Promise.all(file.map((f) => readFile(f).then(() => f).catch(() => undefined)))).find(Boolean) as string;
+    const found = (await Promise.all(file.map((f) => readFile(f).then((bytes) => ({ f, bytes })).catch(() => undefined)))).find(Boolean);
+    const specPath = found?.f as string;
+    const ops = (n: number) => `${n} operations`;
+    // generatePackage checks that the spec's provider id is its file name, so the package folder is known unparsed.
+    const key = found ? generationKey(found.bytes, coreVersion) : "";
+    const known = found ? upToDate(join(outDir, provider), key) : undefined;
+    if (known) {
+      const what = values.check ? "up to date" : "unchanged";
+      console.log(`✓ ${provider.padEnd(13)} ${ops(known.operations).padEnd(14)} ${what}  ${Math.round(performance.now() - started)} ms`);
+      continue;
+    }
+    const { generatePackage, SpecError, formatDiagnostic, emitSchema } = await loadGenerator();
     try {
-      const pkg = await generatePackage(specPath, outDir, coreVersion);
+      const pkg = await generatePackage(specPath, outDir, coreVersion, emitSchema);
       const ms = Math.round(performance.now() - started);
-      const ops = `${pkg.model.operations.length} operations`;
+      const count = pkg.model.operations.length;
       if (values.check) {
         const differ = await staleFiles(pkg.dir, pkg.files);
         stale.push(...differ.map((f) => join(displayPath(pkg.dir), f)));
-        console.log(`${differ.length ? "✗" : "✓"} ${provider.padEnd(13)} ${ops.padEnd(14)} ${differ.length ? `${differ.length} stale` : "up to date"}  ${ms} ms`);
+        console.log(`${differ.length ? "✗" : "✓"} ${provider.padEnd(13)} ${ops(count).padEnd(14)} ${differ.length ? `${differ.length} stale` : "up to date"}  ${ms} ms`);
       } else {
         const r = await writePackage(pkg.dir, pkg.files);
+        recordGeneration(pkg.dir, key, count, pkg.files);
         const what = r.written.length || r.removed.length ? `${r.written.length} written, ${r.unchanged.length} unchanged${r.removed.length ? `, ${r.removed.length} removed` : ""}` : "unchanged";
-        console.log(`✓ ${provider.padEnd(13)} ${ops.padEnd(14)} ${what}  ${Math.round(performance.now() - started)} ms`);
+        console.log(`✓ ${provider.padEnd(13)} ${ops(count).padEnd(14)} ${what}  ${Math.round(performance.now() - started)} ms`);
       }
     } catch (e) {
       failed = true;
@@ -80,12 +145,14 @@ async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 2;
-  },
-);
+main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exitCode = 2;
+    },
+  )
+  .finally(() => worker?.terminate());

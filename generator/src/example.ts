@@ -4,7 +4,7 @@
  * a valid request. Values are JSON; the README emitter types them as the client takes them
  * (amounts as `DecimalString` / `minorUnits()`).
  */
-import { deref, isObject } from "./spec-ref.ts";
+import { deref, isObject } from "@odeme/spec";
 
 type Json = Record<string, unknown>;
 

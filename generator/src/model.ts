@@ -1,11 +1,7 @@
 import type { AuthDefinition, EnvelopeDefinition, ErrorCode, HttpMethod, MoneyWireFormat, ResponseSignatureDefinition, SensitiveFields } from "@odeme/core";
-import { deref, isObject } from "./spec-ref.ts";
-
-export { deref };
+import { deref, isObject, operationsOf, type LoadedSpec } from "@odeme/spec";
 import { credentialOptions } from "./emit/names.ts";
-import type { LoadedSpec } from "./load.ts";
 import { exampleOf, isMoney } from "./example.ts";
-import { HTTP_METHODS } from "./validate.ts";
 
 type Json = Record<string, unknown>;
 
@@ -162,11 +158,7 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
   const placeholderEnvironments = Object.keys(specEnvironments).filter((name) => !(name in environments));
   const defaultHost = hosts[0] as string;
   const operations: OperationModel[] = [];
-  for (const [path, itemRaw] of Object.entries((doc.paths ?? {}) as Json)) {
-    const item = deref(doc, itemRaw) as Json;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
+  for (const { path, method, item, op } of operationsOf(doc)) {
       // An operation's parameter overrides the path item's one with the same `in` and `name`.
       const byKey = new Map<string, Json>();
       for (const raw of [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])]) {
@@ -223,7 +215,6 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
       }
       operations.push(model);
     }
-  }
   const sensitive = collectSensitive(doc);
   const model: ProviderModel = {
     specFile: spec.file,

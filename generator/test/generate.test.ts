@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SpecError } from "../src/diagnostics.ts";
+import { SpecError } from "@odeme/spec";
 import { generatePackage } from "../src/generate.ts";
 import { fixturesDir, fixtureText } from "./helpers.ts";
 

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseSpec, type LoadedSpec } from "../src/load.ts";
+import { parseSpec, type LoadedSpec } from "@odeme/spec";
 import { buildModel, type ProviderModel } from "../src/model.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));

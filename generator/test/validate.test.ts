@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Diagnostic, formatDiagnostic, SpecError } from "../src/diagnostics.ts";
+import { type Diagnostic, formatDiagnostic, SpecError } from "@odeme/spec";
 import { validateSpec } from "../src/validate.ts";
 import { fixtureDisplay, loadFixture, type Edit } from "./helpers.ts";
 

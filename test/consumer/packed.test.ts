@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const PACKAGES = ["packages/core", "packages/iyzico", "packages/paywall", "packages/dineropay", "packages/parolapay", "packages/sipay-wallet", "packages/payments", "packages/testkit", "generator"];
+const PACKAGES = ["packages/spec", "packages/core", "packages/iyzico", "packages/paywall", "packages/dineropay", "packages/parolapay", "packages/sipay-wallet", "packages/payments", "packages/testkit", "generator"];
 // The generator is packed (its tarball must build and be complete) but not installed: its CLI is
 // tested end to end in generator/test, and its compiler dependencies would triple the install.
 const INSTALLED = PACKAGES.filter((p) => p !== "generator");
@@ -96,7 +96,7 @@ const app = () => join(work, "app");
 
 describe("the packed packages, installed with npm outside the workspace", () => {
   it("packs every package, with dist/, a LICENSE and no sources or maps", () => {
-    expect(Object.keys(tarballs).sort()).toEqual(["@odeme/core", "@odeme/dineropay", "@odeme/generator", "@odeme/iyzico", "@odeme/parolapay", "@odeme/payments", "@odeme/paywall", "@odeme/sipay-wallet", "@odeme/testkit"]);
+    expect(Object.keys(tarballs).sort()).toEqual(["@odeme/core", "@odeme/dineropay", "@odeme/generator", "@odeme/iyzico", "@odeme/parolapay", "@odeme/payments", "@odeme/paywall", "@odeme/sipay-wallet", "@odeme/spec", "@odeme/testkit"]);
     for (const [name, file] of Object.entries(tarballs)) {
       const listing = run(["tar", "-tzf", file], work).stdout.split("\n").filter(Boolean);
       expect(listing, name).toEqual(expect.arrayContaining(["package/package.json", "package/LICENSE", "package/README.md", "package/dist/index.js", "package/dist/index.d.ts"]));

@@ -1,7 +1,6 @@
 import type { ProviderModel } from "../model.ts";
-import { deref } from "../model.ts";
+import { deref, isObject, operationsOf } from "@odeme/spec";
 import type { PackageFiles } from "../output.ts";
-import { HTTP_METHODS } from "../validate.ts";
 import { generatedHeader } from "./header.ts";
 
 type Json = Record<string, unknown>;
@@ -12,10 +11,6 @@ type Json = Record<string, unknown>;
  * left to the provider, since no hand-written layer forwards them.
  */
 const KEYWORDS = ["type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"] as const;
-
-function isObject(v: unknown): v is Json {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
 
 /** One field's constraints: the keywords of the schema, of what it points to, and of its allOf parts. */
 function fieldConstraint(doc: Json, raw: unknown): Json {
@@ -72,12 +67,8 @@ function operationConstraints(doc: Json, item: Json, op: Json): Json {
  */
 export function emitConstraints(model: ProviderModel, doc: Json): string {
   const table: Json = {};
-  for (const itemRaw of Object.values((doc.paths ?? {}) as Json)) {
-    const item = deref(doc, itemRaw) as Json;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (isObject(op) && typeof op.operationId === "string") table[op.operationId] = operationConstraints(doc, item, op);
-    }
+  for (const { item, op } of operationsOf(doc)) {
+    if (typeof op.operationId === "string") table[op.operationId] = operationConstraints(doc, item, op);
   }
   const name = `${model.id.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}RequestConstraints`;
   return `${generatedHeader(model.specFile)}

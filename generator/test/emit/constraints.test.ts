@@ -1,7 +1,7 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { emitConstraints } from "../../src/emit/constraints.ts";
-import { loadSpec } from "../../src/load.ts";
+import { loadSpec } from "@odeme/spec";
 import { buildModel } from "../../src/model.ts";
 import { loadFixture } from "../helpers.ts";
 

@@ -1,11 +1,11 @@
 /**
  * Loads a provider's OpenAPI 3.1 spec from the repo's specs/ folder and turns it into the list of
  * operations a simulator serves, with every local $ref resolved so ajv and the handlers see plain
- * JSON Schema.
+ * JSON Schema. Reading, $ref resolution and walking are @odeme/spec's, shared with the generator.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
+import { inlineRefs, isObject as isJsonObject, operationsOf, readYaml, type InlineProblem } from "@odeme/spec";
 
 /** A JSON value as read from YAML/JSON. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -85,40 +85,36 @@ export function loadSpecFile(file: string): LoadedSpec {
 
 /** Parses spec text; `file` is only used in messages. */
 export function parseSpec(text: string, file = "<spec>"): LoadedSpec {
-  const parsed: unknown = parse(text);
+  // The shared reader: a YAML error names file:line:col, as the generator reports it.
+  const parsed = readYaml(file, text).value as JsonValue;
   if (!isObject(parsed) || !isObject(parsed.paths)) {
     throw new Error(`${file}: not an OpenAPI document (no "paths" object)`);
   }
   const document = parsed;
-  const resolve = (value: JsonValue): JsonValue => deref(document, value, [], file);
+  const resolve = (value: JsonValue): JsonValue => inlineRefs(document, value, (problem) => unresolvable(file, problem));
   const operations: SpecOperation[] = [];
-  for (const [path, item] of Object.entries(document.paths as JsonObject)) {
-    if (!isObject(item)) continue;
-    const shared = Array.isArray(item.parameters) ? item.parameters : [];
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      const resolved = resolve(op) as JsonObject;
-      const operationId = typeof resolved.operationId === "string" ? resolved.operationId : `${method} ${path}`;
-      const params = [...shared.map(resolve), ...(Array.isArray(resolved.parameters) ? resolved.parameters : [])];
-      const body = isObject(resolved.requestBody) ? resolved.requestBody : undefined;
-      const content = body && isObject(body.content) ? body.content : undefined;
-      const [requestContentType, media] = content ? (Object.entries(content)[0] ?? []) : [];
-      const responses = isObject(resolved.responses) ? resolved.responses : {};
-      const ok = responses["200"];
-      const okContent = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
-      operations.push({
-        operationId,
-        method,
-        path,
-        parameters: params.filter(isObject).map(toParameter),
-        ...(requestContentType ? { requestContentType } : {}),
-        ...(isObject(media) && isObject(media.schema) ? { requestSchema: media.schema } : {}),
-        requestRequired: body?.required === true,
-        ...(isObject(okContent) && isObject(okContent.schema) ? { responseSchema: okContent.schema } : {}),
-        raw: resolved,
-      });
-    }
+  for (const { path, method, item, op } of operationsOf(document, METHODS)) {
+    const shared = Array.isArray(item.parameters) ? (item.parameters as JsonValue[]) : [];
+    const resolved = resolve(op as JsonObject) as JsonObject;
+    const operationId = typeof resolved.operationId === "string" ? resolved.operationId : `${method} ${path}`;
+    const params = [...shared.map(resolve), ...(Array.isArray(resolved.parameters) ? resolved.parameters : [])];
+    const body = isObject(resolved.requestBody) ? resolved.requestBody : undefined;
+    const content = body && isObject(body.content) ? body.content : undefined;
+    const [requestContentType, media] = content ? (Object.entries(content)[0] ?? []) : [];
+    const responses = isObject(resolved.responses) ? resolved.responses : {};
+    const ok = responses["200"];
+    const okContent = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
+    operations.push({
+      operationId,
+      method,
+      path,
+      parameters: params.filter(isObject).map(toParameter),
+      ...(requestContentType ? { requestContentType } : {}),
+      ...(isObject(media) && isObject(media.schema) ? { requestSchema: media.schema } : {}),
+      requestRequired: body?.required === true,
+      ...(isObject(okContent) && isObject(okContent.schema) ? { responseSchema: okContent.schema } : {}),
+      raw: resolved,
+    });
   }
   const provider = document["x-odeme-provider"];
   const providerId =
@@ -150,43 +146,18 @@ function leadingComment(text: string): string {
 }
 
 /**
- * Replaces every local `$ref` ("#/components/...") by a copy of its target. Sibling keywords next
- * to a $ref (allowed in 3.1, e.g. a description) are kept. Our specs are not recursive, so a cycle
- * is reported as an error instead of being supported.
+ * Every local `$ref` is replaced by a copy of its target (siblings kept), so ajv and the handlers
+ * see plain JSON Schema. Our specs are not recursive, so a cycle is an error, not supported.
  */
-function deref(root: JsonObject, value: JsonValue, stack: string[], file: string): JsonValue {
-  if (Array.isArray(value)) return value.map((v) => deref(root, v, stack, file));
-  if (!isObject(value)) return value;
-  const out: JsonObject = {};
-  if (typeof value.$ref === "string") {
-    const ref = value.$ref;
-    if (!ref.startsWith("#/")) throw new Error(`${file}: only local $refs are supported, got "${ref}"`);
-    if (stack.includes(ref)) throw new Error(`${file}: recursive $ref "${ref}" is not supported by the simulator`);
-    const target = pointer(root, ref, file);
-    Object.assign(out, deref(root, target, [...stack, ref], file));
-  }
-  for (const [key, child] of Object.entries(value)) {
-    if (key === "$ref") continue;
-    // x-odeme-* and examples are data, not schemas, but resolving refs in them is harmless.
-    out[key] = deref(root, child, stack, file);
-  }
-  return out;
-}
-
-function pointer(root: JsonObject, ref: string, file: string): JsonValue {
-  let node: JsonValue = root;
-  for (const raw of ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node)) node = node[Number(key)] ?? null;
-    else if (isObject(node) && key in node) node = node[key] ?? null;
-    else throw new Error(`${file}: $ref "${ref}" points nowhere`);
-  }
-  return node;
+function unresolvable(file: string, { kind, ref }: InlineProblem): never {
+  if (kind === "external") throw new Error(`${file}: only local $refs are supported, got "${ref}"`);
+  if (kind === "recursive") throw new Error(`${file}: recursive $ref "${ref}" is not supported by the simulator`);
+  throw new Error(`${file}: $ref "${ref}" points nowhere`);
 }
 
 /** True for a plain JSON object (not an array, not null). */
 export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return isJsonObject(value);
 }
 
 /**

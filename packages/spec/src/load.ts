@@ -2,21 +2,37 @@ import { readFile } from "node:fs/promises";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { SpecError, type Diagnostic, toPointer } from "./diagnostics.ts";
 
+/** Line and column (1-based) of the value at `path`, or of its nearest existing ancestor. */
+export type Locate = (path: readonly (string | number)[]) => { line: number; col: number };
+
+/** YAML text read into JSON values, still able to say where each value was written. */
+export interface YamlDocument {
+  /** Path as given (shown in diagnostics), e.g. `specs/iyzico.yaml`. */
+  file: string;
+  text: string;
+  /** The document as JSON (any shape: the caller decides what it must be). */
+  value: unknown;
+  locate: Locate;
+}
+
 /** A parsed spec that can still say where each of its values was written. */
 export interface LoadedSpec {
   /** Path as given (shown in diagnostics), e.g. `specs/iyzico.yaml`. */
   file: string;
   text: string;
   doc: Record<string, unknown>;
-  /** Line and column (1-based) of the value at `path`, or of its nearest existing ancestor. */
-  locate(path: readonly (string | number)[]): { line: number; col: number };
+  locate: Locate;
 }
 
 export async function loadSpec(file: string): Promise<LoadedSpec> {
   return parseSpec(file, await readFile(file, "utf8"));
 }
 
-export function parseSpec(file: string, text: string): LoadedSpec {
+/**
+ * Parses YAML, keeping source positions. Syntax errors (a tab as indentation, a duplicate key)
+ * throw one SpecError naming `file:line:col` for each.
+ */
+export function readYaml(file: string, text: string): YamlDocument {
   const lineCounter = new LineCounter();
   const yamlDoc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number) => {
@@ -28,11 +44,8 @@ export function parseSpec(file: string, text: string): LoadedSpec {
       yamlDoc.errors.map((e): Diagnostic => ({ file, ...at(e.pos[0]), pointer: "#", message: `YAML: ${e.message.split("\n")[0]}` })),
     );
   }
-  const doc = yamlDoc.toJS({ maxAliasCount: 100 }) as unknown;
-  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
-    throw new SpecError([{ file, line: 1, col: 1, pointer: "#", message: "the spec must be a YAML mapping (an OpenAPI document)" }]);
-  }
-  const locate = (path: readonly (string | number)[]) => {
+  const value = yamlDoc.toJS({ maxAliasCount: 100 }) as unknown;
+  const locate: Locate = (path) => {
     let node: unknown = yamlDoc.contents;
     let best = (node as Node | null)?.range?.[0] ?? 0;
     for (const key of path) {
@@ -52,9 +65,19 @@ export function parseSpec(file: string, text: string): LoadedSpec {
     }
     return at(best);
   };
-  return { file, text, doc: doc as Record<string, unknown>, locate };
+  return { file, text, value, locate };
 }
 
-export function diagnosticAt(spec: LoadedSpec, path: readonly (string | number)[], message: string): Diagnostic {
+/** Parses a spec: YAML with positions ({@link readYaml}) whose document must be a mapping. */
+export function parseSpec(file: string, text: string): LoadedSpec {
+  const { value, locate } = readYaml(file, text);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new SpecError([{ file, line: 1, col: 1, pointer: "#", message: "the spec must be a YAML mapping (an OpenAPI document)" }]);
+  }
+  return { file, text, doc: value as Record<string, unknown>, locate };
+}
+
+/** A diagnostic at `path` of `spec`, with its position and pointer. */
+export function diagnosticAt(spec: Pick<LoadedSpec, "file" | "locate">, path: readonly (string | number)[], message: string): Diagnostic {
   return { file: spec.file, ...spec.locate(path), pointer: toPointer(path), message };
 }

@@ -1,9 +1,23 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic, SpecError } from "../src/diagnostics.ts";
-import { parseSpec } from "../src/load.ts";
-import { fixtureDisplay, loadFixture, type Edit } from "./helpers.ts";
+import { parseSpec, readYaml } from "../src/load.ts";
 
-const MINI = fixtureDisplay("mini.yaml");
+// The generator's fixture: positions are checked on the same file its diagnostics tests use.
+const MINI = "generator/test/fixtures/mini.yaml";
+const miniText = readFileSync(new URL("../../../generator/test/fixtures/mini.yaml", import.meta.url), "utf8");
+
+/** One edit of the fixture's text: `from` must occur exactly once (a fixture change cannot silently skip it). */
+type Edit = readonly [from: string, to: string];
+
+function loadFixture(_name: "mini.yaml", edits: readonly Edit[] = []) {
+  let text = miniText;
+  for (const [from, to] of edits) {
+    if (text.split(from).length !== 2) throw new Error(`edit expects exactly one ${JSON.stringify(from)} in the fixture`);
+    text = text.replace(from, () => to);
+  }
+  return parseSpec(MINI, text);
+}
 
 function yamlError(run: () => unknown): SpecError {
   try {
@@ -42,6 +56,15 @@ describe("parseSpec: YAML that does not parse", () => {
   ])("a document that is %s is rejected at 1:1", (_title, text) => {
     const error = yamlError(() => parseSpec("specs/x.yaml", text));
     expect(error.diagnostics.map(formatDiagnostic)).toEqual(["specs/x.yaml:1:1 # the spec must be a YAML mapping (an OpenAPI document)"]);
+  });
+});
+
+describe("readYaml: any YAML value, with positions", () => {
+  it("keeps a non-mapping document (the caller decides what it must be) and still reports syntax errors", () => {
+    expect(readYaml("x.yaml", "- a\n- b\n").value).toEqual(["a", "b"]);
+    expect(readYaml("x.yaml", "").value).toBeNull();
+    const error = yamlError(() => readYaml("x.yaml", "a: 1\na: 2\n"));
+    expect(error.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^x\.yaml:2:1 # YAML: Map keys must be unique/)]);
   });
 });
 
