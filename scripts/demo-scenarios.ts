@@ -25,9 +25,20 @@ interface ScenarioMaker<K extends keyof SimulatorsById & ProviderId> {
 const iyzico: ScenarioMaker<"iyzico"> = {
   provider: "iyzico",
   seed(sim) {
-    const a = sim.seedPayment({ conversationId: "order-1001", items: [{ id: "BOOK", price: "120.0" }, { id: "PEN", price: "30.0" }] });
+    const a = sim.seedPayment({
+      conversationId: "order-1001",
+      items: [
+        { id: "BOOK", price: "120.0" },
+        { id: "PEN", price: "30.0" },
+      ],
+    });
     const b = sim.seedPayment({ conversationId: "order-1002", items: [{ id: "MUG", price: "75.5" }] });
-    return { provider: "iyzico", payments: [{ paymentId: a.paymentId }, { paymentId: b.paymentId }], partialRefund: "40.00", rest: "110.00" };
+    return {
+      provider: "iyzico",
+      payments: [{ paymentId: a.paymentId }, { paymentId: b.paymentId }],
+      partialRefund: "40.00",
+      rest: "110.00",
+    };
   },
 };
 
@@ -62,7 +73,12 @@ const parolapay: ScenarioMaker<"parolapay"> = {
   seed(sim) {
     const a = sim.seedIntent({ amount: 150_000, merchantRef: "PP-4001" });
     const b = sim.seedIntent({ amount: 20_000, merchantRef: "PP-4002", status: "authorized" });
-    return { provider: "parolapay", payments: [{ intentId: a.intentId }, { intentId: b.intentId }], partialRefund: "500.00", rest: "1000.00" };
+    return {
+      provider: "parolapay",
+      payments: [{ intentId: a.intentId }, { intentId: b.intentId }],
+      partialRefund: "500.00",
+      rest: "1000.00",
+    };
   },
 };
 
@@ -71,7 +87,12 @@ const sipayWallet: ScenarioMaker<"sipay-wallet"> = {
   seed(sim) {
     const a = sim.seedPayment({ amount: "60.00" });
     const b = sim.seedPayment({ amount: "15.00" });
-    return { provider: "sipay-wallet", payments: [{ transactionId: a.transactionId }, { transactionId: b.transactionId }], partialRefund: "10.00", rest: "50.00" };
+    return {
+      provider: "sipay-wallet",
+      payments: [{ transactionId: a.transactionId }, { transactionId: b.transactionId }],
+      partialRefund: "10.00",
+      rest: "50.00",
+    };
   },
 };
 

@@ -69,7 +69,8 @@ async function runScenario(payments: Payments, s: DemoScenario): Promise<void> {
 function printTable(data: Row[]): void {
   const headers: (keyof Row)[] = ["provider", "operation", "amount", "result", "ms"];
   const width = (k: keyof Row) => Math.max(k.length, ...data.map((r) => r[k].length));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 4 ? c.padStart(width(headers[i] as keyof Row)) : c.padEnd(width(headers[i] as keyof Row)))).join("  ")}`;
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => (i === 4 ? c.padStart(width(headers[i] as keyof Row)) : c.padEnd(width(headers[i] as keyof Row)))).join("  ")}`;
   console.log(line(headers));
   console.log(line(headers.map((h) => "─".repeat(width(h)))));
   for (const r of data) console.log(line(headers.map((h) => r[h])));
@@ -92,7 +93,9 @@ async function main(): Promise<void> {
     for (const s of ready) await runScenario(payments, s);
     printTable(rows);
     const failures = rows.filter((r) => r.result.startsWith("✗")).length;
-    console.log(`\n${rows.length} operations, ${rows.length - failures} succeeded, ${failures} rejected as expected (over-refunds, unsupported operations).`);
+    console.log(
+      `\n${rows.length} operations, ${rows.length - failures} succeeded, ${failures} rejected as expected (over-refunds, unsupported operations).`,
+    );
   } finally {
     await Promise.all(sims.map((s) => s.close()));
   }

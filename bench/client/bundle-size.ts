@@ -31,7 +31,10 @@ export async function bundleIyzico(): Promise<Uint8Array> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const code = await bundleIyzico();
   const gzip = gzipSync(code, { level: 9 }).length;
-  printTable(["bundle", "minified bytes", "gzip bytes", "budget (gzip)"], [["createIyzicoClient (esbuild, platform=neutral)", code.length, gzip, BUDGET_GZIP_BYTES]]);
+  printTable(
+    ["bundle", "minified bytes", "gzip bytes", "budget (gzip)"],
+    [["createIyzicoClient (esbuild, platform=neutral)", code.length, gzip, BUDGET_GZIP_BYTES]],
+  );
   console.log(`wrote ${writeResult("bundle-size", { minified: code.length, gzip, budget: BUDGET_GZIP_BYTES })}`);
   if (gzip > BUDGET_GZIP_BYTES) console.log(`over budget by ${gzip - BUDGET_GZIP_BYTES} bytes`);
 }

@@ -25,8 +25,33 @@ const secretKey = "sandbox-bench-secret-key-0001";
 
 // One answer per path, shaped like the simulator's (a retrieve carries long ids and prices).
 const answers: Record<string, string> = {
-  "/payment/detail": JSON.stringify({ status: "success", locale: "tr", systemTime: 1764590000000, price: 4000.0, paidPrice: 4000.0, installment: 1, paymentId: "25180208", currency: "TRY", basketId: "B1", itemTransactions: [0, 1, 2, 3].map((i) => ({ itemId: `I${i}`, paymentTransactionId: `2718${i}000`, transactionStatus: 2, price: 1000.0, paidPrice: 1000.0 })) }),
-  "/v2/payment/refund": JSON.stringify({ status: "success", locale: "tr", systemTime: 1764590000000, conversationId: "c", paymentId: "25180209", price: 1.0, currency: "TRY" }),
+  "/payment/detail": JSON.stringify({
+    status: "success",
+    locale: "tr",
+    systemTime: 1764590000000,
+    price: 4000.0,
+    paidPrice: 4000.0,
+    installment: 1,
+    paymentId: "25180208",
+    currency: "TRY",
+    basketId: "B1",
+    itemTransactions: [0, 1, 2, 3].map((i) => ({
+      itemId: `I${i}`,
+      paymentTransactionId: `2718${i}000`,
+      transactionStatus: 2,
+      price: 1000.0,
+      paidPrice: 1000.0,
+    })),
+  }),
+  "/v2/payment/refund": JSON.stringify({
+    status: "success",
+    locale: "tr",
+    systemTime: 1764590000000,
+    conversationId: "c",
+    paymentId: "25180209",
+    price: 1.0,
+    currency: "TRY",
+  }),
   "/payment/test": JSON.stringify({ status: "success", locale: "tr", systemTime: 1764590000000 }),
 };
 const inMemoryFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
@@ -41,14 +66,20 @@ const inMemoryFetch = async (input: string | URL | Request, init?: RequestInit):
 
 function signed(path: string, body: string): Record<string, string> {
   const rnd = `${Date.now()}${Math.random().toString(8).slice(2, 12)}`;
-  const signature = createHmac("sha256", secretKey).update(rnd + path + body).digest("hex");
+  const signature = createHmac("sha256", secretKey)
+    .update(rnd + path + body)
+    .digest("hex");
   const auth = Buffer.from(`apiKey:${apiKey}&randomKey:${rnd}&signature:${signature}`).toString("base64");
   return { authorization: `IYZWSv2 ${auth}`, "x-iyzi-rnd": rnd, accept: "application/json" };
 }
 
 async function bare(asRequest: boolean, method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
   const text = body === undefined ? "" : JSON.stringify(body);
-  const init: RequestInit = { method, headers: { ...signed(path, text), ...(body === undefined ? {} : { "content-type": "application/json" }) }, ...(body === undefined ? {} : { body: text }) };
+  const init: RequestInit = {
+    method,
+    headers: { ...signed(path, text), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: text }),
+  };
   const res = asRequest ? await fetch(new Request(base + path, init)) : await fetch(base + path, init);
   const json = (await res.json()) as { status?: string };
   if (json.status !== "success") throw new Error(`bare ${path}: ${JSON.stringify(json)}`);
@@ -70,12 +101,24 @@ function call(client: Client, op: Op): Promise<unknown> {
     case "bare fetch":
     case "bare fetch (Request)": {
       const r = client === "bare fetch (Request)";
-      return op === "retrieve" ? bare(r, "POST", "/payment/detail", { paymentId: "25180208" }) : op === "refund v2" ? bare(r, "POST", "/v2/payment/refund", refund) : bare(r, "GET", "/payment/test");
+      return op === "retrieve"
+        ? bare(r, "POST", "/payment/detail", { paymentId: "25180208" })
+        : op === "refund v2"
+          ? bare(r, "POST", "/v2/payment/refund", refund)
+          : bare(r, "GET", "/payment/test");
     }
     case "@odeme/iyzico (global fetch)":
-      return op === "retrieve" ? neutral.call(iyzicoOperations.retrievePayment, { body: { paymentId: "25180208" } }) : op === "refund v2" ? neutral.call(iyzicoOperations.refundV2, { body: refund }) : neutral.call(iyzicoOperations.test, {});
+      return op === "retrieve"
+        ? neutral.call(iyzicoOperations.retrievePayment, { body: { paymentId: "25180208" } })
+        : op === "refund v2"
+          ? neutral.call(iyzicoOperations.refundV2, { body: refund })
+          : neutral.call(iyzicoOperations.test, {});
     case "@odeme/iyzico (injected fetch)":
-      return op === "retrieve" ? injected.retrievePayment({ paymentId: "25180208" }) : op === "refund v2" ? injected.refundV2(refund) : injected.test();
+      return op === "retrieve"
+        ? injected.retrievePayment({ paymentId: "25180208" })
+        : op === "refund v2"
+          ? injected.refundV2(refund)
+          : injected.test();
   }
 }
 
@@ -105,10 +148,30 @@ const rows = OPS.map((op) => ({
   globalUs: us(op, "@odeme/iyzico (global fetch)"),
   injectedUs: us(op, "@odeme/iyzico (injected fetch)"),
 }));
-console.log(`\nbench/client/overhead: CPU µs per call with an in-memory fetch, median of ${ROUNDS} rounds of ${CALLS} calls, Node ${process.version}\n`);
+console.log(
+  `\nbench/client/overhead: CPU µs per call with an in-memory fetch, median of ${ROUNDS} rounds of ${CALLS} calls, Node ${process.version}\n`,
+);
 const f = (n: number, d = 1) => n.toFixed(d);
 printTable(
-  ["operation", "bare fetch", "bare fetch (Request)", "odeme global fetch", "odeme injected fetch", "global / bare", "injected / bare (Request)", "odeme's own µs (global - bare)"],
-  rows.map((r) => [r.op, f(r.bareUs), f(r.bareRequestUs), f(r.globalUs), f(r.injectedUs), f(r.globalUs / r.bareUs, 2), f(r.injectedUs / r.bareRequestUs, 2), f(r.globalUs - r.bareUs)]),
+  [
+    "operation",
+    "bare fetch",
+    "bare fetch (Request)",
+    "odeme global fetch",
+    "odeme injected fetch",
+    "global / bare",
+    "injected / bare (Request)",
+    "odeme's own µs (global - bare)",
+  ],
+  rows.map((r) => [
+    r.op,
+    f(r.bareUs),
+    f(r.bareRequestUs),
+    f(r.globalUs),
+    f(r.injectedUs),
+    f(r.globalUs / r.bareUs, 2),
+    f(r.injectedUs / r.bareRequestUs, 2),
+    f(r.globalUs - r.bareUs),
+  ]),
 );
 console.log(`wrote ${writeResult("client-overhead", { node: process.version, calls: CALLS, rounds: ROUNDS, rows })}`);

@@ -21,7 +21,15 @@ import { createInterface } from "node:readline";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import createClient from "openapi-fetch";
-import { createIyzicoClient, iyzicoOperations, iyzicoProvider, type paths, type RefundV2Response, type RetrievePaymentResponse, type TestResponse } from "@odeme/iyzico";
+import {
+  createIyzicoClient,
+  iyzicoOperations,
+  iyzicoProvider,
+  type paths,
+  type RefundV2Response,
+  type RetrievePaymentResponse,
+  type TestResponse,
+} from "@odeme/iyzico";
 // The runtime-neutral entry of @odeme/core, as a runtime without the `node` condition resolves it.
 import { createTransport as createNeutralTransport, iyzwsV2Auth } from "../../packages/core/src/index.ts";
 import { nodeHmacSha256 } from "../../packages/core/src/crypto-node.ts";
@@ -32,13 +40,24 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const BLOCK = Number(process.env.BENCH_BLOCK ?? 400);
 const MAX_MS = Number(process.env.BENCH_MAX_S ?? 240) * 1000;
 const WARMUP = 30;
-const CLIENTS = ["fetch", "openapi-fetch", "@odeme/iyzico (node:http)", "@odeme/iyzico (injected fetch)", "@odeme/iyzico (global fetch)", "iyzipay"] as const;
+const CLIENTS = [
+  "fetch",
+  "openapi-fetch",
+  "@odeme/iyzico (node:http)",
+  "@odeme/iyzico (injected fetch)",
+  "@odeme/iyzico (global fetch)",
+  "iyzipay",
+] as const;
 type ClientName = (typeof CLIENTS)[number];
 type Op = "retrieve" | "refund v2" | "API test";
 const OPS: Op[] = ["retrieve", "refund v2", "API test"];
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const server = spawn(process.execPath, ["--import", "tsx", "--conditions=@odeme/source", "bench/client/sim-server.ts", String(CLIENTS.length)], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
+const server = spawn(
+  process.execPath,
+  ["--import", "tsx", "--conditions=@odeme/source", "bench/client/sim-server.ts", String(CLIENTS.length)],
+  { cwd: root, stdio: ["pipe", "pipe", "inherit"] },
+);
 const first = await new Promise<string>((resolve, reject) => {
   server.once("exit", (code) => reject(new Error(`simulator exited ${code}`)));
   createInterface({ input: server.stdout! }).once("line", resolve);
@@ -50,14 +69,20 @@ const started = performance.now();
 // The floor: what a careful hand-written client does, nothing more.
 function signed(path: string, body: string): Record<string, string> {
   const rnd = `${Date.now()}${Math.random().toString(8).slice(2, 12)}`;
-  const signature = createHmac("sha256", secretKey).update(rnd + path + body).digest("hex");
+  const signature = createHmac("sha256", secretKey)
+    .update(rnd + path + body)
+    .digest("hex");
   const auth = Buffer.from(`apiKey:${apiKey}&randomKey:${rnd}&signature:${signature}`).toString("base64");
   return { authorization: `IYZWSv2 ${auth}`, "x-iyzi-rnd": rnd, accept: "application/json" };
 }
 
 async function bareFetch(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
   const text = body === undefined ? "" : JSON.stringify(body);
-  const res = await fetch(sim.url + path, { method, headers: { ...signed(path, text), ...(body === undefined ? {} : { "content-type": "application/json" }) }, ...(body === undefined ? {} : { body: text }) });
+  const res = await fetch(sim.url + path, {
+    method,
+    headers: { ...signed(path, text), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: text }),
+  });
   const json = (await res.json()) as { status?: string };
   if (json.status !== "success") throw new Error(`fetch ${path}: ${JSON.stringify(json)}`);
   return json;
@@ -68,24 +93,34 @@ async function viaOpenapiFetch(op: Op, i: number, refundId: string): Promise<unk
   let r: { data?: unknown; error?: unknown };
   if (op === "retrieve") {
     const body = { paymentId: sim.retrieve };
-    r = await typed.POST("/payment/detail", { body, headers: { ...signed("/payment/detail", JSON.stringify(body)), "content-type": "application/json" } });
+    r = await typed.POST("/payment/detail", {
+      body,
+      headers: { ...signed("/payment/detail", JSON.stringify(body)), "content-type": "application/json" },
+    });
   } else if (op === "refund v2") {
     const body = { paymentId: refundId, price: "1.0", conversationId: `oa-${i}` } as const;
-    r = await typed.POST("/v2/payment/refund", { body, headers: { ...signed("/v2/payment/refund", JSON.stringify(body)), "content-type": "application/json" } });
+    r = await typed.POST("/v2/payment/refund", {
+      body,
+      headers: { ...signed("/v2/payment/refund", JSON.stringify(body)), "content-type": "application/json" },
+    });
   } else {
     r = await typed.GET("/payment/test", { headers: signed("/payment/test", "") });
   }
-  if ((r.data as { status?: string } | undefined)?.status !== "success") throw new Error(`openapi-fetch ${op}: ${JSON.stringify(r.error ?? r.data)}`);
+  if ((r.data as { status?: string } | undefined)?.status !== "success")
+    throw new Error(`openapi-fetch ${op}: ${JSON.stringify(r.error ?? r.data)}`);
   return r.data;
 }
 
 const odemeNode = createIyzicoClient({ apiKey, secretKey, baseUrl: sim.url });
 const odemeFetch = createIyzicoClient({ apiKey, secretKey, baseUrl: sim.url, fetch: (req) => fetch(req) });
 // The generated methods are one-line calls of the transport; this is the same call on the neutral entry.
-const neutral = createNeutralTransport(iyzicoProvider, { apiKey, secretKey, baseUrl: sim.url } as never, iyzwsV2Auth, { hmacSha256: nodeHmacSha256 });
+const neutral = createNeutralTransport(iyzicoProvider, { apiKey, secretKey, baseUrl: sim.url } as never, iyzwsV2Auth, {
+  hmacSha256: nodeHmacSha256,
+});
 const odemeGlobal = {
   retrievePayment: (body: { paymentId: string }) => neutral.call<RetrievePaymentResponse>(iyzicoOperations.retrievePayment, { body }),
-  refundV2: (body: { paymentId: string; price: string; conversationId: string }) => neutral.call<RefundV2Response>(iyzicoOperations.refundV2, { body }),
+  refundV2: (body: { paymentId: string; price: string; conversationId: string }) =>
+    neutral.call<RefundV2Response>(iyzicoOperations.refundV2, { body }),
   test: () => neutral.call<TestResponse>(iyzicoOperations.test, {}),
 };
 
@@ -99,7 +134,9 @@ const Iyzipay = createRequire(import.meta.url)("iyzipay") as new (config: { apiK
 const sdk = new Iyzipay({ apiKey, secretKey, uri: sim.url });
 const viaSdk = (fn: (cb: Callback) => void) =>
   new Promise<unknown>((resolve, reject) =>
-    fn((err, result) => (err ? reject(err) : result?.status === "success" ? resolve(result) : reject(new Error(`iyzipay: ${JSON.stringify(result)}`)))),
+    fn((err, result) =>
+      err ? reject(err) : result?.status === "success" ? resolve(result) : reject(new Error(`iyzipay: ${JSON.stringify(result)}`)),
+    ),
   );
 
 let seq = 0;
@@ -108,14 +145,23 @@ function call(client: ClientName, op: Op): Promise<unknown> {
   const refundId = sim.refund[CLIENTS.indexOf(client)] as string;
   switch (client) {
     case "fetch":
-      return op === "retrieve" ? bareFetch("POST", "/payment/detail", { paymentId: sim.retrieve }) : op === "refund v2" ? bareFetch("POST", "/v2/payment/refund", { paymentId: refundId, price: "1.0", conversationId: `f-${i}` }) : bareFetch("GET", "/payment/test");
+      return op === "retrieve"
+        ? bareFetch("POST", "/payment/detail", { paymentId: sim.retrieve })
+        : op === "refund v2"
+          ? bareFetch("POST", "/v2/payment/refund", { paymentId: refundId, price: "1.0", conversationId: `f-${i}` })
+          : bareFetch("GET", "/payment/test");
     case "openapi-fetch":
       return viaOpenapiFetch(op, i, refundId);
     case "@odeme/iyzico (node:http)":
     case "@odeme/iyzico (injected fetch)":
     case "@odeme/iyzico (global fetch)": {
-      const c = client === "@odeme/iyzico (injected fetch)" ? odemeFetch : client === "@odeme/iyzico (global fetch)" ? odemeGlobal : odemeNode;
-      return op === "retrieve" ? c.retrievePayment({ paymentId: sim.retrieve }) : op === "refund v2" ? c.refundV2({ paymentId: refundId, price: "1.0", conversationId: `o-${i}` }) : c.test();
+      const c =
+        client === "@odeme/iyzico (injected fetch)" ? odemeFetch : client === "@odeme/iyzico (global fetch)" ? odemeGlobal : odemeNode;
+      return op === "retrieve"
+        ? c.retrievePayment({ paymentId: sim.retrieve })
+        : op === "refund v2"
+          ? c.refundV2({ paymentId: refundId, price: "1.0", conversationId: `o-${i}` })
+          : c.test();
     }
     case "iyzipay":
       return op === "retrieve"
@@ -211,10 +257,21 @@ try {
 }
 
 const f = (n: number, d = 2) => n.toFixed(d);
-console.log(`\nbench/client: ${SEQ} sequential calls and ${ROUNDS}×${BLOCK} in-flight calls per client and operation${capped ? " (stopped early by BENCH_MAX_S)" : ""}, Node ${process.version}\n`);
+console.log(
+  `\nbench/client: ${SEQ} sequential calls and ${ROUNDS}×${BLOCK} in-flight calls per client and operation${capped ? " (stopped early by BENCH_MAX_S)" : ""}, Node ${process.version}\n`,
+);
 printTable(
   ["operation", "client", "median ms", "p99 ms", "CPU µs/call", "calls/s ×1", "calls/s ×50", "CPU µs/call ×50"],
-  rows.map((r) => [r.op, r.client, f(r.medianMs, 3), f(r.p99Ms, 3), f(r.cpuUsPerCall, 0), f(r.perSecond1, 0), f(r.perSecond50, 0), f(r.cpuUsPerCall50, 0)]),
+  rows.map((r) => [
+    r.op,
+    r.client,
+    f(r.medianMs, 3),
+    f(r.p99Ms, 3),
+    f(r.cpuUsPerCall, 0),
+    f(r.perSecond1, 0),
+    f(r.perSecond50, 0),
+    f(r.cpuUsPerCall50, 0),
+  ]),
 );
 
 const ratios = OPS.map((op) => {
@@ -236,7 +293,25 @@ const ratios = OPS.map((op) => {
 });
 console.log("\nratios (< 1 is better for latency and CPU, > 1 is better for throughput)\n");
 printTable(
-  ["operation", "throughput ×50: odeme / iyzipay", "median: odeme / iyzipay", "CPU: odeme / iyzipay", "CPU: odeme (global fetch) / bare fetch", "CPU: odeme (injected fetch) / bare fetch", "CPU: openapi-fetch / bare fetch"],
-  ratios.map((r) => [r.op, f(r.throughput50VsIyzipay), f(r.medianVsIyzipay), f(r.cpuVsIyzipay), f(r.globalFetchCpuVsBareFetch), f(r.injectedFetchCpuVsBareFetch), f(r.openapiFetchCpuVsBareFetch)]),
+  [
+    "operation",
+    "throughput ×50: odeme / iyzipay",
+    "median: odeme / iyzipay",
+    "CPU: odeme / iyzipay",
+    "CPU: odeme (global fetch) / bare fetch",
+    "CPU: odeme (injected fetch) / bare fetch",
+    "CPU: openapi-fetch / bare fetch",
+  ],
+  ratios.map((r) => [
+    r.op,
+    f(r.throughput50VsIyzipay),
+    f(r.medianVsIyzipay),
+    f(r.cpuVsIyzipay),
+    f(r.globalFetchCpuVsBareFetch),
+    f(r.injectedFetchCpuVsBareFetch),
+    f(r.openapiFetchCpuVsBareFetch),
+  ]),
 );
-console.log(`\nwrote ${writeResult("client", { node: process.version, sequentialCalls: SEQ, rounds: ROUNDS, block: BLOCK, capped, rows, ratios })}`);
+console.log(
+  `\nwrote ${writeResult("client", { node: process.version, sequentialCalls: SEQ, rounds: ROUNDS, block: BLOCK, capped, rows, ratios })}`,
+);

@@ -59,7 +59,12 @@ try {
     const forFacade = sim.seedPayment({ items }).paymentId;
     const a = await time(() => client.refundV2({ paymentId: forClient, price: "10.00", conversationId: `c-${i}` }));
     const b = await time(() =>
-      payments.refund({ provider: "iyzico", payment: { paymentId: forFacade }, amount: parseMoney("10.00", "TRY"), idempotencyKey: `bench-${i}` }),
+      payments.refund({
+        provider: "iyzico",
+        payment: { paymentId: forFacade },
+        amount: parseMoney("10.00", "TRY"),
+        idempotencyKey: `bench-${i}`,
+      }),
     );
     if (i >= WARMUP) {
       refundClient.push(a);
@@ -79,11 +84,21 @@ try {
       await client.refundV2({ paymentId: ids[0] as string, price: "10.00", conversationId: `s-${i}` });
     });
     const b = await time(() =>
-      payments.refund({ provider: "iyzico", payment: { paymentId: ids[1] as string }, amount: parseMoney("10.00", "TRY"), idempotencyKey: `same-${i}` }),
+      payments.refund({
+        provider: "iyzico",
+        payment: { paymentId: ids[1] as string },
+        amount: parseMoney("10.00", "TRY"),
+        idempotencyKey: `same-${i}`,
+      }),
     );
     const c = await time(() => client.refundV2({ paymentId: ids[2] as string, price: "10.00", conversationId: `p-${i}` }));
     const d = await time(() =>
-      durable.refund({ provider: "iyzico", payment: { paymentId: ids[3] as string }, amount: parseMoney("10.00", "TRY"), idempotencyKey: `pg-${i}` }),
+      durable.refund({
+        provider: "iyzico",
+        payment: { paymentId: ids[3] as string },
+        amount: parseMoney("10.00", "TRY"),
+        idempotencyKey: `pg-${i}`,
+      }),
     );
     if (i >= WARMUP) {
       sameClient.push(a);
@@ -104,7 +119,11 @@ try {
     ["call", "client median ms", "facade median ms", "overhead ms", "ratio"],
     rows.map(([name, c, f]) => [name, c.toFixed(3), f.toFixed(3), (f - c).toFixed(3), `${(f / c).toFixed(2)}×`]),
   );
-  const file = writeResult("facade", { calls: CALLS, node: process.version, results: rows.map(([call, clientMs, facadeMs]) => ({ call, clientMs, facadeMs, ratio: facadeMs / clientMs })) });
+  const file = writeResult("facade", {
+    calls: CALLS,
+    node: process.version,
+    results: rows.map(([call, clientMs, facadeMs]) => ({ call, clientMs, facadeMs, ratio: facadeMs / clientMs })),
+  });
   console.log(`\nwrote ${file}`);
 } finally {
   await sim.close();

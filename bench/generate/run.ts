@@ -22,7 +22,10 @@ const genCli = join(root, "generator/dist/cli.js");
 const otsCli = join(root, "node_modules/openapi-typescript/bin/cli.js");
 
 // The launcher `pnpm generate` runs builds core, the spec reader and the generator when their dist/ is stale.
-const built = spawnSync(process.execPath, [join(root, "generator/build/run-built.mjs"), "--help"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+const built = spawnSync(process.execPath, [join(root, "generator/build/run-built.mjs"), "--help"], {
+  cwd: root,
+  stdio: ["ignore", "ignore", "inherit"],
+});
 if (built.status !== 0) process.exit(1);
 
 function listFiles(dir: string): Map<string, number> {
@@ -38,7 +41,10 @@ function listFiles(dir: string): Map<string, number> {
   return out;
 }
 
-const specs = readdirSync("specs").filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, "")).sort();
+const specs = readdirSync("specs")
+  .filter((f) => f.endsWith(".yaml"))
+  .map((f) => f.replace(/\.yaml$/, ""))
+  .sort();
 const rows: (string | number)[][] = [];
 const results: Record<string, unknown>[] = [];
 console.log(`generation benchmark: ${RUNS} runs each, Node ${process.version}`);
@@ -61,7 +67,14 @@ for (const provider of [...specs, "all"]) {
     ots.push(performance.now() - started);
     rmSync(out, { recursive: true, force: true });
   }
-  const r = { provider, coldMs: median(cold), openapiTypescriptMs: median(ots), ratio: median(cold) / median(ots), noopMs: median(noop), noopFilesWritten: noopWrites };
+  const r = {
+    provider,
+    coldMs: median(cold),
+    openapiTypescriptMs: median(ots),
+    ratio: median(cold) / median(ots),
+    noopMs: median(noop),
+    noopFilesWritten: noopWrites,
+  };
   results.push(r);
   rows.push([provider, r.coldMs.toFixed(0), r.openapiTypescriptMs.toFixed(0), `${r.ratio.toFixed(2)}×`, r.noopMs.toFixed(0), noopWrites]);
 }

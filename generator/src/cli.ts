@@ -87,7 +87,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const specsDir = resolve(values.specs);
   const outDir = resolve(values.out);
-  const available = (await readdir(specsDir)).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, "")).sort();
+  const available = (await readdir(specsDir))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => f.replace(/\.ya?ml$/, ""))
+    .sort();
   const unknown = positionals.filter((p) => !available.includes(p));
   if (unknown.length > 0) {
     console.error(`odeme-gen: no spec for ${unknown.join(", ")} in ${displayPath(specsDir)} (have: ${available.join(", ")})`);
@@ -102,7 +105,15 @@ async function main(argv: string[]): Promise<number> {
   for (const provider of providers) {
     const started = performance.now();
     const file = ["yaml", "yml"].map((ext) => join(specsDir, `${provider}.${ext}`));
-    const found = (await Promise.all(file.map((f) => readFile(f).then((bytes) => ({ f, bytes })).catch(() => undefined)))).find(Boolean);
+    const found = (
+      await Promise.all(
+        file.map((f) =>
+          readFile(f)
+            .then((bytes) => ({ f, bytes }))
+            .catch(() => undefined),
+        ),
+      )
+    ).find(Boolean);
     const specPath = found?.f as string;
     const ops = (n: number) => `${n} operations`;
     // generatePackage checks that the spec's provider id is its file name, so the package folder is known unparsed.
@@ -121,11 +132,16 @@ async function main(argv: string[]): Promise<number> {
       if (values.check) {
         const differ = await staleFiles(pkg.dir, pkg.files);
         stale.push(...differ.map((f) => join(displayPath(pkg.dir), f)));
-        console.log(`${differ.length ? "✗" : "✓"} ${provider.padEnd(13)} ${ops(count).padEnd(14)} ${differ.length ? `${differ.length} stale` : "up to date"}  ${ms} ms`);
+        console.log(
+          `${differ.length ? "✗" : "✓"} ${provider.padEnd(13)} ${ops(count).padEnd(14)} ${differ.length ? `${differ.length} stale` : "up to date"}  ${ms} ms`,
+        );
       } else {
         const r = await writePackage(pkg.dir, pkg.files);
         recordGeneration(pkg.dir, key, count, pkg.files);
-        const what = r.written.length || r.removed.length ? `${r.written.length} written, ${r.unchanged.length} unchanged${r.removed.length ? `, ${r.removed.length} removed` : ""}` : "unchanged";
+        const what =
+          r.written.length || r.removed.length
+            ? `${r.written.length} written, ${r.unchanged.length} unchanged${r.removed.length ? `, ${r.removed.length} removed` : ""}`
+            : "unchanged";
         console.log(`✓ ${provider.padEnd(13)} ${ops(count).padEnd(14)} ${what}  ${Math.round(performance.now() - started)} ms`);
       }
     } catch (e) {
@@ -139,7 +155,9 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (stale.length > 0) {
-    console.error(`\nGenerated files are out of date with the specs (run \`pnpm generate\` and commit):\n${stale.map((s) => `  ${s}`).join("\n")}`);
+    console.error(
+      `\nGenerated files are out of date with the specs (run \`pnpm generate\` and commit):\n${stale.map((s) => `  ${s}`).join("\n")}`,
+    );
     return 1;
   }
   return failed ? 1 : 0;

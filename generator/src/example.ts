@@ -8,7 +8,6 @@ import { deref, isObject } from "@odeme/spec";
 
 type Json = Record<string, unknown>;
 
-
 /** The schema's own example, const, default or first enum value, if it names one. */
 function stated(s: Json): { value: unknown } | undefined {
   if (s.const !== undefined) return { value: s.const };

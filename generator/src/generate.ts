@@ -35,13 +35,25 @@ async function existingVersion(dir: string): Promise<string | undefined> {
  * Spec -> files in memory. Nothing is written here, so a spec that fails at any step leaves the
  * package on disk exactly as it was.
  */
-export async function generatePackage(specPath: string, packagesDir: string, coreVersion = "0.1.0", emitSchema: SchemaEmitter = emitSchemaHere): Promise<GeneratedPackage> {
+export async function generatePackage(
+  specPath: string,
+  packagesDir: string,
+  coreVersion = "0.1.0",
+  emitSchema: SchemaEmitter = emitSchemaHere,
+): Promise<GeneratedPackage> {
   const spec = await loadSpec(displayPath(specPath));
   validateSpec(spec);
   const model = buildModel(spec);
   const expectedName = specPath.replace(/^.*[\\/]/, "").replace(/\.ya?ml$/, "");
   if (model.id !== expectedName) {
-    throw new SpecError([{ file: spec.file, ...spec.locate(["x-odeme-provider", "id"]), pointer: "#/x-odeme-provider/id", message: `"${model.id}" must match the file name "${expectedName}"` }]);
+    throw new SpecError([
+      {
+        file: spec.file,
+        ...spec.locate(["x-odeme-provider", "id"]),
+        pointer: "#/x-odeme-provider/id",
+        message: `"${model.id}" must match the file name "${expectedName}"`,
+      },
+    ]);
   }
   const dir = join(packagesDir, model.id);
   // Started first: in a worker it runs while this thread emits the client.

@@ -1,4 +1,12 @@
-import type { AuthDefinition, EnvelopeDefinition, ErrorCode, HttpMethod, MoneyWireFormat, ResponseSignatureDefinition, SensitiveFields } from "@odeme/core";
+import type {
+  AuthDefinition,
+  EnvelopeDefinition,
+  ErrorCode,
+  HttpMethod,
+  MoneyWireFormat,
+  ResponseSignatureDefinition,
+  SensitiveFields,
+} from "@odeme/core";
 import { deref, isObject, operationsOf, type LoadedSpec } from "@odeme/spec";
 import { credentialOptions } from "./emit/names.ts";
 import { exampleOf, isMoney } from "./example.ts";
@@ -37,7 +45,13 @@ export interface OperationModel {
   pathParams: ParamModel[];
   requestExample?: unknown;
   /** What the README example passes: the request example completed with every required field, and a value per parameter. */
-  example: { body?: unknown; header: Record<string, unknown>; query: Record<string, unknown>; path?: Record<string, unknown>; moneyParams: string[] };
+  example: {
+    body?: unknown;
+    header: Record<string, unknown>;
+    query: Record<string, unknown>;
+    path?: Record<string, unknown>;
+    moneyParams: string[];
+  };
 }
 
 export interface ProviderModel {
@@ -66,7 +80,6 @@ export interface ProviderModel {
   credentials: string[];
   operations: OperationModel[];
 }
-
 
 /** Dotted paths (`a.b`, `items[].price`) of every property carrying `flag` in a schema. */
 function collectFlagged(doc: Json, schema: unknown, flag: string, prefix = "", seen = new Set<unknown>()): string[] {
@@ -105,7 +118,8 @@ const SENSITIVE_KINDS: readonly SensitiveKind[] = ["secret", "card", "personal"]
 function collectSensitive(doc: Json): SensitiveFields {
   const out: Record<SensitiveKind, Set<string>> = { secret: new Set(), card: new Set(), personal: new Set() };
   const root = doc["x-odeme-sensitive"];
-  if (isObject(root)) for (const kind of SENSITIVE_KINDS) for (const name of (root[kind] as string[] | undefined) ?? []) out[kind].add(name);
+  if (isObject(root))
+    for (const kind of SENSITIVE_KINDS) for (const name of (root[kind] as string[] | undefined) ?? []) out[kind].add(name);
   const kindOf = (node: unknown): SensitiveKind | undefined => {
     if (!isObject(node)) return undefined;
     if (typeof node["x-odeme-sensitive"] === "string") return node["x-odeme-sensitive"] as SensitiveKind;
@@ -142,7 +156,10 @@ function firstExample(media: Json): unknown {
  */
 function pathParamsOf(template: string, params: Json[]): ParamModel[] {
   const declared = new Set(params.filter((p) => p.in === "path").map((p) => p.name as string));
-  return [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string).filter((name) => declared.has(name)).map((name) => ({ name, required: true }));
+  return [...template.matchAll(/\{([^{}]+)\}/g)]
+    .map((m) => m[1] as string)
+    .filter((name) => declared.has(name))
+    .map((name) => ({ name, required: true }));
 }
 
 export function buildModel(spec: LoadedSpec): ProviderModel {
@@ -153,68 +170,78 @@ export function buildModel(spec: LoadedSpec): ProviderModel {
   const hosts = [...new Set(Object.values(specEnvironments).flatMap((e) => Object.keys(e)))];
   // A host under `.invalid` (RFC 2606: never resolves) is a placeholder for one nobody published;
   // such an environment is not offered, so a client cannot be pointed at it by accident.
-  const placeholder = (urls: Record<string, string>) => Object.values(urls).every((u) => /^[a-z]+:\/\/[^/]*\.invalid(?::\d+)?(?:\/|$)/i.test(u));
+  const placeholder = (urls: Record<string, string>) =>
+    Object.values(urls).every((u) => /^[a-z]+:\/\/[^/]*\.invalid(?::\d+)?(?:\/|$)/i.test(u));
   const environments = Object.fromEntries(Object.entries(specEnvironments).filter(([, urls]) => !placeholder(urls)));
   const placeholderEnvironments = Object.keys(specEnvironments).filter((name) => !(name in environments));
   const defaultHost = hosts[0] as string;
   const operations: OperationModel[] = [];
   for (const { path, method, item, op } of operationsOf(doc)) {
-      // An operation's parameter overrides the path item's one with the same `in` and `name`.
-      const byKey = new Map<string, Json>();
-      for (const raw of [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])]) {
-        const p = deref(doc, raw) as Json;
-        byKey.set(`${String(p.in)}:${String(p.name)}`, p);
-      }
-      const params = [...byKey.values()];
-      const pathParams = pathParamsOf(path, params);
-      const requestBody = deref(doc, op.requestBody) as Json | undefined;
-      const content = (requestBody?.content ?? {}) as Record<string, Json>;
-      const json = content["application/json"];
-      const form = content["application/x-www-form-urlencoded"];
-      const media = json ?? form;
-      const ok = deref(doc, (op.responses as Json)["200"]) as Json;
-      const okSchema = ((ok.content as Record<string, Json> | undefined)?.["application/json"])?.schema;
-      const model: OperationModel = {
-        id: op.operationId as string,
-        method: method as HttpMethod,
-        path,
-        host: (op["x-odeme-host"] as string | undefined) ?? defaultHost,
-        safe: op["x-odeme-safe"] === true,
-        summary: ((op.summary as string | undefined) ?? (op.operationId as string)).trim(),
-        tags: (op.tags as string[] | undefined) ?? [],
-        body: json ? "json" : form ? "form" : "none",
-        bodyRequired: media !== undefined && requestBody?.required !== false,
-        money: media ? collectFlagged(doc, media.schema, "x-odeme-money") : [],
-        bigint: okSchema ? collectFlagged(doc, okSchema, "x-odeme-bigint") : [],
-        headerParams: params.filter((p) => p.in === "header").map((p) => ({ name: p.name as string, required: p.required === true })),
-        queryParams: params.filter((p) => p.in === "query").map((p) => ({ name: p.name as string, required: p.required === true })),
-        pathParams,
-        example: {
-          header: Object.fromEntries(params.filter((p) => p.in === "header").map((p) => [p.name as string, exampleOf(doc, p.schema, p.example)])),
-          query: Object.fromEntries(params.filter((p) => p.in === "query").map((p) => [p.name as string, exampleOf(doc, p.schema, p.example)])),
-          moneyParams: params.filter((p) => isMoney(doc, p.schema)).map((p) => p.name as string),
-        },
-      };
-      if (pathParams.length) {
-        const declared = (name: string) => params.find((p) => p.in === "path" && p.name === name) as Json;
-        model.example.path = Object.fromEntries(pathParams.map(({ name }) => [name, exampleOf(doc, declared(name).schema, declared(name).example)]));
-      }
-      if (typeof op.description === "string") model.description = op.description.trim();
-      if (op["x-odeme-inferred"] === true) model.inferred = String(op["x-odeme-inferred-reason"]);
-      if (typeof op["x-odeme-auth-set"] === "string") model.authSet = op["x-odeme-auth-set"];
-      if (Array.isArray(op["x-odeme-hash-fields"])) model.hashFields = op["x-odeme-hash-fields"] as string[];
-      if (isObject(op["x-odeme-errors"])) model.errors = op["x-odeme-errors"] as Record<string, ErrorCode>;
-      const signed = op["x-odeme-response-signature"];
-      if (isObject(signed)) {
-        model.responseSignature = { fields: signed.fields as string[], ...(Array.isArray(signed.decimals) ? { decimals: signed.decimals as string[] } : {}) };
-      }
-      if (media) {
-        const example = firstExample(media);
-        if (example !== undefined) model.requestExample = example;
-        model.example.body = exampleOf(doc, media.schema, example);
-      }
-      operations.push(model);
+    // An operation's parameter overrides the path item's one with the same `in` and `name`.
+    const byKey = new Map<string, Json>();
+    for (const raw of [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])]) {
+      const p = deref(doc, raw) as Json;
+      byKey.set(`${String(p.in)}:${String(p.name)}`, p);
     }
+    const params = [...byKey.values()];
+    const pathParams = pathParamsOf(path, params);
+    const requestBody = deref(doc, op.requestBody) as Json | undefined;
+    const content = (requestBody?.content ?? {}) as Record<string, Json>;
+    const json = content["application/json"];
+    const form = content["application/x-www-form-urlencoded"];
+    const media = json ?? form;
+    const ok = deref(doc, (op.responses as Json)["200"]) as Json;
+    const okSchema = (ok.content as Record<string, Json> | undefined)?.["application/json"]?.schema;
+    const model: OperationModel = {
+      id: op.operationId as string,
+      method: method as HttpMethod,
+      path,
+      host: (op["x-odeme-host"] as string | undefined) ?? defaultHost,
+      safe: op["x-odeme-safe"] === true,
+      summary: ((op.summary as string | undefined) ?? (op.operationId as string)).trim(),
+      tags: (op.tags as string[] | undefined) ?? [],
+      body: json ? "json" : form ? "form" : "none",
+      bodyRequired: media !== undefined && requestBody?.required !== false,
+      money: media ? collectFlagged(doc, media.schema, "x-odeme-money") : [],
+      bigint: okSchema ? collectFlagged(doc, okSchema, "x-odeme-bigint") : [],
+      headerParams: params.filter((p) => p.in === "header").map((p) => ({ name: p.name as string, required: p.required === true })),
+      queryParams: params.filter((p) => p.in === "query").map((p) => ({ name: p.name as string, required: p.required === true })),
+      pathParams,
+      example: {
+        header: Object.fromEntries(
+          params.filter((p) => p.in === "header").map((p) => [p.name as string, exampleOf(doc, p.schema, p.example)]),
+        ),
+        query: Object.fromEntries(
+          params.filter((p) => p.in === "query").map((p) => [p.name as string, exampleOf(doc, p.schema, p.example)]),
+        ),
+        moneyParams: params.filter((p) => isMoney(doc, p.schema)).map((p) => p.name as string),
+      },
+    };
+    if (pathParams.length) {
+      const declared = (name: string) => params.find((p) => p.in === "path" && p.name === name) as Json;
+      model.example.path = Object.fromEntries(
+        pathParams.map(({ name }) => [name, exampleOf(doc, declared(name).schema, declared(name).example)]),
+      );
+    }
+    if (typeof op.description === "string") model.description = op.description.trim();
+    if (op["x-odeme-inferred"] === true) model.inferred = String(op["x-odeme-inferred-reason"]);
+    if (typeof op["x-odeme-auth-set"] === "string") model.authSet = op["x-odeme-auth-set"];
+    if (Array.isArray(op["x-odeme-hash-fields"])) model.hashFields = op["x-odeme-hash-fields"] as string[];
+    if (isObject(op["x-odeme-errors"])) model.errors = op["x-odeme-errors"] as Record<string, ErrorCode>;
+    const signed = op["x-odeme-response-signature"];
+    if (isObject(signed)) {
+      model.responseSignature = {
+        fields: signed.fields as string[],
+        ...(Array.isArray(signed.decimals) ? { decimals: signed.decimals as string[] } : {}),
+      };
+    }
+    if (media) {
+      const example = firstExample(media);
+      if (example !== undefined) model.requestExample = example;
+      model.example.body = exampleOf(doc, media.schema, example);
+    }
+    operations.push(model);
+  }
   const sensitive = collectSensitive(doc);
   const model: ProviderModel = {
     specFile: spec.file,

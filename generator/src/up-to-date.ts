@@ -47,7 +47,11 @@ function hashCodeDir(dir: string, into: ReturnType<typeof createHash>): void {
     }
   };
   visit(dir);
-  for (const f of files.sort()) into.update(`${f.slice(dir.length)}\0`).update(readFileSync(f)).update("\0");
+  for (const f of files.sort())
+    into
+      .update(`${f.slice(dir.length)}\0`)
+      .update(readFileSync(f))
+      .update("\0");
 }
 
 /** The version in the package.json of the package `name` as `from` resolves it (walking up from its entry). */
@@ -122,8 +126,19 @@ export function upToDate(packageDir: string, key: string, cacheRoot = process.cw
 }
 
 /** Records a generation whose files are now on disk (written or found unchanged). */
-export function recordGeneration(packageDir: string, key: string, operations: number, files: ReadonlyMap<string, string>, cacheRoot = process.cwd()): void {
-  const record: GenerationRecord = { format: CACHE_FORMAT, key, operations, files: Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b)).map(([rel, text]) => [rel, sha256(text)])) };
+export function recordGeneration(
+  packageDir: string,
+  key: string,
+  operations: number,
+  files: ReadonlyMap<string, string>,
+  cacheRoot = process.cwd(),
+): void {
+  const record: GenerationRecord = {
+    format: CACHE_FORMAT,
+    key,
+    operations,
+    files: Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b)).map(([rel, text]) => [rel, sha256(text)])),
+  };
   const target = recordFile(packageDir, cacheRoot);
   try {
     mkdirSync(dirname(target), { recursive: true });

@@ -1,5 +1,16 @@
 import type { ErrorObject } from "ajv";
-import { deref, diagnosticAt, fromPointer, HTTP_METHODS, isObject, resolvePointer, SpecError, walkValues, type Diagnostic, type LoadedSpec } from "@odeme/spec";
+import {
+  deref,
+  diagnosticAt,
+  fromPointer,
+  HTTP_METHODS,
+  isObject,
+  resolvePointer,
+  SpecError,
+  walkValues,
+  type Diagnostic,
+  type LoadedSpec,
+} from "@odeme/spec";
 import extensionsSchema from "./extensions.schema.json" with { type: "json" };
 import * as compiled from "./validators.compiled.ts";
 import { responseSignatureField } from "./emit/names.ts";
@@ -72,7 +83,8 @@ export function validateSpec(spec: LoadedSpec): void {
     const ref = node.$ref;
     if (typeof ref === "string") {
       if (!ref.startsWith("#/")) diagnostics.push(diagnosticAt(spec, [...path, "$ref"], `only local $refs are supported, got "${ref}"`));
-      else if (resolvePointer(doc, ref) === undefined) diagnostics.push(diagnosticAt(spec, [...path, "$ref"], `$ref "${ref}" points to nothing`));
+      else if (resolvePointer(doc, ref) === undefined)
+        diagnostics.push(diagnosticAt(spec, [...path, "$ref"], `$ref "${ref}" points to nothing`));
     }
     const inSchema = path.includes("schemas") || path.includes("schema") || path.includes("properties");
     for (const key of Object.keys(node)) {
@@ -103,7 +115,10 @@ function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
   const hosts = new Set(Object.values(envs).flatMap((e) => (isObject(e) ? Object.keys(e) : [])));
   const auth = (isObject(doc["x-odeme-auth"]) ? doc["x-odeme-auth"] : {}) as Record<string, unknown>;
   const def = doc["x-odeme-default-environment"];
-  if (typeof def === "string" && !(def in envs)) out.push(diagnosticAt(spec, ["x-odeme-default-environment"], `names no environment in x-odeme-environments (${Object.keys(envs).join(", ")})`));
+  if (typeof def === "string" && !(def in envs))
+    out.push(
+      diagnosticAt(spec, ["x-odeme-default-environment"], `names no environment in x-odeme-environments (${Object.keys(envs).join(", ")})`),
+    );
   if (auth.scheme === "oauth2-client-credentials" && typeof auth.tokenHost === "string" && !hosts.has(auth.tokenHost)) {
     out.push(diagnosticAt(spec, ["x-odeme-auth", "tokenHost"], `names no host of x-odeme-environments (${[...hosts].join(", ")})`));
   }
@@ -118,32 +133,49 @@ function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
       if (!v.op(op)) out.push(...ajvDiagnostics(spec, v.op.errors, at));
       const id = op.operationId;
       if (id === undefined) out.push(diagnosticAt(spec, at, "needs an operationId (it names the client method)"));
-      else if (typeof id !== "string") continue; // the OpenAPI schema already said "must be string"
-      else if (!/^[a-z][A-Za-z0-9]*$/.test(id)) out.push(diagnosticAt(spec, [...at, "operationId"], `"${id}" must be camelCase (it becomes a method name)`));
+      else if (typeof id !== "string")
+        continue; // the OpenAPI schema already said "must be string"
+      else if (!/^[a-z][A-Za-z0-9]*$/.test(id))
+        out.push(diagnosticAt(spec, [...at, "operationId"], `"${id}" must be camelCase (it becomes a method name)`));
       else if (ids.has(id)) out.push(diagnosticAt(spec, [...at, "operationId"], `"${id}" is already used by ${ids.get(id)}`));
       else ids.set(id, `${method.toUpperCase()} ${p}`);
       const host = op["x-odeme-host"];
-      if (typeof host === "string" && !hosts.has(host)) out.push(diagnosticAt(spec, [...at, "x-odeme-host"], `names no host of x-odeme-environments (${[...hosts].join(", ")})`));
+      if (typeof host === "string" && !hosts.has(host))
+        out.push(diagnosticAt(spec, [...at, "x-odeme-host"], `names no host of x-odeme-environments (${[...hosts].join(", ")})`));
       const set = op["x-odeme-auth-set"];
       if (set !== undefined) {
         const sets = isObject(auth.sets) ? Object.keys(auth.sets) : [];
-        if (auth.scheme !== "headers") out.push(diagnosticAt(spec, [...at, "x-odeme-auth-set"], `only applies to the "headers" auth scheme, not "${String(auth.scheme)}"`));
-        else if (typeof set === "string" && !sets.includes(set)) out.push(diagnosticAt(spec, [...at, "x-odeme-auth-set"], `names no set of x-odeme-auth.sets (${sets.join(", ")})`));
+        if (auth.scheme !== "headers")
+          out.push(
+            diagnosticAt(spec, [...at, "x-odeme-auth-set"], `only applies to the "headers" auth scheme, not "${String(auth.scheme)}"`),
+          );
+        else if (typeof set === "string" && !sets.includes(set))
+          out.push(diagnosticAt(spec, [...at, "x-odeme-auth-set"], `names no set of x-odeme-auth.sets (${sets.join(", ")})`));
       }
       if (op["x-odeme-hash-fields"] !== undefined && auth.scheme !== "akurateco-hash") {
-        out.push(diagnosticAt(spec, [...at, "x-odeme-hash-fields"], `only applies to the "akurateco-hash" auth scheme, not "${String(auth.scheme)}"`));
+        out.push(
+          diagnosticAt(
+            spec,
+            [...at, "x-odeme-hash-fields"],
+            `only applies to the "akurateco-hash" auth scheme, not "${String(auth.scheme)}"`,
+          ),
+        );
       }
       out.push(...checkPathParams(spec, p, item, op, at));
       const signed = op["x-odeme-response-signature"];
       if (isObject(signed)) out.push(...checkResponseSignature(spec, at, signed, auth, op.responses));
-      if (!SENDABLE_METHODS.includes(method)) out.push(diagnosticAt(spec, at, `the runtime sends only ${SENDABLE_METHODS.join(", ")} requests, not ${method}`));
+      if (!SENDABLE_METHODS.includes(method))
+        out.push(diagnosticAt(spec, at, `the runtime sends only ${SENDABLE_METHODS.join(", ")} requests, not ${method}`));
       const responses = isObject(op.responses) ? op.responses : {};
-      if (!("200" in responses)) out.push(diagnosticAt(spec, [...at, "responses"], "needs a 200 response (its schema types the method's result)"));
+      if (!("200" in responses))
+        out.push(diagnosticAt(spec, [...at, "responses"], "needs a 200 response (its schema types the method's result)"));
       else {
         const ok = deref(doc, responses["200"]);
         const json = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
         if (!isObject(json) || json.schema === undefined) {
-          out.push(diagnosticAt(spec, [...at, "responses", "200"], "needs an application/json body with a schema (it types the method's result)"));
+          out.push(
+            diagnosticAt(spec, [...at, "responses", "200"], "needs an application/json body with a schema (it types the method's result)"),
+          );
         }
       }
     }
@@ -156,22 +188,40 @@ function checkCrossReferences(spec: LoadedSpec): Diagnostic[] {
  * the template, with a string schema: the runtime fills placeholders from strings only (a number
  * would be formatted by the caller's locale-free String(), an id beyond 2^53 silently rounded).
  */
-function checkPathParams(spec: LoadedSpec, template: string, item: Record<string, unknown>, op: Record<string, unknown>, at: string[]): Diagnostic[] {
+function checkPathParams(
+  spec: LoadedSpec,
+  template: string,
+  item: Record<string, unknown>,
+  op: Record<string, unknown>,
+  at: string[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const placeholders = new Set([...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string));
   const declared = new Map<string, { param: Record<string, unknown>; where: (string | number)[] }>();
-  for (const [list, where] of [[item.parameters, ["paths", template, "parameters"]], [op.parameters, [...at, "parameters"]]] as const) {
+  for (const [list, where] of [
+    [item.parameters, ["paths", template, "parameters"]],
+    [op.parameters, [...at, "parameters"]],
+  ] as const) {
     if (!Array.isArray(list)) continue;
     list.forEach((raw, i) => {
       const param = deref(spec.doc, raw);
-      if (isObject(param) && param.in === "path" && typeof param.name === "string") declared.set(param.name, { param, where: [...where, i] });
+      if (isObject(param) && param.in === "path" && typeof param.name === "string")
+        declared.set(param.name, { param, where: [...where, i] });
     });
   }
-  for (const name of placeholders) if (!declared.has(name)) out.push(diagnosticAt(spec, at, `the path has {${name}} but no "in: path" parameter named "${name}"`));
+  for (const name of placeholders)
+    if (!declared.has(name)) out.push(diagnosticAt(spec, at, `the path has {${name}} but no "in: path" parameter named "${name}"`));
   for (const [name, { param, where }] of declared) {
-    if (!placeholders.has(name)) out.push(diagnosticAt(spec, [...where, "name"], `path parameter "${name}" is not a {${name}} of the path ${template}`));
+    if (!placeholders.has(name))
+      out.push(diagnosticAt(spec, [...where, "name"], `path parameter "${name}" is not a {${name}} of the path ${template}`));
     else if (!isObject(deref(spec.doc, param.schema)) || (deref(spec.doc, param.schema) as Record<string, unknown>).type !== "string") {
-      out.push(diagnosticAt(spec, [...where, "schema"], `path parameter "${name}" needs a string schema (the client sends path values as strings)`));
+      out.push(
+        diagnosticAt(
+          spec,
+          [...where, "schema"],
+          `path parameter "${name}" needs a string schema (the client sends path values as strings)`,
+        ),
+      );
     }
   }
   return out;
@@ -181,16 +231,24 @@ function checkPathParams(spec: LoadedSpec, template: string, item: Record<string
  * A signed answer can only be checked by a scheme that verifies answers, over fields the 200
  * response has: a misspelt field would be signed as "" and fail every real answer.
  */
-function checkResponseSignature(spec: LoadedSpec, at: string[], signed: Record<string, unknown>, auth: Record<string, unknown>, responses: unknown): Diagnostic[] {
+function checkResponseSignature(
+  spec: LoadedSpec,
+  at: string[],
+  signed: Record<string, unknown>,
+  auth: Record<string, unknown>,
+  responses: unknown,
+): Diagnostic[] {
   const where = [...at, "x-odeme-response-signature"];
   const field = typeof auth.scheme === "string" ? responseSignatureField(auth as unknown as AuthDefinition) : undefined;
-  if (field === undefined) return [diagnosticAt(spec, where, `only applies to an auth scheme that verifies signed answers, not "${String(auth.scheme)}"`)];
+  if (field === undefined)
+    return [diagnosticAt(spec, where, `only applies to an auth scheme that verifies signed answers, not "${String(auth.scheme)}"`)];
   const ok = isObject(responses) ? deref(spec.doc, responses["200"]) : undefined;
   const json = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
   if (!isObject(json)) return []; // "needs a 200 response" is reported on its own
   const names = propertyNames(spec.doc, json.schema, new Set());
   const out: Diagnostic[] = [];
-  if (!names.has(field)) out.push(diagnosticAt(spec, where, `the 200 response has no "${field}" property, where the scheme reads the signature`));
+  if (!names.has(field))
+    out.push(diagnosticAt(spec, where, `the 200 response has no "${field}" property, where the scheme reads the signature`));
   const fields = Array.isArray(signed.fields) ? signed.fields.map(String) : [];
   fields.forEach((f, i) => {
     if (!names.has(f)) out.push(diagnosticAt(spec, [...where, "fields", String(i)], `"${f}" is not a property of the 200 response`));

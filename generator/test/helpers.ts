@@ -50,14 +50,21 @@ export interface CliResult {
 
 /** Runs `odeme-gen` the way `pnpm generate` does (tsx, from the repo root). */
 export function runCli(args: string[]): CliResult {
-  const r = spawnSync(process.execPath, [tsxCli, "--conditions=@odeme/source", cliEntry, ...args], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [tsxCli, "--conditions=@odeme/source", cliEntry, ...args], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The same, without blocking, so independent runs can overlap. */
 export function runCliAsync(args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, "--conditions=@odeme/source", cliEntry, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, [tsxCli, "--conditions=@odeme/source", cliEntry, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
@@ -83,7 +90,14 @@ export function listFiles(dir: string): string[] {
 
 /** sha256 of every file under `dir`, by relative path. */
 export function hashTree(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash("sha256").update(readFileSync(join(dir, f))).digest("hex")]));
+  return Object.fromEntries(
+    listFiles(dir).map((f) => [
+      f,
+      createHash("sha256")
+        .update(readFileSync(join(dir, f)))
+        .digest("hex"),
+    ]),
+  );
 }
 
 export function mtimes(dir: string): Record<string, number> {

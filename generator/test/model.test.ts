@@ -32,19 +32,72 @@ const mini = (...edits: Edit[]): Given => ({ fixture: "mini.yaml", edits });
 describe("money: request fields the runtime formats to the wire", () => {
   const cases: [string, { given: Given; op: string; want: string[] }][] = [
     ["a property of a $ref'd request schema", { given: MINI, op: "createPayment", want: ["price"] }],
-    ["array items through $ref (items[].price) and nested through $ref and allOf (order.amount)", { given: DUO, op: "startPayment", want: ["items[].price", "order.amount"] }],
+    [
+      "array items through $ref (items[].price) and nested through $ref and allOf (order.amount)",
+      { given: DUO, op: "startPayment", want: ["items[].price", "order.amount"] },
+    ],
     ["an inline request schema", { given: DUO, op: "refund", want: ["Amount"] }],
     ["an operation without a body", { given: MINI, op: "getPayment", want: [] }],
-    ["a form body", { given: mini(["application/json:\n            schema: { $ref: '#/components/schemas/CreatePaymentRequest' }", "application/x-www-form-urlencoded:\n            schema: { $ref: '#/components/schemas/CreatePaymentRequest' }"]), op: "createPayment", want: ["price"] }],
-    ["a money field in a response only", { given: mini(["errorMessage: { type: string }", "refunded: { type: string, x-odeme-money: true }"]), op: "getPayment", want: [] }],
-    ["a property that $refs a money schema", { given: mini([PRICE, "price: { $ref: '#/components/schemas/Amount' }"], schema("Amount: { type: string, x-odeme-money: true }")), op: "createPayment", want: ["price"] }],
+    [
+      "a form body",
+      {
+        given: mini([
+          "application/json:\n            schema: { $ref: '#/components/schemas/CreatePaymentRequest' }",
+          "application/x-www-form-urlencoded:\n            schema: { $ref: '#/components/schemas/CreatePaymentRequest' }",
+        ]),
+        op: "createPayment",
+        want: ["price"],
+      },
+    ],
+    [
+      "a money field in a response only",
+      { given: mini(["errorMessage: { type: string }", "refunded: { type: string, x-odeme-money: true }"]), op: "getPayment", want: [] },
+    ],
+    [
+      "a property that $refs a money schema",
+      {
+        given: mini([PRICE, "price: { $ref: '#/components/schemas/Amount' }"], schema("Amount: { type: string, x-odeme-money: true }")),
+        op: "createPayment",
+        want: ["price"],
+      },
+    ],
     // OAS 3.1 allows siblings of $ref. schema.ts types this field DecimalString (openapi-typescript
     // passes the property node, flag included), but the runtime is never told to format it.
-    ["a $ref with x-odeme-money beside it", { given: mini([PRICE, "price: { $ref: '#/components/schemas/Decimal', x-odeme-money: true }"], schema("Decimal: { type: string, pattern: '^[0-9]+$' }")), op: "createPayment", want: ["price"] }],
+    [
+      "a $ref with x-odeme-money beside it",
+      {
+        given: mini(
+          [PRICE, "price: { $ref: '#/components/schemas/Decimal', x-odeme-money: true }"],
+          schema("Decimal: { type: string, pattern: '^[0-9]+$' }"),
+        ),
+        op: "createPayment",
+        want: ["price"],
+      },
+    ],
     // The 3.0 idiom for "a $ref plus a description": schema.ts types it DecimalString too.
-    ["an allOf-wrapped $ref to a money schema", { given: mini([PRICE, "price: { allOf: [{ $ref: '#/components/schemas/Amount' }], description: The total. }"], schema("Amount: { type: string, x-odeme-money: true }")), op: "createPayment", want: ["price"] }],
+    [
+      "an allOf-wrapped $ref to a money schema",
+      {
+        given: mini(
+          [PRICE, "price: { allOf: [{ $ref: '#/components/schemas/Amount' }], description: The total. }"],
+          schema("Amount: { type: string, x-odeme-money: true }"),
+        ),
+        op: "createPayment",
+        want: ["price"],
+      },
+    ],
     // schema.ts types it DecimalString[]; core's visitPath walks `prices[]` to each element.
-    ["an array of amounts", { given: mini([PRICE, "prices: { type: array, items: { type: string, x-odeme-money: true } }"], ["required: [price]", "required: [prices]"]), op: "createPayment", want: ["prices[]"] }],
+    [
+      "an array of amounts",
+      {
+        given: mini(
+          [PRICE, "prices: { type: array, items: { type: string, x-odeme-money: true } }"],
+          ["required: [price]", "required: [prices]"],
+        ),
+        op: "createPayment",
+        want: ["prices[]"],
+      },
+    ],
   ];
 
   it.each(cases)("%s", (_title, { given, op, want }) => {
@@ -70,9 +123,27 @@ describe("secret field names (redacted in logs and errors)", () => {
   const cases: [string, { given: Given; want: string[] }][] = [
     ["mini: a flagged property", { given: MINI, want: ["cardNumber"] }],
     ["duo: flagged properties of an inline object, sorted", { given: DUO, want: ["Cvv", "Number"] }],
-    ["x-odeme-secret beside a $ref", { given: mini(["cardNumber: { type: string, x-odeme-secret: true }", "cardNumber: { $ref: '#/components/schemas/Pan', x-odeme-secret: true }"], schema("Pan: { type: string }")), want: ["cardNumber"] }],
+    [
+      "x-odeme-secret beside a $ref",
+      {
+        given: mini(
+          ["cardNumber: { type: string, x-odeme-secret: true }", "cardNumber: { $ref: '#/components/schemas/Pan', x-odeme-secret: true }"],
+          schema("Pan: { type: string }"),
+        ),
+        want: ["cardNumber"],
+      },
+    ],
     // Money follows a $ref to a flagged schema (see above); a secret must too, or a card number leaks into logs.
-    ["a property that $refs a secret schema", { given: mini(["cardNumber: { type: string, x-odeme-secret: true }", "cardNumber: { $ref: '#/components/schemas/Pan' }"], schema("Pan: { type: string, x-odeme-secret: true }")), want: ["cardNumber"] }],
+    [
+      "a property that $refs a secret schema",
+      {
+        given: mini(
+          ["cardNumber: { type: string, x-odeme-secret: true }", "cardNumber: { $ref: '#/components/schemas/Pan' }"],
+          schema("Pan: { type: string, x-odeme-secret: true }"),
+        ),
+        want: ["cardNumber"],
+      },
+    ],
   ];
 
   it.each(cases)("%s", (_title, { given, want }) => {
@@ -99,25 +170,59 @@ describe("sensitive fields by kind (x-odeme-sensitive)", () => {
 });
 
 describe("header and query parameters", () => {
-  const OP_PARAM = "      parameters:\n        - name: x-payment-id\n          in: header\n          required: true\n          description: The paymentId returned by createPayment.\n          schema: { type: string }\n";
-  const PATH_PARAM = (required: boolean): Edit => ["  /payment/detail:\n    get:", `  /payment/detail:\n    parameters:\n      - { name: x-payment-id, in: header, required: ${required}, schema: { type: string } }\n    get:`];
+  const OP_PARAM =
+    "      parameters:\n        - name: x-payment-id\n          in: header\n          required: true\n          description: The paymentId returned by createPayment.\n          schema: { type: string }\n";
+  const PATH_PARAM = (required: boolean): Edit => [
+    "  /payment/detail:\n    get:",
+    `  /payment/detail:\n    parameters:\n      - { name: x-payment-id, in: header, required: ${required}, schema: { type: string } }\n    get:`,
+  ];
   const cases: [string, { given: Given; op: string; want: Pick<OperationModel, "headerParams" | "queryParams"> }][] = [
-    ["mini: one required header", { given: MINI, op: "getPayment", want: { headerParams: [{ name: "x-payment-id", required: true }], queryParams: [] } }],
-    ["duo: a required header and an optional query", { given: DUO, op: "inquirePayment", want: { headerParams: [{ name: "merchantuniquecode", required: true }], queryParams: [{ name: "lang", required: false }] } }],
+    [
+      "mini: one required header",
+      { given: MINI, op: "getPayment", want: { headerParams: [{ name: "x-payment-id", required: true }], queryParams: [] } },
+    ],
+    [
+      "duo: a required header and an optional query",
+      {
+        given: DUO,
+        op: "inquirePayment",
+        want: { headerParams: [{ name: "merchantuniquecode", required: true }], queryParams: [{ name: "lang", required: false }] },
+      },
+    ],
     ["an operation without parameters", { given: MINI, op: "createPayment", want: { headerParams: [], queryParams: [] } }],
     [
       "a parameter by $ref to components/parameters",
       {
-        given: mini([OP_PARAM, "      parameters:\n        - $ref: '#/components/parameters/PaymentId'\n"], ["components:\n", "components:\n  parameters:\n    PaymentId: { name: x-payment-id, in: header, required: true, schema: { type: string } }\n"]),
+        given: mini(
+          [OP_PARAM, "      parameters:\n        - $ref: '#/components/parameters/PaymentId'\n"],
+          [
+            "components:\n",
+            "components:\n  parameters:\n    PaymentId: { name: x-payment-id, in: header, required: true, schema: { type: string } }\n",
+          ],
+        ),
         op: "getPayment",
         want: { headerParams: [{ name: "x-payment-id", required: true }], queryParams: [] },
       },
     ],
-    ["a path-level parameter", { given: mini([OP_PARAM, ""], PATH_PARAM(true)), op: "getPayment", want: { headerParams: [{ name: "x-payment-id", required: true }], queryParams: [] } }],
+    [
+      "a path-level parameter",
+      {
+        given: mini([OP_PARAM, ""], PATH_PARAM(true)),
+        op: "getPayment",
+        want: { headerParams: [{ name: "x-payment-id", required: true }], queryParams: [] },
+      },
+    ],
     // OAS: an operation's parameter overrides the path-level one with the same name and location.
     // Listing it twice makes the README example `{ "x-payment-id": "…", "x-payment-id": "…" }`,
     // which does not compile, and sends the name twice in the definition's headerParams.
-    ["an operation parameter overriding a path-level one", { given: mini(PATH_PARAM(false)), op: "getPayment", want: { headerParams: [{ name: "x-payment-id", required: true }], queryParams: [] } }],
+    [
+      "an operation parameter overriding a path-level one",
+      {
+        given: mini(PATH_PARAM(false)),
+        op: "getPayment",
+        want: { headerParams: [{ name: "x-payment-id", required: true }], queryParams: [] },
+      },
+    ],
   ];
 
   it.each(cases)("%s", (_title, { given, op, want }) => {
@@ -129,18 +234,64 @@ describe("header and query parameters", () => {
 describe("operations", () => {
   const REASON = "The docs name a refund but show no path; follows /api/private/inquiry.";
   const cases: [string, { given: Given; op: string; want: Partial<OperationModel> }][] = [
-    ["an inferred operation carries its reason", { given: DUO, op: "refund", want: { inferred: REASON, host: "private", authSet: "private", errors: { "56": "already_refunded" }, safe: false, body: "json" } }],
-    ["an operation that is not inferred has no reason", { given: DUO, op: "startPayment", want: { inferred: undefined, host: "payment", authSet: "public", body: "json" } }],
+    [
+      "an inferred operation carries its reason",
+      {
+        given: DUO,
+        op: "refund",
+        want: { inferred: REASON, host: "private", authSet: "private", errors: { "56": "already_refunded" }, safe: false, body: "json" },
+      },
+    ],
+    [
+      "an operation that is not inferred has no reason",
+      { given: DUO, op: "startPayment", want: { inferred: undefined, host: "payment", authSet: "public", body: "json" } },
+    ],
     [
       "an inferred property does not make its operation inferred",
-      { given: mini(["cardNumber: { type: string, x-odeme-secret: true }", "cardNumber: { type: string, x-odeme-inferred: true, x-odeme-inferred-reason: guessed }"]), op: "createPayment", want: { inferred: undefined } },
+      {
+        given: mini([
+          "cardNumber: { type: string, x-odeme-secret: true }",
+          "cardNumber: { type: string, x-odeme-inferred: true, x-odeme-inferred-reason: guessed }",
+        ]),
+        op: "createPayment",
+        want: { inferred: undefined },
+      },
     ],
-    ["no x-odeme-host: the default host", { given: MINI, op: "getPayment", want: { host: "api", safe: true, body: "none", method: "get", path: "/payment/detail" } }],
-    ["no x-odeme-host with two hosts: the first host", { given: DUO, op: "listBanks", want: { host: "payment", safe: true, body: "none" } }],
+    [
+      "no x-odeme-host: the default host",
+      { given: MINI, op: "getPayment", want: { host: "api", safe: true, body: "none", method: "get", path: "/payment/detail" } },
+    ],
+    [
+      "no x-odeme-host with two hosts: the first host",
+      { given: DUO, op: "listBanks", want: { host: "payment", safe: true, body: "none" } },
+    ],
     ["x-odeme-host", { given: DUO, op: "inquirePayment", want: { host: "private" } }],
-    ["no summary: the operationId", { given: mini(["      summary: Create a payment\n", ""]), op: "createPayment", want: { summary: "createPayment" } }],
-    ["the request example is kept for the README", { given: MINI, op: "createPayment", want: { requestExample: { conversationId: "c-1", price: "10.5", cardNumber: "5528790000000008" } } }],
-    ["the first of several named examples", { given: DUO, op: "startPayment", want: { requestExample: { order: { id: "order-1", amount: 1500 }, items: [{ name: "Book", price: 1500 }], card: { Number: "4111111111111111", Cvv: "000" } } } }],
+    [
+      "no summary: the operationId",
+      { given: mini(["      summary: Create a payment\n", ""]), op: "createPayment", want: { summary: "createPayment" } },
+    ],
+    [
+      "the request example is kept for the README",
+      {
+        given: MINI,
+        op: "createPayment",
+        want: { requestExample: { conversationId: "c-1", price: "10.5", cardNumber: "5528790000000008" } },
+      },
+    ],
+    [
+      "the first of several named examples",
+      {
+        given: DUO,
+        op: "startPayment",
+        want: {
+          requestExample: {
+            order: { id: "order-1", amount: 1500 },
+            items: [{ name: "Book", price: 1500 }],
+            card: { Number: "4111111111111111", Cvv: "000" },
+          },
+        },
+      },
+    ],
   ];
 
   it.each(cases)("%s", (_title, { given, op, want }) => {
@@ -183,7 +334,13 @@ describe("provider", () => {
         want: {
           defaultHost: "payment",
           hosts: ["payment", "private"],
-          auth: { scheme: "headers", sets: { public: { apikeypublic: "apiKeyPublic" }, private: { apikeyprivate: "apiKeyPrivate", apiclientprivate: "apiClientPrivate" } } },
+          auth: {
+            scheme: "headers",
+            sets: {
+              public: { apikeypublic: "apiKeyPublic" },
+              private: { apikeyprivate: "apiKeyPrivate", apiclientprivate: "apiClientPrivate" },
+            },
+          },
           envelope: { success: { field: "ErrorCode", equals: 0 }, code: "ErrorCode", message: "Message" },
           money: { unit: "minor", wire: "number" },
           errors: { "4": "duplicate", "56": "not_found" },
@@ -214,8 +371,23 @@ describe("provider", () => {
 
   // RFC 2606: `.invalid` never resolves, so such hosts stand for ones nobody published.
   it.each([
-    ["every host a placeholder: no environment at all", [["sandbox: { api: https://sandbox-api.mini.test }", "sandbox: { api: https://sandbox.mini.invalid }"], ["live: { api: https://api.mini.test }", "live: { api: https://api.mini.invalid }"]], {}, ["sandbox", "live"], undefined],
-    ["one placeholder environment: the other stays, and the default with it", [["live: { api: https://api.mini.test }", "live: { api: https://api.mini.invalid:8443/v1 }"]], { sandbox: { api: "https://sandbox-api.mini.test" } }, ["live"], "sandbox"],
+    [
+      "every host a placeholder: no environment at all",
+      [
+        ["sandbox: { api: https://sandbox-api.mini.test }", "sandbox: { api: https://sandbox.mini.invalid }"],
+        ["live: { api: https://api.mini.test }", "live: { api: https://api.mini.invalid }"],
+      ],
+      {},
+      ["sandbox", "live"],
+      undefined,
+    ],
+    [
+      "one placeholder environment: the other stays, and the default with it",
+      [["live: { api: https://api.mini.test }", "live: { api: https://api.mini.invalid:8443/v1 }"]],
+      { sandbox: { api: "https://sandbox-api.mini.test" } },
+      ["live"],
+      "sandbox",
+    ],
   ] as const)("environments with .invalid hosts are not offered: %s", (_title, edits, environments, placeholders, defaultEnvironment) => {
     const m = model({ fixture: "mini.yaml", edits: edits.map(([a, b]) => [a, b] as const) });
     expect(m.environments).toEqual(environments);
@@ -255,12 +427,21 @@ describe("path parameters", () => {
 
 describe("buildModel: x-odeme-response-signature", () => {
   const SIGNED: Edit[] = [
-    ["      x-odeme-host: api\n", "      x-odeme-host: api\n      x-odeme-response-signature: { fields: [paymentId, status], decimals: [paymentId], source: a document }\n"],
-    ["        paymentId: { type: string, pattern: '^[0-9]+$', x-odeme-bigint: true }", "        paymentId: { type: string, pattern: '^[0-9]+$', x-odeme-bigint: true }\n        signature: { type: string }"],
+    [
+      "      x-odeme-host: api\n",
+      "      x-odeme-host: api\n      x-odeme-response-signature: { fields: [paymentId, status], decimals: [paymentId], source: a document }\n",
+    ],
+    [
+      "        paymentId: { type: string, pattern: '^[0-9]+$', x-odeme-bigint: true }",
+      "        paymentId: { type: string, pattern: '^[0-9]+$', x-odeme-bigint: true }\n        signature: { type: string }",
+    ],
   ];
 
   it("keeps the fields and decimals, in order, and leaves the citation in the spec", () => {
-    expect(operation(mini(...SIGNED), "createPayment").responseSignature).toEqual({ fields: ["paymentId", "status"], decimals: ["paymentId"] });
+    expect(operation(mini(...SIGNED), "createPayment").responseSignature).toEqual({
+      fields: ["paymentId", "status"],
+      decimals: ["paymentId"],
+    });
   });
 
   it("is absent where the spec declares none", () => {

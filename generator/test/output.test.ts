@@ -30,12 +30,27 @@ const same = Object.fromEntries(FILES);
 
 describe("writePackage and staleFiles agree on what is out of date", () => {
   const cases: [string, { disk: Record<string, string>; want: { written: string[]; unchanged: string[]; removed: string[] } }][] = [
-    ["an empty folder: everything is written", { disk: {}, want: { written: ["package.json", "README.md", "src/client.ts", "src/index.ts"], unchanged: [], removed: [] } }],
-    ["an up-to-date folder: nothing is written", { disk: same, want: { written: [], unchanged: ["package.json", "README.md", "src/client.ts", "src/index.ts"], removed: [] } }],
-    ["one changed file: only it is written", { disk: { ...same, "src/client.ts": "export const a = 2;\n" }, want: { written: ["src/client.ts"], unchanged: ["package.json", "README.md", "src/index.ts"], removed: [] } }],
+    [
+      "an empty folder: everything is written",
+      { disk: {}, want: { written: ["package.json", "README.md", "src/client.ts", "src/index.ts"], unchanged: [], removed: [] } },
+    ],
+    [
+      "an up-to-date folder: nothing is written",
+      { disk: same, want: { written: [], unchanged: ["package.json", "README.md", "src/client.ts", "src/index.ts"], removed: [] } },
+    ],
+    [
+      "one changed file: only it is written",
+      {
+        disk: { ...same, "src/client.ts": "export const a = 2;\n" },
+        want: { written: ["src/client.ts"], unchanged: ["package.json", "README.md", "src/index.ts"], removed: [] },
+      },
+    ],
     [
       "a source file the spec no longer produces: removed; other files outside src/ are not the generator's",
-      { disk: { ...same, "src/refund.ts": "old\n", "CHANGELOG.md": "# changes\n" }, want: { written: [], unchanged: ["package.json", "README.md", "src/client.ts", "src/index.ts"], removed: ["src/refund.ts"] } },
+      {
+        disk: { ...same, "src/refund.ts": "old\n", "CHANGELOG.md": "# changes\n" },
+        want: { written: [], unchanged: ["package.json", "README.md", "src/client.ts", "src/index.ts"], removed: ["src/refund.ts"] },
+      },
     ],
   ];
 
@@ -45,14 +60,19 @@ describe("writePackage and staleFiles agree on what is out of date", () => {
     expect(stale).toEqual([...want.written, ...want.removed].sort());
     const times = mtimes(dir);
     const result = await writePackage(dir, FILES);
-    expect({ ...result, written: [...result.written].sort(), unchanged: [...result.unchanged].sort() }).toEqual({ written: [...want.written].sort(), unchanged: [...want.unchanged].sort(), removed: want.removed });
+    expect({ ...result, written: [...result.written].sort(), unchanged: [...result.unchanged].sort() }).toEqual({
+      written: [...want.written].sort(),
+      unchanged: [...want.unchanged].sort(),
+      removed: want.removed,
+    });
     // What it wrote is what was asked, nothing half-written or temporary is left behind,
     // and what it did not write kept its mtime.
     for (const [rel, content] of FILES) expect(readFileSync(join(dir, rel), "utf8")).toBe(content);
     expect(listFiles(dir).filter((f) => f.includes(".odeme-tmp-"))).toEqual([]);
     const after = mtimes(dir);
     for (const rel of want.unchanged) expect(after[rel], rel).toBe(times[rel]);
-    for (const rel of Object.keys(disk).filter((f) => !f.startsWith("src/") && !FILES.has(f))) expect(readFileSync(join(dir, rel), "utf8")).toBe(disk[rel]);
+    for (const rel of Object.keys(disk).filter((f) => !f.startsWith("src/") && !FILES.has(f)))
+      expect(readFileSync(join(dir, rel), "utf8")).toBe(disk[rel]);
     expect(await staleFiles(dir, FILES)).toEqual([]);
   });
 });

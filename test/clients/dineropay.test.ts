@@ -36,7 +36,11 @@ describe("DineroPay client: signed bodies (providers.md section 4 vectors)", () 
   ])("%s hashes payment_id + PASSWORD", async (_op, call) => {
     const { client, sent } = dineropay(() => json({ payment_id: PAYMENT_ID, status: "settled" }));
     await call(client);
-    expect(JSON.parse(sent[0]?.body ?? "")).toEqual({ payment_id: PAYMENT_ID, merchant_key: "xxxxx-xxxxx-xxxxx", hash: "2761f9f103e6a8d5546d7255c5f41c9dab3bd4b7" });
+    expect(JSON.parse(sent[0]?.body ?? "")).toEqual({
+      payment_id: PAYMENT_ID,
+      merchant_key: "xxxxx-xxxxx-xxxxx",
+      hash: "2761f9f103e6a8d5546d7255c5f41c9dab3bd4b7",
+    });
   });
 
   it("createSession hashes order.number + amount + currency + description", async () => {
@@ -53,9 +57,17 @@ describe("DineroPay client: signed bodies (providers.md section 4 vectors)", () 
 
   it("replaces a stale merchant_key and hash left in a re-sent body", async () => {
     const { client, sent } = dineropay();
-    const stale = { merchant_key: "old-key", hash: "0000000000000000000000000000000000000000", payment_id: PAYMENT_ID, amount: "0.10" } as RefundRequest;
+    const stale = {
+      merchant_key: "old-key",
+      hash: "0000000000000000000000000000000000000000",
+      payment_id: PAYMENT_ID,
+      amount: "0.10",
+    } as RefundRequest;
     await client.refund(stale);
-    expect(JSON.parse(sent[0]?.body ?? "")).toMatchObject({ merchant_key: "xxxxx-xxxxx-xxxxx", hash: "01470c7eb9e5bc5e22870e0ec03a4813176f510c" });
+    expect(JSON.parse(sent[0]?.body ?? "")).toMatchObject({
+      merchant_key: "xxxxx-xxxxx-xxxxx",
+      hash: "01470c7eb9e5bc5e22870e0ec03a4813176f510c",
+    });
   });
 
   it("rejects a third decimal instead of rounding (the hash would not match what was meant)", async () => {
@@ -69,7 +81,14 @@ describe("DineroPay client: signed bodies (providers.md section 4 vectors)", () 
 describe("DineroPay client: errors", () => {
   it("the documented 400 becomes invalid_request with field errors", async () => {
     const { client } = dineropay(() =>
-      json({ error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: "hash: Hash is not valid." }] }, 400),
+      json(
+        {
+          error_code: 0,
+          error_message: "Request data is invalid.",
+          errors: [{ error_code: 100000, error_message: "hash: Hash is not valid." }],
+        },
+        400,
+      ),
     );
     const e = await odemeError(() => client.refund({ payment_id: PAYMENT_ID, amount: "0.1" }));
     expect(e).toMatchObject({
@@ -85,7 +104,12 @@ describe("DineroPay client: errors", () => {
   });
 
   it("keeps a field error without a field name as a plain message", async () => {
-    const { client } = dineropay(() => json({ error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: "Payment not found" }] }, 400));
+    const { client } = dineropay(() =>
+      json(
+        { error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: "Payment not found" }] },
+        400,
+      ),
+    );
     const e = await odemeError(() => client.refund({ payment_id: PAYMENT_ID, amount: "0.1" }));
     expect(e.fieldErrors).toEqual([{ message: "Payment not found" }]);
   });
@@ -105,7 +129,14 @@ describe("DineroPay client: a declined void (HTTP 200, status FAIL) is an error,
   it("rejects with provider_error, outcome rejected, the FAIL body in raw", async () => {
     const { client } = dineropay(() => json(failed));
     const e = await odemeError(() => client.void({ payment_id: PAYMENT_ID }));
-    expect(e).toMatchObject({ code: "provider_error", outcome: "rejected", retryable: false, status: 200, operation: "void", provider: "dineropay" });
+    expect(e).toMatchObject({
+      code: "provider_error",
+      outcome: "rejected",
+      retryable: false,
+      status: 200,
+      operation: "void",
+      provider: "dineropay",
+    });
     expect(e.raw).toMatchObject({ status: "FAIL", payment_status: "settled", reason: "Declined by processing" });
   });
 
@@ -115,13 +146,21 @@ describe("DineroPay client: a declined void (HTTP 200, status FAIL) is an error,
   });
 
   it("does not mistake other answers for a failure: accepted refunds, payment statuses, recurring decline", async () => {
-    for (const body of [{ payment_id: PAYMENT_ID, result: "accepted" }, { payment_id: PAYMENT_ID, status: "decline" }, { payment_id: PAYMENT_ID, status: "refund" }]) {
+    for (const body of [
+      { payment_id: PAYMENT_ID, result: "accepted" },
+      { payment_id: PAYMENT_ID, status: "decline" },
+      { payment_id: PAYMENT_ID, status: "refund" },
+    ]) {
       const { client } = dineropay(() => json(body));
       await expect(client.getPaymentStatus({ payment_id: PAYMENT_ID })).resolves.toMatchObject(body);
     }
     // The master doc's declined recurring example spells it "decline" (D2); it is typed and resolves.
     const { client } = dineropay(() => json({ payment_id: PAYMENT_ID, status: "decline", reason: "Declined by processing." }));
-    const charged = await client.recurring({ recurring_init_trans_id: PAYMENT_ID, recurring_token: "t", order: { number: "o", amount: "1", description: "Monthly" } });
+    const charged = await client.recurring({
+      recurring_init_trans_id: PAYMENT_ID,
+      recurring_token: "t",
+      order: { number: "o", amount: "1", description: "Monthly" },
+    });
     const status: "settled" | "pending" | "declined" | "decline" | undefined = charged.status;
     expect(status).toBe("decline");
   });

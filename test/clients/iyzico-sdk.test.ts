@@ -24,7 +24,12 @@ const spec = loadSpec("iyzico");
 
 type Api = { name: string; path: string; method: string; requestModel?: string; queryString?: string; pathVariables?: string };
 /** The SDK's own request building, used to read the path and body it would send. */
-type SdkResource = { _api: Record<string, Api & { generatedPath?: string }>; _config: { body?: unknown }; _preparePath(name: string): void; _getBody(name: string): unknown };
+type SdkResource = {
+  _api: Record<string, Api & { generatedPath?: string }>;
+  _config: { body?: unknown };
+  _preparePath(name: string): void;
+  _getBody(name: string): unknown;
+};
 type Shape = true | { [field: string]: Shape };
 
 /** Every SDK endpoint: "POST /payment/auth" -> the request models that resources send to it. */
@@ -114,7 +119,10 @@ describe("spec request fields equal iyzipay's request models", () => {
   // Path parameters and body (or a GET's query) fields together are the request's fields: the SDK
   // reads the path values from the same input object as the body (IyzipayResource._preparePath).
   it.each(matched.map((m) => [m.op.operationId, m] as const))("%s", (_id, { op, sdk }) => {
-    const full: Record<string, Shape> = { ...paramShape(op, "path"), ...fields(op.requestSchema ? specShape(op.requestSchema) : paramShape(op, "query")) };
+    const full: Record<string, Shape> = {
+      ...paramShape(op, "path"),
+      ...fields(op.requestSchema ? specShape(op.requestSchema) : paramShape(op, "query")),
+    };
     const beyond = BEYOND_NODE[op.operationId]?.fields ?? [];
     for (const field of beyond) expect(full, `${op.operationId}.${field} is in the spec`).toHaveProperty(field);
     const want = Object.fromEntries(Object.entries(full).filter(([k]) => !beyond.includes(k)));
@@ -126,13 +134,20 @@ describe("spec request fields equal iyzipay's request models", () => {
       return { resource: e.resource, shape: { ...path, ...(model === undefined ? {} : fields(sdkShape(model))) } as Shape };
     });
     const equal = candidates.filter((c) => JSON.stringify(sortShape(c.shape)) === JSON.stringify(sortShape(want)));
-    expect(equal.map((c) => c.resource), JSON.stringify({ spec: sortShape(want), sdk: candidates.map((c) => ({ [c.resource]: sortShape(c.shape) })) })).not.toEqual([]);
+    expect(
+      equal.map((c) => c.resource),
+      JSON.stringify({ spec: sortShape(want), sdk: candidates.map((c) => ({ [c.resource]: sortShape(c.shape) })) }),
+    ).not.toEqual([]);
   });
 });
 
 function sortShape(shape: Shape): Shape {
   if (shape === true) return true;
-  return Object.fromEntries(Object.keys(shape).sort().map((k) => [k, sortShape((shape as Record<string, Shape>)[k] as Shape)]));
+  return Object.fromEntries(
+    Object.keys(shape)
+      .sort()
+      .map((k) => [k, sortShape((shape as Record<string, Shape>)[k] as Shape)]),
+  );
 }
 
 describe("iyzipay and the generated client send the same body for the spec's examples", () => {
@@ -150,7 +165,8 @@ describe("iyzipay and the generated client send the same body for the spec's exa
     },
   });
   const example = (op: SpecOperation): unknown => {
-    const content = (op.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } | undefined)?.content;
+    const content = (op.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } | undefined)
+      ?.content;
     return Object.values(content?.["application/json"]?.examples ?? {})[0]?.value;
   };
   const withBody = matched.filter((m) => m.op.requestSchema !== undefined && m.op.parameters.length === 0);
@@ -181,11 +197,17 @@ describe("iyzipay and the generated client send the same path and body for path-
     },
   });
   const bodyExample = (op: SpecOperation): Record<string, unknown> | undefined => {
-    const content = (op.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: Record<string, unknown> }> }> } | undefined)?.content;
+    const content = (
+      op.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: Record<string, unknown> }> }> } | undefined
+    )?.content;
     return Object.values(content?.["application/json"]?.examples ?? {})[0]?.value;
   };
   const params = (op: SpecOperation, where: string) =>
-    Object.fromEntries(((op.raw.parameters ?? []) as { name: string; in: string; example?: unknown }[]).filter((p) => p.in === where).map((p) => [p.name, p.example]));
+    Object.fromEntries(
+      ((op.raw.parameters ?? []) as { name: string; in: string; example?: unknown }[])
+        .filter((p) => p.in === where)
+        .map((p) => [p.name, p.example]),
+    );
   const withPath = matched.filter((m) => m.op.parameters.some((p) => p.in === "path"));
 
   it("covers the 20 path-parameter endpoints", () => {
@@ -221,8 +243,20 @@ describe("iyzipay itself completes the 3-D Secure and checkout-form flows agains
   type Resource = { create(body: object, cb: Callback): void; retrieve(body: object, cb: Callback): void };
   const Iyzipay = require("iyzipay") as new (config: { apiKey: string; secretKey: string; uri: string }) => Record<string, Resource>;
   const promisify = (resource: Resource, method: "create" | "retrieve", body: object) =>
-    new Promise<Record<string, unknown>>((resolve, reject) => resource[method](body, (err, result) => (err ? reject(err) : resolve(result))));
-  const buyer = { id: "BY1", name: "Ada", surname: "Lovelace", identityNumber: "74300864791", email: "ada@example.com", registrationAddress: "Nidakule Göztepe", city: "Istanbul", country: "Turkey", ip: "85.34.78.112" };
+    new Promise<Record<string, unknown>>((resolve, reject) =>
+      resource[method](body, (err, result) => (err ? reject(err) : resolve(result))),
+    );
+  const buyer = {
+    id: "BY1",
+    name: "Ada",
+    surname: "Lovelace",
+    identityNumber: "74300864791",
+    email: "ada@example.com",
+    registrationAddress: "Nidakule Göztepe",
+    city: "Istanbul",
+    country: "Turkey",
+    ip: "85.34.78.112",
+  };
   const address = { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe" };
   const basketItems = [{ id: "X1", name: "Book", category1: "Books", itemType: "PHYSICAL", price: "10" }];
 
@@ -252,20 +286,51 @@ describe("iyzipay itself completes the 3-D Secure and checkout-form flows agains
   it("3-D Secure initialize -> bank callback -> auth -> retrieve -> refund, all signed by iyzipay", async () => {
     const iyzipay = new Iyzipay({ ...sim.credentials, uri: sim.url });
     const init = await promisify(iyzipay.threedsInitialize!, "create", {
-      locale: "tr", conversationId: "sdk-3ds", price: "10", paidPrice: "10", currency: "TRY", installment: 1, basketId: "B1", paymentChannel: "WEB", paymentGroup: "PRODUCT",
-      paymentCard: { cardHolderName: "Ada Lovelace", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030", cvc: "123", registerCard: 0 },
-      buyer, shippingAddress: address, billingAddress: address, basketItems, callbackUrl,
+      locale: "tr",
+      conversationId: "sdk-3ds",
+      price: "10",
+      paidPrice: "10",
+      currency: "TRY",
+      installment: 1,
+      basketId: "B1",
+      paymentChannel: "WEB",
+      paymentGroup: "PRODUCT",
+      paymentCard: {
+        cardHolderName: "Ada Lovelace",
+        cardNumber: "5528790000000008",
+        expireMonth: "12",
+        expireYear: "2030",
+        cvc: "123",
+        registerCard: 0,
+      },
+      buyer,
+      shippingAddress: address,
+      billingAddress: address,
+      basketItems,
+      callbackUrl,
     });
     expect(init).toMatchObject({ status: "success", conversationId: "sdk-3ds" });
     const paymentId = String(init.paymentId);
     await sim.completeThreeds(paymentId);
     const posted = callbacks[0]!;
-    const auth = await promisify(iyzipay.threedsPayment!, "create", { locale: "tr", conversationId: "sdk-3ds", paymentId: posted.paymentId, conversationData: posted.conversationData });
+    const auth = await promisify(iyzipay.threedsPayment!, "create", {
+      locale: "tr",
+      conversationId: "sdk-3ds",
+      paymentId: posted.paymentId,
+      conversationData: posted.conversationData,
+    });
     expect(auth).toMatchObject({ status: "success", paymentStatus: "SUCCESS", paymentId });
     const detail = await promisify(iyzipay.payment!, "retrieve", { locale: "tr", conversationId: "sdk-3ds", paymentId });
     expect(detail).toMatchObject({ status: "success", paymentStatus: "SUCCESS", paidPrice: 10 });
     const item = (detail.itemTransactions as { paymentTransactionId: string }[])[0]!;
-    const refund = await promisify(iyzipay.refund!, "create", { locale: "tr", conversationId: "sdk-refund", paymentTransactionId: item.paymentTransactionId, price: "4", currency: "TRY", ip: "85.34.78.112" });
+    const refund = await promisify(iyzipay.refund!, "create", {
+      locale: "tr",
+      conversationId: "sdk-refund",
+      paymentTransactionId: item.paymentTransactionId,
+      price: "4",
+      currency: "TRY",
+      ip: "85.34.78.112",
+    });
     expect(refund).toMatchObject({ status: "success", price: 4 });
     expect(sim.ledger.refunds).toEqual([expect.objectContaining({ paymentId, amount: 400, conversationId: "sdk-refund" })]);
     expect(sim.requests.every((r) => r.status === 200 && r.operationId !== undefined)).toBe(true);
@@ -274,8 +339,19 @@ describe("iyzipay itself completes the 3-D Secure and checkout-form flows agains
   it("checkout form initialize -> buyer pays -> retrieve", async () => {
     const iyzipay = new Iyzipay({ ...sim.credentials, uri: sim.url });
     const init = await promisify(iyzipay.checkoutFormInitialize!, "create", {
-      locale: "tr", conversationId: "sdk-cf", price: "10", paidPrice: "10", currency: "TRY", basketId: "B2", paymentGroup: "PRODUCT", callbackUrl,
-      enabledInstallments: [1, 2, 3], buyer, shippingAddress: address, billingAddress: address, basketItems,
+      locale: "tr",
+      conversationId: "sdk-cf",
+      price: "10",
+      paidPrice: "10",
+      currency: "TRY",
+      basketId: "B2",
+      paymentGroup: "PRODUCT",
+      callbackUrl,
+      enabledInstallments: [1, 2, 3],
+      buyer,
+      shippingAddress: address,
+      billingAddress: address,
+      basketItems,
     });
     expect(init).toMatchObject({ status: "success", tokenExpireTime: 1800 });
     const token = String(init.token);
@@ -288,10 +364,15 @@ describe("iyzipay itself completes the 3-D Secure and checkout-form flows agains
 
 describe("iyzipay itself calls path-parameter endpoints against the simulator", () => {
   type Callback = (err: unknown, result: Record<string, unknown>) => void;
-  type Resource = Record<"create" | "retrieve" | "retrieveList" | "update" | "delete" | "cancel" | "updateProductStatus", (body: object, cb: Callback) => void>;
+  type Resource = Record<
+    "create" | "retrieve" | "retrieveList" | "update" | "delete" | "cancel" | "updateProductStatus",
+    (body: object, cb: Callback) => void
+  >;
   const Iyzipay = require("iyzipay") as new (config: { apiKey: string; secretKey: string; uri: string }) => Record<string, Resource>;
   const run = (resource: Resource | undefined, method: keyof Resource, body: object) =>
-    new Promise<Record<string, unknown>>((resolve, reject) => resource![method](body, (err, result) => (err ? reject(err) : resolve(result))));
+    new Promise<Record<string, unknown>>((resolve, reject) =>
+      resource![method](body, (err, result) => (err ? reject(err) : resolve(result))),
+    );
   const data = (r: Record<string, unknown>) => r.data as Record<string, unknown>;
 
   let sim: IyzicoSimulator;
@@ -302,23 +383,51 @@ describe("iyzipay itself calls path-parameter endpoints against the simulator", 
 
   it("subscription product create -> retrieve -> update, pricing plan create -> list -> retrieve -> delete, product delete: signed by iyzipay, read back", async () => {
     const iyzipay = new Iyzipay({ ...sim.credentials, uri: sim.url });
-    const created = await run(iyzipay.subscriptionProduct, "create", { locale: "tr", conversationId: "sdk-p", name: "Gold", description: "Gold plan" });
+    const created = await run(iyzipay.subscriptionProduct, "create", {
+      locale: "tr",
+      conversationId: "sdk-p",
+      name: "Gold",
+      description: "Gold plan",
+    });
     expect(created).toMatchObject({ status: "success", data: { name: "Gold" } });
     const productReferenceCode = String(data(created).referenceCode);
-    expect(await run(iyzipay.subscriptionProduct, "retrieve", { productReferenceCode })).toMatchObject({ status: "success", data: { referenceCode: productReferenceCode, name: "Gold", description: "Gold plan" } });
-    expect(await run(iyzipay.subscriptionProduct, "update", { productReferenceCode, locale: "tr", conversationId: "sdk-p2", name: "Platinum" })).toMatchObject({ status: "success", data: { name: "Platinum" } });
+    expect(await run(iyzipay.subscriptionProduct, "retrieve", { productReferenceCode })).toMatchObject({
+      status: "success",
+      data: { referenceCode: productReferenceCode, name: "Gold", description: "Gold plan" },
+    });
+    expect(
+      await run(iyzipay.subscriptionProduct, "update", { productReferenceCode, locale: "tr", conversationId: "sdk-p2", name: "Platinum" }),
+    ).toMatchObject({ status: "success", data: { name: "Platinum" } });
 
     // iyzipay's own price formatting: 10.99 (a number) is sent as "10.99".
     const plan = await run(iyzipay.subscriptionPricingPlan, "create", {
-      locale: "tr", conversationId: "sdk-pl", productReferenceCode, name: "Monthly", price: 10.99, currencyCode: "TRY", paymentInterval: "MONTHLY", paymentIntervalCount: 1, trialPeriodDays: 30, planPaymentType: "RECURRING",
+      locale: "tr",
+      conversationId: "sdk-pl",
+      productReferenceCode,
+      name: "Monthly",
+      price: 10.99,
+      currencyCode: "TRY",
+      paymentInterval: "MONTHLY",
+      paymentIntervalCount: 1,
+      trialPeriodDays: 30,
+      planPaymentType: "RECURRING",
     });
     expect(plan).toMatchObject({ status: "success", data: { productReferenceCode, price: 10.99 } });
     const pricingPlanReferenceCode = String(data(plan).referenceCode);
-    expect(data(await run(iyzipay.subscriptionPricingPlan, "retrieveList", { productReferenceCode, page: 1, count: 10 }))).toMatchObject({ totalCount: 1, items: [{ referenceCode: pricingPlanReferenceCode }] });
-    expect(await run(iyzipay.subscriptionPricingPlan, "retrieve", { pricingPlanReferenceCode })).toMatchObject({ status: "success", data: { name: "Monthly", trialPeriodDays: 30 } });
+    expect(data(await run(iyzipay.subscriptionPricingPlan, "retrieveList", { productReferenceCode, page: 1, count: 10 }))).toMatchObject({
+      totalCount: 1,
+      items: [{ referenceCode: pricingPlanReferenceCode }],
+    });
+    expect(await run(iyzipay.subscriptionPricingPlan, "retrieve", { pricingPlanReferenceCode })).toMatchObject({
+      status: "success",
+      data: { name: "Monthly", trialPeriodDays: 30 },
+    });
     expect(await run(iyzipay.subscriptionPricingPlan, "delete", { pricingPlanReferenceCode })).toMatchObject({ status: "success" });
     expect(await run(iyzipay.subscriptionProduct, "delete", { productReferenceCode })).toMatchObject({ status: "success" });
-    expect(await run(iyzipay.subscriptionProduct, "retrieve", { productReferenceCode })).toMatchObject({ status: "failure", errorCode: "11" });
+    expect(await run(iyzipay.subscriptionProduct, "retrieve", { productReferenceCode })).toMatchObject({
+      status: "failure",
+      errorCode: "11",
+    });
     // Every request was routed, its IYZWSv2 signature (over iyzipay's "{}" body on a GET or DELETE) verified.
     expect(sim.requests.map((r) => [r.method, r.operationId, r.status])).toEqual([
       ["POST", "createSubscriptionProduct", 200],
@@ -336,11 +445,28 @@ describe("iyzipay itself calls path-parameter endpoints against the simulator", 
   it("customer create -> retrieve, and the spec-served subscription and iyzilink endpoints", async () => {
     const iyzipay = new Iyzipay({ ...sim.credentials, uri: sim.url });
     const address = { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe", zipCode: "34732" };
-    const created = await run(iyzipay.subscriptionCustomer, "create", { locale: "tr", conversationId: "sdk-c", name: "Ada", surname: "Lovelace", identityNumber: "74300864791", email: "ada@example.com", gsmNumber: "+905350000000", billingAddress: address, shippingAddress: address });
+    const created = await run(iyzipay.subscriptionCustomer, "create", {
+      locale: "tr",
+      conversationId: "sdk-c",
+      name: "Ada",
+      surname: "Lovelace",
+      identityNumber: "74300864791",
+      email: "ada@example.com",
+      gsmNumber: "+905350000000",
+      billingAddress: address,
+      shippingAddress: address,
+    });
     const customerReferenceCode = String(data(created).referenceCode);
-    expect(await run(iyzipay.subscriptionCustomer, "retrieve", { customerReferenceCode })).toMatchObject({ status: "success", data: { referenceCode: customerReferenceCode, email: "ada@example.com" } });
-    expect(await run(iyzipay.subscription, "cancel", { subscriptionReferenceCode: "subscription-ref" })).toMatchObject({ status: "success" });
-    expect(await run(iyzipay.iyziLink, "updateProductStatus", { locale: "tr", conversationId: "sdk-l", linkToken: "AAmLDQ", status: "PASSIVE" })).toMatchObject({ status: "success" });
+    expect(await run(iyzipay.subscriptionCustomer, "retrieve", { customerReferenceCode })).toMatchObject({
+      status: "success",
+      data: { referenceCode: customerReferenceCode, email: "ada@example.com" },
+    });
+    expect(await run(iyzipay.subscription, "cancel", { subscriptionReferenceCode: "subscription-ref" })).toMatchObject({
+      status: "success",
+    });
+    expect(
+      await run(iyzipay.iyziLink, "updateProductStatus", { locale: "tr", conversationId: "sdk-l", linkToken: "AAmLDQ", status: "PASSIVE" }),
+    ).toMatchObject({ status: "success" });
     expect(sim.requests.slice(-2).map((r) => [r.method, r.path, r.operationId, r.status])).toEqual([
       ["POST", "/v2/subscription/subscriptions/subscription-ref/cancel", "cancelSubscription", 200],
       ["PATCH", "/v2/iyzilink/products/AAmLDQ/status/PASSIVE", "updateIyziLinkProductStatus", 200],

@@ -1,17 +1,40 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createIyzicoClient, OdemeError, type CreatePaymentRequest, type DecimalString, type IyzicoClientOptions } from "../../packages/iyzico/src/index.ts";
+import {
+  createIyzicoClient,
+  OdemeError,
+  type CreatePaymentRequest,
+  type DecimalString,
+  type IyzicoClientOptions,
+} from "../../packages/iyzico/src/index.ts";
 import { connectionRefused, fakeFetch, hangUntilAborted, html, json, rejection, socketClosed, type SentRequest } from "./fake-fetch.ts";
 
-const REFUND_V2 = { locale: "tr", conversationId: "123456789", paymentId: "25180208", price: "15", currency: "TRY", ip: "85.34.78.112" } as const;
-const REFUND_V2_BODY = '{"locale":"tr","conversationId":"123456789","paymentId":"25180208","price":"15.0","currency":"TRY","ip":"85.34.78.112"}';
+const REFUND_V2 = {
+  locale: "tr",
+  conversationId: "123456789",
+  paymentId: "25180208",
+  price: "15",
+  currency: "TRY",
+  ip: "85.34.78.112",
+} as const;
+const REFUND_V2_BODY =
+  '{"locale":"tr","conversationId":"123456789","paymentId":"25180208","price":"15.0","currency":"TRY","ip":"85.34.78.112"}';
 // providers.md section 5: HMAC-SHA256("secretKey", "123456789" + "/v2/payment/refund" + REFUND_V2_BODY)
 const REFUND_V2_SIGNATURE = "635b9ef4f5518b71b48458ee47e9a113dd6fa9900c1cc6b39c5afe47bed35e4f";
 /** hex(HMAC-SHA256("secretKey", text)): iyzico's answer signature, computed here from the documented formula. */
 const hmac = (text: string, key = "secretKey") => createHmac("sha256", key).update(text).digest("hex");
 // Refund v2 signs paymentId:price:currency:conversationId, the price without trailing zeros
 // (docs.iyzico.com/en/advanced/response-signature-validation, "Refund Endpoints").
-const SUCCESS = { status: "success", locale: "tr", systemTime: 1_700_000_000_000, conversationId: "123456789", paymentId: "25180208", price: 15, currency: "TRY", signature: hmac("25180208:15:TRY:123456789") };
+const SUCCESS = {
+  status: "success",
+  locale: "tr",
+  systemTime: 1_700_000_000_000,
+  conversationId: "123456789",
+  paymentId: "25180208",
+  price: 15,
+  currency: "TRY",
+  signature: hmac("25180208:15:TRY:123456789"),
+};
 // A payment answer signs paymentId:currency:basketId:conversationId:paidPrice:price ("Non-3DS Endpoints").
 const PAYMENT_ANSWER = { ...SUCCESS, paymentId: "1", basketId: "B1", paidPrice: 15.5, signature: hmac("1:TRY:B1:123456789:15.5:15") };
 
@@ -113,7 +136,17 @@ describe("iyzico client: what goes on the wire", () => {
       paidPrice: "1.20",
       installment: 1,
       paymentCard: { cardHolderName: "Çağrı Işık", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030", cvc: "123" },
-      buyer: { id: "BY1", name: "Çağrı", surname: "Işık", identityNumber: "74300864791", email: "c@example.com", registrationAddress: "Şişli", city: "İstanbul", country: "Türkiye", ip: "85.34.78.112" },
+      buyer: {
+        id: "BY1",
+        name: "Çağrı",
+        surname: "Işık",
+        identityNumber: "74300864791",
+        email: "c@example.com",
+        registrationAddress: "Şişli",
+        city: "İstanbul",
+        country: "Türkiye",
+        ip: "85.34.78.112",
+      },
       billingAddress: { contactName: "Çağrı Işık", city: "İstanbul", country: "Türkiye", address: "Şişli" },
       basketItems: [
         { id: "BI1", price: "0.30", name: "Ürün", category1: "Giyim", itemType: "PHYSICAL" },
@@ -123,9 +156,16 @@ describe("iyzico client: what goes on the wire", () => {
     await iyzico.createPayment(payment);
     const body = sent[0]?.body ?? "";
     const parsed = JSON.parse(body);
-    expect([parsed.price, parsed.paidPrice, parsed.basketItems[0].price, parsed.basketItems[1].price]).toEqual(["1.0", "1.2", "0.3", "0.7"]);
+    expect([parsed.price, parsed.paidPrice, parsed.basketItems[0].price, parsed.basketItems[1].price]).toEqual([
+      "1.0",
+      "1.2",
+      "0.3",
+      "0.7",
+    ]);
     expect(parsed.buyer.city).toBe("İstanbul");
-    const signature = createHmac("sha256", "secretKey").update(Buffer.concat([Buffer.from("123456789/payment/auth"), Buffer.from(body, "utf8")])).digest("hex");
+    const signature = createHmac("sha256", "secretKey")
+      .update(Buffer.concat([Buffer.from("123456789/payment/auth"), Buffer.from(body, "utf8")]))
+      .digest("hex");
     expect(sent[0]?.headers.authorization).toBe(authHeader(signature));
   });
 
@@ -143,7 +183,16 @@ describe("iyzico client: what goes on the wire", () => {
 
 describe("iyzico client: provider failures", () => {
   it("turns a failure envelope (HTTP 200) into an OdemeError with the provider's code", async () => {
-    const { iyzico } = client(() => json({ status: "failure", errorCode: "1000", errorMessage: "Geçersiz imza", errorGroup: "AUTHENTICATION", locale: "tr", systemTime: 1 }));
+    const { iyzico } = client(() =>
+      json({
+        status: "failure",
+        errorCode: "1000",
+        errorMessage: "Geçersiz imza",
+        errorGroup: "AUTHENTICATION",
+        locale: "tr",
+        systemTime: 1,
+      }),
+    );
     const e = await odemeError(() => iyzico.refundV2(REFUND_V2));
     expect(e).toMatchObject({
       code: "authentication",
@@ -284,7 +333,9 @@ describe("iyzico client: transport failures", () => {
     ["refundV2 (a write)", "outcome_unknown", "unknown"],
     ["retrievePayment (a read)", "malformed_response", "rejected"],
   ] as const)("a 200 whose body is not JSON: %s -> %s", async (op, code, outcome) => {
-    const { iyzico } = client(() => new Response("<html>OK</html>", { status: 200, headers: { "content-type": "text/html" } }), { maxRetries: 0 });
+    const { iyzico } = client(() => new Response("<html>OK</html>", { status: 200, headers: { "content-type": "text/html" } }), {
+      maxRetries: 0,
+    });
     const e = await odemeError(() => (op.startsWith("refundV2") ? iyzico.refundV2(REFUND_V2) : iyzico.retrievePayment({ paymentId: "1" })));
     expect(e).toMatchObject({ code, outcome, status: 200 });
   });
@@ -307,7 +358,17 @@ describe("iyzico client: bad input never reaches the network", () => {
         paidPrice: "1",
         installment: 1,
         paymentCard: {},
-        buyer: { id: "b", name: "n", surname: "s", identityNumber: "1", email: "e@x", registrationAddress: "a", city: "c", country: "t", ip: "1.1.1.1" },
+        buyer: {
+          id: "b",
+          name: "n",
+          surname: "s",
+          identityNumber: "1",
+          email: "e@x",
+          registrationAddress: "a",
+          city: "c",
+          country: "t",
+          ip: "1.1.1.1",
+        },
         billingAddress: { contactName: "n", city: "c", country: "t", address: "a" },
         basketItems: [
           { id: "1", price: "0.5", name: "a", category1: "c", itemType: "PHYSICAL" },
@@ -343,7 +404,18 @@ describe("iyzico client: answer signatures", () => {
   // this key, these fields and this signature are the document's own worked example.
   const DOC_KEY = "sandbox-qaIiLIxhjMgx3LSKIVvp6j17NunHOFtD";
   const DOC_SIGNATURE = "836c3a6c8db86c81043f2ca74edb13518b54a813f454f8dd762f0dd658610173";
-  const DOC_ANSWER = { status: "success", locale: "tr", systemTime: 1, conversationId: "conversationId", price: 10.5, paidPrice: 10.5, paymentId: "22416032", currency: "TRY", basketId: "basketId", signature: DOC_SIGNATURE };
+  const DOC_ANSWER = {
+    status: "success",
+    locale: "tr",
+    systemTime: 1,
+    conversationId: "conversationId",
+    price: 10.5,
+    paidPrice: 10.5,
+    paymentId: "22416032",
+    currency: "TRY",
+    basketId: "basketId",
+    signature: DOC_SIGNATURE,
+  };
   const PAYMENT: CreatePaymentRequest = {
     conversationId: "conversationId",
     price: "10.5",
@@ -351,7 +423,17 @@ describe("iyzico client: answer signatures", () => {
     installment: 1,
     basketId: "basketId",
     paymentCard: { cardHolderName: "A B", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030", cvc: "123" },
-    buyer: { id: "BY1", name: "A", surname: "B", identityNumber: "74300864791", email: "a@example.com", registrationAddress: "X", city: "Istanbul", country: "Turkey", ip: "85.34.78.112" },
+    buyer: {
+      id: "BY1",
+      name: "A",
+      surname: "B",
+      identityNumber: "74300864791",
+      email: "a@example.com",
+      registrationAddress: "X",
+      city: "Istanbul",
+      country: "Turkey",
+      ip: "85.34.78.112",
+    },
     billingAddress: { contactName: "A B", city: "Istanbul", country: "Turkey", address: "X" },
     basketItems: [{ id: "BI1", price: "10.5", name: "Item", category1: "C", itemType: "PHYSICAL" }],
   };
@@ -364,13 +446,26 @@ describe("iyzico client: answer signatures", () => {
 
   it("amounts are signed without trailing zeros, whether iyzico writes them as numbers or strings", async () => {
     // 10.50 and 10.0 on the wire are "10.5" and "10" in the signed text (the document's "Trailing Zero").
-    const text = '{"status":"success","paymentId":"7","currency":"TRY","basketId":"B","conversationId":"c","paidPrice":10.50,"price":"10.00","signature":"' + hmac("7:TRY:B:c:10.5:10") + '"}';
+    const text =
+      '{"status":"success","paymentId":"7","currency":"TRY","basketId":"B","conversationId":"c","paidPrice":10.50,"price":"10.00","signature":"' +
+      hmac("7:TRY:B:c:10.5:10") +
+      '"}';
     const { iyzico } = client(() => json(text));
     await expect(iyzico.retrievePayment({ paymentId: "7" })).resolves.toMatchObject({ paymentId: "7" });
   });
 
   it("an absent field is signed as empty text (a payment without basketId)", async () => {
-    const { iyzico } = client(() => json({ status: "success", paymentId: "8", currency: "TRY", conversationId: "c", paidPrice: 1, price: 1, signature: hmac("8:TRY::c:1:1") }));
+    const { iyzico } = client(() =>
+      json({
+        status: "success",
+        paymentId: "8",
+        currency: "TRY",
+        conversationId: "c",
+        paidPrice: 1,
+        price: 1,
+        signature: hmac("8:TRY::c:1:1"),
+      }),
+    );
     await expect(iyzico.retrievePayment({ paymentId: "8" })).resolves.toMatchObject({ paymentId: "8" });
   });
 
@@ -379,8 +474,17 @@ describe("iyzico client: answer signatures", () => {
     const tampered = { ...SUCCESS, paymentTransactionId: "27169345", signature: hmac("25180208:1:TRY:123456789") };
     const events: unknown[] = [];
     const { iyzico, sent } = client(() => json(tampered), { logger: (e) => events.push(e) });
-    const e = await odemeError(() => iyzico.refund({ paymentTransactionId: "27169345", price: "15", conversationId: "123456789", currency: "TRY" }));
-    expect(e).toMatchObject({ code: "response_signature_invalid", outcome: "unknown", retryable: false, operation: "refund", provider: "iyzico", status: 200 });
+    const e = await odemeError(() =>
+      iyzico.refund({ paymentTransactionId: "27169345", price: "15", conversationId: "123456789", currency: "TRY" }),
+    );
+    expect(e).toMatchObject({
+      code: "response_signature_invalid",
+      outcome: "unknown",
+      retryable: false,
+      operation: "refund",
+      provider: "iyzico",
+      status: 200,
+    });
     expect(e.message).toMatch(/iyzico refund: .*does not match.*look the payment up/i);
     expect(sent).toHaveLength(1);
     // Neither the key nor the signature the client expected is in the error or the log.

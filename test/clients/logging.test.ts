@@ -18,7 +18,17 @@ const PAYMENT: CreatePaymentRequest = {
   paidPrice: "1",
   installment: 1,
   paymentCard: { cardHolderName: "Ali Veli", cardNumber: SECRETS.card, expireMonth: "12", expireYear: "2030", cvc: SECRETS.cvc },
-  buyer: { id: "BY1", name: "Ali", surname: "Veli", identityNumber: "11111111111", email: "a@example.com", registrationAddress: "Şişli", city: "İstanbul", country: "Türkiye", ip: "85.34.78.112" },
+  buyer: {
+    id: "BY1",
+    name: "Ali",
+    surname: "Veli",
+    identityNumber: "11111111111",
+    email: "a@example.com",
+    registrationAddress: "Şişli",
+    city: "İstanbul",
+    country: "Türkiye",
+    ip: "85.34.78.112",
+  },
   billingAddress: { contactName: "Ali Veli", city: "İstanbul", country: "Türkiye", address: "Şişli" },
   basketItems: [{ id: "BI1", price: "1", name: "Ürün", category1: "Giyim", itemType: "PHYSICAL" }],
 };
@@ -34,21 +44,41 @@ describe("logger: no credential or card data in any LogEvent", () => {
   it("a signed iyzico payment (request, response echoing the card, and error events)", async () => {
     const events: LogEvent[] = [];
     const fake = fakeFetch((req) =>
-      json({ status: "success", paymentId: "1", cardNumber: SECRETS.card, echo: `card ${SECRETS.card} declined`, request: JSON.parse(req.body ?? "{}") }),
+      json({
+        status: "success",
+        paymentId: "1",
+        cardNumber: SECRETS.card,
+        echo: `card ${SECRETS.card} declined`,
+        request: JSON.parse(req.body ?? "{}"),
+      }),
     );
     // The answer echoes the card, not a real payment: it carries no signature to check.
-    const iyzico = createIyzicoClient({ apiKey: SECRETS.apiKey, secretKey: SECRETS.secretKey, fetch: fake.fetch, logger: (e) => events.push(e), verifyResponseSignatures: false });
+    const iyzico = createIyzicoClient({
+      apiKey: SECRETS.apiKey,
+      secretKey: SECRETS.secretKey,
+      fetch: fake.fetch,
+      logger: (e) => events.push(e),
+      verifyResponseSignatures: false,
+    });
     await iyzico.createPayment(PAYMENT);
     expect(events.map((e) => e.type)).toEqual(["request", "response"]);
     // The request really carried the secrets: the test would catch a logger that shows them.
     expect(fake.sent[0]?.body).toContain(SECRETS.card);
-    expectNoSecrets(JSON.stringify(events), fake.sent.map((r) => r.headers.authorization ?? ""));
+    expectNoSecrets(
+      JSON.stringify(events),
+      fake.sent.map((r) => r.headers.authorization ?? ""),
+    );
   });
 
   it("an iyzico HTML error page that echoes the card number (log and error)", async () => {
     const events: LogEvent[] = [];
     const fake = fakeFetch(() => html(500, `<html><body>Error for card ${SECRETS.card}</body></html>`));
-    const iyzico = createIyzicoClient({ apiKey: SECRETS.apiKey, secretKey: SECRETS.secretKey, fetch: fake.fetch, logger: (e) => events.push(e) });
+    const iyzico = createIyzicoClient({
+      apiKey: SECRETS.apiKey,
+      secretKey: SECRETS.secretKey,
+      fetch: fake.fetch,
+      logger: (e) => events.push(e),
+    });
     const error = await rejection(() => iyzico.createPayment(PAYMENT));
     expect(events.map((e) => e.type)).toEqual(["request", "response"]);
     expectNoSecrets(JSON.stringify(events), []);
@@ -60,11 +90,24 @@ describe("logger: no credential or card data in any LogEvent", () => {
     const events: LogEvent[] = [];
     let tokens = 0;
     const fake = fakeFetch((req, n) => {
-      if (req.url.endsWith("/connect/token")) return json({ access_token: `${SECRETS.accessToken}-${++tokens}`, token_type: "Bearer", expires_in: 3600 });
-      return n === 2 ? json({ message: "Unauthorized" }, 401) : json('{"status":0,"code":"100","payload":{"transaction_id":7440022202222222022}}');
+      if (req.url.endsWith("/connect/token"))
+        return json({ access_token: `${SECRETS.accessToken}-${++tokens}`, token_type: "Bearer", expires_in: 3600 });
+      return n === 2
+        ? json({ message: "Unauthorized" }, 401)
+        : json('{"status":0,"code":"100","payload":{"transaction_id":7440022202222222022}}');
     });
-    const sipay = createSipayWalletClient({ clientId: "client-id", clientSecret: SECRETS.clientSecret, fetch: fake.fetch, logger: (e) => events.push(e) });
-    await sipay.refundPaymentInstant({ tx_correlation_id: "7440022202222222022", ext_transaction_id: "R-1", currency_code: "TRY", refund_amount: "10.50" });
+    const sipay = createSipayWalletClient({
+      clientId: "client-id",
+      clientSecret: SECRETS.clientSecret,
+      fetch: fake.fetch,
+      logger: (e) => events.push(e),
+    });
+    await sipay.refundPaymentInstant({
+      tx_correlation_id: "7440022202222222022",
+      ext_transaction_id: "R-1",
+      currency_code: "TRY",
+      refund_amount: "10.50",
+    });
     expect(fake.sent[0]?.body).toContain(SECRETS.clientSecret);
     expect(fake.sent[1]?.headers.authorization).toBe(`Bearer ${SECRETS.accessToken}-1`);
     expect(events.filter((e) => e.type === "request")).toHaveLength(4); // token, API (401), token, API

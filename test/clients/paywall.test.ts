@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createPaywallClient, OdemeError, type PaywallClientOptions, type StartDirectPaymentRequest } from "../../packages/paywall/src/index.ts";
+import {
+  createPaywallClient,
+  OdemeError,
+  type PaywallClientOptions,
+  type StartDirectPaymentRequest,
+} from "../../packages/paywall/src/index.ts";
 import { fakeFetch, json, rejection, type SentRequest } from "./fake-fetch.ts";
 
 const KEYS = { apiKeyPublic: "pub-key", apiClientPublic: "pub-client", apiKeyPrivate: "priv-key", apiClientPrivate: "priv-client" };
@@ -25,7 +30,12 @@ describe("Paywall client: header sets and hosts", () => {
     expect(sent[0]).toEqual<SentRequest>({
       method: "POST",
       url: "https://test-payment-private-api.itspaywall.com/api/paywall/private/refund",
-      headers: { apikeyprivate: "priv-key", apiclientprivate: "priv-client", "content-type": "application/json", accept: "application/json" },
+      headers: {
+        apikeyprivate: "priv-key",
+        apiclientprivate: "priv-client",
+        "content-type": "application/json",
+        accept: "application/json",
+      },
       body: '{"Date":"2024-05-01","MerchantUniqueCode":"M-1"}',
     });
   });
@@ -34,7 +44,12 @@ describe("Paywall client: header sets and hosts", () => {
     const { client, sent } = paywall();
     await client.startDirectPayment(DIRECT);
     expect(sent[0]?.url).toBe("https://test-payment-api.itspaywall.com/api/paywall/payment/startdirect");
-    expect(sent[0]?.headers).toEqual({ apikeypublic: "pub-key", apiclientpublic: "pub-client", "content-type": "application/json", accept: "application/json" });
+    expect(sent[0]?.headers).toEqual({
+      apikeypublic: "pub-key",
+      apiclientpublic: "pub-client",
+      "content-type": "application/json",
+      accept: "application/json",
+    });
     const body = JSON.parse(sent[0]?.body ?? "");
     expect(sent[0]?.body).toContain('"Amount":101.5');
     expect(sent[0]?.body).toContain('"ProductAmount":101.5');
@@ -65,7 +80,10 @@ describe("Paywall client: header sets and hosts", () => {
     const { client, sent } = paywall(undefined, { baseUrl: { private: "http://127.0.0.1:9/pw/" } });
     await client.refund({ Date: "2024-05-01", MerchantUniqueCode: "M-1" });
     await client.binInquiry({ header: { binnumber: "552879" } });
-    expect(sent.map((r) => r.url)).toEqual(["http://127.0.0.1:9/pw/api/paywall/private/refund", "https://test-payment-api.itspaywall.com/api/paywall/bin/inquiry"]);
+    expect(sent.map((r) => r.url)).toEqual([
+      "http://127.0.0.1:9/pw/api/paywall/private/refund",
+      "https://test-payment-api.itspaywall.com/api/paywall/bin/inquiry",
+    ]);
   });
 
   it.each(["apiKeyPrivate", "apiClientPublic"] as const)("a missing %s throws at creation", (option) => {
@@ -83,7 +101,12 @@ describe("Paywall client: envelope", () => {
     const { client } = paywall(() => json({ ErrorCode: 119, Result: false, Message: "MerchantUniqueCode already exists", Body: null }));
     const e = await rejection(() => client.startDirectPayment(DIRECT));
     expect(e).toBeInstanceOf(OdemeError);
-    expect(e).toMatchObject({ code: "duplicate", providerCode: "119", providerMessage: "MerchantUniqueCode already exists", outcome: "rejected" });
+    expect(e).toMatchObject({
+      code: "duplicate",
+      providerCode: "119",
+      providerMessage: "MerchantUniqueCode already exists",
+      outcome: "rejected",
+    });
   });
 
   it.each([
@@ -98,14 +121,24 @@ describe("Paywall client: envelope", () => {
     [373, "amount_exceeds_refundable"], // ApmPartialRefundAmountMoreThanTransactionAmount
   ])("ErrorCode %i maps by the SDK enum to %s", async (code, unified) => {
     const { client } = paywall(() => json({ ErrorCode: code, Result: false, Message: "m", Body: null }));
-    await expect(client.refund({ Date: "2024-05-01", MerchantUniqueCode: "M-1" })).rejects.toMatchObject({ code: unified, providerCode: String(code), outcome: "rejected" });
+    await expect(client.refund({ Date: "2024-05-01", MerchantUniqueCode: "M-1" })).rejects.toMatchObject({
+      code: unified,
+      providerCode: String(code),
+      outcome: "rejected",
+    });
   });
 
   it("ErrorCode -1 (SDK SystemMessage, the docs' general error) is provider_error on every operation, never not_found", async () => {
     const failure = () => json({ ErrorCode: -1, Result: false, Message: "Payment not found", Body: null });
     const priv = paywall(failure);
-    await expect(priv.client.refund({ Date: "2024-05-01", MerchantUniqueCode: "M-404" })).rejects.toMatchObject({ code: "provider_error", providerCode: "-1" });
-    await expect(priv.client.queryPayment({ header: { merchantuniquecode: "M-404" } })).rejects.toMatchObject({ code: "provider_error", providerCode: "-1" });
+    await expect(priv.client.refund({ Date: "2024-05-01", MerchantUniqueCode: "M-404" })).rejects.toMatchObject({
+      code: "provider_error",
+      providerCode: "-1",
+    });
+    await expect(priv.client.queryPayment({ header: { merchantuniquecode: "M-404" } })).rejects.toMatchObject({
+      code: "provider_error",
+      providerCode: "-1",
+    });
     const pub = paywall(failure);
     await expect(pub.client.startDirectPayment(DIRECT)).rejects.toMatchObject({ code: "provider_error", providerCode: "-1" });
   });

@@ -1,17 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { createSipayWalletClient, OdemeError, type RefundPaymentInstantRequest, type SipayWalletClientOptions } from "../../packages/sipay-wallet/src/index.ts";
+import {
+  createSipayWalletClient,
+  OdemeError,
+  type RefundPaymentInstantRequest,
+  type SipayWalletClientOptions,
+} from "../../packages/sipay-wallet/src/index.ts";
 import { fakeFetch, json, rejection, type SentRequest } from "./fake-fetch.ts";
 
 const TOKEN_URL = "https://idsuat.walletgate.io/connect/token";
 const REFUND_URL = "https://stsapiuat.walletgate.io/v1/Transaction/RefundPaymentInstant";
-const REFUND: RefundPaymentInstantRequest = { tx_correlation_id: "7440022202222222022", ext_transaction_id: "R-1", currency_code: "TRY", refund_amount: "10.50" };
+const REFUND: RefundPaymentInstantRequest = {
+  tx_correlation_id: "7440022202222222022",
+  ext_transaction_id: "R-1",
+  currency_code: "TRY",
+  refund_amount: "10.50",
+};
 const OK = '{"status":0,"code":"100","message":"İşlem başarılı","payload":{"transaction_id":7440022202222222022}}';
 
 /**
  * A fake IdentityServer + STS API. The token endpoint issues tok-1, tok-2, ... (with `expiresIn`);
  * the API answers with `api(req, n)` where n counts API calls only.
  */
-function sipay(api: (req: SentRequest, n: number) => Response | Promise<Response>, opts: { expiresIn?: number; tokenDelayMs?: number } = {}, options: Partial<SipayWalletClientOptions> = {}) {
+function sipay(
+  api: (req: SentRequest, n: number) => Response | Promise<Response>,
+  opts: { expiresIn?: number; tokenDelayMs?: number } = {},
+  options: Partial<SipayWalletClientOptions> = {},
+) {
   let tokens = 0;
   let apiCalls = 0;
   const fake = fakeFetch(async (req) => {
@@ -55,13 +69,17 @@ describe("Sipay Wallet client: OAuth2 client credentials", () => {
   it("the scope option replaces the spec's default scope in the token form (sts_business_api for the Business API)", async () => {
     const { client, tokenRequests } = sipay(() => json(OK), {}, { scope: "sts_business_api" });
     await client.refundPaymentInstant(REFUND);
-    expect(tokenRequests().map((r) => r.body)).toEqual(["grant_type=client_credentials&client_id=client-id&client_secret=cs-9q8w&scope=sts_business_api"]);
+    expect(tokenRequests().map((r) => r.body)).toEqual([
+      "grant_type=client_credentials&client_id=client-id&client_secret=cs-9q8w&scope=sts_business_api",
+    ]);
   });
 
   it("an empty scope option keeps the default", async () => {
     const { client, tokenRequests } = sipay(() => json(OK), {}, { scope: "" });
     await client.refundPaymentInstant(REFUND);
-    expect(tokenRequests().map((r) => r.body)).toEqual(["grant_type=client_credentials&client_id=client-id&client_secret=cs-9q8w&scope=sts_api"]);
+    expect(tokenRequests().map((r) => r.body)).toEqual([
+      "grant_type=client_credentials&client_id=client-id&client_secret=cs-9q8w&scope=sts_api",
+    ]);
   });
 
   it("shares one token request between 5 concurrent calls", async () => {
@@ -98,7 +116,10 @@ describe("Sipay Wallet client: OAuth2 client credentials", () => {
   });
 
   it("5 concurrent calls that all get a 401 for a revoked token share one refresh", async () => {
-    const { client, tokenRequests, apiRequests } = sipay((req) => (req.headers.authorization === "Bearer tok-1" ? json({ message: "Unauthorized" }, 401) : json(OK)), { tokenDelayMs: 10 });
+    const { client, tokenRequests, apiRequests } = sipay(
+      (req) => (req.headers.authorization === "Bearer tok-1" ? json({ message: "Unauthorized" }, 401) : json(OK)),
+      { tokenDelayMs: 10 },
+    );
     await Promise.all(Array.from({ length: 5 }, (_, i) => client.refundPaymentInstant({ ...REFUND, ext_transaction_id: `R-${i}` })));
     expect(tokenRequests()).toHaveLength(2);
     expect(apiRequests().filter((r) => r.headers.authorization === "Bearer tok-2")).toHaveLength(5);
@@ -129,14 +150,22 @@ describe("Sipay Wallet client: OAuth2 client credentials", () => {
       baseUrl: { api: "http://127.0.0.1:9/sipay", identity: "http://127.0.0.1:9/sipay-ids/" },
     });
     await client.refundPaymentInstant(REFUND);
-    expect(fake.sent.map((r) => r.url)).toEqual(["http://127.0.0.1:9/sipay-ids/connect/token", "http://127.0.0.1:9/sipay/v1/Transaction/RefundPaymentInstant"]);
+    expect(fake.sent.map((r) => r.url)).toEqual([
+      "http://127.0.0.1:9/sipay-ids/connect/token",
+      "http://127.0.0.1:9/sipay/v1/Transaction/RefundPaymentInstant",
+    ]);
     expect(fake.sent[1]?.headers.authorization).toBe("Bearer sim-tok");
   });
 
   it("getToken called directly resolves with the OAuth answer (it has no status envelope) and sends no bearer", async () => {
     const fake = fakeFetch(() => json({ access_token: "direct", token_type: "Bearer", expires_in: 3600, scope: "sts_api" }));
     const client = createSipayWalletClient({ clientId: "client-id", clientSecret: "cs", fetch: fake.fetch });
-    const token = await client.getToken({ grant_type: "client_credentials", client_id: "client-id", client_secret: "cs", scope: "sts_api" });
+    const token = await client.getToken({
+      grant_type: "client_credentials",
+      client_id: "client-id",
+      client_secret: "cs",
+      scope: "sts_api",
+    });
     expect(token).toMatchObject({ access_token: "direct", expires_in: 3600 });
     expect(fake.sent).toHaveLength(1);
     expect(fake.sent[0]?.headers.authorization).toBeUndefined();
@@ -154,7 +183,9 @@ describe("Sipay Wallet client: OAuth2 client credentials", () => {
 
 describe("Sipay Wallet client: responses", () => {
   it("keeps an unquoted 19-digit transaction_id exact", async () => {
-    const { client } = sipay(() => json('{"status":0,"code":"100","payload":{"transaction_id":7440022202222222022,"wallet_info":{"id":4822266573549595123}}}'));
+    const { client } = sipay(() =>
+      json('{"status":0,"code":"100","payload":{"transaction_id":7440022202222222022,"wallet_info":{"id":4822266573549595123}}}'),
+    );
     const result = await client.refundPaymentInstant(REFUND);
     expect(result.payload?.transaction_id).toBe("7440022202222222022");
     expect(result.payload?.wallet_info?.id).toBe("4822266573549595123");
@@ -180,7 +211,15 @@ describe("Sipay Wallet client: responses", () => {
 
   it("the ASP.NET model-binding 400 becomes invalid_request naming the field", async () => {
     const { client } = sipay(() =>
-      json({ errors: { tx_correlation_id: ["The supplied value is invalid."] }, type: "https://tools.ietf.org/html/rfc7231#section-6.5.1", title: "One or more validation errors occurred.", status: 400 }, 400),
+      json(
+        {
+          errors: { tx_correlation_id: ["The supplied value is invalid."] },
+          type: "https://tools.ietf.org/html/rfc7231#section-6.5.1",
+          title: "One or more validation errors occurred.",
+          status: 400,
+        },
+        400,
+      ),
     );
     const e = await odemeError(() => client.refundPaymentInstant(REFUND));
     expect(e).toMatchObject({

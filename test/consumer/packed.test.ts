@@ -16,7 +16,18 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const PACKAGES = ["packages/spec", "packages/core", "packages/iyzico", "packages/paywall", "packages/dineropay", "packages/parolapay", "packages/sipay-wallet", "packages/payments", "packages/testkit", "generator"];
+const PACKAGES = [
+  "packages/spec",
+  "packages/core",
+  "packages/iyzico",
+  "packages/paywall",
+  "packages/dineropay",
+  "packages/parolapay",
+  "packages/sipay-wallet",
+  "packages/payments",
+  "packages/testkit",
+  "generator",
+];
 // The generator is packed (its tarball must build and be complete) but not installed: its CLI is
 // tested end to end in generator/test, and its compiler dependencies would triple the install.
 const INSTALLED = PACKAGES.filter((p) => p !== "generator");
@@ -34,7 +45,12 @@ function pnpm(): string[] {
 
 function run(cmd: string[], cwd: string, timeout = 180_000): SpawnSyncReturns<string> {
   const [bin, ...args] = cmd as [string, ...string[]];
-  const r = spawnSync(bin, args, { cwd, encoding: "utf8", timeout, env: { ...process.env, npm_config_update_notifier: "false", NODE_NO_WARNINGS: "1" } });
+  const r = spawnSync(bin, args, {
+    cwd,
+    encoding: "utf8",
+    timeout,
+    env: { ...process.env, npm_config_update_notifier: "false", NODE_NO_WARNINGS: "1" },
+  });
   if (r.status !== 0) throw new Error(`${cmd.join(" ")} (in ${cwd}) exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
   return r;
 }
@@ -79,12 +95,16 @@ beforeAll(() => {
   const packed = join(work, "tarballs");
   mkdirSync(packed);
   for (const dir of PACKAGES) run([...pnpm(), "pack", "--pack-destination", packed], join(root, dir));
-  tarballs = Object.fromEntries(readdirSync(packed).map((f) => [f.replace(/^odeme-/, "@odeme/").replace(/-\d+\.\d+\.\d+.*\.tgz$/, ""), join(packed, f)]));
+  tarballs = Object.fromEntries(
+    readdirSync(packed).map((f) => [f.replace(/^odeme-/, "@odeme/").replace(/-\d+\.\d+\.\d+.*\.tgz$/, ""), join(packed, f)]),
+  );
 
   const app = join(work, "app");
   mkdirSync(app);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  const installed = INSTALLED.map((dir) => tarballs[(JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) as { name: string }).name] as string);
+  const installed = INSTALLED.map(
+    (dir) => tarballs[(JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) as { name: string }).name] as string,
+  );
   run(["npm", "install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", ...installed], app);
 }, SETUP_MS);
 
@@ -96,14 +116,39 @@ const app = () => join(work, "app");
 
 describe("the packed packages, installed with npm outside the workspace", () => {
   it("packs every package, with dist/, a LICENSE and no sources or maps", () => {
-    expect(Object.keys(tarballs).sort()).toEqual(["@odeme/core", "@odeme/dineropay", "@odeme/generator", "@odeme/iyzico", "@odeme/parolapay", "@odeme/payments", "@odeme/paywall", "@odeme/sipay-wallet", "@odeme/spec", "@odeme/testkit"]);
+    expect(Object.keys(tarballs).sort()).toEqual([
+      "@odeme/core",
+      "@odeme/dineropay",
+      "@odeme/generator",
+      "@odeme/iyzico",
+      "@odeme/parolapay",
+      "@odeme/payments",
+      "@odeme/paywall",
+      "@odeme/sipay-wallet",
+      "@odeme/spec",
+      "@odeme/testkit",
+    ]);
     for (const [name, file] of Object.entries(tarballs)) {
       const listing = run(["tar", "-tzf", file], work).stdout.split("\n").filter(Boolean);
-      expect(listing, name).toEqual(expect.arrayContaining(["package/package.json", "package/LICENSE", "package/README.md", "package/dist/index.js", "package/dist/index.d.ts"]));
-      expect(listing.filter((f) => f.startsWith("package/src/") && f.endsWith(".ts") || f.endsWith(".map")), name).toEqual([]);
+      expect(listing, name).toEqual(
+        expect.arrayContaining([
+          "package/package.json",
+          "package/LICENSE",
+          "package/README.md",
+          "package/dist/index.js",
+          "package/dist/index.d.ts",
+        ]),
+      );
+      expect(
+        listing.filter((f) => (f.startsWith("package/src/") && f.endsWith(".ts")) || f.endsWith(".map")),
+        name,
+      ).toEqual([]);
       const pkg = JSON.parse(run(["tar", "-xzOf", file, "package/package.json"], work).stdout) as { dependencies?: Record<string, string> };
       // pnpm pack turned workspace: ranges into versions npm understands.
-      expect(Object.values(pkg.dependencies ?? {}).filter((v) => v.startsWith("workspace:")), name).toEqual([]);
+      expect(
+        Object.values(pkg.dependencies ?? {}).filter((v) => v.startsWith("workspace:")),
+        name,
+      ).toEqual([]);
     }
     // openapi-fetch is inlined in core's bundle: its license notice ships with it.
     expect(run(["tar", "-tzf", tarballs["@odeme/core"] as string], work).stdout).toContain("package/THIRD_PARTY_LICENSES");
@@ -115,12 +160,14 @@ describe("the packed packages, installed with npm outside the workspace", () => 
   it.each([
     ["NodeNext", { module: "nodenext", moduleResolution: "nodenext" }],
     ["Bundler", { module: "preserve", moduleResolution: "bundler" }],
-  ] as const)("a consumer type-checks under %s resolution, and the types are real", (name, resolution) => {
-    const dir = join(app(), `types-${name.toLowerCase()}`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, "consumer.ts"),
-      `import { createIyzicoClient, minorUnits as unusedMinor, OdemeError, type RefundV2Request } from "@odeme/iyzico";
+  ] as const)(
+    "a consumer type-checks under %s resolution, and the types are real",
+    (name, resolution) => {
+      const dir = join(app(), `types-${name.toLowerCase()}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(
+        join(dir, "consumer.ts"),
+        `import { createIyzicoClient, minorUnits as unusedMinor, OdemeError, type RefundV2Request } from "@odeme/iyzico";
 import { createParolapayClient, minorUnits } from "@odeme/parolapay";
 import { createDineroPayClient } from "@odeme/dineropay";
 import { createPayments, parseMoney } from "@odeme/payments";
@@ -146,20 +193,31 @@ export async function refund(): Promise<string> {
   return \`\${pkg.name} \${r.status}\`;
 }
 `,
-    );
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: { ...resolution, target: "es2022", lib: ["es2023", "dom"], strict: true, noEmit: true, skipLibCheck: false, resolveJsonModule: true,
-          // Node's types, as a consumer of the testkit (a Node tool) has them; from the workspace, not installed again.
-          types: ["node"], typeRoots: [join(root, "node_modules/@types")] },
-        files: ["consumer.ts"],
-      }),
-    );
-    const r = spawnSync(process.execPath, [tsc, "-p", dir], { cwd: dir, encoding: "utf8", timeout: 120_000 });
-    expect(r.stdout + r.stderr).toBe("");
-    expect(r.status).toBe(0);
-  }, 150_000);
+      );
+      writeFileSync(
+        join(dir, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: {
+            ...resolution,
+            target: "es2022",
+            lib: ["es2023", "dom"],
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            resolveJsonModule: true,
+            // Node's types, as a consumer of the testkit (a Node tool) has them; from the workspace, not installed again.
+            types: ["node"],
+            typeRoots: [join(root, "node_modules/@types")],
+          },
+          files: ["consumer.ts"],
+        }),
+      );
+      const r = spawnSync(process.execPath, [tsc, "-p", dir], { cwd: dir, encoding: "utf8", timeout: 120_000 });
+      expect(r.stdout + r.stderr).toBe("");
+      expect(r.status).toBe(0);
+    },
+    150_000,
+  );
 
   it("CommonJS can require() every installed package (Node >= 20.19)", () => {
     writeFileSync(
@@ -182,7 +240,10 @@ console.log(JSON.stringify({ loaded, code }));
   });
 
   it("refunds a payment against the odeme-sim bin of the installed testkit", async () => {
-    const sim = spawn(join(app(), "node_modules/.bin/odeme-sim"), ["iyzico", "--json", "--port", "0"], { cwd: app(), stdio: ["ignore", "pipe", "pipe"] });
+    const sim = spawn(join(app(), "node_modules/.bin/odeme-sim"), ["iyzico", "--json", "--port", "0"], {
+      cwd: app(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     sim.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => sim.on("exit", (code) => resolve(code)));
@@ -195,7 +256,11 @@ console.log(JSON.stringify({ loaded, code }));
         });
         void exited.then((code) => reject(new Error(`odeme-sim exited ${code} before printing its URL: ${stderr}`)));
       });
-      const info = JSON.parse(line) as { url: string; credentials: { apiKey: string; secretKey: string }; payments: { paymentId: string }[] };
+      const info = JSON.parse(line) as {
+        url: string;
+        credentials: { apiKey: string; secretKey: string };
+        payments: { paymentId: string }[];
+      };
       expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       writeFileSync(
         join(app(), "refund.mjs"),
@@ -209,7 +274,11 @@ console.log(JSON.stringify({ status: refund.status, minor: String(refund.amount.
 `,
       );
       const payment = info.payments[0]?.paymentId as string;
-      const r = spawnSync(process.execPath, ["refund.mjs", info.url, info.credentials.apiKey, info.credentials.secretKey, payment], { cwd: app(), encoding: "utf8", timeout: 30_000 });
+      const r = spawnSync(process.execPath, ["refund.mjs", info.url, info.credentials.apiKey, info.credentials.secretKey, payment], {
+        cwd: app(),
+        encoding: "utf8",
+        timeout: 30_000,
+      });
       expect(r.stderr).toBe("");
       expect(JSON.parse(r.stdout)).toEqual({ status: "succeeded", minor: "1000", replayed: true, refunded: "1000" });
     } finally {
@@ -222,11 +291,25 @@ console.log(JSON.stringify({ status: refund.status, minor: String(refund.amount.
     const dir = join(work, "footprint");
     mkdirSync(dir);
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "footprint", private: true }));
-    run(["npm", "install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarballs["@odeme/iyzico"] as string, tarballs["@odeme/core"] as string], dir);
+    run(
+      [
+        "npm",
+        "install",
+        "--prefer-offline",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+        tarballs["@odeme/iyzico"] as string,
+        tarballs["@odeme/core"] as string,
+      ],
+      dir,
+    );
     const { bytes, packages } = footprint(dir);
     const own = footprint(join(dir, "node_modules/@odeme")).bytes;
     // For comparison: iyzipay, iyzico's official SDK, installs 74 packages and 5.6 MB.
-    console.log(`@odeme/iyzico install footprint: ${packages.length} packages, ${(bytes / 1000).toFixed(1)} kB unpacked, of which @odeme/* ${(own / 1000).toFixed(1)} kB (${packages.join(", ")})`);
+    console.log(
+      `@odeme/iyzico install footprint: ${packages.length} packages, ${(bytes / 1000).toFixed(1)} kB unpacked, of which @odeme/* ${(own / 1000).toFixed(1)} kB (${packages.join(", ")})`,
+    );
     // openapi-fetch is inlined in @odeme/core's bundle (packages/core/build/bundle.mjs says why).
     expect(packages).toEqual(["@odeme/core", "@odeme/iyzico"]);
     expect(own).toBe(bytes);

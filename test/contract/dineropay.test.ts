@@ -9,7 +9,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDineroPayClient, OdemeError, type DineroPayClient } from "../../packages/dineropay/src/index.ts";
 import { FAULTS } from "./fault-table.ts";
-import { startDineroPaySimulator, type DineroPaySimulator, type SeededDineroPayPayment } from "../../packages/testkit/src/providers/dineropay/simulator.ts";
+import {
+  startDineroPaySimulator,
+  type DineroPaySimulator,
+  type SeededDineroPayPayment,
+} from "../../packages/testkit/src/providers/dineropay/simulator.ts";
 
 const PAID_AT = new Date("2026-03-10T08:00:00Z"); // 11:00 in Istanbul
 const SETTLE_MS = 30_000;
@@ -58,11 +62,31 @@ const charge = () =>
 
 /** Every operation of specs/dineropay.yaml: how to call it, and (for a write) how to see it applied. */
 const OPERATIONS: { id: string; path: string; call: () => Promise<unknown>; applied?: () => boolean }[] = [
-  { id: "createSession", path: "/api/v1/session", call: () => session(), applied: () => sim.ledger.paymentByOrder("order-9") !== undefined },
+  {
+    id: "createSession",
+    path: "/api/v1/session",
+    call: () => session(),
+    applied: () => sim.ledger.paymentByOrder("order-9") !== undefined,
+  },
   { id: "getPaymentStatus", path: "/api/v1/payment/status", call: () => dinero.getPaymentStatus({ payment_id: p.paymentId }) },
-  { id: "refund", path: "/api/v1/payment/refund", call: () => dinero.refund({ payment_id: p.paymentId, amount: "10" }), applied: () => sim.ledger.refunds.length === 1 },
-  { id: "void", path: "/api/v1/payment/void", call: () => dinero.void({ payment_id: p.paymentId }), applied: () => payment()?.status === "void" },
-  { id: "recurring", path: "/api/v1/payment/recurring", call: () => charge(), applied: () => sim.ledger.paymentByOrder("sub-2") !== undefined },
+  {
+    id: "refund",
+    path: "/api/v1/payment/refund",
+    call: () => dinero.refund({ payment_id: p.paymentId, amount: "10" }),
+    applied: () => sim.ledger.refunds.length === 1,
+  },
+  {
+    id: "void",
+    path: "/api/v1/payment/void",
+    call: () => dinero.void({ payment_id: p.paymentId }),
+    applied: () => payment()?.status === "void",
+  },
+  {
+    id: "recurring",
+    path: "/api/v1/payment/recurring",
+    call: () => charge(),
+    applied: () => sim.ledger.paymentByOrder("sub-2") !== undefined,
+  },
 ];
 
 describe("every operation succeeds against the simulator", () => {
@@ -81,7 +105,10 @@ describe("every operation succeeds against the simulator", () => {
     const { redirect_url } = await session("order-5");
     expect(redirect_url).toMatch(new RegExp(`^${sim.url}/auth/`));
     const found = await dinero.getPaymentStatus({ order_id: "order-5" });
-    expect(found).toMatchObject({ status: "prepare", order: { number: "order-5", amount: "19.90", currency: "TRY", description: "Important gift" } });
+    expect(found).toMatchObject({
+      status: "prepare",
+      order: { number: "order-5", amount: "19.90", currency: "TRY", description: "Important gift" },
+    });
     sim.completeSession(found.payment_id as string);
     expect((await dinero.getPaymentStatus({ order_id: "order-5" })).status).toBe("settled");
   });
@@ -90,11 +117,20 @@ describe("every operation succeeds against the simulator", () => {
     const a = await dinero.getPaymentStatus({ payment_id: p.paymentId });
     const b = await dinero.getPaymentStatus({ order_id: "order-1" });
     expect(a).toEqual(b);
-    expect(a).toMatchObject({ payment_id: p.paymentId, status: "settled", order: { number: "order-1", amount: "100.00" }, refunded_amount: "0.00" });
+    expect(a).toMatchObject({
+      payment_id: p.paymentId,
+      status: "settled",
+      order: { number: "order-1", amount: "100.00" },
+      refunded_amount: "0.00",
+    });
   });
 
   it("void answers SUCCESS and the status says void", async () => {
-    expect(await dinero.void({ payment_id: p.paymentId })).toMatchObject({ status: "SUCCESS", payment_status: "void", payment_id: p.paymentId });
+    expect(await dinero.void({ payment_id: p.paymentId })).toMatchObject({
+      status: "SUCCESS",
+      payment_status: "void",
+      payment_id: p.paymentId,
+    });
     expect((await dinero.getPaymentStatus({ payment_id: p.paymentId })).status).toBe("void");
   });
 
@@ -152,30 +188,48 @@ describe("ledger rules come back as DineroPay's 400: invalid_request with the fi
   it("refund after a full refund: on payment_id", async () => {
     await dinero.refund({ payment_id: p.paymentId });
     sim.settleRefunds();
-    expect(await failure(dinero.refund({ payment_id: p.paymentId, amount: "1" }))).toMatchObject(invalid("payment_id", "Payment is already fully refunded."));
+    expect(await failure(dinero.refund({ payment_id: p.paymentId, amount: "1" }))).toMatchObject(
+      invalid("payment_id", "Payment is already fully refunded."),
+    );
   });
 
   it("refund of a voided payment", async () => {
     await dinero.void({ payment_id: p.paymentId });
-    expect(await failure(dinero.refund({ payment_id: p.paymentId }))).toMatchObject(invalid("payment_id", "Payment is voided and cannot be refunded."));
+    expect(await failure(dinero.refund({ payment_id: p.paymentId }))).toMatchObject(
+      invalid("payment_id", "Payment is voided and cannot be refunded."),
+    );
   });
 
   it("an unknown payment on void is a 400, not a declined void", async () => {
-    expect(await failure(dinero.void({ payment_id: "00000000-0000-4000-8000-000000000000" }))).toMatchObject(invalid("payment_id", "Payment not found."));
+    expect(await failure(dinero.void({ payment_id: "00000000-0000-4000-8000-000000000000" }))).toMatchObject(
+      invalid("payment_id", "Payment not found."),
+    );
   });
   it("refund of a payment that is not settled", async () => {
     const q = sim.seedPayment({ amount: "5.00", status: "decline" });
-    expect(await failure(dinero.refund({ payment_id: q.paymentId }))).toMatchObject(invalid("payment_id", "Payment is not settled and cannot be refunded."));
+    expect(await failure(dinero.refund({ payment_id: q.paymentId }))).toMatchObject(
+      invalid("payment_id", "Payment is not settled and cannot be refunded."),
+    );
   });
 
   it("an unknown payment or order", async () => {
-    expect(await failure(dinero.getPaymentStatus({ payment_id: "00000000-0000-4000-8000-000000000000" }))).toMatchObject(invalid("payment_id", "Payment not found."));
+    expect(await failure(dinero.getPaymentStatus({ payment_id: "00000000-0000-4000-8000-000000000000" }))).toMatchObject(
+      invalid("payment_id", "Payment not found."),
+    );
     expect(await failure(dinero.getPaymentStatus({ order_id: "nope" }))).toMatchObject(invalid("order_id", "Order not found."));
-    expect(await failure(dinero.refund({ payment_id: "00000000-0000-4000-8000-000000000000" }))).toMatchObject(invalid("payment_id", "Payment not found."));
+    expect(await failure(dinero.refund({ payment_id: "00000000-0000-4000-8000-000000000000" }))).toMatchObject(
+      invalid("payment_id", "Payment not found."),
+    );
   });
 
   it("a wrong recurring token", async () => {
-    const e = await failure(dinero.recurring({ recurring_init_trans_id: recurringInit.paymentId, recurring_token: "nope", order: { number: "x", amount: "1", description: "Monthly" } }));
+    const e = await failure(
+      dinero.recurring({
+        recurring_init_trans_id: recurringInit.paymentId,
+        recurring_token: "nope",
+        order: { number: "x", amount: "1", description: "Monthly" },
+      }),
+    );
     expect(e).toMatchObject(invalid("recurring_token", "Recurring token is not valid."));
   });
 
@@ -209,9 +263,13 @@ describe("a declined void is DineroPay's HTTP 200 status FAIL: the client reject
 
   it("void after a refund, pending or settled", async () => {
     await dinero.refund({ payment_id: p.paymentId, amount: "1" });
-    expect(await failure(dinero.void({ payment_id: p.paymentId }))).toMatchObject(declined("settled", "Payment has refunds and cannot be voided."));
+    expect(await failure(dinero.void({ payment_id: p.paymentId }))).toMatchObject(
+      declined("settled", "Payment has refunds and cannot be voided."),
+    );
     sim.settleRefunds();
-    expect(await failure(dinero.void({ payment_id: p.paymentId }))).toMatchObject(declined("refund", "Only a settled payment can be voided. Its status is refund."));
+    expect(await failure(dinero.void({ payment_id: p.paymentId }))).toMatchObject(
+      declined("refund", "Only a settled payment can be voided. Its status is refund."),
+    );
     expect(sim.requests.filter((r) => r.operationId === "void").map((r) => [r.status, r.applied])).toEqual([
       [200, false],
       [200, false],
@@ -227,7 +285,15 @@ describe("a declined void is DineroPay's HTTP 200 status FAIL: the client reject
     const q = sim.seedPayment({ amount: "5.00" });
     await dinero.void({ payment_id: q.paymentId });
     const twice = await failure(dinero.void({ payment_id: q.paymentId }));
-    expect(twice).toMatchObject({ code: "provider_error", status: 200, raw: expect.objectContaining({ status: "FAIL", payment_status: "void", reason: "Only a settled payment can be voided. Its status is void." }) });
+    expect(twice).toMatchObject({
+      code: "provider_error",
+      status: 200,
+      raw: expect.objectContaining({
+        status: "FAIL",
+        payment_status: "void",
+        reason: "Only a settled payment can be voided. Its status is void.",
+      }),
+    });
   });
 });
 

@@ -8,8 +8,20 @@ import type { Fault } from "../../packages/testkit/src/faults.ts";
 export type Expect = { code: string; outcome: string; retryable: boolean };
 const writeUnknown: Expect = { code: "outcome_unknown", outcome: "unknown", retryable: false };
 export const FAULTS: { name: string; fault: Fault; timeoutMs?: number; write: Expect; read: Expect; appliesWrite: boolean }[] = [
-  { name: "reset-before", fault: { kind: "reset-before" }, write: writeUnknown, read: { code: "network", outcome: "rejected", retryable: true }, appliesWrite: false },
-  { name: "reset-after", fault: { kind: "reset-after" }, write: writeUnknown, read: { code: "network", outcome: "rejected", retryable: true }, appliesWrite: true },
+  {
+    name: "reset-before",
+    fault: { kind: "reset-before" },
+    write: writeUnknown,
+    read: { code: "network", outcome: "rejected", retryable: true },
+    appliesWrite: false,
+  },
+  {
+    name: "reset-after",
+    fault: { kind: "reset-after" },
+    write: writeUnknown,
+    read: { code: "network", outcome: "rejected", retryable: true },
+    appliesWrite: true,
+  },
   {
     name: "http-error 503",
     fault: { kind: "http-error", status: 503 },
@@ -24,8 +36,20 @@ export const FAULTS: { name: string; fault: Fault; timeoutMs?: number; write: Ex
     read: { code: "provider_unavailable", outcome: "rejected", retryable: true },
     appliesWrite: false,
   },
-  { name: "malformed-json", fault: { kind: "malformed-json" }, write: writeUnknown, read: { code: "malformed_response", outcome: "rejected", retryable: true }, appliesWrite: true },
-  { name: "truncated-json", fault: { kind: "truncated-json" }, write: writeUnknown, read: { code: "network", outcome: "rejected", retryable: true }, appliesWrite: true },
+  {
+    name: "malformed-json",
+    fault: { kind: "malformed-json" },
+    write: writeUnknown,
+    read: { code: "malformed_response", outcome: "rejected", retryable: true },
+    appliesWrite: true,
+  },
+  {
+    name: "truncated-json",
+    fault: { kind: "truncated-json" },
+    write: writeUnknown,
+    read: { code: "network", outcome: "rejected", retryable: true },
+    appliesWrite: true,
+  },
   {
     name: "slow-body past the timeout",
     fault: { kind: "slow-body", ms: 2_000 },

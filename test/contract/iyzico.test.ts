@@ -6,7 +6,15 @@
 import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createIyzicoClient, iyzicoOperations, OdemeError, type IyzicoClient } from "@odeme/iyzico";
-import { createSpecValidator, loadSpec, startIyzicoSimulator, type IyzicoSimulator, type JsonValue, type SeededPayment, type SpecOperation } from "@odeme/testkit";
+import {
+  createSpecValidator,
+  loadSpec,
+  startIyzicoSimulator,
+  type IyzicoSimulator,
+  type JsonValue,
+  type SeededPayment,
+  type SpecOperation,
+} from "@odeme/testkit";
 import { IYZICO_STATEFUL_OPERATIONS } from "../../packages/testkit/src/providers/iyzico/simulator.ts";
 
 const PAID_AT = new Date("2026-03-10T08:00:00Z"); // 11:00 in Istanbul
@@ -17,7 +25,13 @@ let payment: SeededPayment;
 beforeEach(async () => {
   sim = await startIyzicoSimulator({ now: PAID_AT });
   iyzico = createIyzicoClient({ ...sim.credentials, baseUrl: sim.url, maxRetries: 0, timeoutMs: 2_000 });
-  payment = sim.seedPayment({ conversationId: "order-1", items: [{ id: "A", price: "60.0" }, { id: "B", price: "40.0" }] });
+  payment = sim.seedPayment({
+    conversationId: "order-1",
+    items: [
+      { id: "A", price: "60.0" },
+      { id: "B", price: "40.0" },
+    ],
+  });
 });
 afterEach(() => sim.close());
 
@@ -43,10 +57,23 @@ describe("every operation succeeds against the simulator", () => {
     const r = await iyzico.refund({ paymentTransactionId: item(0), price: "15.5", conversationId: "r1", currency: "TRY" });
     expect(r).toMatchObject({ status: "success", paymentTransactionId: item(0), price: 15.5 });
     expect(sim.ledger.refunds).toEqual([
-      expect.objectContaining({ kind: "item", paymentId: payment.paymentId, paymentTransactionId: item(0), conversationId: "r1", amount: 1550 }),
+      expect.objectContaining({
+        kind: "item",
+        paymentId: payment.paymentId,
+        paymentTransactionId: item(0),
+        conversationId: "r1",
+        amount: 1550,
+      }),
     ]);
     const detail = await iyzico.retrievePayment({ paymentId: payment.paymentId });
-    expect(detail).toMatchObject({ status: "success", paymentId: payment.paymentId, paymentStatus: "SUCCESS", price: 100, paidPrice: 100, currency: "TRY" });
+    expect(detail).toMatchObject({
+      status: "success",
+      paymentId: payment.paymentId,
+      paymentStatus: "SUCCESS",
+      price: 100,
+      paidPrice: 100,
+      currency: "TRY",
+    });
     expect(detail.itemTransactions?.map((i) => [i.paymentTransactionId, i.paidPrice])).toEqual([
       [item(0), 60],
       [item(1), 40],
@@ -59,9 +86,22 @@ describe("every operation succeeds against the simulator", () => {
     const r = await iyzico.retrieveReportingPaymentDetail({ query: { paymentId: payment.paymentId, conversationId: "q", locale: "en" } });
     expect(r).toMatchObject({ status: "success", conversationId: "q", locale: "en" });
     const [p] = r.payments ?? [];
-    expect(p).toMatchObject({ paymentId: payment.paymentId, paymentConversationId: "order-1", paymentRefundStatus: "PARTIALLY_REFUNDED", cancels: [] });
-    expect(p?.itemTransactions?.map((i) => [i.paymentTransactionId, i.refunds?.map((x) => [x.refundConversationId, x.refundPrice])])).toEqual([
-      [item(0), [["r1", 15.5], ["r2", 44.5]]],
+    expect(p).toMatchObject({
+      paymentId: payment.paymentId,
+      paymentConversationId: "order-1",
+      paymentRefundStatus: "PARTIALLY_REFUNDED",
+      cancels: [],
+    });
+    expect(
+      p?.itemTransactions?.map((i) => [i.paymentTransactionId, i.refunds?.map((x) => [x.refundConversationId, x.refundPrice])]),
+    ).toEqual([
+      [
+        item(0),
+        [
+          ["r1", 15.5],
+          ["r2", 44.5],
+        ],
+      ],
       [item(1), [["r2", 5.5]]],
     ]);
     expect(typeof p?.itemTransactions?.[0]?.refunds?.[0]?.refundTxId).toBe("string");
@@ -98,10 +138,24 @@ describe("every operation succeeds against the simulator", () => {
       basketId: "B2",
       paymentChannel: "WEB",
       paymentGroup: "PRODUCT",
-      paymentCard: { cardHolderName: "Ada Lovelace", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030", cvc: "123", registerCard: 0 },
+      paymentCard: {
+        cardHolderName: "Ada Lovelace",
+        cardNumber: "5528790000000008",
+        expireMonth: "12",
+        expireYear: "2030",
+        cvc: "123",
+        registerCard: 0,
+      },
       buyer: {
-        id: "BY1", name: "Ada", surname: "Lovelace", identityNumber: "74300864791", email: "ada@example.com",
-        registrationAddress: "Nidakule Göztepe", city: "Istanbul", country: "Turkey", ip: "85.34.78.112",
+        id: "BY1",
+        name: "Ada",
+        surname: "Lovelace",
+        identityNumber: "74300864791",
+        email: "ada@example.com",
+        registrationAddress: "Nidakule Göztepe",
+        city: "Istanbul",
+        country: "Turkey",
+        ip: "85.34.78.112",
       },
       shippingAddress: { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe" },
       billingAddress: { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe" },
@@ -238,29 +292,54 @@ describe("every operation of the spec through the generated client", () => {
   const spec = loadSpec("iyzico");
   const validator = createSpecValidator(spec);
   const example = (op: SpecOperation): unknown => {
-    const content = (op.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } | undefined)?.content;
+    const content = (op.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } | undefined)
+      ?.content;
     return Object.values(content?.["application/json"]?.examples ?? {})[0]?.value;
   };
   const params = (op: SpecOperation, where: "query" | "path") =>
-    Object.fromEntries(((op.raw.parameters ?? []) as { name: string; in: string; example?: unknown }[]).filter((p) => p.in === where).map((p) => [p.name, p.example]));
+    Object.fromEntries(
+      ((op.raw.parameters ?? []) as { name: string; in: string; example?: unknown }[])
+        .filter((p) => p.in === where)
+        .map((p) => [p.name, p.example]),
+    );
   const query = (op: SpecOperation) => params(op, "query");
   const served = spec.operations.filter((op) => !(IYZICO_STATEFUL_OPERATIONS as readonly string[]).includes(op.operationId));
 
-  it.each(served.map((op) => [op.operationId, op] as const))("%s: the spec's example goes through signed, validated, and answered", async (id, op) => {
-    const method = (iyzico as unknown as Record<string, (input: unknown) => Promise<unknown>>)[id];
-    expect(typeof method).toBe("function");
-    // Operations with parameters take { path, query, body }; the others take the body itself.
-    const has = (where: string) => op.parameters.some((p) => p.in === where);
-    const input = op.parameters.length > 0 ? { ...(has("path") ? { path: params(op, "path") } : {}), ...(has("query") ? { query: query(op) } : {}), ...(op.requestSchema ? { body: example(op) } : {}) } : example(op);
-    const answer = await method!.call(iyzico, input);
-    expect(answer).toMatchObject({ status: "success" });
-    expect(validator.response(op, answer as JsonValue)).toBeUndefined();
-    expect(sim.requests.at(-1)).toMatchObject({ method: op.method.toUpperCase(), operationId: id, applied: true, status: 200 });
-  });
+  it.each(served.map((op) => [op.operationId, op] as const))(
+    "%s: the spec's example goes through signed, validated, and answered",
+    async (id, op) => {
+      const method = (iyzico as unknown as Record<string, (input: unknown) => Promise<unknown>>)[id];
+      expect(typeof method).toBe("function");
+      // Operations with parameters take { path, query, body }; the others take the body itself.
+      const has = (where: string) => op.parameters.some((p) => p.in === where);
+      const input =
+        op.parameters.length > 0
+          ? {
+              ...(has("path") ? { path: params(op, "path") } : {}),
+              ...(has("query") ? { query: query(op) } : {}),
+              ...(op.requestSchema ? { body: example(op) } : {}),
+            }
+          : example(op);
+      const answer = await method!.call(iyzico, input);
+      expect(answer).toMatchObject({ status: "success" });
+      expect(validator.response(op, answer as JsonValue)).toBeUndefined();
+      expect(sim.requests.at(-1)).toMatchObject({ method: op.method.toUpperCase(), operationId: id, applied: true, status: 200 });
+    },
+  );
 });
 
 describe("3-D Secure and checkout form through the generated client", () => {
-  const buyer = { id: "BY1", name: "Ada", surname: "Lovelace", identityNumber: "74300864791", email: "ada@example.com", registrationAddress: "Nidakule Göztepe", city: "Istanbul", country: "Turkey", ip: "85.34.78.112" };
+  const buyer = {
+    id: "BY1",
+    name: "Ada",
+    surname: "Lovelace",
+    identityNumber: "74300864791",
+    email: "ada@example.com",
+    registrationAddress: "Nidakule Göztepe",
+    city: "Istanbul",
+    country: "Turkey",
+    ip: "85.34.78.112",
+  };
   const address = { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe" };
   const basketItems = [{ id: "X1", name: "Book", category1: "Books", itemType: "PHYSICAL" as const, price: "10" as const }];
   // The simulator delivers the browser legs only to loopback; nothing listens here, so the post fails
@@ -269,21 +348,44 @@ describe("3-D Secure and checkout form through the generated client", () => {
 
   it("initialize -> bank -> auth v2 -> retrieve -> refundV2", async () => {
     const init = await iyzico.initializeThreeds({
-      conversationId: "c-3ds", price: "10", paidPrice: "10", currency: "TRY", installment: 1, basketId: "B9",
+      conversationId: "c-3ds",
+      price: "10",
+      paidPrice: "10",
+      currency: "TRY",
+      installment: 1,
+      basketId: "B9",
       paymentCard: { cardHolderName: "Ada Lovelace", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030", cvc: "123" },
-      buyer, billingAddress: address, basketItems, callbackUrl,
+      buyer,
+      billingAddress: address,
+      basketItems,
+      callbackUrl,
     });
     expect(init.status).toBe("success");
     const paymentId = init.paymentId as string;
     await sim.completeThreeds(paymentId).catch(() => undefined);
-    const auth = await iyzico.createThreedsPaymentV2({ paymentId, paidPrice: "10", basketId: "B9", currency: "TRY", conversationId: "c-3ds" });
+    const auth = await iyzico.createThreedsPaymentV2({
+      paymentId,
+      paidPrice: "10",
+      basketId: "B9",
+      currency: "TRY",
+      conversationId: "c-3ds",
+    });
     expect(auth).toMatchObject({ status: "success", paymentStatus: "SUCCESS", paymentId });
     expect((await iyzico.retrievePayment({ paymentId })).paymentStatus).toBe("SUCCESS");
     expect(await iyzico.refundV2({ paymentId, price: "2.5", conversationId: "r-3ds" })).toMatchObject({ status: "success", price: 2.5 });
   });
 
   it("checkout form initialize -> pay -> retrieve", async () => {
-    const init = await iyzico.initializeCheckoutForm({ conversationId: "c-cf", price: "10", paidPrice: "10", currency: "TRY", callbackUrl, buyer, billingAddress: address, basketItems });
+    const init = await iyzico.initializeCheckoutForm({
+      conversationId: "c-cf",
+      price: "10",
+      paidPrice: "10",
+      currency: "TRY",
+      callbackUrl,
+      buyer,
+      billingAddress: address,
+      basketItems,
+    });
     const token = init.token as string;
     await sim.payCheckoutForm(token).catch(() => undefined);
     const result = await iyzico.retrieveCheckoutForm({ token, conversationId: "c-cf" });
@@ -293,7 +395,10 @@ describe("3-D Secure and checkout form through the generated client", () => {
 
 describe("card storage and reporting through the generated client", () => {
   it("createCard -> retrieveCardList -> createPayment with the stored card -> deleteCard (a DELETE with a body)", async () => {
-    const created = await iyzico.createCard({ email: "ada@example.com", card: { cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030" } });
+    const created = await iyzico.createCard({
+      email: "ada@example.com",
+      card: { cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030" },
+    });
     const { cardUserKey, cardToken } = created as { cardUserKey: string; cardToken: string };
     expect((await iyzico.retrieveCardList({ cardUserKey })).cardDetails?.map((c) => c.cardToken)).toEqual([cardToken]);
     expect(await iyzico.deleteCard({ cardUserKey, cardToken })).toMatchObject({ status: "success" });
@@ -312,26 +417,61 @@ describe("card storage and reporting through the generated client", () => {
 
 describe("the subscription catalog through the generated client (path parameters)", () => {
   const address = { contactName: "Ada Lovelace", city: "Istanbul", country: "Turkey", address: "Nidakule Göztepe", zipCode: "34732" };
-  const customer = { name: "Ada", surname: "Lovelace", identityNumber: "74300864791", email: "ada@example.com", gsmNumber: "+905350000000", billingAddress: address, shippingAddress: address };
+  const customer = {
+    name: "Ada",
+    surname: "Lovelace",
+    identityNumber: "74300864791",
+    email: "ada@example.com",
+    gsmNumber: "+905350000000",
+    billingAddress: address,
+    shippingAddress: address,
+  };
 
   it("product and plan: create -> retrieve -> update -> list -> delete, each reference in the URL", async () => {
     const created = await iyzico.createSubscriptionProduct({ conversationId: "p1", name: "Gold", description: "Gold plan" });
     const productReferenceCode = created.data?.referenceCode as string;
-    expect(await iyzico.retrieveSubscriptionProduct({ path: { productReferenceCode } })).toMatchObject({ status: "success", data: { referenceCode: productReferenceCode, name: "Gold" } });
-    expect(sim.requests.at(-1)).toMatchObject({ method: "GET", path: `/v2/subscription/products/${productReferenceCode}`, operationId: "retrieveSubscriptionProduct" });
-    expect((await iyzico.updateSubscriptionProduct({ path: { productReferenceCode }, body: { name: "Platinum", description: "Top plan" } })).data).toMatchObject({ name: "Platinum", description: "Top plan" });
+    expect(await iyzico.retrieveSubscriptionProduct({ path: { productReferenceCode } })).toMatchObject({
+      status: "success",
+      data: { referenceCode: productReferenceCode, name: "Gold" },
+    });
+    expect(sim.requests.at(-1)).toMatchObject({
+      method: "GET",
+      path: `/v2/subscription/products/${productReferenceCode}`,
+      operationId: "retrieveSubscriptionProduct",
+    });
+    expect(
+      (await iyzico.updateSubscriptionProduct({ path: { productReferenceCode }, body: { name: "Platinum", description: "Top plan" } }))
+        .data,
+    ).toMatchObject({ name: "Platinum", description: "Top plan" });
 
     const plan = await iyzico.createSubscriptionPricingPlan({
       path: { productReferenceCode },
-      body: { conversationId: "pl1", name: "Monthly", price: "10.99", currencyCode: "TRY", paymentInterval: "MONTHLY", paymentIntervalCount: 1, trialPeriodDays: 7, planPaymentType: "RECURRING" },
+      body: {
+        conversationId: "pl1",
+        name: "Monthly",
+        price: "10.99",
+        currencyCode: "TRY",
+        paymentInterval: "MONTHLY",
+        paymentIntervalCount: 1,
+        trialPeriodDays: 7,
+        planPaymentType: "RECURRING",
+      },
     });
     const pricingPlanReferenceCode = plan.data?.referenceCode as string;
     expect(plan.data).toMatchObject({ productReferenceCode, price: 10.99 });
-    expect((await iyzico.retrieveSubscriptionPricingPlan({ path: { pricingPlanReferenceCode } })).data).toMatchObject({ name: "Monthly", trialPeriodDays: 7 });
-    expect((await iyzico.updateSubscriptionPricingPlan({ path: { pricingPlanReferenceCode }, body: { name: "Monthly+", trialPeriodDays: 14 } })).data).toMatchObject({ name: "Monthly+", trialPeriodDays: 14 });
+    expect((await iyzico.retrieveSubscriptionPricingPlan({ path: { pricingPlanReferenceCode } })).data).toMatchObject({
+      name: "Monthly",
+      trialPeriodDays: 7,
+    });
+    expect(
+      (await iyzico.updateSubscriptionPricingPlan({ path: { pricingPlanReferenceCode }, body: { name: "Monthly+", trialPeriodDays: 14 } }))
+        .data,
+    ).toMatchObject({ name: "Monthly+", trialPeriodDays: 14 });
     const plans = await iyzico.listSubscriptionPricingPlans({ path: { productReferenceCode }, query: { page: 1, count: 10 } });
     expect(plans.data?.items?.map((p) => p.referenceCode)).toEqual([pricingPlanReferenceCode]);
-    expect((await iyzico.listSubscriptionProducts({ query: { page: 1 } })).data?.items?.[0]?.pricingPlans?.map((p) => p.name)).toEqual(["Monthly+"]);
+    expect((await iyzico.listSubscriptionProducts({ query: { page: 1 } })).data?.items?.[0]?.pricingPlans?.map((p) => p.name)).toEqual([
+      "Monthly+",
+    ]);
 
     // iyzico refuses to delete a product that still has plans (docs: subscription-product).
     expect((await failure(iyzico.deleteSubscriptionProduct({ path: { productReferenceCode } }))).code).toBe("invalid_request");
@@ -344,24 +484,44 @@ describe("the subscription catalog through the generated client (path parameters
   it("customer: create -> retrieve -> update -> list -> delete (a POST to /customers/delete/{ref})", async () => {
     const created = await iyzico.createSubscriptionCustomer({ conversationId: "c1", ...customer });
     const customerReferenceCode = created.data?.referenceCode as string;
-    expect((await iyzico.retrieveSubscriptionCustomer({ path: { customerReferenceCode } })).data).toMatchObject({ email: "ada@example.com", billingAddress: address });
-    expect((await iyzico.updateSubscriptionCustomer({ path: { customerReferenceCode }, body: { ...customer, surname: "King" } })).data).toMatchObject({ surname: "King" });
-    expect((await iyzico.listSubscriptionCustomers({ query: { page: 1, count: 5 } })).data).toMatchObject({ totalCount: 1, items: [{ referenceCode: customerReferenceCode, surname: "King" }] });
+    expect((await iyzico.retrieveSubscriptionCustomer({ path: { customerReferenceCode } })).data).toMatchObject({
+      email: "ada@example.com",
+      billingAddress: address,
+    });
+    expect(
+      (await iyzico.updateSubscriptionCustomer({ path: { customerReferenceCode }, body: { ...customer, surname: "King" } })).data,
+    ).toMatchObject({ surname: "King" });
+    expect((await iyzico.listSubscriptionCustomers({ query: { page: 1, count: 5 } })).data).toMatchObject({
+      totalCount: 1,
+      items: [{ referenceCode: customerReferenceCode, surname: "King" }],
+    });
     expect(await iyzico.deleteSubscriptionCustomer({ path: { customerReferenceCode } })).toMatchObject({ status: "success" });
-    expect(sim.requests.at(-1)).toMatchObject({ method: "POST", path: `/v2/subscription/customers/delete/${customerReferenceCode}`, applied: true });
+    expect(sim.requests.at(-1)).toMatchObject({
+      method: "POST",
+      path: `/v2/subscription/customers/delete/${customerReferenceCode}`,
+      applied: true,
+    });
     expect((await failure(iyzico.retrieveSubscriptionCustomer({ path: { customerReferenceCode } }))).code).toBe("invalid_request");
   });
 
   it("a reference with / ? # stays one encoded segment: it cannot reach another endpoint", async () => {
     const e = await failure(iyzico.retrieveSubscriptionProduct({ path: { productReferenceCode: "x/pricing-plans?page=1#" } }));
     expect(e).toMatchObject({ code: "invalid_request", outcome: "rejected", providerCode: "11" });
-    expect(sim.requests.at(-1)).toMatchObject({ path: "/v2/subscription/products/x%2Fpricing-plans%3Fpage%3D1%23", operationId: "retrieveSubscriptionProduct" });
+    expect(sim.requests.at(-1)).toMatchObject({
+      path: "/v2/subscription/products/x%2Fpricing-plans%3Fpage%3D1%23",
+      operationId: "retrieveSubscriptionProduct",
+    });
   });
 
   it("a missing or empty path value is invalid_request, not_sent, naming the parameter, and nothing reaches the simulator", async () => {
     const before = sim.requests.length;
     const missing = await failure(iyzico.retrieveSubscriptionProduct({ path: {} as { productReferenceCode: string } }));
-    expect(missing).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "path.productReferenceCode", operation: "retrieveSubscriptionProduct" });
+    expect(missing).toMatchObject({
+      code: "invalid_request",
+      outcome: "not_sent",
+      field: "path.productReferenceCode",
+      operation: "retrieveSubscriptionProduct",
+    });
     const empty = await failure(iyzico.updateIyziLinkProductStatus({ path: { linkToken: "", status: "ACTIVE" } }));
     expect(empty).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "path.linkToken" });
     expect(sim.requests.length).toBe(before);
@@ -372,10 +532,12 @@ describe("the simulator signs every answer whose order a source documents, and t
   const spec = loadSpec("iyzico");
   const example = (id: string): Record<string, unknown> => {
     const op = spec.operations.find((o) => o.operationId === id);
-    const content = (op?.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } | undefined)?.content;
+    const content = (op?.raw.requestBody as { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } | undefined)
+      ?.content;
     return structuredClone(Object.values(content?.["application/json"]?.examples ?? {})[0]?.value ?? {}) as Record<string, unknown>;
   };
-  const call = (id: string, input: unknown) => (iyzico as unknown as Record<string, (input: unknown) => Promise<Record<string, unknown>>>)[id]!.call(iyzico, input);
+  const call = (id: string, input: unknown) =>
+    (iyzico as unknown as Record<string, (input: unknown) => Promise<Record<string, unknown>>>)[id]!.call(iyzico, input);
   const callbackUrl = "http://127.0.0.1:9/callback";
   const threeds = async (conversationId: string) => {
     const init = await call("initializeThreeds", { ...example("initializeThreeds"), conversationId, basketId: "B3", callbackUrl });
@@ -389,37 +551,89 @@ describe("the simulator signs every answer whose order a source documents, and t
   const rows: [string, string[], () => Promise<Record<string, unknown>>][] = [
     ["createPayment", PAYMENT, () => call("createPayment", { ...example("createPayment"), conversationId: "c-pay", basketId: "B1" })],
     ["createPreAuthPayment", PAYMENT, () => call("createPreAuthPayment", { ...example("createPreAuthPayment"), conversationId: "c-pre" })],
-    ["createPostAuthPayment", PAYMENT, async () => {
-      const pre = await call("createPreAuthPayment", example("createPreAuthPayment"));
-      return call("createPostAuthPayment", { paymentId: pre.paymentId, conversationId: "c-post" });
-    }],
+    [
+      "createPostAuthPayment",
+      PAYMENT,
+      async () => {
+        const pre = await call("createPreAuthPayment", example("createPreAuthPayment"));
+        return call("createPostAuthPayment", { paymentId: pre.paymentId, conversationId: "c-post" });
+      },
+    ],
     ["retrievePayment", PAYMENT, () => call("retrievePayment", { paymentId: payment.paymentId, conversationId: "c-get" })],
     ["refund", REFUND, () => call("refund", { paymentTransactionId: item(0), price: "15.50", conversationId: "c-r1", currency: "TRY" })],
     ["refundV2", REFUND, () => call("refundV2", { paymentId: payment.paymentId, price: "20.0", conversationId: "c-r2" })],
-    ["initializeThreeds", ["paymentId", "conversationId"], () => call("initializeThreeds", { ...example("initializeThreeds"), conversationId: "c-3i" })],
-    ["initializeThreedsPreAuth", ["paymentId", "conversationId"], () => call("initializeThreedsPreAuth", { ...example("initializeThreedsPreAuth"), conversationId: "c-3p" })],
-    ["createThreedsPayment", PAYMENT, async () => call("createThreedsPayment", { paymentId: await threeds("c-3a"), conversationId: "c-3a" })],
-    ["createThreedsPaymentV2", PAYMENT, async () => {
-      const paymentId = await threeds("c-3v");
-      const detail = await iyzico.retrievePayment({ paymentId });
-      return call("createThreedsPaymentV2", { paymentId, conversationId: "c-3v", paidPrice: String(detail.paidPrice), basketId: "B3", currency: "TRY" });
-    }],
-    ["initializeCheckoutForm", ["conversationId", "token"], () => call("initializeCheckoutForm", { ...example("initializeCheckoutForm"), conversationId: "c-cf" })],
-    ["initializeCheckoutFormPreAuth", ["conversationId", "token"], () => call("initializeCheckoutFormPreAuth", { ...example("initializeCheckoutFormPreAuth"), conversationId: "c-cp" })],
-    ["retrieveCheckoutForm", ["paymentStatus", "paymentId", "currency", "basketId", "conversationId", "paidPrice", "price", "token"], async () => {
-      const init = await call("initializeCheckoutForm", { ...example("initializeCheckoutForm"), conversationId: "c-cr", callbackUrl });
-      await sim.payCheckoutForm(init.token as string).catch(() => undefined);
-      return call("retrieveCheckoutForm", { token: init.token, conversationId: "c-cr" });
-    }],
-    ["initializePayWithIyzico", ["conversationId", "token"], () => call("initializePayWithIyzico", { ...example("initializePayWithIyzico"), conversationId: "c-pwi" })],
+    [
+      "initializeThreeds",
+      ["paymentId", "conversationId"],
+      () => call("initializeThreeds", { ...example("initializeThreeds"), conversationId: "c-3i" }),
+    ],
+    [
+      "initializeThreedsPreAuth",
+      ["paymentId", "conversationId"],
+      () => call("initializeThreedsPreAuth", { ...example("initializeThreedsPreAuth"), conversationId: "c-3p" }),
+    ],
+    [
+      "createThreedsPayment",
+      PAYMENT,
+      async () => call("createThreedsPayment", { paymentId: await threeds("c-3a"), conversationId: "c-3a" }),
+    ],
+    [
+      "createThreedsPaymentV2",
+      PAYMENT,
+      async () => {
+        const paymentId = await threeds("c-3v");
+        const detail = await iyzico.retrievePayment({ paymentId });
+        return call("createThreedsPaymentV2", {
+          paymentId,
+          conversationId: "c-3v",
+          paidPrice: String(detail.paidPrice),
+          basketId: "B3",
+          currency: "TRY",
+        });
+      },
+    ],
+    [
+      "initializeCheckoutForm",
+      ["conversationId", "token"],
+      () => call("initializeCheckoutForm", { ...example("initializeCheckoutForm"), conversationId: "c-cf" }),
+    ],
+    [
+      "initializeCheckoutFormPreAuth",
+      ["conversationId", "token"],
+      () => call("initializeCheckoutFormPreAuth", { ...example("initializeCheckoutFormPreAuth"), conversationId: "c-cp" }),
+    ],
+    [
+      "retrieveCheckoutForm",
+      ["paymentStatus", "paymentId", "currency", "basketId", "conversationId", "paidPrice", "price", "token"],
+      async () => {
+        const init = await call("initializeCheckoutForm", { ...example("initializeCheckoutForm"), conversationId: "c-cr", callbackUrl });
+        await sim.payCheckoutForm(init.token as string).catch(() => undefined);
+        return call("retrieveCheckoutForm", { token: init.token, conversationId: "c-cr" });
+      },
+    ],
+    [
+      "initializePayWithIyzico",
+      ["conversationId", "token"],
+      () => call("initializePayWithIyzico", { ...example("initializePayWithIyzico"), conversationId: "c-pwi" }),
+    ],
     ["initializeApm", ["paymentId", "redirectUrl"], () => call("initializeApm", { ...example("initializeApm"), conversationId: "c-apm" })],
-    ["retrieveApm", ["currency", "basketId", "conversationId", "paidPrice", "price", "paymentId", "redirectUrl"], () => call("retrieveApm", { ...example("retrieveApm"), conversationId: "c-apr" })],
+    [
+      "retrieveApm",
+      ["currency", "basketId", "conversationId", "paidPrice", "price", "paymentId", "redirectUrl"],
+      () => call("retrieveApm", { ...example("retrieveApm"), conversationId: "c-apr" }),
+    ],
     ["initializeBkm", ["token", "conversationId"], () => call("initializeBkm", { ...example("initializeBkm"), conversationId: "c-bkm" })],
-    ["retrieveBkm", ["paymentId", "paymentStatus", "basketId", "conversationId", "currency", "paidPrice", "price", "token"], () => call("retrieveBkm", { ...example("retrieveBkm"), conversationId: "c-bkr" })],
+    [
+      "retrieveBkm",
+      ["paymentId", "paymentStatus", "basketId", "conversationId", "currency", "paidPrice", "price", "token"],
+      () => call("retrieveBkm", { ...example("retrieveBkm"), conversationId: "c-bkr" }),
+    ],
   ];
 
   it("covers exactly the operations the client verifies", () => {
-    const signed = Object.values(iyzicoOperations).filter((op) => "responseSignature" in op).map((op) => op.id);
+    const signed = Object.values(iyzicoOperations)
+      .filter((op) => "responseSignature" in op)
+      .map((op) => op.id);
     expect(rows.map(([id]) => id).sort()).toEqual([...signed].sort());
   });
 
@@ -432,11 +646,16 @@ describe("the simulator signs every answer whose order a source documents, and t
   });
 
   it("an answer rewritten on the way (the price changed) is refused: outcome unknown, and the refund was applied", async () => {
-    const tampering = createIyzicoClient({ ...sim.credentials, baseUrl: sim.url, maxRetries: 0, fetch: async (req) => {
-      const res = await fetch(req);
-      const body = (await res.json()) as Record<string, unknown>;
-      return new Response(JSON.stringify({ ...body, price: 1 }), { status: res.status, headers: { "content-type": "application/json" } });
-    } });
+    const tampering = createIyzicoClient({
+      ...sim.credentials,
+      baseUrl: sim.url,
+      maxRetries: 0,
+      fetch: async (req) => {
+        const res = await fetch(req);
+        const body = (await res.json()) as Record<string, unknown>;
+        return new Response(JSON.stringify({ ...body, price: 1 }), { status: res.status, headers: { "content-type": "application/json" } });
+      },
+    });
     const e = await failure(tampering.refundV2({ paymentId: payment.paymentId, price: "20.0", conversationId: "c-t" }));
     expect(e).toMatchObject({ code: "response_signature_invalid", outcome: "unknown", operation: "refundV2" });
     // The simulator applied it: exactly the case the lookup must settle.

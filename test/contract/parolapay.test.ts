@@ -52,7 +52,14 @@ async function odemeError(promise: Promise<unknown>): Promise<OdemeError> {
   return error as OdemeError;
 }
 
-const BY_STATUS: Record<number, ErrorCode> = { 400: "invalid_request", 401: "authentication", 402: "provider_error", 404: "not_found", 409: "duplicate", 422: "invalid_request" };
+const BY_STATUS: Record<number, ErrorCode> = {
+  400: "invalid_request",
+  401: "authentication",
+  402: "provider_error",
+  404: "not_found",
+  409: "duplicate",
+  422: "invalid_request",
+};
 
 /** The unified code the client gives the simulator's `key` under the spec as it stands. */
 function unified(key: ParolapayErrorKey): ErrorCode {
@@ -63,7 +70,13 @@ function unified(key: ParolapayErrorKey): ErrorCode {
 async function expectRule(promise: Promise<unknown>, key: ParolapayErrorKey): Promise<OdemeError> {
   const error = await odemeError(promise);
   const entry = PAROLAPAY_ERRORS[key];
-  expect(error).toMatchObject({ code: unified(key), providerCode: entry.code, status: entry.status, outcome: "rejected", retryable: false });
+  expect(error).toMatchObject({
+    code: unified(key),
+    providerCode: entry.code,
+    status: entry.status,
+    outcome: "rejected",
+    retryable: false,
+  });
   return error;
 }
 
@@ -82,7 +95,8 @@ async function authorizedIntent(merchantRef: string, amount = 5_000): Promise<st
   return intent.id;
 }
 
-const payByCard = (extra: object = {}) => client.payWithCardNumber({ ...CARD, order_reference: "C-1", order: { total: minorUnits(9_900) }, ...extra });
+const payByCard = (extra: object = {}) =>
+  client.payWithCardNumber({ ...CARD, order_reference: "C-1", order: { total: minorUnits(9_900) }, ...extra });
 
 type Success = (ctx: { sim: ParolapaySimulator; client: ParolapayClient }) => Promise<void>;
 
@@ -93,26 +107,48 @@ const SUCCESS: Record<keyof typeof parolapayOperations, Success> = {
   },
   async payWithCardNumber() {
     const result = await payByCard({ installment: 3 });
-    expect(result).toEqual({ payment_reference: expect.stringMatching(/^[A-Z0-9]{11}$/), order_reference: "C-1", state: "captured", amount: 9_900, currency: "TRY" });
+    expect(result).toEqual({
+      payment_reference: expect.stringMatching(/^[A-Z0-9]{11}$/),
+      order_reference: "C-1",
+      state: "captured",
+      amount: 9_900,
+      currency: "TRY",
+    });
     expect(sim.ledger.cardPayment(String(result.payment_reference))).toMatchObject({ amountCaptured: 9_900, installment: 3 });
   },
   async payWithCardToken() {
     const saved = await client.savedCardCreate({ ...SAVED_CARD, customer: { external_id: "cust-1" } });
-    const result = await client.payWithCardToken({ card_token: String(saved.card_token), card_cvv: "123", order_reference: "T-1", order: { total: minorUnits(1_200) } });
+    const result = await client.payWithCardToken({
+      card_token: String(saved.card_token),
+      card_cvv: "123",
+      order_reference: "T-1",
+      order: { total: minorUnits(1_200) },
+    });
     expect(result).toMatchObject({ state: "captured", amount: 1_200 });
   },
   async cardPaymentStatus() {
     const { paymentReference } = sim.seedCardPayment({ amount: 7_500 });
-    expect(await client.cardPaymentStatus({ payment_reference: paymentReference })).toMatchObject({ payment_reference: paymentReference, state: "captured", amount: 7_500, refunded_amount: 0 });
+    expect(await client.cardPaymentStatus({ payment_reference: paymentReference })).toMatchObject({
+      payment_reference: paymentReference,
+      state: "captured",
+      amount: 7_500,
+      refunded_amount: 0,
+    });
   },
   async cardRefund() {
     const { paymentReference } = sim.seedCardPayment({ amount: 7_500 });
-    expect(await client.cardRefund({ payment_reference: paymentReference, amount: minorUnits(2_500) })).toMatchObject({ state: "partially_refunded", refunded_amount: 2_500 });
+    expect(await client.cardRefund({ payment_reference: paymentReference, amount: minorUnits(2_500) })).toMatchObject({
+      state: "partially_refunded",
+      refunded_amount: 2_500,
+    });
     expect(await client.cardRefund({ payment_reference: paymentReference })).toMatchObject({ state: "refunded", refunded_amount: 7_500 });
   },
   async cardComplete() {
     const { paymentReference } = sim.seedCardPayment({ amount: 7_500, state: "authorized" });
-    expect(await client.cardComplete({ payment_reference: paymentReference, amount: minorUnits(7_000) })).toMatchObject({ state: "captured", amount: 7_000 });
+    expect(await client.cardComplete({ payment_reference: paymentReference, amount: minorUnits(7_000) })).toMatchObject({
+      state: "captured",
+      amount: 7_000,
+    });
   },
   async cardVoid() {
     const { paymentReference } = sim.seedCardPayment({ amount: 7_500 });
@@ -130,7 +166,12 @@ const SUCCESS: Record<keyof typeof parolapayOperations, Success> = {
   },
   async savedCardCreate() {
     const saved = await client.savedCardCreate({ ...SAVED_CARD, customer: { external_id: "cust-1", fullname: "Ayşe Yılmaz" } });
-    expect(saved).toMatchObject({ card_token: expect.stringMatching(/^ct_/), masked_card_number: "528456******0009", card_type: "mastercard", customer: { external_id: "cust-1" } });
+    expect(saved).toMatchObject({
+      card_token: expect.stringMatching(/^ct_/),
+      masked_card_number: "528456******0009",
+      card_type: "mastercard",
+      customer: { external_id: "cust-1" },
+    });
     expect(JSON.stringify(sim.ledger.savedCards)).not.toContain(SAVED_CARD.card_number);
   },
   async savedCardDelete() {
@@ -144,11 +185,19 @@ const SUCCESS: Record<keyof typeof parolapayOperations, Success> = {
     expect(result.installments?.[1]).toEqual({ installment: 2, rate: 3, installment_amount: 618, total: 1_236 });
   },
   async binInstallments() {
-    expect((await client.binInstallments({ bin: "979209", total: minorUnits(1_000) })).installments).toEqual([{ installment: 1, rate: 0, installment_amount: 1_000, total: 1_000 }]);
+    expect((await client.binInstallments({ bin: "979209", total: minorUnits(1_000) })).installments).toEqual([
+      { installment: 1, rate: 0, installment_amount: 1_000, total: 1_000 },
+    ]);
   },
   async createPayment() {
     const intent = await client.createPayment(createBody("ORDER-1"));
-    expect(intent).toMatchObject({ id: expect.stringMatching(/^pi_[0-9a-f]{24}$/), status: "requires_otp", amount: 5_000, merchant_ref: "ORDER-1", otp_expires_at: "2024-06-12T07:03:00.000Z" });
+    expect(intent).toMatchObject({
+      id: expect.stringMatching(/^pi_[0-9a-f]{24}$/),
+      status: "requires_otp",
+      amount: 5_000,
+      merchant_ref: "ORDER-1",
+      otp_expires_at: "2024-06-12T07:03:00.000Z",
+    });
   },
   async verifyOtp() {
     const intent = await client.createPayment(createBody("ORDER-1"));
@@ -157,12 +206,18 @@ const SUCCESS: Record<keyof typeof parolapayOperations, Success> = {
   async resendOtp() {
     const intent = await client.createPayment(createBody("ORDER-1"));
     sim.clock.advance(60_000);
-    expect(await client.resendOtp({ query: { intent_id: intent.id } })).toMatchObject({ status: "requires_otp", otp_expires_at: "2024-06-12T07:04:00.000Z" });
+    expect(await client.resendOtp({ query: { intent_id: intent.id } })).toMatchObject({
+      status: "requires_otp",
+      otp_expires_at: "2024-06-12T07:04:00.000Z",
+    });
     expect(sim.ledger.intent(intent.id)?.otpSends).toBe(2);
   },
   async capture() {
     const id = await authorizedIntent("ORDER-1");
-    expect(await client.capture({ intent_id: id, amount: minorUnits(4_000), merchant_ref: "CAP-1" })).toMatchObject({ status: "captured", amount_captured: 4_000 });
+    expect(await client.capture({ intent_id: id, amount: minorUnits(4_000), merchant_ref: "CAP-1" })).toMatchObject({
+      status: "captured",
+      amount_captured: 4_000,
+    });
   },
   async cancel() {
     const id = await authorizedIntent("ORDER-1");
@@ -170,19 +225,41 @@ const SUCCESS: Record<keyof typeof parolapayOperations, Success> = {
   },
   async refund() {
     const { intentId } = sim.seedIntent({ amount: 150_000, merchantRef: "ORDER-46" });
-    const refund = await client.refund({ intent_id: intentId, amount: minorUnits(1_500), currency: "TRY", reason: "customer_requested", description: "Müşteri istedi", merchant_ref: "ORDER-46" });
-    expect(refund).toMatchObject({ id: expect.stringMatching(/^re_[0-9a-f]{24}$/), intent_id: intentId, amount: 1_500, status: "succeeded", merchant_ref: "ORDER-46" });
+    const refund = await client.refund({
+      intent_id: intentId,
+      amount: minorUnits(1_500),
+      currency: "TRY",
+      reason: "customer_requested",
+      description: "Müşteri istedi",
+      merchant_ref: "ORDER-46",
+    });
+    expect(refund).toMatchObject({
+      id: expect.stringMatching(/^re_[0-9a-f]{24}$/),
+      intent_id: intentId,
+      amount: 1_500,
+      status: "succeeded",
+      merchant_ref: "ORDER-46",
+    });
     expect(sim.ledger.intent(intentId)?.amountRefunded).toBe(1_500);
   },
   async status() {
     const { intentId } = sim.seedIntent({ amount: 10_000 });
     await client.refund({ intent_id: intentId, amount: minorUnits(2_500), currency: "TRY" });
-    expect(await client.status({ intent_id: intentId })).toMatchObject({ id: intentId, status: "partially_refunded", amount_captured: 10_000, amount_refunded: 2_500 });
+    expect(await client.status({ intent_id: intentId })).toMatchObject({
+      id: intentId,
+      status: "partially_refunded",
+      amount_captured: 10_000,
+      amount_refunded: 2_500,
+    });
   },
   async paymentStatus() {
     const { intentId } = sim.seedIntent({ amount: 10_000, merchantRef: "ORDER-9" });
     await client.refund({ intent_id: intentId, amount: minorUnits(10_000), currency: "TRY" });
-    expect(await client.paymentStatus({ query: { merchant_ref: "ORDER-9" } })).toMatchObject({ id: intentId, status: "refunded", amount_refunded: 10_000 });
+    expect(await client.paymentStatus({ query: { merchant_ref: "ORDER-9" } })).toMatchObject({
+      id: intentId,
+      status: "refunded",
+      amount_refunded: 10_000,
+    });
   },
   async healthCheck() {
     expect(await client.healthCheck()).toEqual({ status: "ok" });
@@ -200,14 +277,20 @@ describe("business rules -> OdemeError", () => {
   it("wrong credentials: authentication (401)", async () => {
     const wrong = createParolapayClient({ username: sim.credentials.username, password: "nope", baseUrl: sim.url });
     await expectRule(wrong.healthCheck(), "unauthorized");
-    await expectRule(wrong.refund({ intent_id: sim.seedIntent({ amount: 100 }).intentId, amount: minorUnits(1), currency: "TRY" }), "unauthorized");
+    await expectRule(
+      wrong.refund({ intent_id: sim.seedIntent({ amount: 100 }).intentId, amount: minorUnits(1), currency: "TRY" }),
+      "unauthorized",
+    );
     expect(sim.ledger.refunds).toHaveLength(0);
   });
 
   it("refund: more than is left, after a full refund, of a cancelled or uncaptured intent, in another currency, unknown", async () => {
     const { intentId } = sim.seedIntent({ amount: 10_000 });
     await client.refund({ intent_id: intentId, amount: minorUnits(6_000), currency: "TRY" });
-    const over = await expectRule(client.refund({ intent_id: intentId, amount: minorUnits(4_001), currency: "TRY" }), "amountExceedsRefundable");
+    const over = await expectRule(
+      client.refund({ intent_id: intentId, amount: minorUnits(4_001), currency: "TRY" }),
+      "amountExceedsRefundable",
+    );
     expect(over.providerMessage).toContain("4000 left to refund");
     await client.refund({ intent_id: intentId, amount: minorUnits(4_000), currency: "TRY" });
     await expectRule(client.refund({ intent_id: intentId, amount: minorUnits(1), currency: "TRY" }), "alreadyRefunded");
@@ -215,7 +298,10 @@ describe("business rules -> OdemeError", () => {
     await expectRule(client.refund({ intent_id: authorized.intentId, amount: minorUnits(1), currency: "TRY" }), "invalidState");
     await client.cancel({ intent_id: authorized.intentId });
     await expectRule(client.refund({ intent_id: authorized.intentId, amount: minorUnits(1), currency: "TRY" }), "alreadyCancelled");
-    await expectRule(client.refund({ intent_id: sim.seedIntent({ amount: 100 }).intentId, amount: minorUnits(1), currency: "EUR" }), "currencyMismatch");
+    await expectRule(
+      client.refund({ intent_id: sim.seedIntent({ amount: 100 }).intentId, amount: minorUnits(1), currency: "EUR" }),
+      "currencyMismatch",
+    );
     await expectRule(client.refund({ intent_id: "pi_000000000000000000000000", amount: minorUnits(1), currency: "TRY" }), "intentNotFound");
     await expectRule(client.refund({ intent_id: intentId, amount: minorUnits(0), currency: "TRY" }), "invalidAmount");
   });
@@ -225,7 +311,10 @@ describe("business rules -> OdemeError", () => {
     const first = await client.refund({ intent_id: intentId, amount: minorUnits(1_000), currency: "TRY", merchant_ref: "R-1" });
     expect(await client.refund({ intent_id: intentId, amount: minorUnits(1_000), currency: "TRY", merchant_ref: "R-1" })).toEqual(first);
     expect(sim.ledger.intent(intentId)?.amountRefunded).toBe(1_000);
-    const dup = await expectRule(client.refund({ intent_id: intentId, amount: minorUnits(2_000), currency: "TRY", merchant_ref: "R-1" }), "duplicateMerchantRef");
+    const dup = await expectRule(
+      client.refund({ intent_id: intentId, amount: minorUnits(2_000), currency: "TRY", merchant_ref: "R-1" }),
+      "duplicateMerchantRef",
+    );
     expect(dup.code).toBe("duplicate");
   });
 
@@ -289,11 +378,17 @@ describe("business rules -> OdemeError", () => {
   it("card payments: declined, no order total, unknown token; refund/complete/void rules", async () => {
     await expectRule(payByCard({ card_number: "4000000000000002" }), "cardDeclined");
     await expectRule(client.payWithCardNumber({ ...CARD, order_reference: "C-2" }), "invalidRequest");
-    await expectRule(client.payWithCardToken({ card_token: "ct_nope", order_reference: "T", order: { total: minorUnits(1) } }), "cardNotFound");
+    await expectRule(
+      client.payWithCardToken({ card_token: "ct_nope", order_reference: "T", order: { total: minorUnits(1) } }),
+      "cardNotFound",
+    );
     await expectRule(client.cardPaymentStatus({ payment_reference: "NOPE" }), "paymentNotFound");
 
     const captured = sim.seedCardPayment({ amount: 1_000 });
-    await expectRule(client.cardRefund({ payment_reference: captured.paymentReference, amount: minorUnits(1_001) }), "amountExceedsRefundable");
+    await expectRule(
+      client.cardRefund({ payment_reference: captured.paymentReference, amount: minorUnits(1_001) }),
+      "amountExceedsRefundable",
+    );
     await client.cardRefund({ payment_reference: captured.paymentReference, amount: minorUnits(1) });
     await expectRule(client.cardVoid({ payment_reference: captured.paymentReference }), "cancelAfterRefund");
     await client.cardRefund({ payment_reference: captured.paymentReference });
@@ -301,7 +396,10 @@ describe("business rules -> OdemeError", () => {
 
     const authorized = sim.seedCardPayment({ amount: 1_000, state: "authorized" });
     await expectRule(client.cardRefund({ payment_reference: authorized.paymentReference }), "invalidState");
-    await expectRule(client.cardComplete({ payment_reference: authorized.paymentReference, amount: minorUnits(1_001) }), "amountExceedsAuthorized");
+    await expectRule(
+      client.cardComplete({ payment_reference: authorized.paymentReference, amount: minorUnits(1_001) }),
+      "amountExceedsAuthorized",
+    );
     await client.cardComplete({ payment_reference: authorized.paymentReference });
     await expectRule(client.cardComplete({ payment_reference: authorized.paymentReference }), "alreadyCaptured");
 
@@ -316,7 +414,10 @@ describe("business rules -> OdemeError", () => {
   it("saved cards and queries: unknown token, invalid card, missing customer id, malformed BIN", async () => {
     await expectRule(client.savedCardGet({ card_token: "ct_nope" }), "cardNotFound");
     await expectRule(client.savedCardDelete({ card_token: "ct_nope" }), "cardNotFound");
-    await expectRule(client.savedCardCreate({ ...CARD, card_number: "4111111111111112", customer: { external_id: "c" } }), "invalidCardNumber");
+    await expectRule(
+      client.savedCardCreate({ ...CARD, card_number: "4111111111111112", customer: { external_id: "c" } }),
+      "invalidCardNumber",
+    );
     await expectRule(client.savedCardCreate({ ...CARD, customer: { fullname: "no id" } }), "invalidRequest");
     await expectRule(client.savedCardList({ customer: {} as { external_id: string } }), "invalidRequest");
     await expectRule(client.binQuery({ bin: "12" }), "invalidRequest");
@@ -337,7 +438,8 @@ describe("faults", () => {
   beforeEach(() => {
     intentId = sim.seedIntent({ amount: 10_000, merchantRef: "ORDER-F" }).intentId;
   });
-  const write = (c: ParolapayClient = client, merchantRef = "R-F") => c.refund({ intent_id: intentId, amount: minorUnits(1_000), currency: "TRY", merchant_ref: merchantRef });
+  const write = (c: ParolapayClient = client, merchantRef = "R-F") =>
+    c.refund({ intent_id: intentId, amount: minorUnits(1_000), currency: "TRY", merchant_ref: merchantRef });
   const read = (c: ParolapayClient) => c.status({ intent_id: intentId });
   const refunded = () => sim.ledger.intent(intentId)?.amountRefunded;
 

@@ -7,7 +7,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPaywallClient, OdemeError, type PaywallClient, type StartDirectPaymentRequest } from "../../packages/paywall/src/index.ts";
 import { FAULTS } from "./fault-table.ts";
-import { startPaywallSimulator, type PaywallSimulator, type SeededPaywallPayment } from "../../packages/testkit/src/providers/paywall/simulator.ts";
+import {
+  startPaywallSimulator,
+  type PaywallSimulator,
+  type SeededPaywallPayment,
+} from "../../packages/testkit/src/providers/paywall/simulator.ts";
 
 const PAID_AT = new Date("2026-03-10T08:00:00Z"); // 11:00 in Istanbul
 const NEXT_DAY = new Date("2026-03-11T08:00:00Z");
@@ -36,16 +40,35 @@ async function failure(promise: Promise<unknown>): Promise<OdemeError> {
 }
 
 const direct = (merchantUniqueCode: string, amount: `${number}` = "101.50"): StartDirectPaymentRequest => ({
-  PaymentDetail: { Amount: amount, MerchantUniqueCode: merchantUniqueCode, CurrencyId: 1, Installment: 1, ChannelId: 1, ClientIP: "203.0.113.10" },
+  PaymentDetail: {
+    Amount: amount,
+    MerchantUniqueCode: merchantUniqueCode,
+    CurrencyId: 1,
+    Installment: 1,
+    ChannelId: 1,
+    ClientIP: "203.0.113.10",
+  },
   Card: { OwnerName: "Ayse Yilmaz", Number: "4022774022774026", ExpireMonth: "12", ExpireYear: "2030", Cvv: "000" },
-  Customer: { FullName: "Ayse Yilmaz", Phone: "+905551112233", Email: "ayse@example.com", Country: "Turkey", City: "Istanbul", Address: "Kadikoy" },
+  Customer: {
+    FullName: "Ayse Yilmaz",
+    Phone: "+905551112233",
+    Email: "ayse@example.com",
+    Country: "Turkey",
+    City: "Istanbul",
+    Address: "Kadikoy",
+  },
   Products: [{ ProductId: "p-1", ProductName: "Book", ProductCategory: "Books", ProductDescription: "Paperback", ProductAmount: amount }],
 });
 const threeD = (merchantUniqueCode: string) => {
   const body = direct(merchantUniqueCode, "300");
   return {
     ...body,
-    PaymentDetail: { ...body.PaymentDetail, Installment: 3, MerchantSuccessBackUrl: "https://shop.example/ok", MerchantFailBackUrl: "https://shop.example/fail" },
+    PaymentDetail: {
+      ...body.PaymentDetail,
+      Installment: 3,
+      MerchantSuccessBackUrl: "https://shop.example/ok",
+      MerchantFailBackUrl: "https://shop.example/fail",
+    },
   };
 };
 
@@ -57,7 +80,12 @@ const inquiry = async () => (await paywall.queryPaymentByPaymentId({ header: { p
 
 /** Every operation of specs/paywall.yaml: how to call it, and (for a write) how to see it applied. */
 const OPERATIONS: { id: string; path: string; call: () => Promise<unknown>; applied?: () => boolean }[] = [
-  { id: "refund", path: "/api/paywall/private/refund", call: () => paywall.refund(byMerchant()), applied: () => refundedKurus() === 10_000 },
+  {
+    id: "refund",
+    path: "/api/paywall/private/refund",
+    call: () => paywall.refund(byMerchant()),
+    applied: () => refundedKurus() === 10_000,
+  },
   {
     id: "refundByUniqueCode",
     path: "/api/paywall/private/refund/by/uniquecode",
@@ -82,7 +110,12 @@ const OPERATIONS: { id: string; path: string; call: () => Promise<unknown>; appl
     call: () => paywall.partialRefundByUniqueCode({ ...byUnique(), Amount: "0.01" }),
     applied: () => refundedKurus() === 1,
   },
-  { id: "cancel", path: "/api/paywall/private/cancel", call: () => paywall.cancel({ ...byMerchant(), MarketPlace: null }), applied: () => ledgerPayment()?.cancelledAt !== undefined },
+  {
+    id: "cancel",
+    path: "/api/paywall/private/cancel",
+    call: () => paywall.cancel({ ...byMerchant(), MarketPlace: null }),
+    applied: () => ledgerPayment()?.cancelledAt !== undefined,
+  },
   {
     id: "cancelByUniqueCode",
     path: "/api/paywall/private/cancel/by/uniqueCode",
@@ -101,8 +134,16 @@ const OPERATIONS: { id: string; path: string; call: () => Promise<unknown>; appl
     call: () => paywall.revertByPaymentId({ PaymentId: p.paymentId, Amount: "40" }),
     applied: () => refundedKurus() === 4_000,
   },
-  { id: "queryPayment", path: "/api/paywall/private/query", call: () => paywall.queryPayment({ header: { merchantuniquecode: p.merchantUniqueCode } }) },
-  { id: "queryPaymentByPaymentId", path: "/api/paywall/private/query/by/paymentid", call: () => paywall.queryPaymentByPaymentId({ header: { paymentid: p.paymentId } }) },
+  {
+    id: "queryPayment",
+    path: "/api/paywall/private/query",
+    call: () => paywall.queryPayment({ header: { merchantuniquecode: p.merchantUniqueCode } }),
+  },
+  {
+    id: "queryPaymentByPaymentId",
+    path: "/api/paywall/private/query/by/paymentid",
+    call: () => paywall.queryPaymentByPaymentId({ header: { paymentid: p.paymentId } }),
+  },
   {
     id: "startDirectPayment",
     path: "/api/paywall/payment/startdirect",
@@ -119,7 +160,10 @@ const OPERATIONS: { id: string; path: string; call: () => Promise<unknown>; appl
   {
     id: "getInstallments",
     path: "/api/paywall/installment",
-    call: () => paywall.getInstallments({ header: { currencyid: 1, amount: "250.00", binnumber: "554960", distinctduplicates: true, endoftheday: 1 } }),
+    call: () =>
+      paywall.getInstallments({
+        header: { currencyid: 1, amount: "250.00", binnumber: "554960", distinctduplicates: true, endoftheday: 1 },
+      }),
   },
 ];
 
@@ -149,24 +193,48 @@ describe("every operation succeeds against the simulator", () => {
     const started = await paywall.start3dPayment(threeD("order-3"));
     expect(started.Body?.RedirectUrl).toMatch(new RegExp(`^${sim.url}/`));
     const id = started.Body?.Payment?.PaymentId as number;
-    expect((await paywall.queryPaymentByPaymentId({ header: { paymentid: id } })).Body?.Paywall).toMatchObject({ Status: false, StatusName: "Pending" });
+    expect((await paywall.queryPaymentByPaymentId({ header: { paymentid: id } })).Body?.Paywall).toMatchObject({
+      Status: false,
+      StatusName: "Pending",
+    });
     sim.complete3dPayment(id);
-    expect((await paywall.queryPaymentByPaymentId({ header: { paymentid: id } })).Body?.Paywall).toMatchObject({ Status: true, AnySuccessPayment: true });
+    expect((await paywall.queryPaymentByPaymentId({ header: { paymentid: id } })).Body?.Paywall).toMatchObject({
+      Status: true,
+      AnySuccessPayment: true,
+    });
   });
 
   it("the inquiry reflects refunds and cancels", async () => {
-    expect(await inquiry()).toMatchObject({ AnySuccessPayment: true, AnySuccessRefund: false, AnySuccessPartialRefund: false, AnySuccessCancel: false, PaymentAmount: 100, TypeName: "Sale" });
+    expect(await inquiry()).toMatchObject({
+      AnySuccessPayment: true,
+      AnySuccessRefund: false,
+      AnySuccessPartialRefund: false,
+      AnySuccessCancel: false,
+      PaymentAmount: 100,
+      TypeName: "Sale",
+    });
     await paywall.partialRefund({ ...byMerchant(), Amount: "30" });
-    expect(await inquiry()).toMatchObject({ AnySuccessPartialRefund: true, AnySuccessRefund: false, ActivityAmount: 30, RefundedAmount: 30 });
+    expect(await inquiry()).toMatchObject({
+      AnySuccessPartialRefund: true,
+      AnySuccessRefund: false,
+      ActivityAmount: 30,
+      RefundedAmount: 30,
+    });
     await paywall.refundByUniqueCode({ ...byUnique(), CompletePartialRefund: true });
     expect(await inquiry()).toMatchObject({ AnySuccessPartialRefund: true, ActivityAmount: 70, RefundedAmount: 100 });
     const q = sim.seedPayment({ amount: "20.00" });
     await paywall.cancelByUniqueCode({ Date: q.date, UniqueCode: q.uniqueCode });
-    expect((await paywall.queryPaymentByPaymentId({ header: { paymentid: q.paymentId } })).Body?.Paywall).toMatchObject({ AnySuccessCancel: true, TypeName: "Cancel" });
+    expect((await paywall.queryPaymentByPaymentId({ header: { paymentid: q.paymentId } })).Body?.Paywall).toMatchObject({
+      AnySuccessCancel: true,
+      TypeName: "Cancel",
+    });
     const r = sim.seedPayment({ amount: "20.00" });
     sim.clock.set(NEXT_DAY);
     await paywall.refund({ Date: r.date, MerchantUniqueCode: r.merchantUniqueCode });
-    expect((await paywall.queryPayment({ header: { merchantuniquecode: r.merchantUniqueCode } })).Body?.Paywall).toMatchObject({ AnySuccessRefund: true, RefundedAmount: 20 });
+    expect((await paywall.queryPayment({ header: { merchantuniquecode: r.merchantUniqueCode } })).Body?.Paywall).toMatchObject({
+      AnySuccessRefund: true,
+      RefundedAmount: 20,
+    });
   });
 });
 
@@ -234,7 +302,11 @@ describe("ledger rules come back as unified codes", () => {
   });
 
   it("a duplicate MerchantUniqueCode: duplicate (119, SDK MerchantUniqueCodeAlreadyExist)", async () => {
-    expect(await failure(paywall.startDirectPayment(direct("order-1")))).toMatchObject({ code: "duplicate", providerCode: "119", ...rejected });
+    expect(await failure(paywall.startDirectPayment(direct("order-1")))).toMatchObject({
+      code: "duplicate",
+      providerCode: "119",
+      ...rejected,
+    });
     expect(sim.ledger.payments).toHaveLength(1);
   });
 

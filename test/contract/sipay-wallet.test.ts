@@ -39,7 +39,12 @@ async function odemeError(promise: Promise<unknown>): Promise<OdemeError> {
 }
 
 /** A business failure: status 2 on HTTP 200, mapped by the spec's x-odeme-errors. */
-async function expectBusiness(promise: Promise<unknown>, providerCode: string, code: ErrorCode, message?: string | RegExp): Promise<OdemeError> {
+async function expectBusiness(
+  promise: Promise<unknown>,
+  providerCode: string,
+  code: ErrorCode,
+  message?: string | RegExp,
+): Promise<OdemeError> {
   const error = await odemeError(promise);
   expect(error).toMatchObject({ code, providerCode, status: 200, outcome: "rejected", retryable: false });
   if (message !== undefined) expect(error.providerMessage).toMatch(message);
@@ -75,19 +80,34 @@ type Success = () => Promise<void>;
 /** One success per operation; typed so that an operation added to the spec without a case fails to compile. */
 const SUCCESS: Record<keyof typeof sipayWalletOperations, Success> = {
   async getToken() {
-    const token = await client.getToken({ grant_type: "client_credentials", client_id: sim.credentials.clientId, client_secret: sim.credentials.clientSecret, scope: "sts_api" });
+    const token = await client.getToken({
+      grant_type: "client_credentials",
+      client_id: sim.credentials.clientId,
+      client_secret: sim.credentials.clientSecret,
+      scope: "sts_api",
+    });
     expect(token).toMatchObject({ access_token: expect.any(String), token_type: "Bearer", expires_in: 3600, scope: "sts_api" });
   },
   async payment() {
     const result = await client.payment(paymentBody("P-1", "25.50", { description: "order 1", business_code: "B5001", hash_key: "" }));
-    expect(result).toMatchObject({ status: 0, code: "100", message: "İşlem başarılı", payload: { transaction_amount: 25.5, charged_amount: 25.5, business_code: "B5001" } });
+    expect(result).toMatchObject({
+      status: 0,
+      code: "100",
+      message: "İşlem başarılı",
+      payload: { transaction_amount: 25.5, charged_amount: 25.5, business_code: "B5001" },
+    });
     expectLongId(result.payload?.transaction_id);
     expect(sim.ledger.transaction(String(result.payload?.transaction_id))).toMatchObject({ extTransactionId: "P-1", amount: 2550 });
   },
   async refundPaymentInstant() {
     const payment = sim.seedPayment({ amount: "100.00" });
     const result = await client.refundPaymentInstant({ ...refundBody(payment.transactionId, "R-1", "10.50"), description: "iade" });
-    expect(result.payload).toMatchObject({ ext_transaction_id: "R-1", transaction_amount: 10.5, previous_amount: 0, wallet_info: { id: sim.wallets.personal.id } });
+    expect(result.payload).toMatchObject({
+      ext_transaction_id: "R-1",
+      transaction_amount: 10.5,
+      previous_amount: 0,
+      wallet_info: { id: sim.wallets.personal.id },
+    });
     expectLongId(result.payload?.transaction_id);
   },
   async refundPayment() {
@@ -100,7 +120,13 @@ const SUCCESS: Record<keyof typeof sipayWalletOperations, Success> = {
   async transactionReceipt() {
     const payment = sim.seedPayment({ amount: "100.00", extTransactionId: "PAY-1" });
     const result = await client.transactionReceipt({ id: payment.transactionId });
-    expect(result.payload).toMatchObject({ id: payment.transactionId, ext_transaction_id: "PAY-1", transaction_type_code: "PAYMENT", amount: 100, wallet_id: sim.wallets.personal.id });
+    expect(result.payload).toMatchObject({
+      id: payment.transactionId,
+      ext_transaction_id: "PAY-1",
+      transaction_type_code: "PAYMENT",
+      amount: 100,
+      wallet_id: sim.wallets.personal.id,
+    });
   },
   async summaryRecordByFilter() {
     const payment = sim.seedPayment({ amount: "100.00" });
@@ -108,12 +134,27 @@ const SUCCESS: Record<keyof typeof sipayWalletOperations, Success> = {
     const result = await client.summaryRecordByFilter({ ext_transaction_id: "R-1" });
     // The documented shape: payload.results, records with tx_base_amount and an integer transaction_type_id.
     expect(result.payload?.results).toEqual([
-      expect.objectContaining({ ext_transaction_id: "R-1", tx_ref_correlation_id: payment.transactionId, tx_base_amount: 10, transaction_type_id: 2002, transaction_status_id: 20, currency_code: "TRY" }),
+      expect.objectContaining({
+        ext_transaction_id: "R-1",
+        tx_ref_correlation_id: payment.transactionId,
+        tx_base_amount: 10,
+        transaction_type_id: 2002,
+        transaction_status_id: 20,
+        currency_code: "TRY",
+      }),
     ]);
   },
   async walletInfo() {
-    const result = await client.walletInfo({ wallet_number: sim.wallets.personal.walletNumber, account_number: sim.wallets.personal.accountNumber });
-    expect(result.payload).toMatchObject({ id: sim.wallets.personal.id, number: "826282822", account_number: "EK2828", total_balance: 100_000 });
+    const result = await client.walletInfo({
+      wallet_number: sim.wallets.personal.walletNumber,
+      account_number: sim.wallets.personal.accountNumber,
+    });
+    expect(result.payload).toMatchObject({
+      id: sim.wallets.personal.id,
+      number: "826282822",
+      account_number: "EK2828",
+      total_balance: 100_000,
+    });
   },
 };
 
@@ -127,7 +168,9 @@ describe("every operation succeeds against the simulator", () => {
 describe("OAuth2 client credentials", () => {
   it("5 concurrent calls share one token request, then the token is reused", async () => {
     const payment = sim.seedPayment({ amount: "100.00" });
-    await Promise.all(Array.from({ length: 5 }, (_, i) => client.refundPaymentInstant(refundBody(payment.transactionId, `R-${i}`, "1.00"))));
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) => client.refundPaymentInstant(refundBody(payment.transactionId, `R-${i}`, "1.00"))),
+    );
     expect(sim.tokenRequests).toBe(1);
     await client.walletInfo({ wallet_number: sim.wallets.personal.walletNumber });
     expect(sim.tokenRequests).toBe(1);
@@ -164,9 +207,15 @@ describe("OAuth2 client credentials", () => {
   });
 
   it("getToken called directly with a wrong secret is rejected with the OAuth error code", async () => {
-    const error = await odemeError(client.getToken({ grant_type: "client_credentials", client_id: "x", client_secret: "y", scope: "sts_api" }));
+    const error = await odemeError(
+      client.getToken({ grant_type: "client_credentials", client_id: "x", client_secret: "y", scope: "sts_api" }),
+    );
     // The generated getToken uses the spec's x-odeme-errors, which has no OAuth codes: a 400 is invalid_request today.
-    expect(error).toMatchObject({ code: sipayWalletProvider.errors.invalid_client ?? "invalid_request", providerCode: "invalid_client", status: 400 });
+    expect(error).toMatchObject({
+      code: sipayWalletProvider.errors.invalid_client ?? "invalid_request",
+      providerCode: "invalid_client",
+      status: 400,
+    });
   });
 });
 
@@ -183,19 +232,32 @@ describe("summaryRecordByFilter: the documented 3-day default window and paging"
       expect.objectContaining({ ext_transaction_id: "R-old", tx_base_amount: 10 }),
     ]);
     // A range that ends before the record does not find it either.
-    expect((await client.summaryRecordByFilter({ ext_transaction_id: "R-old", start_date: range.start_date, end_date: new Date(NOW.getTime() - 1).toISOString() })).payload?.results).toEqual([]);
+    expect(
+      (
+        await client.summaryRecordByFilter({
+          ext_transaction_id: "R-old",
+          start_date: range.start_date,
+          end_date: new Date(NOW.getTime() - 1).toISOString(),
+        })
+      ).payload?.results,
+    ).toEqual([]);
   });
 
   it("page_index/page_size page through the results, in created_date order when asked for asc", async () => {
-    const ids = [1, 2, 3, 4, 5].map((n) => sim.seedPayment({ amount: `${n}.00`, date: new Date(NOW.getTime() - n * 60_000) }).transactionId);
+    const ids = [1, 2, 3, 4, 5].map(
+      (n) => sim.seedPayment({ amount: `${n}.00`, date: new Date(NOW.getTime() - n * 60_000) }).transactionId,
+    );
     const page = async (page_index: number) =>
-      (await client.summaryRecordByFilter({ transaction_type_code: 2001, order_column: "CreatedDateUtc", order_by: "asc", page_index, page_size: 2 })).payload?.results.map((r) => r.id);
-    expect([await page(0), await page(1), await page(2), await page(3)]).toEqual([
-      [ids[4], ids[3]],
-      [ids[2], ids[1]],
-      [ids[0]],
-      [],
-    ]);
+      (
+        await client.summaryRecordByFilter({
+          transaction_type_code: 2001,
+          order_column: "CreatedDateUtc",
+          order_by: "asc",
+          page_index,
+          page_size: 2,
+        })
+      ).payload?.results.map((r) => r.id);
+    expect([await page(0), await page(1), await page(2), await page(3)]).toEqual([[ids[4], ids[3]], [ids[2], ids[1]], [ids[0]], []]);
   });
 });
 
@@ -207,7 +269,9 @@ describe("OAuth2 scope", () => {
       if (new URL(request.url).pathname === "/connect/token") scopes.push(new URLSearchParams(await request.clone().text()).get("scope"));
       return globalThis.fetch(request);
     };
-    await createSipayWalletClient({ ...sim.credentials, baseUrl: sim.url, fetch }).walletInfo({ wallet_number: sim.wallets.personal.walletNumber });
+    await createSipayWalletClient({ ...sim.credentials, baseUrl: sim.url, fetch }).walletInfo({
+      wallet_number: sim.wallets.personal.walletNumber,
+    });
     const business = createSipayWalletClient({ ...sim.credentials, baseUrl: sim.url, fetch, scope: "sts_business_api" });
     expect((await business.walletInfo({ wallet_number: sim.wallets.personal.walletNumber })).status).toBe(0);
     expect(scopes).toEqual(["sts_api", "sts_business_api"]);
@@ -215,7 +279,11 @@ describe("OAuth2 scope", () => {
 
   it("a scope the identity server does not grant fails as authentication at the token step", async () => {
     const wrong = createSipayWalletClient({ ...sim.credentials, baseUrl: sim.url, scope: "sts_admin" });
-    expect(await odemeError(wrong.walletInfo({ wallet_number: "1" }))).toMatchObject({ code: "authentication", providerCode: "invalid_scope", operation: "token" });
+    expect(await odemeError(wrong.walletInfo({ wallet_number: "1" }))).toMatchObject({
+      code: "authentication",
+      providerCode: "invalid_scope",
+      operation: "token",
+    });
     expect(sim.requests.map((r) => r.operationId)).toEqual(["getToken"]);
   });
 });
@@ -234,9 +302,19 @@ describe("19-digit ids never lose a digit", () => {
     expect(refunded.payload?.wallet_info?.id).toBe(sim.wallets.personal.id);
 
     expect((await client.transactionReceipt({ id: refundId })).payload).toMatchObject({ id: refundId, tx_correlation_id: paymentId });
-    expect((await client.summaryRecordByFilter({ id: paymentId })).payload?.results).toEqual([expect.objectContaining({ id: paymentId, ext_transaction_id: "P-big" })]);
-    expect((await client.summaryRecordByFilter({ wallet_id: sim.wallets.personal.id, transaction_type_code: 2002 })).payload?.results.map((r) => r.id)).toEqual([refundId]);
-    expect((await client.summaryRecordByFilter({ wallet_id: sim.wallets.personal.id, transaction_type_code_list: [2001, 2002] })).payload?.results.map((r) => r.id)).toEqual([refundId, paymentId]);
+    expect((await client.summaryRecordByFilter({ id: paymentId })).payload?.results).toEqual([
+      expect.objectContaining({ id: paymentId, ext_transaction_id: "P-big" }),
+    ]);
+    expect(
+      (await client.summaryRecordByFilter({ wallet_id: sim.wallets.personal.id, transaction_type_code: 2002 })).payload?.results.map(
+        (r) => r.id,
+      ),
+    ).toEqual([refundId]);
+    expect(
+      (
+        await client.summaryRecordByFilter({ wallet_id: sim.wallets.personal.id, transaction_type_code_list: [2001, 2002] })
+      ).payload?.results.map((r) => r.id),
+    ).toEqual([refundId, paymentId]);
   });
 
   it("a neighbouring id (what a double would round to) is a different transaction: 312", async () => {
@@ -251,23 +329,53 @@ describe("business rules -> OdemeError", () => {
   it("refund: more than is left (315), after a full refund (315), unknown transaction (312), reused ext_transaction_id (301)", async () => {
     const payment = sim.seedPayment({ amount: "100.00", extTransactionId: "PAY-1" });
     await client.refundPaymentInstant(refundBody(payment.transactionId, "R-1", "60.00"));
-    await expectBusiness(client.refundPaymentInstant(refundBody(payment.transactionId, "R-2", "40.01")), "315", "amount_exceeds_refundable", /amount exceeds/);
-    await expectBusiness(client.refundPayment(refundBody(payment.transactionId, "R-2", "40.01")), "315", "amount_exceeds_refundable", /amount exceeds/);
+    await expectBusiness(
+      client.refundPaymentInstant(refundBody(payment.transactionId, "R-2", "40.01")),
+      "315",
+      "amount_exceeds_refundable",
+      /amount exceeds/,
+    );
+    await expectBusiness(
+      client.refundPayment(refundBody(payment.transactionId, "R-2", "40.01")),
+      "315",
+      "amount_exceeds_refundable",
+      /amount exceeds/,
+    );
     await client.refundPayment(refundBody(payment.transactionId, "R-3", "40.00"));
-    await expectBusiness(client.refundPaymentInstant(refundBody(payment.transactionId, "R-4", "0.01")), "315", "amount_exceeds_refundable", /full refund already done/);
+    await expectBusiness(
+      client.refundPaymentInstant(refundBody(payment.transactionId, "R-4", "0.01")),
+      "315",
+      "amount_exceeds_refundable",
+      /full refund already done/,
+    );
     await expectBusiness(client.refundPaymentInstant(refundBody("1234567890123456789", "R-5")), "312", "not_found");
     await expectBusiness(client.refundPaymentInstant(refundBody(payment.transactionId, "R-1")), "301", "duplicate");
     await expectBusiness(client.refundPayment(refundBody(payment.transactionId, "PAY-1")), "301", "duplicate");
-    await expectBusiness(client.refundPaymentInstant(refundBody(payment.transactionId, "R-6", "0")), "315", "amount_exceeds_refundable", /< 0\.01/);
+    await expectBusiness(
+      client.refundPaymentInstant(refundBody(payment.transactionId, "R-6", "0")),
+      "315",
+      "amount_exceeds_refundable",
+      /< 0\.01/,
+    );
     expect(sim.ledger.transaction(payment.transactionId)?.refunded).toBe(10_000);
   });
 
   it("refund validation: 999 (HTTP 400) with the FluentValidation message; a malformed tx_correlation_id is the ASP.NET 400", async () => {
     const payment = sim.seedPayment({ amount: "100.00" });
     const currency = await odemeError(client.refundPaymentInstant({ ...refundBody(payment.transactionId, "V-1"), currency_code: "" }));
-    expect(currency).toMatchObject({ code: "invalid_request", providerCode: "999", providerMessage: "'Currency Code' must not be empty.", status: 400, outcome: "rejected" });
+    expect(currency).toMatchObject({
+      code: "invalid_request",
+      providerCode: "999",
+      providerMessage: "'Currency Code' must not be empty.",
+      status: 400,
+      outcome: "rejected",
+    });
     const big = await odemeError(client.refundPaymentInstant(refundBody(payment.transactionId, "V-2", "1000000000")));
-    expect(big).toMatchObject({ code: "invalid_request", providerCode: "999", providerMessage: "'Refund Amount' must be between 0 and 999999999. You entered 1000000000." });
+    expect(big).toMatchObject({
+      code: "invalid_request",
+      providerCode: "999",
+      providerMessage: "'Refund Amount' must be between 0 and 999999999. You entered 1000000000.",
+    });
     const malformed = await odemeError(client.refundPaymentInstant(refundBody("XXX1234X", "V-3")));
     expect(malformed).toMatchObject({
       code: "invalid_request",
@@ -289,10 +397,18 @@ describe("business rules -> OdemeError", () => {
     await client.payment(paymentBody("P-1"));
     await expectBusiness(client.payment(paymentBody("P-1")), "301", "duplicate");
     await expectBusiness(client.payment(paymentBody("P-2", "1.00", { sender_wallet_number: "1" })), "300", "not_found");
-    await expectBusiness(client.payment(paymentBody("P-3", "1.00", { receiver_wallet_number: sim.wallets.personal.walletNumber })), "303", "invalid_request");
+    await expectBusiness(
+      client.payment(paymentBody("P-3", "1.00", { receiver_wallet_number: sim.wallets.personal.walletNumber })),
+      "303",
+      "invalid_request",
+    );
     await expectBusiness(client.payment(paymentBody("P-4", "1.00", { receiver_wallet_number: "999" })), "304", "not_found");
     const poor = sim.seedWallet({ type: "personal", balance: "1.00" });
-    await expectBusiness(client.payment(paymentBody("P-5", "1.01", { sender_wallet_number: poor.walletNumber, sender_account_number: poor.accountNumber })), "311", "provider_error");
+    await expectBusiness(
+      client.payment(paymentBody("P-5", "1.01", { sender_wallet_number: poor.walletNumber, sender_account_number: poor.accountNumber })),
+      "311",
+      "provider_error",
+    );
     const currency = await odemeError(client.payment({ ...paymentBody("P-6"), currency_code: "USD" }));
     expect(currency).toMatchObject({ code: "invalid_request", providerCode: "999", status: 400 });
     expect(sim.ledger.transactions).toHaveLength(1);
@@ -303,7 +419,10 @@ describe("business rules -> OdemeError", () => {
     expect(await odemeError(client.transactionReceipt({ id: "12x" }))).toMatchObject({ code: "invalid_request", field: "id" });
     await expectBusiness(client.walletInfo({ wallet_number: "1" }), "300", "not_found");
     expect(await odemeError(client.walletInfo({}))).toMatchObject({ code: "invalid_request", providerCode: "999" });
-    expect(await odemeError(client.summaryRecordByFilter({ page_size: 0 }))).toMatchObject({ code: "invalid_request", providerCode: "999" });
+    expect(await odemeError(client.summaryRecordByFilter({ page_size: 0 }))).toMatchObject({
+      code: "invalid_request",
+      providerCode: "999",
+    });
   });
 });
 
@@ -330,7 +449,9 @@ describe("faults", () => {
     expect(await odemeError(write())).toMatchObject({ code: "outcome_unknown", outcome: "unknown" });
     expect(refunded()).toBe(1_000);
     expect(sim.requests.at(-1)).toMatchObject({ operationId: "refundPaymentInstant", applied: true, fault: "reset-after" });
-    expect((await client.summaryRecordByFilter({ ext_transaction_id: "R-F" })).payload?.results).toEqual([expect.objectContaining({ tx_ref_correlation_id: paymentId, tx_base_amount: 10 })]);
+    expect((await client.summaryRecordByFilter({ ext_transaction_id: "R-F" })).payload?.results).toEqual([
+      expect.objectContaining({ tx_ref_correlation_id: paymentId, tx_base_amount: 10 }),
+    ]);
     await expectBusiness(write(), "301", "duplicate");
     expect(refunded()).toBe(1_000);
   });

@@ -9,12 +9,26 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { OdemeError } from "../../packages/core/src/index.ts";
-import { configuredNeedles, CUTS, Needles, PROVIDERS, recordWire, scan, SECRETS, surfaces, thrown, type ProviderId, type Tally } from "./harness.ts";
+import {
+  configuredNeedles,
+  CUTS,
+  Needles,
+  PROVIDERS,
+  recordWire,
+  scan,
+  SECRETS,
+  surfaces,
+  thrown,
+  type ProviderId,
+  type Tally,
+} from "./harness.ts";
 
 const needles = configuredNeedles();
 const tally: Tally = { paths: 0, forms: 0, hits: 0 };
 afterAll(() => {
-  console.log(`leak scan (echo, injected fetch): ${tally.paths} paths driven, ${tally.forms} output forms searched for ${needles.forms} secret forms (${needles.pieces} 8-character pieces): ${tally.hits} hits`);
+  console.log(
+    `leak scan (echo, injected fetch): ${tally.paths} paths driven, ${tally.forms} output forms searched for ${needles.forms} secret forms (${needles.pieces} 8-character pieces): ${tally.hits} hits`,
+  );
 });
 
 const TOKEN_PATH = "/connect/token";
@@ -53,9 +67,19 @@ function scenarios(provider: ProviderId): Scenario[] {
         return Response.json(body, { status: 400 });
       },
     },
-    { name: "auth failure (401 text) echoing the request", reply: (e) => new Response(`Unauthorized. ${e.text}`, { status: 401, headers: { "content-type": "text/plain" } }) },
-    { name: "HTML 5xx echoing the request", reply: (e) => html(502, `<html><body><h1>502 Bad Gateway</h1><pre>${e.text}</pre></body></html>`) },
-    { name: "truncated JSON 200 echoing the request", reply: (e) => new Response(`{"echo":${JSON.stringify(e.text)},"status":"succ`, { status: 200, headers: { "content-type": "application/json" } }) },
+    {
+      name: "auth failure (401 text) echoing the request",
+      reply: (e) => new Response(`Unauthorized. ${e.text}`, { status: 401, headers: { "content-type": "text/plain" } }),
+    },
+    {
+      name: "HTML 5xx echoing the request",
+      reply: (e) => html(502, `<html><body><h1>502 Bad Gateway</h1><pre>${e.text}</pre></body></html>`),
+    },
+    {
+      name: "truncated JSON 200 echoing the request",
+      reply: (e) =>
+        new Response(`{"echo":${JSON.stringify(e.text)},"status":"succ`, { status: 200, headers: { "content-type": "application/json" } }),
+    },
     {
       name: "reset, the socket error quoting the request",
       reply: (e) => {
@@ -65,7 +89,9 @@ function scenarios(provider: ProviderId): Scenario[] {
     {
       name: "refused connection",
       reply: () => {
-        throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED", syscall: "connect" }) });
+        throw new TypeError("fetch failed", {
+          cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED", syscall: "connect" }),
+        });
       },
     },
     { name: "timeout", reply: () => new Promise<Response>(() => undefined) },
@@ -87,7 +113,10 @@ function scenarios(provider: ProviderId): Scenario[] {
       for (const p of placed) {
         const text = (e: Echo) => `${"x".repeat(cut - before)}${p.value(e)} and then the rest of the page`;
         list.push({ name: `${p.label} across the ${cut}-character cut (HTML 5xx, ${before} before)`, reply: (e) => html(502, text(e)) });
-        list.push({ name: `${p.label} across the ${cut}-character cut (bad JSON 200, ${before} before)`, reply: (e) => new Response(text(e), { status: 200, headers: { "content-type": "application/json" } }) });
+        list.push({
+          name: `${p.label} across the ${cut}-character cut (bad JSON 200, ${before} before)`,
+          reply: (e) => new Response(text(e), { status: 200, headers: { "content-type": "application/json" } }),
+        });
       }
     }
   }
@@ -110,7 +139,12 @@ function echoFetch(provider: ProviderId, scenario: Scenario, seen: { calls: numb
     const { text: body, headers } = await recordWire(needles, request);
     const url = new URL(request.url);
     if (provider === "sipay-wallet" && url.pathname === TOKEN_PATH && !scenario.tokenEndpoint) {
-      const token = { access_token: `eyJ${"A".repeat(4)}.${crypto.randomUUID()}.${++issued}`, refresh_token: `rt-${crypto.randomUUID()}`, expires_in: 3600, token_type: "Bearer" };
+      const token = {
+        access_token: `eyJ${"A".repeat(4)}.${crypto.randomUUID()}.${++issued}`,
+        refresh_token: `rt-${crypto.randomUUID()}`,
+        expires_in: 3600,
+        token_type: "Bearer",
+      };
       needles.addWire("issued access_token", token.access_token);
       needles.addWire("issued refresh_token", token.refresh_token);
       return Response.json(token);
@@ -124,14 +158,20 @@ function echoFetch(provider: ProviderId, scenario: Scenario, seen: { calls: numb
 
 describe.each(PROVIDERS)("%s: echoing providers, every cut", (provider) => {
   const cases = scenarios(provider).flatMap((scenario) =>
-    surfaces(provider, { baseUrl: "http://provider.test", logger: () => undefined, timeoutMs: 50 }).map((surface) => ({ scenario, surfaceName: surface.name })),
+    surfaces(provider, { baseUrl: "http://provider.test", logger: () => undefined, timeoutMs: 50 }).map((surface) => ({
+      scenario,
+      surfaceName: surface.name,
+    })),
   );
   it.each(cases.map((c) => [`${c.surfaceName}: ${c.scenario.name}`, c] as const))("%s", async (_title, { scenario, surfaceName }) => {
     const events: unknown[] = [];
     const seen = { calls: 0 };
-    const surface = surfaces(provider, { baseUrl: "http://provider.test", fetch: echoFetch(provider, scenario, seen), logger: (e) => events.push(e), timeoutMs: 50 }).find(
-      (s) => s.name === surfaceName,
-    );
+    const surface = surfaces(provider, {
+      baseUrl: "http://provider.test",
+      fetch: echoFetch(provider, scenario, seen),
+      logger: (e) => events.push(e),
+      timeoutMs: 50,
+    }).find((s) => s.name === surfaceName);
     const error = await thrown(() => (surface as { run: () => Promise<unknown> }).run());
     expect(seen.calls, "the path reached the provider").toBeGreaterThan(0);
     expect(error).toBeInstanceOf(OdemeError);
@@ -154,7 +194,12 @@ describe.each(PROVIDERS)("%s: a card number across each cut", (provider) => {
     const events: unknown[] = [];
     const scenario: Scenario = { name: "card", reply: () => html(502, `${"x".repeat(cut - before)}${PAN} was declined, see the page`) };
     const seen = { calls: 0 };
-    const [read] = surfaces(provider, { baseUrl: "http://provider.test", fetch: echoFetch(provider, scenario, seen), logger: (e) => events.push(e), timeoutMs: 50 });
+    const [read] = surfaces(provider, {
+      baseUrl: "http://provider.test",
+      fetch: echoFetch(provider, scenario, seen),
+      logger: (e) => events.push(e),
+      timeoutMs: 50,
+    });
     const error = await thrown(() => (read as { run: () => Promise<unknown> }).run());
     expect(seen.calls).toBeGreaterThan(0);
     expect(scan(cards, error, events, tally)).toEqual([]);

@@ -39,7 +39,12 @@ export const PROVIDERS: readonly ProviderId[] = ["iyzico", "paywall", "dineropay
 /** The credentials each client is configured with; DineroPay's merchant key is a UUID as issued. */
 export const SECRETS = {
   iyzico: { apiKey: randomKey(101), secretKey: randomKey(102) },
-  paywall: { apiKeyPublic: randomKey(201), apiClientPublic: randomKey(202), apiKeyPrivate: randomKey(203), apiClientPrivate: randomKey(204) },
+  paywall: {
+    apiKeyPublic: randomKey(201),
+    apiClientPublic: randomKey(202),
+    apiKeyPrivate: randomKey(203),
+    apiClientPrivate: randomKey(204),
+  },
   dineropay: { merchantKey: "8f3e2c1a-7b6d-4e59-a1c8-3d2f9e7b6a51", password: randomKey(302, 24) },
   parolapay: { username: `mrc_${randomKey(401, 12)}`, password: randomKey(402, 28) },
   "sipay-wallet": { clientId: randomKey(501, 24), clientSecret: randomKey(502, 40) },
@@ -48,7 +53,15 @@ export const SECRETS = {
 export const PAYWALL_HASH_KEY = randomKey(205);
 /** A second set, for authentication failures against a simulator that accepts only SECRETS. */
 export const WRONG = Object.fromEntries(
-  PROVIDERS.map((p, i) => [p, Object.fromEntries(Object.keys(SECRETS[p]).map((k, j) => [k, k === "merchantKey" ? "0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f" : randomKey(900 + i * 10 + j)]))]),
+  PROVIDERS.map((p, i) => [
+    p,
+    Object.fromEntries(
+      Object.keys(SECRETS[p]).map((k, j) => [
+        k,
+        k === "merchantKey" ? "0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f" : randomKey(900 + i * 10 + j),
+      ]),
+    ),
+  ]),
 ) as unknown as typeof SECRETS;
 
 /** Facade references of a payment the simulators do not know (a 4xx) and the fakes accept. */
@@ -78,7 +91,14 @@ export interface Drive {
 type AnyClient = Record<string, (body: unknown) => Promise<unknown>>;
 
 function client(provider: ProviderId, credentials: Record<string, string>, drive: Drive): AnyClient {
-  const options = { ...credentials, baseUrl: drive.baseUrl, logger: drive.logger, timeoutMs: drive.timeoutMs, maxRetries: 0, ...(drive.fetch ? { fetch: drive.fetch } : {}) };
+  const options = {
+    ...credentials,
+    baseUrl: drive.baseUrl,
+    logger: drive.logger,
+    timeoutMs: drive.timeoutMs,
+    maxRetries: 0,
+    ...(drive.fetch ? { fetch: drive.fetch } : {}),
+  };
   switch (provider) {
     case "iyzico":
       return createIyzicoClient(options as never) as unknown as AnyClient;
@@ -95,16 +115,37 @@ function client(provider: ProviderId, credentials: Record<string, string>, drive
 
 /** One read and one write of each generated client, with inputs the transport sends as they are. */
 const CLIENT_CALLS: Record<ProviderId, { read: [string, unknown]; write: [string, unknown] }> = {
-  iyzico: { read: ["retrievePayment", { paymentId: "12345678" }], write: ["refund", { paymentTransactionId: "87654321", price: "1.0", ip: "85.34.78.112", currency: "TRY", conversationId: "c-1" }] },
-  paywall: { read: ["queryPayment", { header: { merchantuniquecode: "order-leak-1" } }], write: ["cancel", { MerchantUniqueCode: "order-leak-1" }] },
-  dineropay: { read: ["getPaymentStatus", { payment_id: REFS.dineropay.paymentId }], write: ["refund", { payment_id: REFS.dineropay.paymentId, amount: "1.00" }] },
-  parolapay: { read: ["status", { intent_id: REFS.parolapay.intentId }], write: ["cancel", { intent_id: REFS.parolapay.intentId, merchant_ref: "k-1" }] },
-  "sipay-wallet": { read: ["transactionReceipt", { id: REFS["sipay-wallet"].transactionId }], write: ["refundPaymentInstant", { transaction_id: REFS["sipay-wallet"].transactionId, ext_transaction_id: "k-1" }] },
+  iyzico: {
+    read: ["retrievePayment", { paymentId: "12345678" }],
+    write: ["refund", { paymentTransactionId: "87654321", price: "1.0", ip: "85.34.78.112", currency: "TRY", conversationId: "c-1" }],
+  },
+  paywall: {
+    read: ["queryPayment", { header: { merchantuniquecode: "order-leak-1" } }],
+    write: ["cancel", { MerchantUniqueCode: "order-leak-1" }],
+  },
+  dineropay: {
+    read: ["getPaymentStatus", { payment_id: REFS.dineropay.paymentId }],
+    write: ["refund", { payment_id: REFS.dineropay.paymentId, amount: "1.00" }],
+  },
+  parolapay: {
+    read: ["status", { intent_id: REFS.parolapay.intentId }],
+    write: ["cancel", { intent_id: REFS.parolapay.intentId, merchant_ref: "k-1" }],
+  },
+  "sipay-wallet": {
+    read: ["transactionReceipt", { id: REFS["sipay-wallet"].transactionId }],
+    write: ["refundPaymentInstant", { transaction_id: REFS["sipay-wallet"].transactionId, ext_transaction_id: "k-1" }],
+  },
 };
 
 function facadeOptions(provider: ProviderId, credentials: Record<string, string>, drive: Drive): PaymentsOptions {
   const config = { ...credentials, baseUrl: drive.baseUrl, ...(provider === "paywall" ? { hashKey: PAYWALL_HASH_KEY } : {}) };
-  return { [provider]: config, logger: drive.logger, timeoutMs: drive.timeoutMs, resendGraceMs: 0, ...(drive.fetch ? { fetch: drive.fetch } : {}) } as PaymentsOptions;
+  return {
+    [provider]: config,
+    logger: drive.logger,
+    timeoutMs: drive.timeoutMs,
+    resendGraceMs: 0,
+    ...(drive.fetch ? { fetch: drive.fetch } : {}),
+  } as PaymentsOptions;
 }
 
 /** The four ways an error reaches a merchant: each generated client's read and write, the facade's retrieve and refund. */
@@ -114,11 +155,19 @@ export function surfaces(provider: ProviderId, drive: Drive, credentials: Record
   return [
     { name: `client ${calls.read[0]}`, run: () => client(provider, credentials, drive)[calls.read[0]]!(calls.read[1]) },
     { name: `client ${calls.write[0]}`, run: () => client(provider, credentials, drive)[calls.write[0]]!(calls.write[1]) },
-    { name: "facade retrieve", run: () => createPayments(facadeOptions(provider, credentials, drive)).retrieve({ provider, payment: REFS[provider] } as never) },
+    {
+      name: "facade retrieve",
+      run: () => createPayments(facadeOptions(provider, credentials, drive)).retrieve({ provider, payment: REFS[provider] } as never),
+    },
     {
       name: "facade refund",
       run: () =>
-        createPayments(facadeOptions(provider, credentials, drive)).refund({ provider, payment: { ...REFS[provider], ...REFUND_EXTRA[provider] }, amount: parseMoney("1.00", "TRY"), idempotencyKey: `leak-${++key}` } as never),
+        createPayments(facadeOptions(provider, credentials, drive)).refund({
+          provider,
+          payment: { ...REFS[provider], ...REFUND_EXTRA[provider] },
+          amount: parseMoney("1.00", "TRY"),
+          idempotencyKey: `leak-${++key}`,
+        } as never),
     },
   ];
 }
@@ -150,7 +199,8 @@ export class Needles {
     for (const form of forms) {
       if (form.length < PIECE || this.#whole.has(form)) continue;
       this.#whole.add(form);
-      for (let i = 0; i + PIECE <= form.length; i++) if (!this.#pieces.has(form.slice(i, i + PIECE))) this.#pieces.set(form.slice(i, i + PIECE), label);
+      for (let i = 0; i + PIECE <= form.length; i++)
+        if (!this.#pieces.has(form.slice(i, i + PIECE))) this.#pieces.set(form.slice(i, i + PIECE), label);
     }
   }
 
@@ -206,7 +256,9 @@ export async function recordWire(needles: Needles, request: Request): Promise<{ 
   const text = request.body === null ? "" : await request.clone().text();
   let fields: Record<string, unknown> = {};
   try {
-    fields = (request.headers.get("content-type") ?? "").includes("form") ? Object.fromEntries(new URLSearchParams(text)) : (JSON.parse(text) as Record<string, unknown>);
+    fields = (request.headers.get("content-type") ?? "").includes("form")
+      ? Object.fromEntries(new URLSearchParams(text))
+      : (JSON.parse(text) as Record<string, unknown>);
   } catch {
     fields = {};
   }
@@ -222,14 +274,36 @@ const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x ===
 export function outputForms(error: unknown, events: readonly unknown[]): [string, string][] {
   const forms: [string, string][] = [];
   if (error instanceof Error) {
-    const e = error as Error & { toJSON?: () => unknown; raw?: unknown; provider?: unknown; providerMessage?: unknown; fieldErrors?: unknown };
-    forms.push(["message", e.message], ["String(error)", String(e)], ["stack", String(e.stack)], ["JSON.stringify", json(e)], ["inspect", inspect(e, { depth: 20 })]);
+    const e = error as Error & {
+      toJSON?: () => unknown;
+      raw?: unknown;
+      provider?: unknown;
+      providerMessage?: unknown;
+      fieldErrors?: unknown;
+    };
+    forms.push(
+      ["message", e.message],
+      ["String(error)", String(e)],
+      ["stack", String(e.stack)],
+      ["JSON.stringify", json(e)],
+      ["inspect", inspect(e, { depth: 20 })],
+    );
     if (typeof e.toJSON === "function") forms.push(["toJSON", json(e.toJSON())]);
-    forms.push(["raw", json(e.raw)], ["provider", String(e.provider)], ["providerMessage", String(e.providerMessage)], ["fieldErrors", json(e.fieldErrors)]);
+    forms.push(
+      ["raw", json(e.raw)],
+      ["provider", String(e.provider)],
+      ["providerMessage", String(e.providerMessage)],
+      ["fieldErrors", json(e.fieldErrors)],
+    );
     let cause: unknown = e.cause;
     for (let depth = 1; cause !== undefined && depth <= 10; depth++) {
       if (cause instanceof Error) {
-        forms.push([`cause[${depth}].message`, cause.message], [`cause[${depth}].stack`, String(cause.stack)], [`cause[${depth}].inspect`, inspect(cause, { depth: 20 })], [`cause[${depth}] fields`, json({ ...cause })]);
+        forms.push(
+          [`cause[${depth}].message`, cause.message],
+          [`cause[${depth}].stack`, String(cause.stack)],
+          [`cause[${depth}].inspect`, inspect(cause, { depth: 20 })],
+          [`cause[${depth}] fields`, json({ ...cause })],
+        );
         cause = cause.cause;
       } else {
         forms.push([`cause[${depth}]`, inspect(cause, { depth: 20 })], [`cause[${depth}] JSON`, json(cause)]);

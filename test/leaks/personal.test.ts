@@ -26,10 +26,18 @@ const VALUES = [...Object.values(PERSON), CARD.number];
 const base = "http://provider.test";
 let forms = 0;
 let hits = 0;
-afterAll(() => console.log(`leak scan (personal data): 4 writes, ${forms} output forms searched for ${VALUES.length} personal and card values: ${hits} hits`));
+afterAll(() =>
+  console.log(
+    `leak scan (personal data): 4 writes, ${forms} output forms searched for ${VALUES.length} personal and card values: ${hits} hits`,
+  ),
+);
 
 /** A provider that refuses and echoes the JSON it got, structured, inside its error body. */
-const refuseEcho = async (request: Request) => Response.json({ status: "failure", errorCode: "12", error_code: 12, ErrorCode: 12, echo: JSON.parse(await request.text()) }, { status: 400 });
+const refuseEcho = async (request: Request) =>
+  Response.json(
+    { status: "failure", errorCode: "12", error_code: 12, ErrorCode: 12, echo: JSON.parse(await request.text()) },
+    { status: 400 },
+  );
 
 const CASES: [string, (logger: (e: unknown) => void) => Promise<unknown>][] = [
   [
@@ -40,7 +48,18 @@ const CASES: [string, (logger: (e: unknown) => void) => Promise<unknown>][] = [
         paidPrice: "1.0",
         installment: 1,
         paymentCard: { cardHolderName: PERSON.fullName, cardNumber: CARD.number, expireYear: "2030", expireMonth: "12", cvc: CARD.cvc },
-        buyer: { id: "B1", name: PERSON.name, surname: PERSON.surname, identityNumber: PERSON.identityNumber, email: PERSON.email, gsmNumber: PERSON.phone, registrationAddress: PERSON.address, city: "Istanbul", country: "Turkey", ip: "85.34.78.112" },
+        buyer: {
+          id: "B1",
+          name: PERSON.name,
+          surname: PERSON.surname,
+          identityNumber: PERSON.identityNumber,
+          email: PERSON.email,
+          gsmNumber: PERSON.phone,
+          registrationAddress: PERSON.address,
+          city: "Istanbul",
+          country: "Turkey",
+          ip: "85.34.78.112",
+        },
         shippingAddress: { contactName: PERSON.fullName, city: "Istanbul", country: "Turkey", address: PERSON.address },
         billingAddress: { contactName: PERSON.fullName, city: "Istanbul", country: "Turkey", address: PERSON.address },
         basketItems: [{ id: "I1", name: "Binocular", category1: "Optics", itemType: "PHYSICAL", price: "1.0" }],
@@ -52,7 +71,15 @@ const CASES: [string, (logger: (e: unknown) => void) => Promise<unknown>][] = [
       createPaywallClient({ ...SECRETS.paywall, baseUrl: base, fetch: refuseEcho, logger }).startDirectPayment({
         PaymentDetail: { Amount: 1, MerchantUniqueCode: "order-p-1", CurrencyId: 1, Installment: 1, ClientIP: "203.0.113.10" },
         Card: { OwnerName: PERSON.fullName, Number: CARD.number, ExpireMonth: "12", ExpireYear: "2030", Cvv: CARD.cvc },
-        Customer: { FullName: PERSON.fullName, Phone: PERSON.phone, Email: PERSON.email, Country: "Turkey", City: "Istanbul", Address: PERSON.address, IdentityNumber: PERSON.identityNumber },
+        Customer: {
+          FullName: PERSON.fullName,
+          Phone: PERSON.phone,
+          Email: PERSON.email,
+          Country: "Turkey",
+          City: "Istanbul",
+          Address: PERSON.address,
+          IdentityNumber: PERSON.identityNumber,
+        },
         Products: [{ ProductId: "P1", ProductName: "Book", ProductCategory: "Books", ProductDescription: "Paperback", ProductAmount: 1 }],
       } as never),
   ],

@@ -11,12 +11,25 @@ import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { OdemeError } from "../../packages/core/src/index.ts";
 import { startSimulator, type Fault, type Simulator } from "../../packages/testkit/src/index.ts";
-import { configuredNeedles, PROVIDERS, recordWire, scan, SECRETS, surfaces, thrown, WRONG, type ProviderId, type Tally } from "./harness.ts";
+import {
+  configuredNeedles,
+  PROVIDERS,
+  recordWire,
+  scan,
+  SECRETS,
+  surfaces,
+  thrown,
+  WRONG,
+  type ProviderId,
+  type Tally,
+} from "./harness.ts";
 
 const needles = configuredNeedles();
 const tally: Tally = { paths: 0, forms: 0, hits: 0 };
 afterAll(() => {
-  console.log(`leak scan (simulators, real HTTP): ${tally.paths} paths driven, ${tally.forms} output forms searched for ${needles.forms} secret forms (${needles.pieces} 8-character pieces): ${tally.hits} hits`);
+  console.log(
+    `leak scan (simulators, real HTTP): ${tally.paths} paths driven, ${tally.forms} output forms searched for ${needles.forms} secret forms (${needles.pieces} 8-character pieces): ${tally.hits} hits`,
+  );
 });
 
 type Scenario = { name: string; fault?: Fault; wrongCredentials?: boolean; refused?: boolean; timeoutMs?: number };
@@ -66,13 +79,22 @@ describe.each(PROVIDERS)("%s simulator: every failure", (provider: ProviderId) =
   afterAll(() => sim.close());
 
   const names = surfaces(provider, { baseUrl: "", logger: () => undefined, timeoutMs: 0 }).map((s) => s.name);
-  const cases = SCENARIOS.flatMap((scenario) => names.map((surfaceName) => [`${surfaceName}: ${scenario.name}`, { scenario, surfaceName }] as const));
+  const cases = SCENARIOS.flatMap((scenario) =>
+    names.map((surfaceName) => [`${surfaceName}: ${scenario.name}`, { scenario, surfaceName }] as const),
+  );
 
   it.each(cases)("%s", async (_title, { scenario, surfaceName }) => {
     const events: unknown[] = [];
     if (scenario.fault) sim.faults.inject(scenario.fault);
-    const drive = { baseUrl: scenario.refused ? refusedUrl : sim.url, fetch: wiretap, logger: (e: unknown) => events.push(e), timeoutMs: scenario.timeoutMs ?? 5_000 };
-    const surface = surfaces(provider, drive, scenario.wrongCredentials ? WRONG[provider] : SECRETS[provider]).find((s) => s.name === surfaceName);
+    const drive = {
+      baseUrl: scenario.refused ? refusedUrl : sim.url,
+      fetch: wiretap,
+      logger: (e: unknown) => events.push(e),
+      timeoutMs: scenario.timeoutMs ?? 5_000,
+    };
+    const surface = surfaces(provider, drive, scenario.wrongCredentials ? WRONG[provider] : SECRETS[provider]).find(
+      (s) => s.name === surfaceName,
+    );
     const before = sim.requests.length;
     const error = await thrown(() => (surface as { run: () => Promise<unknown> }).run());
     if (!scenario.refused) expect(sim.requests.length, "the path reached the simulator").toBeGreaterThan(before);

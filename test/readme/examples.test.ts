@@ -68,7 +68,9 @@ function check(): Map<string, string[]> {
 describe("README examples compile", () => {
   const results = check();
   it("finds the READMEs with TypeScript in them, and the program itself is sound", () => {
-    expect([...modules.values()].map((m) => m.readme)).toEqual(expect.arrayContaining(["README.md", "packages/iyzico/README.md", "packages/payments/README.md", "packages/testkit/README.md"]));
+    expect([...modules.values()].map((m) => m.readme)).toEqual(
+      expect.arrayContaining(["README.md", "packages/iyzico/README.md", "packages/payments/README.md", "packages/testkit/README.md"]),
+    );
     expect(results.get("(program)")).toEqual([]);
   });
   it.each([...modules.entries()].map(([file, m]) => [m.readme, file] as const))("%s", (_readme, file) => {

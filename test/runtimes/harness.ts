@@ -7,7 +7,12 @@ import { createServer, type AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { startDineroPaySimulator, startIyzicoSimulator, type DineroPaySimulator, type IyzicoSimulator } from "../../packages/testkit/src/index.ts";
+import {
+  startDineroPaySimulator,
+  startIyzicoSimulator,
+  type DineroPaySimulator,
+  type IyzicoSimulator,
+} from "../../packages/testkit/src/index.ts";
 import type { RuntimeInput } from "./app.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -48,7 +53,11 @@ export async function startSimulators(): Promise<Simulators> {
  * `neutral`: what a browser or edge bundle gets (no Node built-in may be reached: esbuild fails on
  * one); `node`: the `node` export condition, as Bun and Deno resolve an npm package.
  */
-export async function bundle(entry: "cli-entry.ts" | "worker-entry.ts", input: RuntimeInput, platform: "neutral" | "node"): Promise<string> {
+export async function bundle(
+  entry: "cli-entry.ts" | "worker-entry.ts",
+  input: RuntimeInput,
+  platform: "neutral" | "node",
+): Promise<string> {
   const result = await build({
     entryPoints: [join(here, entry)],
     bundle: true,

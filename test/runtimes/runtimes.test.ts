@@ -22,7 +22,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs `args` and resolves with stdout; rejects with stderr on a non-zero exit or after 15 s. */
 function run(binary: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { cwd: dir, env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(binary, args, {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.setEncoding("utf8").on("data", (c: string) => (out += c));
@@ -68,7 +72,12 @@ describe.each(["neutral", "node"] as const)("a %s bundle", (platform) => {
 
 describe("workerd (miniflare), no nodejs_compat", () => {
   it("a neutral bundle refunds on both providers", async () => {
-    const mf = new Miniflare({ modules: true, script: await bundle("worker-entry.ts", sims.input, "neutral"), compatibilityDate: "2025-01-01", compatibilityFlags: [] });
+    const mf = new Miniflare({
+      modules: true,
+      script: await bundle("worker-entry.ts", sims.input, "neutral"),
+      compatibilityDate: "2025-01-01",
+      compatibilityFlags: [],
+    });
     try {
       const res = await mf.dispatchFetch("http://worker.test/");
       const body = (await res.json()) as unknown;

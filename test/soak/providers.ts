@@ -53,8 +53,18 @@ export async function startProvider(id: ProviderId): Promise<RunningProvider> {
         faults: sim.faults,
         requests: sim.requests,
         refundRoute: "/v2/payment/refund",
-        seed: () => ({ paymentId: sim.seedPayment({ items: [{ id: "A", price: "60.00" }, { id: "B", price: "40.00" }] }).paymentId }),
-        ledger: (ref) => sim.ledger.refunds.filter((r) => r.paymentId === ref.paymentId).map((r) => ({ amount: r.amount, ...(r.conversationId !== undefined ? { key: r.conversationId } : {}) })),
+        seed: () => ({
+          paymentId: sim.seedPayment({
+            items: [
+              { id: "A", price: "60.00" },
+              { id: "B", price: "40.00" },
+            ],
+          }).paymentId,
+        }),
+        ledger: (ref) =>
+          sim.ledger.refunds
+            .filter((r) => r.paymentId === ref.paymentId)
+            .map((r) => ({ amount: r.amount, ...(r.conversationId !== undefined ? { key: r.conversationId } : {}) })),
         close: () => sim.close(),
       };
     }
@@ -101,7 +111,10 @@ export async function startProvider(id: ProviderId): Promise<RunningProvider> {
         requests: sim.requests,
         refundRoute: "/parolapay/refund",
         seed: () => ({ intentId: sim.seedIntent({ amount: 10_000, status: "captured" }).intentId }),
-        ledger: (ref) => sim.ledger.refunds.filter((r) => r.intentId === ref.intentId).map((r) => ({ amount: r.amount, ...(r.merchantRef !== undefined ? { key: r.merchantRef } : {}) })),
+        ledger: (ref) =>
+          sim.ledger.refunds
+            .filter((r) => r.intentId === ref.intentId)
+            .map((r) => ({ amount: r.amount, ...(r.merchantRef !== undefined ? { key: r.merchantRef } : {}) })),
         close: () => sim.close(),
       };
     }
@@ -116,7 +129,9 @@ export async function startProvider(id: ProviderId): Promise<RunningProvider> {
         refundRoute: "/v1/Transaction/RefundPaymentInstant",
         seed: () => ({ transactionId: sim.seedPayment({ amount: "100.00" }).transactionId }),
         ledger: (ref) =>
-          sim.ledger.transactions.filter((t) => t.txCorrelationId === ref.transactionId).map((t) => ({ amount: t.amount, key: t.extTransactionId })),
+          sim.ledger.transactions
+            .filter((t) => t.txCorrelationId === ref.transactionId)
+            .map((t) => ({ amount: t.amount, key: t.extTransactionId })),
         close: () => sim.close(),
       };
     }

@@ -49,5 +49,9 @@ const report = await runSoak({
 });
 console.log(formatReport(report, values.verbose));
 const failed = report.totals.doubles + report.totals.lost + report.bugs.length;
-console.log(failed === 0 ? "\nsoak: 0 double refunds, 0 lost refunds" : `\nsoak: FAILED (${report.totals.doubles} double, ${report.totals.lost} lost, ${report.bugs.length} bugs)`);
+console.log(
+  failed === 0
+    ? "\nsoak: 0 double refunds, 0 lost refunds"
+    : `\nsoak: FAILED (${report.totals.doubles} double, ${report.totals.lost} lost, ${report.bugs.length} bugs)`,
+);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -9,7 +9,6 @@
 import { expect, it } from "vitest";
 import { formatReport, runSoak, SCENARIO_KINDS, type ScenarioKind } from "./soak.ts";
 
-
 it("300 fault-injected refunds over three instances and one Postgres store: none doubled, none lost", async () => {
   const report = await runSoak({
     seed: 20_240_612,
@@ -25,5 +24,9 @@ it("300 fault-injected refunds over three instances and one Postgres store: none
   expect(Object.keys(report.providers).sort()).toEqual(["dineropay", "iyzico", "parolapay", "paywall", "sipay-wallet"]);
   expect(report.totals.faultsHit, text).toBeGreaterThan(0);
   expect(report.bugs, text).toEqual([]);
-  expect({ doubles: report.totals.doubles, lost: report.totals.lost, driftKurus: report.totals.driftKurus }, text).toEqual({ doubles: 0, lost: 0, driftKurus: 0n });
+  expect({ doubles: report.totals.doubles, lost: report.totals.lost, driftKurus: report.totals.driftKurus }, text).toEqual({
+    doubles: 0,
+    lost: 0,
+    driftKurus: 0n,
+  });
 }, 300_000);

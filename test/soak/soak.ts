@@ -21,7 +21,15 @@ import { KEY_REFERENCE, SOAK_PROVIDERS, startProvider, type RunningProvider } fr
 
 export type ScenarioKind = "single" | "same-key" | "racing-keys" | "crash" | "lost-store";
 export const SCENARIO_KINDS: readonly ScenarioKind[] = ["single", "same-key", "racing-keys", "crash", "lost-store"];
-export const FAULT_KINDS: readonly FaultKind[] = ["latency", "reset-before", "reset-after", "http-error", "malformed-json", "truncated-json", "slow-body"];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  "latency",
+  "reset-before",
+  "reset-after",
+  "http-error",
+  "malformed-json",
+  "truncated-json",
+  "slow-body",
+];
 
 export interface SoakOptions {
   seed: number;
@@ -142,7 +150,8 @@ function crashingFetch(point: "planning" | "before-send" | "after-send", refundR
   let dead = false;
   const hung: ((e: Error) => void)[] = [];
   const hang = () => new Promise<Response>((_, reject) => hung.push(reject));
-  const refused = () => new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+  const refused = () =>
+    new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
   return {
     /** Whether it has reached its crash point (or died of a fault before it). */
     crashed: () => dead,
@@ -174,7 +183,8 @@ function crashingFetch(point: "planning" | "before-send" | "after-send", refundR
     },
     kill() {
       dead = true;
-      for (const reject of hung.splice(0)) reject(new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) }));
+      for (const reject of hung.splice(0))
+        reject(new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) }));
     },
   };
 }
@@ -191,7 +201,13 @@ interface ScenarioPlan {
 }
 
 /** Every scenario, drawn up front from the seed, so one seed is one plan whatever the timing. */
-function planScenarios(rng: Rng, options: SoakOptions, ids: readonly ProviderId[], allowed: (id: ProviderId) => readonly ScenarioKind[], instanceCount: number): ScenarioPlan[] {
+function planScenarios(
+  rng: Rng,
+  options: SoakOptions,
+  ids: readonly ProviderId[],
+  allowed: (id: ProviderId) => readonly ScenarioKind[],
+  instanceCount: number,
+): ScenarioPlan[] {
   const plans: ScenarioPlan[] = [];
   let keys = 0;
   for (let n = 0; keys < options.attempts; n++) {
@@ -265,7 +281,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     lag.enable();
 
     /** One caller: retries what is retryable until told something final or its deadline. */
-    async function caller(p: Payments, provider: ProviderId, payment: Record<string, unknown>, amount: number, key: string): Promise<string> {
+    async function caller(
+      p: Payments,
+      provider: ProviderId,
+      payment: Record<string, unknown>,
+      amount: number,
+      key: string,
+    ): Promise<string> {
       const until = Date.now() + CALLER_DEADLINE_MS;
       for (;;) {
         calls.set(provider, (calls.get(provider) ?? 0) + 1);
@@ -280,13 +302,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           const final = error.outcome === "unknown" ? "unknown" : "not_applied";
           const done = () => {
             const seen = whyUnknown.get(provider) ?? whyUnknown.set(provider, new Map()).get(provider);
-            const why = `${error.code}${error.retryable ? " (retryable, deadline)" : ""}: ${error.message.replace(/"soak-[0-9-]+"/g, "KEY").replace(/\b[0-9]{3,}\b/g, "N").slice(0, 160)}`;
+            const why = `${error.code}${error.retryable ? " (retryable, deadline)" : ""}: ${error.message
+              .replace(/"soak-[0-9-]+"/g, "KEY")
+              .replace(/\b[0-9]{3,}\b/g, "N")
+              .slice(0, 160)}`;
             if (final === "unknown") seen?.set(why, (seen.get(why) ?? 0) + 1);
             return final;
           };
           if (!error.retryable || Date.now() >= until) return done();
           const at = retryAfter(error.message);
-          const wait = at !== undefined && at - Date.now() < grace + 500 ? Math.max(5, at - Date.now() + 10) : 50 + Math.floor(Math.random() * 100);
+          const wait =
+            at !== undefined && at - Date.now() < grace + 500 ? Math.max(5, at - Date.now() + 10) : 50 + Math.floor(Math.random() * 100);
           if (Date.now() + wait >= until) return done();
           await sleep(wait);
         }
@@ -321,7 +347,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const crashing = crashingFetch(point, sim.refundRoute);
       zombies.push(crashing.kill);
       const doomed = facade({ fetch: crashing.fetch, leaseMs: CRASH_LEASE_MS, instanceId: `doomed-${n}` });
-      const zombie = doomed.refund({ provider, payment, amount: money(BigInt(k.amount), "TRY"), idempotencyKey: k.key } as never).catch(() => undefined);
+      const zombie = doomed
+        .refund({ provider, payment, amount: money(BigInt(k.amount), "TRY"), idempotencyKey: k.key } as never)
+        .catch(() => undefined);
       calls.set(provider, (calls.get(provider) ?? 0) + 1);
       // Let it get as far as its crash point (a fault may stop it earlier: then it dies there).
       for (let i = 0; i < 100 && !crashing.crashed(); i++) await sleep(5);
@@ -373,7 +401,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   }
 
   function summarize(): SoakReport {
-    const empty = (): ProviderFigures => ({ keys: 0, calls: 0, requests: 0, faultsHit: 0, doubles: 0, lost: 0, unknown: 0, driftKurus: 0n, byScenario: {} });
+    const empty = (): ProviderFigures => ({
+      keys: 0,
+      calls: 0,
+      requests: 0,
+      faultsHit: 0,
+      doubles: 0,
+      lost: 0,
+      unknown: 0,
+      driftKurus: 0n,
+      byScenario: {},
+    });
     const figures: Partial<Record<ProviderId, ProviderFigures>> = {};
     const faultsByKind: Partial<Record<FaultKind, number>> = {};
     const failures: KeyVerdict[] = [];
@@ -403,7 +441,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       f.keys += 1;
       s.keys += 1;
       const double = v.inLedger > 1;
-      const lost = v.told.some((t) => (t === "applied" && v.inLedger === 0) || (t === "not_applied" && v.inLedger > 0) || t.startsWith("bug"));
+      const lost = v.told.some(
+        (t) => (t === "applied" && v.inLedger === 0) || (t === "not_applied" && v.inLedger > 0) || t.startsWith("bug"),
+      );
       const unknown = !double && !lost && v.told.some((t) => t === "unknown");
       if (double) (f.doubles += v.inLedger - 1), (s.doubles += v.inLedger - 1);
       if (lost) (f.lost += 1), (s.lost += 1);
@@ -438,7 +478,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       failures,
       bugs: bugs.slice(0, 20),
       unknownReasons: Object.fromEntries(
-        [...whyUnknown].map(([id, m]) => [id, [...m].map(([why, count]) => ({ why, count })).sort((a, b) => b.count - a.count).slice(0, 3)]),
+        [...whyUnknown].map(([id, m]) => [
+          id,
+          [...m]
+            .map(([why, count]) => ({ why, count }))
+            .sort((a, b) => b.count - a.count)
+            .slice(0, 3),
+        ]),
       ),
     };
   }
@@ -452,19 +498,31 @@ export function formatReport(r: SoakReport, verbose = false): string {
     `resendGraceMs ${r.resendGraceMs}, worst event-loop delay ${r.maxEventLoopDelayMs.toFixed(0)} ms`,
   );
   const head = ["provider", "keys", "calls", "requests", "faults hit", "double", "lost", "unknown", "drift kuruş"];
-  const rows: string[][] = Object.entries(r.providers).map(([id, f]) => [id, f.keys, f.calls, f.requests, f.faultsHit, f.doubles, f.lost, f.unknown, f.driftKurus].map(String));
+  const rows: string[][] = Object.entries(r.providers).map(([id, f]) =>
+    [id, f.keys, f.calls, f.requests, f.faultsHit, f.doubles, f.lost, f.unknown, f.driftKurus].map(String),
+  );
   const t = r.totals;
   rows.push(["total", t.keys, t.calls, t.requests, t.faultsHit, t.doubles, t.lost, t.unknown, t.driftKurus].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ")} |`;
   lines.push(line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line));
-  lines.push(`faults hit by kind: ${Object.entries(r.faultsByKind).map(([k, n]) => `${k} ${n}`).join(", ") || "none"}`);
+  lines.push(
+    `faults hit by kind: ${
+      Object.entries(r.faultsByKind)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ") || "none"
+    }`,
+  );
   for (const [id, f] of Object.entries(r.providers)) {
     const bad = Object.entries(f.byScenario).filter(([, s]) => s.doubles + s.lost > 0);
-    for (const [kind, s] of bad) lines.push(`  ${id} / ${kind}: ${s.doubles} double, ${s.lost} lost of ${s.keys} keys (${s.unknown} unknown)`);
+    for (const [kind, s] of bad)
+      lines.push(`  ${id} / ${kind}: ${s.doubles} double, ${s.lost} lost of ${s.keys} keys (${s.unknown} unknown)`);
   }
-  for (const v of r.failures) lines.push(`  e.g. ${v.provider} ${v.scenario} ${v.key} ${v.amount} kuruş: told ${v.told.join("/")}, ledger holds ${v.inLedger}`);
+  for (const v of r.failures)
+    lines.push(`  e.g. ${v.provider} ${v.scenario} ${v.key} ${v.amount} kuruş: told ${v.told.join("/")}, ledger holds ${v.inLedger}`);
   for (const b of r.bugs) lines.push(`  bug: ${b}`);
-  if (verbose) for (const [id, reasons] of Object.entries(r.unknownReasons)) for (const x of reasons) lines.push(`  unknown ${id} ×${x.count}: ${x.why}`);
+  if (verbose)
+    for (const [id, reasons] of Object.entries(r.unknownReasons))
+      for (const x of reasons) lines.push(`  unknown ${id} ×${x.count}: ${x.why}`);
   return lines.join("\n");
 }

@@ -7,7 +7,11 @@ let project: Project | undefined;
 
 /** One in-memory project per process: creating it loads the compiler once. */
 function sourceFile(name: string): SourceFile {
-  project ??= new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true }, manipulationSettings: { indentationText: IndentationText.TwoSpaces } });
+  project ??= new Project({
+    useInMemoryFileSystem: true,
+    compilerOptions: { strict: true },
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces },
+  });
   return project.createSourceFile(name, "", { overwrite: true });
 }
 
@@ -60,7 +64,8 @@ function docs(op: OperationModel, model: ProviderModel): string {
   const lines = [op.summary, "", `\`${op.method.toUpperCase()} ${op.path}\` on the \`${op.host}\` host.`];
   if (op.description && op.description !== op.summary) lines.push("", ...op.description.split("\n"));
   if (op.inferred) lines.push("", `**Unverified:** inferred from incomplete ${model.name} documents. ${op.inferred}`);
-  if (!op.safe) lines.push("", "A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.");
+  if (!op.safe)
+    lines.push("", "A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.");
   return lines.join("\n").replace(/\*\//g, "*\\/");
 }
 
@@ -72,7 +77,18 @@ export function emitClient(model: ProviderModel): string {
   const opsConst = `${camel(model.id)}Operations`;
   sf.addImportDeclaration({
     moduleSpecifier: "@odeme/core",
-    namedImports: ["addOperationMethods", "createTransport", "defineOperations", authModuleExport(model.auth), "type CallOptions", "type OperationSpec", "type ProviderDefinition", "type Transport", "type TransportOptions", ...(autoFilledFields(model.auth).length ? ["type WithoutFields"] : [])],
+    namedImports: [
+      "addOperationMethods",
+      "createTransport",
+      "defineOperations",
+      authModuleExport(model.auth),
+      "type CallOptions",
+      "type OperationSpec",
+      "type ProviderDefinition",
+      "type Transport",
+      "type TransportOptions",
+      ...(autoFilledFields(model.auth).length ? ["type WithoutFields"] : []),
+    ],
   });
   sf.addImportDeclaration({ moduleSpecifier: "./schema.js", isTypeOnly: true, namedImports: ["operations"] });
 
@@ -101,7 +117,9 @@ export function emitClient(model: ProviderModel): string {
     ].join("\n"),
   );
 
-  const envs = Object.keys(model.environments).map((e) => JSON.stringify(e)).join(" | ");
+  const envs = Object.keys(model.environments)
+    .map((e) => JSON.stringify(e))
+    .join(" | ");
   const hosts = model.hosts.map((h) => JSON.stringify(h)).join(" | ");
   // No environment to name (every host a placeholder): `never`, and baseUrl below is required.
   sf.addTypeAlias({ isExported: true, name: `${P}Environment`, type: envs || "never" });
@@ -148,12 +166,15 @@ export function emitClient(model: ProviderModel): string {
     if (argument === "input") {
       const members: string[] = [];
       if (op.pathParams.length) members.push(`path: ${opType}["parameters"]["path"]`);
-      if (op.headerParams.length) members.push(`header${op.headerParams.some((p) => p.required) ? "" : "?"}: ${opType}["parameters"]["header"]`);
-      if (op.queryParams.length) members.push(`query${op.queryParams.some((p) => p.required) ? "" : "?"}: ${opType}["parameters"]["query"]`);
+      if (op.headerParams.length)
+        members.push(`header${op.headerParams.some((p) => p.required) ? "" : "?"}: ${opType}["parameters"]["header"]`);
+      if (op.queryParams.length)
+        members.push(`query${op.queryParams.some((p) => p.required) ? "" : "?"}: ${opType}["parameters"]["query"]`);
       if (op.body !== "none") members.push(`body: ${T}Request`);
       sf.addTypeAlias({ isExported: true, name: `${T}Input`, type: `{ ${members.join("; ")} }` });
     }
-    const params = argument === "input" ? [{ name: "input", type: `${T}Input` }] : argument === "body" ? [{ name: "body", type: `${T}Request` }] : [];
+    const params =
+      argument === "input" ? [{ name: "input", type: `${T}Input` }] : argument === "body" ? [{ name: "body", type: `${T}Request` }] : [];
     methods.push({
       kind: StructureKind.MethodSignature,
       name: op.id,
@@ -165,19 +186,31 @@ export function emitClient(model: ProviderModel): string {
 
   // The methods are declared here (types and docs) and put on the prototype from the operation
   // table by one shared function: 80 written-out method bodies cost more bundle than the table.
-  sf.addInterface({ isExported: true, name: `${P}Client`, docs: [`The operations of ${P}Client, one method per operation of ${model.specFile}.`], methods });
+  sf.addInterface({
+    isExported: true,
+    name: `${P}Client`,
+    docs: [`The operations of ${P}Client, one method per operation of ${model.specFile}.`],
+    methods,
+  });
   const cls = sf.addClass({
     isExported: true,
     name: `${P}Client`,
     docs: [`A typed ${model.name} client generated from ${model.specFile}. Every failure is thrown as an \`OdemeError\`.`],
     properties: [{ name: "#transport", scope: undefined, isReadonly: true, type: "Transport" }],
-    ctors: [{ parameters: [{ name: "options", type: `${P}ClientOptions` }], statements: `this.#transport = createTransport(${providerConst}, options, ${authModuleExport(model.auth)});` }],
+    ctors: [
+      {
+        parameters: [{ name: "options", type: `${P}ClientOptions` }],
+        statements: `this.#transport = createTransport(${providerConst}, options, ${authModuleExport(model.auth)});`,
+      },
+    ],
   });
   cls.addStaticBlock({ statements: `addOperationMethods(this.prototype, ${opsConst}, (client: ${P}Client) => client.#transport);` });
   sf.addFunction({
     isExported: true,
     name: `create${P}Client`,
-    docs: [`Creates ${article(model.name)} ${model.name} client. Bad options (a missing credential, an unknown environment) throw before anything is sent.`],
+    docs: [
+      `Creates ${article(model.name)} ${model.name} client. Bad options (a missing credential, an unknown environment) throw before anything is sent.`,
+    ],
     parameters: [{ name: "options", type: `${P}ClientOptions` }],
     returnType: `${P}Client`,
     statements: `return new ${P}Client(options);`,

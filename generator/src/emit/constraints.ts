@@ -10,7 +10,18 @@ type Json = Record<string, unknown>;
  * facade or a merchant passes through as-is (ids, dates, free text, amounts); nested objects are
  * left to the provider, since no hand-written layer forwards them.
  */
-const KEYWORDS = ["type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"] as const;
+const KEYWORDS = [
+  "type",
+  "format",
+  "pattern",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "enum",
+] as const;
 
 /** One field's constraints: the keywords of the schema, of what it points to, and of its allOf parts. */
 function fieldConstraint(doc: Json, raw: unknown): Json {
@@ -46,7 +57,8 @@ function operationConstraints(doc: Json, item: Json, op: Json): Json {
   const params = [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])].map((p) => deref(doc, p));
   for (const where of ["header", "query"] as const) {
     const fields: Json = {};
-    for (const p of params) if (isObject(p) && p.in === where && typeof p.name === "string") fields[p.name] = fieldConstraint(doc, p.schema);
+    for (const p of params)
+      if (isObject(p) && p.in === where && typeof p.name === "string") fields[p.name] = fieldConstraint(doc, p.schema);
     if (Object.keys(fields).length > 0) table[where] = fields;
   }
   const content = (deref(doc, op.requestBody) as Json | undefined)?.content as Record<string, Json> | undefined;

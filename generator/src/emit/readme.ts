@@ -28,14 +28,15 @@ function literal(value: unknown, typing: Typing, path: string, indent: string): 
   if (typing.money.has(path) && (typeof value === "number" || typeof value === "string")) return amount(value, typing.unit);
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
-    if (value.every((v) => v === null || typeof v !== "object") && !typing.money.has(`${path}[]`)) return `[${value.map((v) => JSON.stringify(v)).join(", ")}]`;
-    const inner = indent + "  ";
+    if (value.every((v) => v === null || typeof v !== "object") && !typing.money.has(`${path}[]`))
+      return `[${value.map((v) => JSON.stringify(v)).join(", ")}]`;
+    const inner = `${indent}  `;
     return `[\n${value.map((v) => inner + literal(v, typing, `${path}[]`, inner)).join(",\n")},\n${indent}]`;
   }
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value).filter(([k]) => !(path === "" && typing.omit.has(k)));
     if (entries.length === 0) return "{}";
-    const inner = indent + "  ";
+    const inner = `${indent}  `;
     const key = (k: string) => (IDENTIFIER.test(k) ? k : JSON.stringify(k));
     return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${literal(v, typing, path ? `${path}.${k}` : k, inner)}`).join(",\n")},\n${indent}}`;
   }
@@ -43,7 +44,9 @@ function literal(value: unknown, typing: Typing, path: string, indent: string): 
 }
 
 function paramsLiteral(values: Record<string, unknown>, money: string[], unit: Typing["unit"]): string {
-  const parts = Object.entries(values).map(([k, v]) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${money.includes(k) ? amount(v, unit) : JSON.stringify(v)}`);
+  const parts = Object.entries(values).map(
+    ([k, v]) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${money.includes(k) ? amount(v, unit) : JSON.stringify(v)}`,
+  );
   return `{ ${parts.join(", ")} }`;
 }
 
@@ -66,7 +69,12 @@ export function operationExample(model: ProviderModel, op: OperationModel): stri
   if (isTokenOperation(model, op) && body !== null && typeof body === "object") {
     // The credentials are the ones the client was created with, not placeholders.
     const env = envPrefix(model);
-    body = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, k === "client_id" ? `$ENV:${env}_CLIENT_ID` : k === "client_secret" ? `$ENV:${env}_CLIENT_SECRET` : v]));
+    body = Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [
+        k,
+        k === "client_id" ? `$ENV:${env}_CLIENT_ID` : k === "client_secret" ? `$ENV:${env}_CLIENT_SECRET` : v,
+      ]),
+    );
   }
   const bodyText = literal(body ?? {}, typing, "", "").replace(/"\$ENV:([A-Z_]+)"/g, "process.env.$1!");
   const hasParams = op.headerParams.length > 0 || op.queryParams.length > 0 || op.pathParams.length > 0;
@@ -142,7 +150,11 @@ export function emitReadme(model: ProviderModel): string {
     "});",
     "```",
     "",
-    `Options: ${creds.map((c) => `\`${c}\``).join(", ")}; ${env.prose} Also \`fetch\`, \`timeoutMs\` (default 30 000), \`maxRetries\` (read-only operations only, default 2), \`logger\` (receives every request and response with secrets masked)${extraAuthOptions(model.auth).map((o) => `, \`${o.name}\``).join("")}.`,
+    `Options: ${creds.map((c) => `\`${c}\``).join(", ")}; ${env.prose} Also \`fetch\`, \`timeoutMs\` (default 30 000), \`maxRetries\` (read-only operations only, default 2), \`logger\` (receives every request and response with secrets masked)${extraAuthOptions(
+      model.auth,
+    )
+      .map((o) => `, \`${o.name}\``)
+      .join("")}.`,
     "",
     "## Environments",
     "",
@@ -151,11 +163,16 @@ export function emitReadme(model: ProviderModel): string {
     lines.push(
       `| environment | ${model.hosts.join(" | ")} |`,
       `|---|${model.hosts.map(() => "---").join("|")}|`,
-      ...envs.map((e) => `| ${e} | ${model.hosts.map((h) => (model.environments[e]?.[h] ? `\`${model.environments[e]?.[h]}\`` : "—")).join(" | ")} |`),
+      ...envs.map(
+        (e) => `| ${e} | ${model.hosts.map((h) => (model.environments[e]?.[h] ? `\`${model.environments[e]?.[h]}\`` : "—")).join(" | ")} |`,
+      ),
       "",
     );
   } else {
-    lines.push(`None: ${model.name}'s hosts are not published. \`baseUrl\` names them: one URL, or one per host (${model.hosts.map((h) => `\`${h}\``).join(", ")}).`, "");
+    lines.push(
+      `None: ${model.name}'s hosts are not published. \`baseUrl\` names them: one URL, or one per host (${model.hosts.map((h) => `\`${h}\``).join(", ")}).`,
+      "",
+    );
   }
   lines.push(
     "## Amounts",
@@ -168,7 +185,10 @@ export function emitReadme(model: ProviderModel): string {
     "",
     "| method | HTTP | path | host | kind |",
     "|---|---|---|---|---|",
-    ...model.operations.map((op) => `| [\`${op.id}\`](#${op.id.toLowerCase()}) | ${op.method.toUpperCase()} | \`${op.path}\` | ${op.host} | ${op.safe ? "read" : "write"}${op.inferred ? ", **unverified**" : ""} |`),
+    ...model.operations.map(
+      (op) =>
+        `| [\`${op.id}\`](#${op.id.toLowerCase()}) | ${op.method.toUpperCase()} | \`${op.path}\` | ${op.host} | ${op.safe ? "read" : "write"}${op.inferred ? ", **unverified**" : ""} |`,
+    ),
     "",
   );
   const inferred = model.operations.filter((op) => op.inferred);
@@ -183,10 +203,20 @@ export function emitReadme(model: ProviderModel): string {
     );
   }
   for (const op of model.operations) {
-    lines.push(`### ${op.id}`, "", `${op.summary}. \`${op.method.toUpperCase()} ${op.path}\`${op.safe ? " (read-only, retried on network errors)" : " (a write: never retried automatically)"}.`, "");
+    lines.push(
+      `### ${op.id}`,
+      "",
+      `${op.summary}. \`${op.method.toUpperCase()} ${op.path}\`${op.safe ? " (read-only, retried on network errors)" : " (a write: never retried automatically)"}.`,
+      "",
+    );
     if (op.inferred) lines.push(`> Unverified: ${op.inferred}`, "");
-    if (isTokenOperation(model, op)) lines.push("You never need to call this: the client gets a token with its `clientId` and `clientSecret` before the first call, caches it, and renews it before it expires.", "");
-    if (model.auth.scheme === "akurateco-hash" && fillsAuthFields(model.auth, op.example.body)) lines.push(`\`${model.auth.keyField}\` and \`${model.auth.hashField}\` are filled in by the client.`, "");
+    if (isTokenOperation(model, op))
+      lines.push(
+        "You never need to call this: the client gets a token with its `clientId` and `clientSecret` before the first call, caches it, and renews it before it expires.",
+        "",
+      );
+    if (model.auth.scheme === "akurateco-hash" && fillsAuthFields(model.auth, op.example.body))
+      lines.push(`\`${model.auth.keyField}\` and \`${model.auth.hashField}\` are filled in by the client.`, "");
     lines.push("```ts", operationExample(model, op), "```", "");
   }
   const codes = Object.entries(model.errors);

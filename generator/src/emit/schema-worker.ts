@@ -22,6 +22,7 @@ export type SchemaReply = { id: number; text: string } | { id: number; error: st
 parentPort?.on("message", (request: SchemaRequest) => {
   emitSchema(request.model, request.doc).then(
     (text) => parentPort?.postMessage({ id: request.id, text } satisfies SchemaReply),
-    (e: unknown) => parentPort?.postMessage({ id: request.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies SchemaReply),
+    (e: unknown) =>
+      parentPort?.postMessage({ id: request.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies SchemaReply),
   );
 });

@@ -33,7 +33,10 @@ export async function emitSchema(model: ProviderModel, doc: Record<string, unkno
         if (where === "response") return undefined;
         usesMoney = true;
         if (where === "both") {
-          return ts.factory.createUnionTypeNode([ts.factory.createTypeReferenceNode(moneyType), ts.factory.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword)]);
+          return ts.factory.createUnionTypeNode([
+            ts.factory.createTypeReferenceNode(moneyType),
+            ts.factory.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword),
+          ]);
         }
         usesMoney = true;
         return ts.factory.createTypeReferenceNode(moneyType);
@@ -64,7 +67,7 @@ function componentsReachable(doc: Record<string, unknown>, from: "request" | "re
         visit(schemas[name]);
       }
       const other = /^#\/components\/(responses|requestBodies|parameters)\/([^/]+)$/.exec(ref);
-      if (other) visit(((doc.components as Record<string, Record<string, unknown>>)[other[1] as string] ?? {})[other[2] as string]);
+      if (other) visit((doc.components as Record<string, Record<string, unknown>>)[other[1] as string]?.[other[2] as string]);
     }
     for (const v of Object.values(node)) visit(v);
   };

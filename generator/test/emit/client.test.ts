@@ -21,7 +21,10 @@ function parse(code: string): ts.SourceFile {
 
 /** What a syntax check finds (the generated file must at least parse). */
 function syntaxErrors(code: string): string[] {
-  const r = ts.transpileModule(code, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
+  const r = ts.transpileModule(code, {
+    reportDiagnostics: true,
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+  });
   return (r.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 }
 
@@ -48,7 +51,10 @@ function methodsOf(code: string, className: string): Map<string, Method> {
     out.set(m.name.getText(sf), {
       params: m.parameters.map((p) => p.getText(sf)),
       returns: m.type?.getText(sf) ?? "",
-      docs: ts.getJSDocCommentsAndTags(m).map((d) => d.getText(sf)).join("\n"),
+      docs: ts
+        .getJSDocCommentsAndTags(m)
+        .map((d) => d.getText(sf))
+        .join("\n"),
       body,
     });
   }
@@ -100,9 +106,13 @@ function providerLiteral(code: string, name: string): unknown {
 /** The operation table, read back as data (`defineOperations(defaultHost, { id: {...}, ... } satisfies ...)`). */
 function operationTable(code: string, name: string): { defaultHost: unknown; ops: unknown } {
   const init = constInitializer(code, name);
-  if (!ts.isCallExpression(init) || init.expression.getText() !== "defineOperations") throw new Error(`${name} is not defineOperations(...)`);
+  if (!ts.isCallExpression(init) || init.expression.getText() !== "defineOperations")
+    throw new Error(`${name} is not defineOperations(...)`);
   const [host, table] = init.arguments as unknown as [ts.Expression, ts.Expression];
-  expect(ts.isSatisfiesExpression(table) && table.type.getText(), "the table is checked with `satisfies Record<string, OperationSpec>`").toBe("Record<string, OperationSpec>");
+  expect(
+    ts.isSatisfiesExpression(table) && table.type.getText(),
+    "the table is checked with `satisfies Record<string, OperationSpec>`",
+  ).toBe("Record<string, OperationSpec>");
   return { defaultHost: literalValue(host), ops: literalValue(table) };
 }
 
@@ -114,10 +124,27 @@ function interfaceMembers(code: string, name: string): string[] {
 }
 
 describe("emitClient: one method per operation, named from its operationId", () => {
-  const cases: [string, { model: ProviderModel; cls: string; op: string; want: { params: string[]; returns: string; argument: "body" | "input" | "none"; input?: string; request?: string } }][] = [
+  const cases: [
+    string,
+    {
+      model: ProviderModel;
+      cls: string;
+      op: string;
+      want: { params: string[]; returns: string; argument: "body" | "input" | "none"; input?: string; request?: string };
+    },
+  ][] = [
     [
       "a JSON body: (body, options)",
-      { model: MINI, cls: "MiniClient", op: "createPayment", want: { params: ["body: CreatePaymentRequest", "options?: CallOptions"], returns: "Promise<CreatePaymentResponse>", argument: "body" } },
+      {
+        model: MINI,
+        cls: "MiniClient",
+        op: "createPayment",
+        want: {
+          params: ["body: CreatePaymentRequest", "options?: CallOptions"],
+          returns: "Promise<CreatePaymentResponse>",
+          argument: "body",
+        },
+      },
     ],
     [
       "a header parameter: (input with header, options)",
@@ -125,17 +152,36 @@ describe("emitClient: one method per operation, named from its operationId", () 
         model: MINI,
         cls: "MiniClient",
         op: "getPayment",
-        want: { params: ["input: GetPaymentInput", "options?: CallOptions"], returns: "Promise<GetPaymentResponse>", argument: "input", input: '{ header: operations["getPayment"]["parameters"]["header"] }' },
+        want: {
+          params: ["input: GetPaymentInput", "options?: CallOptions"],
+          returns: "Promise<GetPaymentResponse>",
+          argument: "input",
+          input: '{ header: operations["getPayment"]["parameters"]["header"] }',
+        },
       },
     ],
-    ["no body and no parameters: (options)", { model: DUO, cls: "DuoPayClient", op: "listBanks", want: { params: ["options?: CallOptions"], returns: "Promise<ListBanksResponse>", argument: "none" } }],
+    [
+      "no body and no parameters: (options)",
+      {
+        model: DUO,
+        cls: "DuoPayClient",
+        op: "listBanks",
+        want: { params: ["options?: CallOptions"], returns: "Promise<ListBanksResponse>", argument: "none" },
+      },
+    ],
     [
       "a required header and an optional query",
       {
         model: DUO,
         cls: "DuoPayClient",
         op: "inquirePayment",
-        want: { params: ["input: InquirePaymentInput", "options?: CallOptions"], returns: "Promise<InquirePaymentResponse>", argument: "input", input: '{ header: operations["inquirePayment"]["parameters"]["header"]; query?: operations["inquirePayment"]["parameters"]["query"] }' },
+        want: {
+          params: ["input: InquirePaymentInput", "options?: CallOptions"],
+          returns: "Promise<InquirePaymentResponse>",
+          argument: "input",
+          input:
+            '{ header: operations["inquirePayment"]["parameters"]["header"]; query?: operations["inquirePayment"]["parameters"]["query"] }',
+        },
       },
     ],
     [
@@ -144,7 +190,12 @@ describe("emitClient: one method per operation, named from its operationId", () 
         model: withOps(MINI, { createPayment: { headerParams: [{ name: "x-idempotency-key", required: false }] } }),
         cls: "MiniClient",
         op: "createPayment",
-        want: { params: ["input: CreatePaymentInput", "options?: CallOptions"], returns: "Promise<CreatePaymentResponse>", argument: "input", input: '{ header?: operations["createPayment"]["parameters"]["header"]; body: CreatePaymentRequest }' },
+        want: {
+          params: ["input: CreatePaymentInput", "options?: CallOptions"],
+          returns: "Promise<CreatePaymentResponse>",
+          argument: "input",
+          input: '{ header?: operations["createPayment"]["parameters"]["header"]; body: CreatePaymentRequest }',
+        },
       },
     ],
     [
@@ -153,7 +204,12 @@ describe("emitClient: one method per operation, named from its operationId", () 
         model: withOps(MINI, { createPayment: { path: "/payment/{paymentId}", pathParams: [{ name: "paymentId", required: true }] } }),
         cls: "MiniClient",
         op: "createPayment",
-        want: { params: ["input: CreatePaymentInput", "options?: CallOptions"], returns: "Promise<CreatePaymentResponse>", argument: "input", input: '{ path: operations["createPayment"]["parameters"]["path"]; body: CreatePaymentRequest }' },
+        want: {
+          params: ["input: CreatePaymentInput", "options?: CallOptions"],
+          returns: "Promise<CreatePaymentResponse>",
+          argument: "input",
+          input: '{ path: operations["createPayment"]["parameters"]["path"]; body: CreatePaymentRequest }',
+        },
       },
     ],
     [
@@ -166,7 +222,8 @@ describe("emitClient: one method per operation, named from its operationId", () 
           params: ["body: CreatePaymentRequest", "options?: CallOptions"],
           returns: "Promise<CreatePaymentResponse>",
           argument: "body",
-          request: 'operations["createPayment"]["requestBody"] extends { content: { "application/x-www-form-urlencoded": infer B } } | undefined ? B : never',
+          request:
+            'operations["createPayment"]["requestBody"] extends { content: { "application/x-www-form-urlencoded": infer B } } | undefined ? B : never',
         },
       },
     ],
@@ -180,23 +237,76 @@ describe("emitClient: one method per operation, named from its operationId", () 
     expect(m.params).toEqual(want.params);
     expect(m.returns).toBe(want.returns);
     // Put on the prototype from the table, whose entry says what comes before the options.
-    expect(m.body).toBe(`addOperationMethods(this.prototype, ${cls[0]!.toLowerCase()}${cls.slice(1).replace(/(Pay)?Client$/, "")}Operations, (client: ${cls}) => client.#transport);`);
-    expect((operationTable(code, `${model.id}Operations`).ops as Record<string, { argument?: string }>)[op]!.argument ?? "body").toBe(want.argument);
+    expect(m.body).toBe(
+      `addOperationMethods(this.prototype, ${cls[0]!.toLowerCase()}${cls.slice(1).replace(/(Pay)?Client$/, "")}Operations, (client: ${cls}) => client.#transport);`,
+    );
+    expect((operationTable(code, `${model.id}Operations`).ops as Record<string, { argument?: string }>)[op]!.argument ?? "body").toBe(
+      want.argument,
+    );
     if (want.input) expect(typeAlias(code, `${op[0]!.toUpperCase()}${op.slice(1)}Input`)).toBe(want.input);
     if (want.request) expect(typeAlias(code, `${op[0]!.toUpperCase()}${op.slice(1)}Request`)).toBe(want.request);
-    expect(typeAlias(code, `${op[0]!.toUpperCase()}${op.slice(1)}Response`)).toBe(`operations["${op}"]["responses"][200]["content"]["application/json"]`);
+    expect(typeAlias(code, `${op[0]!.toUpperCase()}${op.slice(1)}Response`)).toBe(
+      `operations["${op}"]["responses"][200]["content"]["application/json"]`,
+    );
     expect(syntaxErrors(code)).toEqual([]);
   });
 });
 
 describe("emitClient: each method's JSDoc", () => {
-  const UNVERIFIED = "**Unverified:** inferred from incomplete Duo Pay documents. The docs name a refund but show no path; follows /api/private/inquiry.";
+  const UNVERIFIED =
+    "**Unverified:** inferred from incomplete Duo Pay documents. The docs name a refund but show no path; follows /api/private/inquiry.";
   const cases: [string, { model: ProviderModel; cls: string; op: string; want: { has: string[]; hasNot: string[] } }][] = [
-    ["a write: summary, method and path, host, never retried", { model: MINI, cls: "MiniClient", op: "createPayment", want: { has: ["* Create a payment", "`POST /payment/create` on the `api` host.", "A write: never retried automatically."], hasNot: ["Unverified"] } }],
-    ["a read: no write warning", { model: MINI, cls: "MiniClient", op: "getPayment", want: { has: ["* Look a payment up", "`GET /payment/detail` on the `api` host."], hasNot: ["A write", "Unverified"] } }],
-    ["an inferred operation: the Unverified note with its reason", { model: DUO, cls: "DuoPayClient", op: "refund", want: { has: ["`POST /api/private/refund` on the `private` host.", UNVERIFIED], hasNot: [] } }],
-    ["the description after the summary", { model: DUO, cls: "DuoPayClient", op: "startPayment", want: { has: ["* Start a card payment", "Charges the card for the order total; the items must add up to it."], hasNot: ["Unverified"] } }],
-    ["a summary with */ does not end the comment", { model: withOps(MINI, { createPayment: { summary: "Pay */ then refund" } }), cls: "MiniClient", op: "createPayment", want: { has: ["Pay *\\/ then refund"], hasNot: [] } }],
+    [
+      "a write: summary, method and path, host, never retried",
+      {
+        model: MINI,
+        cls: "MiniClient",
+        op: "createPayment",
+        want: {
+          has: ["* Create a payment", "`POST /payment/create` on the `api` host.", "A write: never retried automatically."],
+          hasNot: ["Unverified"],
+        },
+      },
+    ],
+    [
+      "a read: no write warning",
+      {
+        model: MINI,
+        cls: "MiniClient",
+        op: "getPayment",
+        want: { has: ["* Look a payment up", "`GET /payment/detail` on the `api` host."], hasNot: ["A write", "Unverified"] },
+      },
+    ],
+    [
+      "an inferred operation: the Unverified note with its reason",
+      {
+        model: DUO,
+        cls: "DuoPayClient",
+        op: "refund",
+        want: { has: ["`POST /api/private/refund` on the `private` host.", UNVERIFIED], hasNot: [] },
+      },
+    ],
+    [
+      "the description after the summary",
+      {
+        model: DUO,
+        cls: "DuoPayClient",
+        op: "startPayment",
+        want: {
+          has: ["* Start a card payment", "Charges the card for the order total; the items must add up to it."],
+          hasNot: ["Unverified"],
+        },
+      },
+    ],
+    [
+      "a summary with */ does not end the comment",
+      {
+        model: withOps(MINI, { createPayment: { summary: "Pay */ then refund" } }),
+        cls: "MiniClient",
+        op: "createPayment",
+        want: { has: ["Pay *\\/ then refund"], hasNot: [] },
+      },
+    ],
   ];
 
   it.each(cases)("%s", (_title, { model, cls, op, want }) => {
@@ -209,7 +319,10 @@ describe("emitClient: each method's JSDoc", () => {
 });
 
 describe("emitClient: the provider definition and the operation table", () => {
-  const cases: [string, { model: ProviderModel; provider: string; ops: string; want: { provider: unknown; ops: Record<string, unknown> } }][] = [
+  const cases: [
+    string,
+    { model: ProviderModel; provider: string; ops: string; want: { provider: unknown; ops: Record<string, unknown> } },
+  ][] = [
     [
       "mini",
       {
@@ -232,8 +345,27 @@ describe("emitClient: the provider definition and the operation table", () => {
             credentials: ["apiKey", "secretKey"],
           },
           ops: {
-            createPayment: { id: "createPayment", method: "post", path: "/payment/create", host: "api", safe: false, body: "json", money: ["price"], bigint: ["paymentId"] },
-            getPayment: { id: "getPayment", method: "get", path: "/payment/detail", host: "api", safe: true, body: "none", bigint: ["paymentId"], headerParams: ["x-payment-id"], argument: "input" },
+            createPayment: {
+              id: "createPayment",
+              method: "post",
+              path: "/payment/create",
+              host: "api",
+              safe: false,
+              body: "json",
+              money: ["price"],
+              bigint: ["paymentId"],
+            },
+            getPayment: {
+              id: "getPayment",
+              method: "get",
+              path: "/payment/detail",
+              host: "api",
+              safe: true,
+              body: "none",
+              bigint: ["paymentId"],
+              headerParams: ["x-payment-id"],
+              argument: "input",
+            },
           },
         },
       },
@@ -248,9 +380,18 @@ describe("emitClient: the provider definition and the operation table", () => {
           provider: {
             id: "duo",
             name: "Duo Pay",
-            environments: { test: { payment: "https://test-pay.duo.test", private: "https://test-private.duo.test" }, live: { payment: "https://pay.duo.test", private: "https://private.duo.test" } },
+            environments: {
+              test: { payment: "https://test-pay.duo.test", private: "https://test-private.duo.test" },
+              live: { payment: "https://pay.duo.test", private: "https://private.duo.test" },
+            },
             defaultHost: "payment",
-            auth: { scheme: "headers", sets: { public: { apikeypublic: "apiKeyPublic" }, private: { apikeyprivate: "apiKeyPrivate", apiclientprivate: "apiClientPrivate" } } },
+            auth: {
+              scheme: "headers",
+              sets: {
+                public: { apikeypublic: "apiKeyPublic" },
+                private: { apikeyprivate: "apiKeyPrivate", apiclientprivate: "apiClientPrivate" },
+              },
+            },
             envelope: { success: { field: "ErrorCode", equals: 0 }, code: "ErrorCode", message: "Message" },
             money: { unit: "minor", wire: "number" },
             errors: { "4": "duplicate", "56": "not_found" },
@@ -259,10 +400,49 @@ describe("emitClient: the provider definition and the operation table", () => {
             credentials: ["apiKeyPublic", "apiKeyPrivate", "apiClientPrivate"],
           },
           ops: {
-            startPayment: { id: "startPayment", method: "post", path: "/api/payment/start", host: "payment", safe: false, body: "json", authSet: "public", money: ["items[].price", "order.amount"] },
-            listBanks: { id: "listBanks", method: "get", path: "/api/payment/banks", host: "payment", safe: true, body: "none", argument: "none" },
-            refund: { id: "refund", method: "post", path: "/api/private/refund", host: "private", safe: false, body: "json", authSet: "private", errors: { "56": "already_refunded" }, money: ["Amount"] },
-            inquirePayment: { id: "inquirePayment", method: "get", path: "/api/private/inquiry", host: "private", safe: true, body: "none", authSet: "private", bigint: ["Body.PaymentId"], headerParams: ["merchantuniquecode"], queryParams: ["lang"], argument: "input" },
+            startPayment: {
+              id: "startPayment",
+              method: "post",
+              path: "/api/payment/start",
+              host: "payment",
+              safe: false,
+              body: "json",
+              authSet: "public",
+              money: ["items[].price", "order.amount"],
+            },
+            listBanks: {
+              id: "listBanks",
+              method: "get",
+              path: "/api/payment/banks",
+              host: "payment",
+              safe: true,
+              body: "none",
+              argument: "none",
+            },
+            refund: {
+              id: "refund",
+              method: "post",
+              path: "/api/private/refund",
+              host: "private",
+              safe: false,
+              body: "json",
+              authSet: "private",
+              errors: { "56": "already_refunded" },
+              money: ["Amount"],
+            },
+            inquirePayment: {
+              id: "inquirePayment",
+              method: "get",
+              path: "/api/private/inquiry",
+              host: "private",
+              safe: true,
+              body: "none",
+              authSet: "private",
+              bigint: ["Body.PaymentId"],
+              headerParams: ["merchantuniquecode"],
+              queryParams: ["lang"],
+              argument: "input",
+            },
           },
         },
       },
@@ -280,7 +460,15 @@ describe("emitClient: the provider definition and the operation table", () => {
 
 describe("emitClient: path parameters in the operation table", () => {
   it("names the placeholders for the runtime to fill, in template order", () => {
-    const model = withOps(MINI, { getPayment: { path: "/payment/{paymentId}/items/{itemId}", pathParams: [{ name: "paymentId", required: true }, { name: "itemId", required: true }] } });
+    const model = withOps(MINI, {
+      getPayment: {
+        path: "/payment/{paymentId}/items/{itemId}",
+        pathParams: [
+          { name: "paymentId", required: true },
+          { name: "itemId", required: true },
+        ],
+      },
+    });
     const ops = operationTable(emitClient(model), "miniOperations").ops as Record<string, { path: string; pathParams?: string[] }>;
     expect(ops.getPayment).toMatchObject({ path: "/payment/{paymentId}/items/{itemId}", pathParams: ["paymentId", "itemId"] });
     expect(ops.createPayment?.pathParams).toBeUndefined();
@@ -300,10 +488,25 @@ describe("emitClient: a signed answer's fields go into the operation definition"
 describe("emitClient: client options by auth scheme", () => {
   const cases: [string, { model: ProviderModel; want: string[] }][] = [
     ["iyzws-v2", { model: MINI, want: ["apiKey", "secretKey", "randomKey?", "verifyResponseSignatures?", "baseUrl?"] }],
-    ["headers: one option per credential of every set", { model: DUO, want: ["apiKeyPublic", "apiKeyPrivate", "apiClientPrivate", "baseUrl?"] }],
+    [
+      "headers: one option per credential of every set",
+      { model: DUO, want: ["apiKeyPublic", "apiKeyPrivate", "apiClientPrivate", "baseUrl?"] },
+    ],
     ["basic", { model: withOps(MINI, {}, { auth: { scheme: "basic" } }), want: ["username", "password", "baseUrl?"] }],
-    ["akurateco-hash", { model: withOps(MINI, {}, { auth: { scheme: "akurateco-hash", keyField: "merchant_key", hashField: "hash" } }), want: ["merchantKey", "password", "baseUrl?"] }],
-    ["oauth2-client-credentials", { model: withOps(MINI, {}, { auth: { scheme: "oauth2-client-credentials", tokenHost: "api", tokenPath: "/token" } }), want: ["clientId", "clientSecret", "scope?", "baseUrl?"] }],
+    [
+      "akurateco-hash",
+      {
+        model: withOps(MINI, {}, { auth: { scheme: "akurateco-hash", keyField: "merchant_key", hashField: "hash" } }),
+        want: ["merchantKey", "password", "baseUrl?"],
+      },
+    ],
+    [
+      "oauth2-client-credentials",
+      {
+        model: withOps(MINI, {}, { auth: { scheme: "oauth2-client-credentials", tokenHost: "api", tokenPath: "/token" } }),
+        want: ["clientId", "clientSecret", "scope?", "baseUrl?"],
+      },
+    ],
   ];
 
   it.each(cases)("%s", (_title, { model, want }) => {
@@ -327,7 +530,9 @@ describe("the generated header", () => {
   ] as const)("%s starts with it and names the spec", (_title, emit) => {
     for (const model of [MINI, DUO]) {
       const code = emit(model);
-      expect(code.split("\n")[0]).toBe(`// Generated by odeme-gen from ${model.specFile}. Do not edit: change the spec and run \`pnpm generate\`.`);
+      expect(code.split("\n")[0]).toBe(
+        `// Generated by odeme-gen from ${model.specFile}. Do not edit: change the spec and run \`pnpm generate\`.`,
+      );
       expect(syntaxErrors(code)).toEqual([]);
     }
   });

@@ -21,11 +21,23 @@ interface PackageJson {
 
 describe("emitPackageJson", () => {
   const cases: [string, { given: { model: typeof MINI; existing: string | undefined; core: string }; want: Partial<PackageJson> }][] = [
-    ["a new package starts at 0.1.0", { given: { model: MINI, existing: undefined, core: "0.1.0" }, want: { name: "@odeme/mini", version: "0.1.0", dependencies: { "@odeme/core": "workspace:^0.1.0" } } }],
+    [
+      "a new package starts at 0.1.0",
+      {
+        given: { model: MINI, existing: undefined, core: "0.1.0" },
+        want: { name: "@odeme/mini", version: "0.1.0", dependencies: { "@odeme/core": "workspace:^0.1.0" } },
+      },
+    ],
     // changesets bumps the version on disk; regenerating must never reset it.
     ["an existing version is kept", { given: { model: MINI, existing: "2.3.4", core: "0.1.0" }, want: { version: "2.3.4" } }],
-    ["a prerelease version is kept as is", { given: { model: DUO, existing: "1.0.0-next.2", core: "0.1.0" }, want: { name: "@odeme/duo", version: "1.0.0-next.2" } }],
-    ["the core dependency follows core's version", { given: { model: DUO, existing: "1.0.0", core: "0.7.1" }, want: { dependencies: { "@odeme/core": "workspace:^0.7.1" } } }],
+    [
+      "a prerelease version is kept as is",
+      { given: { model: DUO, existing: "1.0.0-next.2", core: "0.1.0" }, want: { name: "@odeme/duo", version: "1.0.0-next.2" } },
+    ],
+    [
+      "the core dependency follows core's version",
+      { given: { model: DUO, existing: "1.0.0", core: "0.7.1" }, want: { dependencies: { "@odeme/core": "workspace:^0.7.1" } } },
+    ],
   ];
 
   it.each(cases)("%s", (_title, { given, want }) => {
@@ -42,7 +54,10 @@ describe("emitPackageJson", () => {
     expect(pkg).toMatchObject({
       type: "module",
       sideEffects: false,
-      exports: { ".": { "@odeme/source": "./src/index.ts", types: "./dist/index.d.ts", default: "./dist/index.js" }, "./package.json": "./package.json" },
+      exports: {
+        ".": { "@odeme/source": "./src/index.ts", types: "./dist/index.d.ts", default: "./dist/index.js" },
+        "./package.json": "./package.json",
+      },
       files: ["dist/**/*.js", "dist/**/*.d.ts", SHIPPED_SPEC],
       engines: { node: ">=20.19" },
       license: "MIT",
@@ -62,7 +77,9 @@ describe("emitPackageJson", () => {
 describe("what a generated package ships beside its code", () => {
   it("the spec, verbatim after one line naming the original", () => {
     const text = emitShippedSpec(MINI, "openapi: 3.1.0\n");
-    expect(text).toBe(`# A copy of ${MINI.specFile}, shipped with @odeme/mini by odeme-gen. Edit the original, not this.\nopenapi: 3.1.0\n`);
+    expect(text).toBe(
+      `# A copy of ${MINI.specFile}, shipped with @odeme/mini by odeme-gen. Edit the original, not this.\nopenapi: 3.1.0\n`,
+    );
   });
 
   it("the repository's MIT license, word for word", () => {
@@ -73,6 +90,10 @@ describe("what a generated package ships beside its code", () => {
 
 describe("emitTsconfig", () => {
   it("builds src into dist from the shared base config", () => {
-    expect(JSON.parse(emitTsconfig())).toEqual({ extends: "../../tsconfig.build.base.json", compilerOptions: { rootDir: "src", outDir: "dist" }, include: ["src"] });
+    expect(JSON.parse(emitTsconfig())).toEqual({
+      extends: "../../tsconfig.build.base.json",
+      compilerOptions: { rootDir: "src", outDir: "dist" },
+      include: ["src"],
+    });
   });
 });

@@ -39,7 +39,12 @@ function readDetails(spec: EnvelopeDetails, details: unknown): FieldError[] {
     if (!Array.isArray(details)) return [];
     const key = spec.messageField ?? "message";
     return details.map((d) => {
-      const message = typeof d === "string" ? d : d !== null && typeof d === "object" && (d as Record<string, unknown>)[key] !== undefined ? String((d as Record<string, unknown>)[key]) : JSON.stringify(d);
+      const message =
+        typeof d === "string"
+          ? d
+          : d !== null && typeof d === "object" && (d as Record<string, unknown>)[key] !== undefined
+            ? String((d as Record<string, unknown>)[key])
+            : JSON.stringify(d);
       const m = spec.fieldPrefix ? /^([\w.[\]]+): (.*)$/.exec(message) : null;
       return m ? { field: m[1] as string, message: m[2] as string } : { message };
     });
@@ -47,6 +52,9 @@ function readDetails(spec: EnvelopeDetails, details: unknown): FieldError[] {
   if (details === null || typeof details !== "object" || Array.isArray(details)) return [];
   const strip = spec.stripFieldPrefix;
   return Object.entries(details as Record<string, unknown>).flatMap(([field, msgs]) =>
-    (Array.isArray(msgs) ? msgs : [msgs]).map((m) => ({ field: strip && field.startsWith(strip) ? field.slice(strip.length) : field, message: String(m) })),
+    (Array.isArray(msgs) ? msgs : [msgs]).map((m) => ({
+      field: strip && field.startsWith(strip) ? field.slice(strip.length) : field,
+      message: String(m),
+    })),
   );
 }

@@ -97,7 +97,10 @@ export class OdemeError extends Error {
     if (init.providerGroup !== undefined) this.providerGroup = maskPatterns(String(init.providerGroup));
     if (init.field !== undefined) this.field = maskPatterns(String(init.field));
     if (init.fieldErrors !== undefined) {
-      this.fieldErrors = init.fieldErrors.map((f) => ({ ...(f.field !== undefined ? { field: maskPatterns(String(f.field)) } : {}), message: maskPatterns(String(f.message)) }));
+      this.fieldErrors = init.fieldErrors.map((f) => ({
+        ...(f.field !== undefined ? { field: maskPatterns(String(f.field)) } : {}),
+        message: maskPatterns(String(f.message)),
+      }));
     }
     if (init.raw !== undefined) this.raw = maskDeep(init.raw);
   }
@@ -137,7 +140,14 @@ const OPTIONAL_FIELDS = ["status", "providerCode", "providerMessage", "providerG
 
 /** The fields a new OdemeError needs to be this one again (a refinement, a scrubbed copy). */
 export function odemeErrorInit(error: OdemeError): OdemeErrorInit {
-  const init: OdemeErrorInit = { code: error.code, message: error.message, provider: error.provider, operation: error.operation, outcome: error.outcome, retryable: error.retryable };
+  const init: OdemeErrorInit = {
+    code: error.code,
+    message: error.message,
+    provider: error.provider,
+    operation: error.operation,
+    outcome: error.outcome,
+    retryable: error.retryable,
+  };
   for (const k of OPTIONAL_FIELDS) if (error[k] !== undefined) (init as unknown as Record<string, unknown>)[k] = error[k];
   return init;
 }
@@ -148,7 +158,13 @@ function maskCause(cause: unknown, depth: number): unknown {
   // An OdemeError was masked when it was built.
   if (cause instanceof OdemeError) return cause;
   if (depth >= MAX_CAUSES) return "[cause chain too deep]";
-  if (cause instanceof Error) return maskError(cause, (s) => maskPatterns(s), (v) => maskDeep(v), (c) => maskCause(c, depth + 1));
+  if (cause instanceof Error)
+    return maskError(
+      cause,
+      (s) => maskPatterns(s),
+      (v) => maskDeep(v),
+      (c) => maskCause(c, depth + 1),
+    );
   return maskDeep(cause);
 }
 

@@ -6,13 +6,23 @@
 import type { AnyAuthSchemeModule } from "./auth/scheme.ts";
 import { nodeHmacSha256 } from "./crypto-node.ts";
 import type { ProviderDefinition } from "./definition.ts";
-import { createTransport as createWithDefaults, type Transport, type TransportDefaults, type TransportOptions } from "./transport/create-transport.ts";
+import {
+  createTransport as createWithDefaults,
+  type Transport,
+  type TransportDefaults,
+  type TransportOptions,
+} from "./transport/create-transport.ts";
 import { nodeSender } from "./transport/send-node.ts";
 
 export * from "./index.ts";
 
 const NODE: TransportDefaults = { sender: nodeSender, hmacSha256: nodeHmacSha256 };
 
-export function createTransport(provider: ProviderDefinition, options: TransportOptions & { randomKey?: () => string }, scheme: AnyAuthSchemeModule, defaults: TransportDefaults = {}): Transport {
+export function createTransport(
+  provider: ProviderDefinition,
+  options: TransportOptions & { randomKey?: () => string },
+  scheme: AnyAuthSchemeModule,
+  defaults: TransportDefaults = {},
+): Transport {
   return createWithDefaults(provider, options, scheme, { ...NODE, ...defaults });
 }

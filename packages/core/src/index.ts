@@ -1,11 +1,30 @@
 export { ERROR_CODES, OdemeError, isOdemeError, odemeErrorInit } from "./errors.ts";
 export type { ErrorCode, FieldError, Outcome, OdemeErrorInit } from "./errors.ts";
-export type { AuthDefinition, EnvelopeDefinition, HttpMethod, OperationDefinition, ProviderDefinition, RequestFieldConstraint, ResponseSignatureDefinition, SensitiveFields, WithoutFields } from "./definition.ts";
+export type {
+  AuthDefinition,
+  EnvelopeDefinition,
+  HttpMethod,
+  OperationDefinition,
+  ProviderDefinition,
+  RequestFieldConstraint,
+  ResponseSignatureDefinition,
+  SensitiveFields,
+  WithoutFields,
+} from "./definition.ts";
 export { createTransport } from "./transport/create-transport.ts";
 export { addOperationMethods, defineOperations, type OperationSpec } from "./operations.ts";
 export type { CallInput, CallOptions, LogEvent, Transport, TransportDefaults, TransportOptions } from "./transport/create-transport.ts";
 export type { FetchLike, Sender, WireRequest, WireResponse } from "./transport/send.ts";
-export type { AnyAuthSchemeModule, AuthContext, AuthOptions, AuthScheme, AuthSchemeModule, HmacSha256Factory, ResponseSignatureProblem, SignedOperation } from "./auth/scheme.ts";
+export type {
+  AnyAuthSchemeModule,
+  AuthContext,
+  AuthOptions,
+  AuthScheme,
+  AuthSchemeModule,
+  HmacSha256Factory,
+  ResponseSignatureProblem,
+  SignedOperation,
+} from "./auth/scheme.ts";
 export { AUTH_SCHEMES, authSchemeOf, authSecretNames } from "./auth/index.ts";
 export { iyzwsV2Auth, iyzwsV2Header } from "./auth/iyzws-v2.ts";
 export { akuratecoHash, akuratecoHashAuth } from "./auth/akurateco-hash.ts";
@@ -16,7 +35,19 @@ export { TokenCache } from "./auth/oauth2.ts";
 export { formatWireAmount, minorUnits, WireMoneyError } from "./wire-money.ts";
 export type { DecimalString, MinorUnits, MoneyWireFormat } from "./wire-money.ts";
 export { parseJsonLossless, stringifyWithRawNumbers } from "./json.ts";
-export { redact, redactText, redactHeaders, redactFormText, isSecretKey, secretFieldSet, clip, MASK, createScrubber, credentialValues, scrubberFor } from "./redact.ts";
+export {
+  redact,
+  redactText,
+  redactHeaders,
+  redactFormText,
+  isSecretKey,
+  secretFieldSet,
+  clip,
+  MASK,
+  createScrubber,
+  credentialValues,
+  scrubberFor,
+} from "./redact.ts";
 export type { Scrubber, ScrubberOptions, SecretFields } from "./redact.ts";
 export { timingSafeEqualHex, hmacSha256Hex, sha256Hex } from "./crypto.ts";
 export { retryableCode } from "./classify.ts";

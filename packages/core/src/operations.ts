@@ -6,7 +6,8 @@ import type { CallOptions, Transport } from "./transport/create-transport.ts";
  * its key; host, the provider's default host; method `post`; `safe: false`; body `json`), so a
  * spec's 80 operations do not each carry the same five properties in every bundle.
  */
-export type OperationSpec = Omit<OperationDefinition, "id" | "method" | "host" | "safe" | "body"> & Partial<Pick<OperationDefinition, "method" | "host" | "safe" | "body">>;
+export type OperationSpec = Omit<OperationDefinition, "id" | "method" | "host" | "safe" | "body"> &
+  Partial<Pick<OperationDefinition, "method" | "host" | "safe" | "body">>;
 
 /** The full definitions of a generated operation table (every property a reader expects is there). */
 export function defineOperations<K extends string>(defaultHost: string, specs: Record<K, OperationSpec>): Record<K, OperationDefinition> {
@@ -21,7 +22,11 @@ export function defineOperations<K extends string>(defaultHost: string, specs: R
  * operation. `argument` says what comes before the options: the body (default), the whole input,
  * or nothing.
  */
-export function addOperationMethods<C>(prototype: C, operations: Record<string, OperationDefinition>, transportOf: (client: C) => Transport): void {
+export function addOperationMethods<C>(
+  prototype: C,
+  operations: Record<string, OperationDefinition>,
+  transportOf: (client: C) => Transport,
+): void {
   for (const id in operations) {
     const op = operations[id] as OperationDefinition;
     const value =

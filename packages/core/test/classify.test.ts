@@ -8,7 +8,14 @@ describe("classifyFetchFailure: not_sent only on evidence that nothing left", ()
   it.each([
     ["Node (undici)", new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } })],
     ["Node (node:http)", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })],
-    ["Deno", new TypeError("fetch failed", { cause: new Error("error sending request for url (http://127.0.0.1:1/): client error (Connect): tcp connect error: Connection refused (os error 111)") })],
+    [
+      "Deno",
+      new TypeError("fetch failed", {
+        cause: new Error(
+          "error sending request for url (http://127.0.0.1:1/): client error (Connect): tcp connect error: Connection refused (os error 111)",
+        ),
+      }),
+    ],
     ["a fetch-spec bad port", new TypeError("Fetch failed: Requests to port 9 are blocked")],
   ])("%s: a refused connection is network / not_sent, even for a write", (_runtime, e) => {
     expect(classifyFetchFailure(PROVIDER, WRITE, e, how)).toMatchObject({ code: "network", outcome: "not_sent", retryable: true });
@@ -21,9 +28,16 @@ describe("classifyFetchFailure: not_sent only on evidence that nothing left", ()
   });
 
   it("a timeout or the caller's abort of a write is outcome_unknown", () => {
-    expect(classifyFetchFailure(PROVIDER, WRITE, new Error("x"), { timedOut: true, callerAborted: false })).toMatchObject({ code: "outcome_unknown" });
-    expect(classifyFetchFailure(PROVIDER, READ, new Error("x"), { timedOut: true, callerAborted: false })).toMatchObject({ code: "timeout", retryable: true });
-    expect(classifyFetchFailure(PROVIDER, READ, new Error("x"), { timedOut: false, callerAborted: true })).toMatchObject({ code: "aborted" });
+    expect(classifyFetchFailure(PROVIDER, WRITE, new Error("x"), { timedOut: true, callerAborted: false })).toMatchObject({
+      code: "outcome_unknown",
+    });
+    expect(classifyFetchFailure(PROVIDER, READ, new Error("x"), { timedOut: true, callerAborted: false })).toMatchObject({
+      code: "timeout",
+      retryable: true,
+    });
+    expect(classifyFetchFailure(PROVIDER, READ, new Error("x"), { timedOut: false, callerAborted: true })).toMatchObject({
+      code: "aborted",
+    });
   });
 });
 

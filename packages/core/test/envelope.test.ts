@@ -4,8 +4,18 @@ import { isEnvelopeSuccess, readFailure } from "../src/envelope.ts";
 
 describe("readFailure: field errors only in the shape the spec declares", () => {
   it("a list of objects whose messages start with the field", () => {
-    const env: EnvelopeDefinition = { code: "error_code", message: "error_message", details: { path: "errors", shape: "list", messageField: "error_message", fieldPrefix: true } };
-    expect(readFailure(env, { error_code: 100000, error_message: "Request data is invalid.", errors: [{ error_message: "hash: Hash is not valid." }, "plain text"] })).toEqual({
+    const env: EnvelopeDefinition = {
+      code: "error_code",
+      message: "error_message",
+      details: { path: "errors", shape: "list", messageField: "error_message", fieldPrefix: true },
+    };
+    expect(
+      readFailure(env, {
+        error_code: 100000,
+        error_message: "Request data is invalid.",
+        errors: [{ error_message: "hash: Hash is not valid." }, "plain text"],
+      }),
+    ).toEqual({
       code: "100000",
       message: "Request data is invalid.",
       fieldErrors: [{ field: "hash", message: "Hash is not valid." }, { message: "plain text" }],
@@ -28,7 +38,7 @@ describe("readFailure: field errors only in the shape the spec declares", () => 
     expect(readFailure(list, { errors: { a: ["b"] } }).fieldErrors).toBeUndefined();
   });
 
-  it("success compares as text (providers send 0 and \"0\")", () => {
+  it('success compares as text (providers send 0 and "0")', () => {
     expect(isEnvelopeSuccess({ success: { field: "status", equals: 0 } }, { status: "0" })).toBe(true);
     expect(isEnvelopeSuccess({ success: { field: "status", equals: 0 } }, { status: 1 })).toBe(false);
   });

@@ -58,6 +58,10 @@ describe("environments that cannot surprise", () => {
   it("a baseUrl object without the operation's host names the host", async () => {
     const t = createTransport(unknownHosts, { ...creds, baseUrl: { other: "http://127.0.0.1:1" } } as never, basicAuth);
     const op = { id: "get", method: "get", path: "/x", host: "api", safe: true, body: "none" } as const;
-    await expect(t.call(op as never, {})).rejects.toMatchObject({ code: "invalid_request", field: "baseUrl", message: expect.stringContaining('"api"') });
+    await expect(t.call(op as never, {})).rejects.toMatchObject({
+      code: "invalid_request",
+      field: "baseUrl",
+      message: expect.stringContaining('"api"'),
+    });
   });
 });

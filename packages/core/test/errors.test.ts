@@ -30,7 +30,10 @@ describe("OdemeError", () => {
   });
 
   it("keeps a masked copy of the cause: the chain stays readable, the credentials it held do not", () => {
-    const socket = Object.assign(new Error(`connect ECONNREFUSED, sent Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig-123`), { code: "ECONNREFUSED", syscall: "connect" });
+    const socket = Object.assign(new Error(`connect ECONNREFUSED, sent Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig-123`), {
+      code: "ECONNREFUSED",
+      syscall: "connect",
+    });
     const cause = new TypeError("fetch failed", { cause: socket });
     const e = new OdemeError({ ...base, cause });
     expect(e.cause).toBeInstanceOf(TypeError);
@@ -48,7 +51,11 @@ describe("OdemeError", () => {
     const cause = new TypeError("fetch failed", { cause: Object.assign(new Error(`socket hang up ${PAN}`), { code: "ECONNRESET" }) });
     const e = new OdemeError({ ...base, message: `card ${PAN} refused`, raw: { note: `cvv 7391 for ${PAN}` }, cause });
     const json = e.toJSON();
-    expect(json.cause).toEqual({ name: "TypeError", message: "fetch failed", cause: { name: "Error", message: "socket hang up 552879******0008", code: "ECONNRESET" } });
+    expect(json.cause).toEqual({
+      name: "TypeError",
+      message: "fetch failed",
+      cause: { name: "Error", message: "socket hang up 552879******0008", code: "ECONNRESET" },
+    });
     expect(json.raw).toEqual({ note: "cvv **** for 552879******0008" });
     const shown = inspect(e, { depth: 8 });
     expect(shown).toContain("OdemeError: card 552879******0008 refused");
@@ -66,7 +73,13 @@ describe("OdemeError", () => {
   });
 
   it("odemeErrorInit rebuilds the same error", () => {
-    const e = new OdemeError({ ...base, status: 400, providerCode: "5", fieldErrors: [{ field: "amount", message: "bad" }], raw: { a: 1 } });
+    const e = new OdemeError({
+      ...base,
+      status: 400,
+      providerCode: "5",
+      fieldErrors: [{ field: "amount", message: "bad" }],
+      raw: { a: 1 },
+    });
     expect(new OdemeError(odemeErrorInit(e)).toJSON()).toEqual(e.toJSON());
   });
 

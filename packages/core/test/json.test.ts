@@ -7,8 +7,16 @@ describe("parseJsonLossless", () => {
     ["2^53 + 1", '{"id":9007199254740993}', { id: "9007199254740993" }],
     ["2^53 itself (already unsafe)", '{"id":9007199254740992}', { id: "9007199254740992" }],
     ["a negative id below -2^53", '{"id":-9007199254740993}', { id: "-9007199254740993" }],
-    ["a nested object", '{"payload":{"wallet_info":{"id":7440022202222222022,"tenant_id":5}}}', { payload: { wallet_info: { id: "7440022202222222022", tenant_id: 5 } } }],
-    ["an array of records", '{"payload":[{"id":7440022202222222022},{"id":7440022202222222023}]}', { payload: [{ id: "7440022202222222022" }, { id: "7440022202222222023" }] }],
+    [
+      "a nested object",
+      '{"payload":{"wallet_info":{"id":7440022202222222022,"tenant_id":5}}}',
+      { payload: { wallet_info: { id: "7440022202222222022", tenant_id: 5 } } },
+    ],
+    [
+      "an array of records",
+      '{"payload":[{"id":7440022202222222022},{"id":7440022202222222023}]}',
+      { payload: [{ id: "7440022202222222022" }, { id: "7440022202222222023" }] },
+    ],
     ["a bare array and top-level value", "[9007199254740993, 1, [7440022202222222022]]", ["9007199254740993", 1, ["7440022202222222022"]]],
     ["whitespace around the literal", '{ "id" :\n 7440022202222222022 \n}', { id: "7440022202222222022" }],
   ])("keeps %s exact", (_what, text, expected) => {
@@ -32,14 +40,19 @@ describe("parseJsonLossless", () => {
     ["a decimal", "10.5", 10.5],
     ["a decimal with trailing zeros", "10.00", 10],
     ["an exponent", "1e3", 1000],
-    ["a long decimal (not an id)", "0.12345678901234567890", 0.12345678901234567890],
+    ["a long decimal (not an id)", "0.12345678901234567890", 0.1234567890123456789],
     ["a large exponent float", "1.5e300", 1.5e300],
   ])("parses %s as a number", (_what, text, expected) => {
     expect(parseJsonLossless(text)).toBe(expected);
   });
 
   it("parses true, false and null next to ids", () => {
-    expect(parseJsonLossless('{"a":true,"b":false,"c":null,"d":7440022202222222022}')).toEqual({ a: true, b: false, c: null, d: "7440022202222222022" });
+    expect(parseJsonLossless('{"a":true,"b":false,"c":null,"d":7440022202222222022}')).toEqual({
+      a: true,
+      b: false,
+      c: null,
+      d: "7440022202222222022",
+    });
   });
 
   it.each(["", "{", "<html>503</html>", '{"a":01}', "{'a':1}"])("still rejects invalid JSON %j", (text) => {
@@ -49,13 +62,24 @@ describe("parseJsonLossless", () => {
 
 describe("stringifyWithRawNumbers", () => {
   it("writes RawNumber values as bare literals, exactly", () => {
-    const body = { refund_amount: new RawNumber("10.5"), tx_correlation_id: "7440022202222222022", big: new RawNumber("12345678901234567890.01") };
-    expect(stringifyWithRawNumbers(body)).toBe('{"refund_amount":10.5,"tx_correlation_id":"7440022202222222022","big":12345678901234567890.01}');
+    const body = {
+      refund_amount: new RawNumber("10.5"),
+      tx_correlation_id: "7440022202222222022",
+      big: new RawNumber("12345678901234567890.01"),
+    };
+    expect(stringifyWithRawNumbers(body)).toBe(
+      '{"refund_amount":10.5,"tx_correlation_id":"7440022202222222022","big":12345678901234567890.01}',
+    );
   });
 
   it("handles raw numbers in nested objects and arrays", () => {
-    const body = { Products: [{ ProductAmount: new RawNumber("1.00") }, { ProductAmount: new RawNumber("70") }], PaymentDetail: { Amount: new RawNumber("71.00") } };
-    expect(stringifyWithRawNumbers(body)).toBe('{"Products":[{"ProductAmount":1.00},{"ProductAmount":70}],"PaymentDetail":{"Amount":71.00}}');
+    const body = {
+      Products: [{ ProductAmount: new RawNumber("1.00") }, { ProductAmount: new RawNumber("70") }],
+      PaymentDetail: { Amount: new RawNumber("71.00") },
+    };
+    expect(stringifyWithRawNumbers(body)).toBe(
+      '{"Products":[{"ProductAmount":1.00},{"ProductAmount":70}],"PaymentDetail":{"Amount":71.00}}',
+    );
   });
 
   it("is JSON.stringify when there is no raw number", () => {

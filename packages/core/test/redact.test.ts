@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { OdemeError } from "../src/errors.ts";
-import { base64Forms, clip, createScrubber, isSecretKey, redact, redactFormText, redactHeaders, redactText, scrubberFor, secretFieldSet } from "../src/redact.ts";
+import {
+  base64Forms,
+  clip,
+  createScrubber,
+  isSecretKey,
+  redact,
+  redactFormText,
+  redactHeaders,
+  redactText,
+  scrubberFor,
+  secretFieldSet,
+} from "../src/redact.ts";
 import type { ProviderDefinition } from "../src/definition.ts";
 import { basicAuth } from "../src/auth/basic.ts";
 
@@ -9,8 +20,25 @@ const MASKED = "552879******0008";
 
 describe("isSecretKey", () => {
   it.each([
-    "apiKey", "secretKey", "password", "client_secret", "access_token", "Authorization", "cardNumber", "card_number",
-    "cvc", "cvv", "CVV2", "hash", "merchant_key", "hash_key", "x-iyzi-rnd", "apikeyprivate", "apiclientprivate", "apikeypublic", "signature",
+    "apiKey",
+    "secretKey",
+    "password",
+    "client_secret",
+    "access_token",
+    "Authorization",
+    "cardNumber",
+    "card_number",
+    "cvc",
+    "cvv",
+    "CVV2",
+    "hash",
+    "merchant_key",
+    "hash_key",
+    "x-iyzi-rnd",
+    "apikeyprivate",
+    "apiclientprivate",
+    "apikeypublic",
+    "signature",
   ])("%s is secret", (key) => {
     expect(isSecretKey(key)).toBe(true);
   });
@@ -50,7 +78,11 @@ describe("redactText", () => {
     ["a Bearer token", "got Bearer eyJhbGciOi.J9.sig_x-1 back", "got Bearer [REDACTED] back"],
     ["the IYZWSv2 header", "IYZWSv2 YXBpS2V5OnNhbmRib3gmcmFuZG9tS2V5OjEyMw==", "IYZWSv2 [REDACTED]"],
     ["an access_token in JSON text", '{"access_token":"at-9f8e7d6c","expires_in":3600}', '{"access_token":"[REDACTED]","expires_in":3600}'],
-    ["a refresh_token in form text", "grant_type=refresh_token&refresh_token=rt-123abc&x=1", "grant_type=refresh_token&refresh_token=[REDACTED]&x=1"],
+    [
+      "a refresh_token in form text",
+      "grant_type=refresh_token&refresh_token=rt-123abc&x=1",
+      "grant_type=refresh_token&refresh_token=[REDACTED]&x=1",
+    ],
     ["escaped JSON inside a string", '"body":"{\\"client_secret\\":\\"cs-1\\"}"', '"body":"{\\"client_secret\\":\\"[REDACTED]\\"}"'],
     ["a field error that names a secret field", "hash: Hash is not valid.", "hash: Hash is not valid."],
   ])("%s", (_what, input, expected) => {
@@ -110,7 +142,14 @@ describe("redact", () => {
 
   it("masks the literal secret from the brief: raw {secretKey: 's', cardNumber}", () => {
     const json = JSON.stringify(
-      new OdemeError({ code: "provider_error", message: "m", provider: "p", operation: "o", outcome: "rejected", raw: { secretKey: "s", cardNumber: PAN } }),
+      new OdemeError({
+        code: "provider_error",
+        message: "m",
+        provider: "p",
+        operation: "o",
+        outcome: "rejected",
+        raw: { secretKey: "s", cardNumber: PAN },
+      }),
     );
     expect(json).not.toContain('"secretKey":"s"');
     expect(json).not.toContain(PAN);
@@ -192,7 +231,9 @@ describe("scrubber: configured secrets and what auth schemes derive from them", 
   });
 
   it("rebuilds an OdemeError with every field, the stack and the cause chain masked", () => {
-    const cause = new TypeError(`fetch failed for ${username}`, { cause: Object.assign(new Error(`reset by ${password}`), { code: "ECONNRESET" }) });
+    const cause = new TypeError(`fetch failed for ${username}`, {
+      cause: Object.assign(new Error(`reset by ${password}`), { code: "ECONNRESET" }),
+    });
     const error = new OdemeError({
       code: "authentication",
       message: `bad key ${password.slice(0, 10)}`,
@@ -206,7 +247,13 @@ describe("scrubber: configured secrets and what auth schemes derive from them", 
     const clean = scrubber.error(error);
     expect(clean).toBeInstanceOf(OdemeError);
     expect(clean).toMatchObject({ code: "authentication", provider: "demo", operation: "pay", outcome: "rejected" });
-    const texts = [clean.message, String(clean.stack), JSON.stringify(clean), String((clean.cause as Error).stack), String(((clean.cause as Error).cause as Error).message)];
+    const texts = [
+      clean.message,
+      String(clean.stack),
+      JSON.stringify(clean),
+      String((clean.cause as Error).stack),
+      String(((clean.cause as Error).cause as Error).message),
+    ];
     for (const text of texts) for (const secret of [username, password, basic]) expect(text).not.toContain(secret.slice(0, 8));
     expect(((clean.cause as Error).cause as Error & { code: string }).code).toBe("ECONNRESET");
     expect(clean.raw).toEqual({ echo: "[REDACTED]", buyer: { name: "[REDACTED]" } });

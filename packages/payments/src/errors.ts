@@ -4,7 +4,16 @@
  * a provider or from the network. These helpers build the facade's own errors and refine a
  * client's error where a provider code is ambiguous.
  */
-import { authSchemeOf, OdemeError, odemeErrorInit, scrubberFor, type AnyAuthSchemeModule, type ErrorCode, type ProviderDefinition, type Scrubber } from "@odeme/core";
+import {
+  authSchemeOf,
+  OdemeError,
+  odemeErrorInit,
+  scrubberFor,
+  type AnyAuthSchemeModule,
+  type ErrorCode,
+  type ProviderDefinition,
+  type Scrubber,
+} from "@odeme/core";
 
 export { ERROR_CODES, OdemeError, isOdemeError } from "@odeme/core";
 export type { ErrorCode, FieldError, Outcome } from "@odeme/core";
@@ -68,5 +77,14 @@ export async function refined<T>(call: () => Promise<T>, refine: (e: OdemeError)
  * one also covers the facade's own errors (input checks, lookups) and the idempotency layer's.
  */
 export function facadeScrubber(clients: [definition: ProviderDefinition, options: Record<string, unknown>][]): Scrubber {
-  return scrubberFor(...clients.map(([definition, options]) => [definition, options, authSchemeOf(definition.auth) as AnyAuthSchemeModule] as [ProviderDefinition, Record<string, unknown>, AnyAuthSchemeModule]));
+  return scrubberFor(
+    ...clients.map(
+      ([definition, options]) =>
+        [definition, options, authSchemeOf(definition.auth) as AnyAuthSchemeModule] as [
+          ProviderDefinition,
+          Record<string, unknown>,
+          AnyAuthSchemeModule,
+        ],
+    ),
+  );
 }

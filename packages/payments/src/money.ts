@@ -138,10 +138,7 @@ export function fromProviderNumber(n: number, currency: Currency, opts: MoneyInp
   }
   const parsed = parseMoney(text, currency, opts);
   if (parsed.minor >= MAX_JSON_MINOR || -parsed.minor >= MAX_JSON_MINOR) {
-    throw new MoneyError(
-      `${text} ${currency} is too large to arrive exactly as a JSON number; read the amount as a string`,
-      opts.field,
-    );
+    throw new MoneyError(`${text} ${currency} is too large to arrive exactly as a JSON number; read the amount as a string`, opts.field);
   }
   return parsed;
 }

@@ -54,12 +54,16 @@ export function createPayments(options: PaymentsOptions): Payments {
     ...(options.logger !== undefined ? { logger: masked(options.logger) } : {}),
   };
   /** A provider's own logger gets the same masking as the shared one. */
-  const own = <C extends { logger?: (event: LogEvent) => void }>(config: C): C => (config.logger ? { ...config, logger: masked(config.logger) } : config);
+  const own = <C extends { logger?: (event: LogEvent) => void }>(config: C): C =>
+    config.logger ? { ...config, logger: masked(config.logger) } : config;
   const adapters: Adapters = {};
   for (const p of PROVIDER_IDS) {
     const config = options[p];
     // TypeScript cannot pair PROVIDERS[p] with options[p] for a p of the union; ProviderConfigs does.
-    const create = PROVIDERS[p].createAdapter as (c: NonNullable<PaymentsOptions[ProviderId]>, shared: SharedClientOptions) => ProviderAdapter;
+    const create = PROVIDERS[p].createAdapter as (
+      c: NonNullable<PaymentsOptions[ProviderId]>,
+      shared: SharedClientOptions,
+    ) => ProviderAdapter;
     if (config !== undefined) Object.assign(adapters, { [p]: create(own(config), shared) });
   }
   const scrubbed = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -136,4 +140,3 @@ export function createPayments(options: PaymentsOptions): Payments {
     webhooks: createWebhooks(secrets.webhooks),
   };
 }
-

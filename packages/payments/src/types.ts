@@ -44,9 +44,7 @@ export interface CancelRefs {
 /** For a lookup: Paywall looks payments up by merchantUniqueCode or paymentId only (no date needed). */
 export interface RetrieveRefs {
   iyzico: { paymentId: string };
-  paywall:
-    | { merchantUniqueCode: string; date?: PaywallDate; uniqueCode?: never; paymentId?: never }
-    | PaywallPaymentIdRef;
+  paywall: { merchantUniqueCode: string; date?: PaywallDate; uniqueCode?: never; paymentId?: never } | PaywallPaymentIdRef;
   dineropay: { paymentId: string };
   parolapay: { intentId: ParolapayIntentId };
   "sipay-wallet": { transactionId: string };
@@ -111,9 +109,7 @@ export type CancelInput<P extends CancelProviderId = CancelProviderId> = P exten
   ? WriteOptions & { provider: P; payment: CancelRefs[P] }
   : never;
 
-export type RetrieveInput<P extends ProviderId = ProviderId> = P extends ProviderId
-  ? { provider: P; payment: RetrieveRefs[P] }
-  : never;
+export type RetrieveInput<P extends ProviderId = ProviderId> = P extends ProviderId ? { provider: P; payment: RetrieveRefs[P] } : never;
 
 /** `pending`: the provider accepted the operation and will finish it later (DineroPay's "accepted"). */
 export type WriteStatus = "succeeded" | "pending";

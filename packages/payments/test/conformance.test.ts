@@ -34,7 +34,9 @@ for (const provider of PROVIDER_IDS) {
     const caps = createPayments({}).capabilities(provider);
     for (const scenario of SCENARIOS) {
       const skip = scenario.skip?.(caps);
-      it.skipIf(skip !== undefined)(skip === undefined ? scenario.name : `${scenario.name} (skipped: ${skip})`, () => scenario.run(context()));
+      it.skipIf(skip !== undefined)(skip === undefined ? scenario.name : `${scenario.name} (skipped: ${skip})`, () =>
+        scenario.run(context()),
+      );
     }
 
     function context(): ScenarioContext {
@@ -62,7 +64,11 @@ for (const provider of PROVIDER_IDS) {
         attempt: (operation) =>
           operation === "cancel"
             ? payments.cancel({ provider, payment: seeded().refund, idempotencyKey: "attempt-cancel" } as never)
-            : payments.refund({ provider, payment: { ...seeded().refund, paymentTransactionId: "1" }, idempotencyKey: "attempt-item" } as never),
+            : payments.refund({
+                provider,
+                payment: { ...seeded().refund, paymentTransactionId: "1" },
+                idempotencyKey: "attempt-item",
+              } as never),
         ledgerRefunds: () => running.ledgerRefunds(seeded()),
         requestCount: () => running.requestCount(),
         settleRefunds: () => running.settleRefunds?.(),

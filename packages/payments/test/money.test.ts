@@ -36,8 +36,18 @@ function rejection(run: () => unknown): MoneyError {
 
 describe("currencies", () => {
   it.each([
-    ["TRY", 2], ["USD", 2], ["EUR", 2], ["GBP", 2], ["CHF", 2], ["NOK", 2], ["RUB", 2],
-    ["IRR", 2], ["SAR", 2], ["JPY", 0], ["KWD", 3], ["BHD", 3],
+    ["TRY", 2],
+    ["USD", 2],
+    ["EUR", 2],
+    ["GBP", 2],
+    ["CHF", 2],
+    ["NOK", 2],
+    ["RUB", 2],
+    ["IRR", 2],
+    ["SAR", 2],
+    ["JPY", 0],
+    ["KWD", 3],
+    ["BHD", 3],
   ] as const)("%s has %i decimals", (code, exponent) => {
     expect(currencyExponent(code)).toBe(exponent);
   });
@@ -73,9 +83,16 @@ describe("money", () => {
 
 describe("parseMoney", () => {
   it.each([
-    ["15", "TRY", 1500n], ["15.3", "TRY", 1530n], ["15.30", "TRY", 1530n], ["0.01", "TRY", 1n],
-    ["0", "TRY", 0n], ["22.00", "TRY", 2200n], ["15", "JPY", 15n], ["1.234", "KWD", 1234n],
-    ["1.2", "BHD", 1200n], ["999999999999999999.99", "TRY", 99999999999999999999n],
+    ["15", "TRY", 1500n],
+    ["15.3", "TRY", 1530n],
+    ["15.30", "TRY", 1530n],
+    ["0.01", "TRY", 1n],
+    ["0", "TRY", 0n],
+    ["22.00", "TRY", 2200n],
+    ["15", "JPY", 15n],
+    ["1.234", "KWD", 1234n],
+    ["1.2", "BHD", 1200n],
+    ["999999999999999999.99", "TRY", 99999999999999999999n],
   ] as const)("reads %j %s as %s minor units", (text, code, minor) => {
     expect(parseMoney(text, code)).toEqual({ minor, currency: code });
   });
@@ -129,8 +146,14 @@ describe("parseMoney", () => {
 
 describe("fromProviderNumber", () => {
   it.each([
-    [15.34, "TRY", 1534n], [10, "TRY", 1000n], [0.1, "TRY", 10n], [0.29, "TRY", 29n],
-    [1.7, "TRY", 170n], [-0, "TRY", 0n], [1.005, "KWD", 1005n], [15, "JPY", 15n],
+    [15.34, "TRY", 1534n],
+    [10, "TRY", 1000n],
+    [0.1, "TRY", 10n],
+    [0.29, "TRY", 29n],
+    [1.7, "TRY", 170n],
+    [-0, "TRY", 0n],
+    [1.005, "KWD", 1005n],
+    [15, "JPY", 15n],
     [9999999999999.99, "TRY", 999999999999999n],
   ] as const)("reads %s %s as %s minor units", (n, code, minor) => {
     expect(fromProviderNumber(n, code)).toEqual({ minor, currency: code });
@@ -158,14 +181,23 @@ describe("fromProviderNumber", () => {
 
 describe("formatDecimal", () => {
   it.each([
-    [1530n, "TRY", {}, "15.30"], [1530n, "TRY", { minFractionDigits: 1 }, "15.3"],
-    [1530n, "TRY", { minFractionDigits: 0 }, "15.3"], [2200n, "TRY", { minFractionDigits: 1 }, "22.0"],
-    [2200n, "TRY", { minFractionDigits: 0 }, "22"], [1534n, "TRY", { minFractionDigits: 1 }, "15.34"],
-    [1n, "TRY", {}, "0.01"], [0n, "TRY", {}, "0.00"], [0n, "TRY", { minFractionDigits: 0 }, "0"],
-    [-5n, "TRY", {}, "-0.05"], [-150n, "TRY", { minFractionDigits: 0 }, "-1.5"],
-    [15n, "JPY", {}, "15"], [15n, "JPY", { minFractionDigits: 1 }, "15"],
-    [1230n, "KWD", {}, "1.230"], [1230n, "KWD", { minFractionDigits: 1 }, "1.23"],
-    [1500n, "TRY", { maxFractionDigits: 0 }, "15"], [1500n, "TRY", { minFractionDigits: 4 }, "15.00"],
+    [1530n, "TRY", {}, "15.30"],
+    [1530n, "TRY", { minFractionDigits: 1 }, "15.3"],
+    [1530n, "TRY", { minFractionDigits: 0 }, "15.3"],
+    [2200n, "TRY", { minFractionDigits: 1 }, "22.0"],
+    [2200n, "TRY", { minFractionDigits: 0 }, "22"],
+    [1534n, "TRY", { minFractionDigits: 1 }, "15.34"],
+    [1n, "TRY", {}, "0.01"],
+    [0n, "TRY", {}, "0.00"],
+    [0n, "TRY", { minFractionDigits: 0 }, "0"],
+    [-5n, "TRY", {}, "-0.05"],
+    [-150n, "TRY", { minFractionDigits: 0 }, "-1.5"],
+    [15n, "JPY", {}, "15"],
+    [15n, "JPY", { minFractionDigits: 1 }, "15"],
+    [1230n, "KWD", {}, "1.230"],
+    [1230n, "KWD", { minFractionDigits: 1 }, "1.23"],
+    [1500n, "TRY", { maxFractionDigits: 0 }, "15"],
+    [1500n, "TRY", { minFractionDigits: 4 }, "15.00"],
     [10n ** 30n, "TRY", {}, "10000000000000000000000000000.00"],
   ] as const)("formats %s %s with %j as %s", (minor, code, opts, text) => {
     expect(formatDecimal(money(minor, code, { allowNegative: true }), opts)).toBe(text);
@@ -182,12 +214,14 @@ describe("formatDecimal", () => {
   });
 
   // iyzico's formatPrice (UtilsTest.js) turns "22" and "22.00" into "22.0".
-  it.each([["22", "22.0"], ["22.00", "22.0"], ["23.12", "23.12"], ["15.3", "15.3"]])(
-    "writes %j in iyzico style as %j",
-    (text, wire) => {
-      expect(formatDecimal(parseMoney(text, "TRY"), { minFractionDigits: 1 })).toBe(wire);
-    },
-  );
+  it.each([
+    ["22", "22.0"],
+    ["22.00", "22.0"],
+    ["23.12", "23.12"],
+    ["15.3", "15.3"],
+  ])("writes %j in iyzico style as %j", (text, wire) => {
+    expect(formatDecimal(parseMoney(text, "TRY"), { minFractionDigits: 1 })).toBe(wire);
+  });
 });
 
 describe("toMinorNumber", () => {
@@ -212,7 +246,10 @@ describe("arithmetic", () => {
   });
 
   it.each([
-    ["add", add], ["subtract", subtract], ["compare", compare], ["min", min],
+    ["add", add],
+    ["subtract", subtract],
+    ["compare", compare],
+    ["min", min],
   ] as const)("refuses to %s two currencies and names both", (op, fn) => {
     const verb = op === "min" ? "compare" : op;
     expect(rejection(() => fn(a, money(1n, "USD"))).message).toBe(`cannot ${verb} TRY and USD`);
@@ -222,12 +259,18 @@ describe("arithmetic", () => {
 describe("properties", () => {
   it("parseMoney reads back every format style", () => {
     for (const style of STYLES) {
-      fc.assert(fc.property(amount(0n, 10n ** 15n), (m) => {
-        expect(parseMoney(formatDecimal(m, style), m.currency)).toEqual(m);
-      }), RUNS);
-      fc.assert(fc.property(amount(-(10n ** 15n), 10n ** 15n), (m) => {
-        expect(parseMoney(formatDecimal(m, style), m.currency, { allowNegative: true })).toEqual(m);
-      }), RUNS);
+      fc.assert(
+        fc.property(amount(0n, 10n ** 15n), (m) => {
+          expect(parseMoney(formatDecimal(m, style), m.currency)).toEqual(m);
+        }),
+        RUNS,
+      );
+      fc.assert(
+        fc.property(amount(-(10n ** 15n), 10n ** 15n), (m) => {
+          expect(parseMoney(formatDecimal(m, style), m.currency, { allowNegative: true })).toEqual(m);
+        }),
+        RUNS,
+      );
     }
   });
 
@@ -235,33 +278,48 @@ describe("properties", () => {
   // holds over the whole range below MAX_JSON_MINOR (10^15 minor units: 13 lira digits plus kuruş),
   // not only over small amounts; the next property covers what lies above.
   it("fromProviderNumber reads back what a provider would send as a JSON number", () => {
-    fc.assert(fc.property(amount(0n, MAX_JSON_MINOR - 1n), (m) => {
-      const json = JSON.parse(JSON.stringify({ price: Number(formatDecimal(m)) })) as { price: number };
-      expect(fromProviderNumber(json.price, m.currency)).toEqual(m);
-    }), RUNS);
+    fc.assert(
+      fc.property(amount(0n, MAX_JSON_MINOR - 1n), (m) => {
+        const json = JSON.parse(JSON.stringify({ price: Number(formatDecimal(m)) })) as { price: number };
+        expect(fromProviderNumber(json.price, m.currency)).toEqual(m);
+      }),
+      RUNS,
+    );
   });
 
   it("fromProviderNumber is never silently wrong above the bound", () => {
-    fc.assert(fc.property(amount(MAX_JSON_MINOR, 10n ** 20n), (m) => {
-      expect(() => fromProviderNumber(Number(formatDecimal(m)), m.currency)).toThrow(MoneyError);
-    }), RUNS);
+    fc.assert(
+      fc.property(amount(MAX_JSON_MINOR, 10n ** 20n), (m) => {
+        expect(() => fromProviderNumber(Number(formatDecimal(m)), m.currency)).toThrow(MoneyError);
+      }),
+      RUNS,
+    );
   });
 
   it("adding then subtracting is the identity, and no kuruş is gained or lost", () => {
-    fc.assert(fc.property(currency, fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
-      fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), (code, x, y) => {
-        const a = money(x, code, { allowNegative: true });
-        const b = money(y, code, { allowNegative: true });
-        expect(subtract(add(a, b), b)).toEqual(a);
-        expect(add(a, b).minor).toBe(x + y);
-        expect(compare(a, b)).toBe(x < y ? -1 : x > y ? 1 : 0);
-        expect(min(a, b).minor).toBe(x < y ? x : y);
-      }), RUNS);
+    fc.assert(
+      fc.property(
+        currency,
+        fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
+        fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
+        (code, x, y) => {
+          const a = money(x, code, { allowNegative: true });
+          const b = money(y, code, { allowNegative: true });
+          expect(subtract(add(a, b), b)).toEqual(a);
+          expect(add(a, b).minor).toBe(x + y);
+          expect(compare(a, b)).toBe(x < y ? -1 : x > y ? 1 : 0);
+          expect(min(a, b).minor).toBe(x < y ? x : y);
+        },
+      ),
+      RUNS,
+    );
   });
 
   it("a minor-unit number survives money and toMinorNumber", () => {
-    fc.assert(fc.property(currency, fc.maxSafeNat(), (code, n) => {
-      expect(toMinorNumber(money(n, code))).toBe(n);
-    }));
+    fc.assert(
+      fc.property(currency, fc.maxSafeNat(), (code, n) => {
+        expect(toMinorNumber(money(n, code))).toBe(n);
+      }),
+    );
   });
 });

@@ -9,7 +9,9 @@ describe("createPayments", () => {
   });
 
   it("passes the shared logger, fetch and timeout to every client, and a provider's own fetch wins", async () => {
-    const shared = fakeProvider({ "POST /payment/detail": { json: { status: "failure", errorCode: "11", errorMessage: "Geçersiz istek" } } });
+    const shared = fakeProvider({
+      "POST /payment/detail": { json: { status: "failure", errorCode: "11", errorMessage: "Geçersiz istek" } },
+    });
     const own = fakeProvider({ "POST /parolapay/status": { status: 404, json: { error: { code: "not_found", message: "no intent" } } } });
     const events: string[] = [];
     const payments = createPayments({
@@ -48,6 +50,8 @@ describe("input checks", () => {
   it("says how to pass an amount", async () => {
     const { payments } = everything();
     const error = await rejection(() => payments.refund({ ...base, idempotencyKey: "k", amount: 15.5 } as never));
-    expect(error.message).toBe('iyzico refund: amount must be a Money in integer minor units ({ minor: bigint, currency }), e.g. parseMoney("15.50", "TRY"); got 15.5.');
+    expect(error.message).toBe(
+      'iyzico refund: amount must be a Money in integer minor units ({ minor: bigint, currency }), e.g. parseMoney("15.50", "TRY"); got 15.5.',
+    );
   });
 });

@@ -30,7 +30,12 @@ function typeOnly() {
   void payments.refund({ provider: "paywall", payment: { paymentId: 123456 }, amount, idempotencyKey: "k" });
   void payments.refund({ provider: "dineropay", payment: { paymentId: "uuid" }, idempotencyKey: "k" });
   void payments.refund({ provider: "parolapay", payment: { intentId: "pi_f6c993ad890e49d4859c8c17" }, idempotencyKey: "k" });
-  void payments.refund({ provider: "sipay-wallet", payment: { transactionId: "7440022202222222022" }, amount: money(1050n, "TRY"), idempotencyKey: "k" });
+  void payments.refund({
+    provider: "sipay-wallet",
+    payment: { transactionId: "7440022202222222022" },
+    amount: money(1050n, "TRY"),
+    idempotencyKey: "k",
+  });
   void payments.cancel({ provider: "paywall", payment: { merchantUniqueCode: "o", date: "2024-06-12" }, idempotencyKey: "k" });
   void payments.retrieve({ provider: "paywall", payment: { merchantUniqueCode: "o" } });
 
@@ -45,8 +50,12 @@ function typeOnly() {
   void payments.refund({ provider: "sipay-wallet", payment: { transactionId: 7440022202222222022 }, idempotencyKey: "k" });
   // @ts-expect-error a Paywall date must be yyyy-MM-dd-shaped
   void payments.refund({ provider: "paywall", payment: { merchantUniqueCode: "o", date: "yesterday" }, idempotencyKey: "k" });
-  // @ts-expect-error two Paywall references at once
-  void payments.refund({ provider: "paywall", payment: { merchantUniqueCode: "o", uniqueCode: "g", date: "2024-06-12" }, idempotencyKey: "k" });
+  void payments.refund({
+    provider: "paywall",
+    // @ts-expect-error two Paywall references at once
+    payment: { merchantUniqueCode: "o", uniqueCode: "g", date: "2024-06-12" },
+    idempotencyKey: "k",
+  });
   // @ts-expect-error a Paywall merchantUniqueCode without its date
   void payments.refund({ provider: "paywall", payment: { merchantUniqueCode: "o" }, idempotencyKey: "k" });
   // @ts-expect-error an unknown field in the reference

@@ -19,7 +19,10 @@ export interface OperationEntry<M extends string = SpecMethod> {
  * Every operation of `doc.paths`, path by path in document order, methods in `methods` order.
  * Path items or operations that are not objects are skipped (validation reports them).
  */
-export function operationsOf<M extends string = SpecMethod>(doc: Json, methods: readonly M[] = HTTP_METHODS as unknown as readonly M[]): OperationEntry<M>[] {
+export function operationsOf<M extends string = SpecMethod>(
+  doc: Json,
+  methods: readonly M[] = HTTP_METHODS as unknown as readonly M[],
+): OperationEntry<M>[] {
   const out: OperationEntry<M>[] = [];
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const [path, raw] of Object.entries(paths)) {

@@ -32,11 +32,32 @@ function yamlError(run: () => unknown): SpecError {
 describe("parseSpec: YAML that does not parse", () => {
   // Each edit breaks fixtures/mini.yaml on one line; the first diagnostic must point there.
   const cases: [string, { given: Edit[]; want: { at: string; message: string } }][] = [
-    ["a tab used as indentation", { given: [["  code: errorCode", "\tcode: errorCode"]], want: { at: "22:1", message: "Tabs are not allowed as indentation" } }],
-    ["a key indented one space short", { given: [["  version: 1.0.0", " version: 1.0.0"]], want: { at: "4:1", message: "All mapping items must start at the same column" } }],
-    ["a duplicate key", { given: [["      summary: Look a payment up\n", "      summary: Look a payment up\n      summary: again\n"]], want: { at: "54:7", message: "Map keys must be unique" } }],
-    ["a plain scalar with `: ` in it", { given: [["summary: Look a payment up", "summary: Look: a payment up"]], want: { at: "53:16", message: "Nested mappings are not allowed" } }],
-    ["an unclosed double quote", { given: [["summary: Create a payment", 'summary: "Create a payment']], want: { at: "36:33", message: "Missing closing" } }],
+    [
+      "a tab used as indentation",
+      { given: [["  code: errorCode", "\tcode: errorCode"]], want: { at: "22:1", message: "Tabs are not allowed as indentation" } },
+    ],
+    [
+      "a key indented one space short",
+      { given: [["  version: 1.0.0", " version: 1.0.0"]], want: { at: "4:1", message: "All mapping items must start at the same column" } },
+    ],
+    [
+      "a duplicate key",
+      {
+        given: [["      summary: Look a payment up\n", "      summary: Look a payment up\n      summary: again\n"]],
+        want: { at: "54:7", message: "Map keys must be unique" },
+      },
+    ],
+    [
+      "a plain scalar with `: ` in it",
+      {
+        given: [["summary: Look a payment up", "summary: Look: a payment up"]],
+        want: { at: "53:16", message: "Nested mappings are not allowed" },
+      },
+    ],
+    [
+      "an unclosed double quote",
+      { given: [["summary: Create a payment", 'summary: "Create a payment']], want: { at: "36:33", message: "Missing closing" } },
+    ],
   ];
 
   it.each(cases)("%s is reported as file:line:col", (_title, { given, want }) => {
@@ -83,10 +104,16 @@ describe("LoadedSpec.locate", () => {
     ["a key with slashes (a path)", { given: ["paths", "/payment/create", "post", "operationId"], want: "35:20" }],
     ["a quoted '200' key, asked as a string", { given: ["paths", "/payment/detail", "get", "responses", "200"], want: "62:9" }],
     ["a quoted '200' key, asked as a number", { given: ["paths", "/payment/detail", "get", "responses", 200], want: "62:9" }],
-    ["a $ref deep in a response", { given: ["paths", "/payment/detail", "get", "responses", "200", "content", "application/json", "schema", "$ref"], want: "66:31" }],
+    [
+      "a $ref deep in a response",
+      { given: ["paths", "/payment/detail", "get", "responses", "200", "content", "application/json", "schema", "$ref"], want: "66:31" },
+    ],
     ["a parameter field", { given: ["paths", "/payment/detail", "get", "parameters", 0, "in"], want: "57:15" }],
     ["an item of a flow sequence", { given: ["components", "schemas", "CreatePaymentRequest", "required", 0], want: "71:18" }],
-    ["an extension on a schema property", { given: ["components", "schemas", "Payment", "properties", "paymentId", "x-odeme-bigint"], want: "83:73" }],
+    [
+      "an extension on a schema property",
+      { given: ["components", "schemas", "Payment", "properties", "paymentId", "x-odeme-bigint"], want: "83:73" },
+    ],
     ["a missing key: its nearest ancestor", { given: ["paths", "/payment/detail", "get", "x-odeme-host"], want: "51:5" }],
     ["a path through a scalar: the scalar", { given: ["x-odeme-provider", "id", "deeper"], want: "11:7" }],
     ["an index past the end: the sequence's key", { given: ["servers", 3], want: "7:1" }],

@@ -21,7 +21,11 @@ describe("operationsOf", () => {
     expect(operationsOf(doc)[0]?.item.parameters).toEqual([{ name: "x" }]);
   });
   it("keeps only the methods asked for, in their order", () => {
-    expect(operationsOf(doc, ["post", "get", "delete"] as const).map((o) => `${o.method} ${o.path}`)).toEqual(["post /a", "get /a", "delete /b"]);
+    expect(operationsOf(doc, ["post", "get", "delete"] as const).map((o) => `${o.method} ${o.path}`)).toEqual([
+      "post /a",
+      "get /a",
+      "delete /b",
+    ]);
   });
   it("is empty for a document without paths", () => {
     expect(operationsOf({})).toEqual([]);

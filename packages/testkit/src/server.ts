@@ -145,10 +145,7 @@ export async function createSimulatorServer(options: SimulatorServerOptions): Pr
     } else {
       const { body, parseError } = parseBody(rawBody, route.op.requestContentType);
       const routed: RoutedRequest = { ...request, operation: route.op, pathParams: route.params, body };
-      reply =
-        behaviour.authenticate(routed) ??
-        invalid(routed, parseError) ??
-        (await handle(routed, record));
+      reply = behaviour.authenticate(routed) ?? invalid(routed, parseError) ?? (await handle(routed, record));
     }
     if (closed) return;
     await send(res, reply, fault, record);

@@ -118,9 +118,7 @@ export function parseSpec(text: string, file = "<spec>"): LoadedSpec {
   }
   const provider = document["x-odeme-provider"];
   const providerId =
-    isObject(provider) && typeof provider.id === "string"
-      ? provider.id
-      : (file.split(/[\\/]/).pop() ?? file).replace(/\.ya?ml$/, "");
+    isObject(provider) && typeof provider.id === "string" ? provider.id : (file.split(/[\\/]/).pop() ?? file).replace(/\.ya?ml$/, "");
   return { providerId, file, headerComment: leadingComment(text), document, operations };
 }
 

@@ -53,7 +53,7 @@ export function createSpecValidator(spec: LoadedSpec): SpecValidator {
   return validator;
 }
 
-function buildValidator(spec: LoadedSpec): SpecValidator {
+function buildValidator(_spec: LoadedSpec): SpecValidator {
   const bodies = newAjv(false);
   // Query and header values are always strings on the wire; coercion lets `type: integer` apply.
   const params = newAjv(true);
@@ -99,7 +99,10 @@ function parameterSchema(list: SpecParameter[], where: string): JsonObject {
 function issue(errors: ErrorObject[] | null | undefined): ValidationIssue {
   const error = errors?.[0];
   if (!error) return { field: "body", keyword: "unknown", reason: "invalid" };
-  const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const params = error.params as Record<string, unknown>;
   if (error.keyword === "required" && typeof params.missingProperty === "string") segments.push(params.missingProperty);
   if (error.keyword === "additionalProperties" && typeof params.additionalProperty === "string") {

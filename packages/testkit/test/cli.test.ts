@@ -50,12 +50,19 @@ describe("cli: sim <provider>", () => {
       expect(info.payments.length).toBeGreaterThanOrEqual(2);
       const [payment] = info.payments;
       const item = payment?.items[0];
-      expect(item).toMatchObject({ itemId: expect.any(String), paymentTransactionId: expect.stringMatching(/^\d+$/), price: expect.any(String) });
+      expect(item).toMatchObject({
+        itemId: expect.any(String),
+        paymentTransactionId: expect.stringMatching(/^\d+$/),
+        price: expect.any(String),
+      });
 
       const body = JSON.stringify({ paymentTransactionId: item?.paymentTransactionId, price: item?.price });
       const response = await fetch(`${info.url}/payment/refund`, {
         method: "POST",
-        headers: { authorization: iyzwsV2Header(info.credentials.apiKey, info.credentials.secretKey, "7", "/payment/refund", body), "x-iyzi-rnd": "7" },
+        headers: {
+          authorization: iyzwsV2Header(info.credentials.apiKey, info.credentials.secretKey, "7", "/payment/refund", body),
+          "x-iyzi-rnd": "7",
+        },
         body,
       });
       expect(await response.json()).toMatchObject({ status: "success", paymentId: payment?.paymentId });

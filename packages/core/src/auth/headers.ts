@@ -11,7 +11,10 @@ export const headersAuth: AuthSchemeModule<"headers"> = {
   autoFilledFields: () => [],
   create(def, { provider, options }) {
     const sets = Object.fromEntries(
-      Object.entries(def.sets).map(([name, headers]) => [name, Object.fromEntries(Object.entries(headers).map(([header, option]) => [header, requireString(provider, options, option)]))]),
+      Object.entries(def.sets).map(([name, headers]) => [
+        name,
+        Object.fromEntries(Object.entries(headers).map(([header, option]) => [header, requireString(provider, options, option)])),
+      ]),
     );
     const first = Object.keys(sets)[0] as string;
     return { headers: (op) => ({ ...sets[op.authSet ?? first] }) };

@@ -10,7 +10,16 @@ import { iyzwsV2Auth } from "./iyzws-v2.ts";
 import { oauth2ClientCredentialsAuth } from "./oauth2-client-credentials.ts";
 import type { AuthSchemeModule } from "./scheme.ts";
 
-export type { AnyAuthSchemeModule, AuthContext, AuthOptions, AuthScheme, AuthSchemeModule, HmacSha256Factory, ResponseSignatureProblem, SignedOperation } from "./scheme.ts";
+export type {
+  AnyAuthSchemeModule,
+  AuthContext,
+  AuthOptions,
+  AuthScheme,
+  AuthSchemeModule,
+  HmacSha256Factory,
+  ResponseSignatureProblem,
+  SignedOperation,
+} from "./scheme.ts";
 
 export const AUTH_SCHEMES: { readonly [S in AuthDefinition["scheme"]]: AuthSchemeModule<S> } = {
   "iyzws-v2": iyzwsV2Auth,

@@ -68,7 +68,11 @@ export const iyzwsV2Auth: AuthSchemeModule<"iyzws-v2"> = {
   // The header's base64 starts with "apiKey:<key>&": that head is the same on every request.
   derivedSecrets: (_def, o) => (typeof o.apiKey === "string" ? [`apiKey:${o.apiKey}&`] : []),
   extraOptions: () => [
-    { name: "randomKey", type: "() => string", doc: "The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte." },
+    {
+      name: "randomKey",
+      type: "() => string",
+      doc: "The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte.",
+    },
     {
       name: "verifyResponseSignatures",
       type: "boolean",

@@ -1,4 +1,10 @@
-import type { AuthDefinition, EnvelopeDefinition, OperationDefinition, ProviderDefinition, ResponseSignatureDefinition } from "../definition.ts";
+import type {
+  AuthDefinition,
+  EnvelopeDefinition,
+  OperationDefinition,
+  ProviderDefinition,
+  ResponseSignatureDefinition,
+} from "../definition.ts";
 import { OdemeError } from "../errors.ts";
 import type { WireRequest } from "../transport/send.ts";
 

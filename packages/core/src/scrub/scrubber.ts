@@ -43,7 +43,12 @@ const MAX_CAUSES = 8;
 const TEXT_FIELDS = ["message", "provider", "operation", "providerCode", "providerMessage", "providerGroup"] as const;
 
 export function createScrubber(options: ScrubberOptions = {}): Scrubber {
-  const fields: SecretFields = options.fields === undefined ? NO_FIELDS : options.fields instanceof Set ? (options.fields as SecretFields) : secretFieldSet(options.fields);
+  const fields: SecretFields =
+    options.fields === undefined
+      ? NO_FIELDS
+      : options.fields instanceof Set
+        ? (options.fields as SecretFields)
+        : secretFieldSet(options.fields);
   const known = new KnownSecrets(
     [...(options.secrets ?? [])].filter((s): s is string => typeof s === "string"),
     options.publicText ?? [],
@@ -129,7 +134,8 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
  */
 function publicTextOf(definition: ProviderDefinition): string[] {
   const out = [definition.id, definition.name, ...(definition.credentials ?? []), ...definition.secretFields];
-  if (definition.auth.scheme === "headers") for (const set of Object.values(definition.auth.sets)) out.push(...Object.keys(set), ...Object.values(set));
+  if (definition.auth.scheme === "headers")
+    for (const set of Object.values(definition.auth.sets)) out.push(...Object.keys(set), ...Object.values(set));
   for (const env of Object.values(definition.environments)) out.push(...Object.values(env));
   if (definition.auth.scheme === "oauth2-client-credentials") out.push(definition.auth.tokenPath);
   return out;
@@ -152,7 +158,9 @@ export function credentialValues(definition: ProviderDefinition, options: Record
  * The scrubber of the clients given (one provider's client, or every provider of the facade):
  * their specs' sensitive fields and their configured credentials.
  */
-export function scrubberFor(...clients: [definition: ProviderDefinition, options: Record<string, unknown>, scheme: AnyAuthSchemeModule][]): Scrubber {
+export function scrubberFor(
+  ...clients: [definition: ProviderDefinition, options: Record<string, unknown>, scheme: AnyAuthSchemeModule][]
+): Scrubber {
   return createScrubber({
     secrets: clients.flatMap(([definition, options, scheme]) => credentialValues(definition, options, scheme)),
     fields: clients.flatMap(([definition]) => definition.secretFields),

@@ -46,7 +46,8 @@ const AUTH_VALUE = /\b(Basic|Bearer|IYZWSv2|IYZWS)(\s+|%20|\+)([A-Za-z0-9._~+/=:
 // "cvv 7391", "CVC2: 123", "güvenlik kodu 123" in a description or a provider's message.
 const CVV_TEXT = /\b(cvv2?|cvc2?|cvn|cav2|security[\s_-]*code|g[üu]venlik[\s_-]*kodu)([^\w\n]{0,4})(\d{3,4})(?!\d)/gi;
 // `"key": "value"`, `key=value`, `\"key\":\"value\"` (JSON inside a string), `key: value` in a header dump.
-const KEY_VALUE = /(?:\\?["'])?([A-Za-z_][\w-]{0,40})(?:\\?["'])?(\s*[:=]\s*|%3D)(\\?"(?:(?!\\?")[^])*(?:\\?"|$)|'[^']*(?:'|$)|[^\s&"',;<>{}[\]()\\]+)/g;
+const KEY_VALUE =
+  /(?:\\?["'])?([A-Za-z_][\w-]{0,40})(?:\\?["'])?(\s*[:=]\s*|%3D)(\\?"(?:(?!\\?")[^])*(?:\\?"|$)|'[^']*(?:'|$)|[^\s&"',;<>{}[\]()\\]+)/g;
 
 /** Masks what is secret by its shape in free text: auth header values, `secret=value` pairs, card numbers, CVVs. */
 export function maskPatterns(text: string, extra: SecretFields = NO_FIELDS): string {
@@ -103,12 +104,18 @@ export function clip(text: string, max: number, mask: (text: string) => string =
  * `instanceof TypeError` still holds); a DOMException, whose getters need the real object, becomes
  * a plain Error with the same name.
  */
-export function maskError(error: Error, text: (s: string) => string, value: (v: unknown) => unknown, cause: (c: unknown) => unknown): Error {
+export function maskError(
+  error: Error,
+  text: (s: string) => string,
+  value: (v: unknown) => unknown,
+  cause: (c: unknown) => unknown,
+): Error {
   const isDom = typeof DOMException !== "undefined" && error instanceof DOMException;
   const copy: Error = isDom ? new Error() : (Object.create(Object.getPrototypeOf(error) as object) as Error);
-  const define = (name: string, v: unknown, enumerable = false) => Object.defineProperty(copy, name, { value: v, writable: true, configurable: true, enumerable });
+  const define = (name: string, v: unknown, enumerable = false) =>
+    Object.defineProperty(copy, name, { value: v, writable: true, configurable: true, enumerable });
   define("message", text(String(error.message ?? "")));
-  if (isDom || Object.prototype.hasOwnProperty.call(error, "name")) define("name", error.name);
+  if (isDom || Object.hasOwn(error, "name")) define("name", error.name);
   define("stack", typeof error.stack === "string" ? text(error.stack) : undefined);
   // Own fields (errno `code`, `syscall`, `address`) go through the field-name rules like any object.
   for (const [k, v] of Object.entries(error)) if (k !== "cause") define(k, (value({ [k]: v }) as Record<string, unknown>)[k], true);
@@ -117,7 +124,11 @@ export function maskError(error: Error, text: (s: string) => string, value: (v: 
 }
 
 /** Header values of secret-named headers are never logged; the rest are masked as text. */
-export function maskHeaders(headers: Headers | Record<string, string>, extra: SecretFields, text: (s: string) => string): Record<string, string> {
+export function maskHeaders(
+  headers: Headers | Record<string, string>,
+  extra: SecretFields,
+  text: (s: string) => string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const entries: [string, string][] = [];
   if (headers instanceof Headers) headers.forEach((v, k) => entries.push([k, v]));

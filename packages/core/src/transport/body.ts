@@ -40,7 +40,8 @@ export function prepareBody(provider: ProviderDefinition, op: OperationDefinitio
   auth.prepareBody?.(op, body);
   if (op.body === "form") {
     const form = new URLSearchParams();
-    for (const [k, v] of Object.entries(body)) if (v !== undefined && v !== null) form.set(k, v instanceof RawNumber ? v.literal : String(v));
+    for (const [k, v] of Object.entries(body))
+      if (v !== undefined && v !== null) form.set(k, v instanceof RawNumber ? v.literal : String(v));
     return { text: form.toString(), contentType: "application/x-www-form-urlencoded" };
   }
   try {
@@ -49,12 +50,26 @@ export function prepareBody(provider: ProviderDefinition, op: OperationDefinitio
   } catch (e) {
     // A bigint or a cycle: JSON.stringify throws a TypeError; name the field so it can be fixed.
     const field = unserializablePath(body) ?? "body";
-    throw invalid(provider, op, field, `${provider.name} ${op.id}: ${field} cannot be sent as JSON (${e instanceof Error ? e.message.split("\n")[0] : "not serializable"}).`, e);
+    throw invalid(
+      provider,
+      op,
+      field,
+      `${provider.name} ${op.id}: ${field} cannot be sent as JSON (${e instanceof Error ? e.message.split("\n")[0] : "not serializable"}).`,
+      e,
+    );
   }
 }
 
 function invalid(provider: ProviderDefinition, op: OperationDefinition, field: string, message: string, cause?: unknown): OdemeError {
-  return new OdemeError({ code: "invalid_request", message, provider: provider.id, operation: op.id, outcome: "not_sent", field, ...(cause === undefined ? {} : { cause }) });
+  return new OdemeError({
+    code: "invalid_request",
+    message,
+    provider: provider.id,
+    operation: op.id,
+    outcome: "not_sent",
+    field,
+    ...(cause === undefined ? {} : { cause }),
+  });
 }
 
 /** Copy-on-write along `parts` (`basketItems[]`, `price`): returns `node` with the leaves replaced. */

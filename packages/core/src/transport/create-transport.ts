@@ -17,7 +17,16 @@ import { fetchSender, NotSent, type FetchLike, type Sender, type WireRequest, ty
 
 /** What a request or response looked like, with every secret masked. */
 export type LogEvent =
-  | { type: "request"; provider: string; operation: string; method: string; url: string; headers: Record<string, string>; body?: unknown; attempt: number }
+  | {
+      type: "request";
+      provider: string;
+      operation: string;
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+      body?: unknown;
+      attempt: number;
+    }
   | { type: "response"; provider: string; operation: string; status: number; durationMs: number; body?: unknown; attempt: number }
   | { type: "error"; provider: string; operation: string; code: ErrorCode; message: string; durationMs: number; attempt: number };
 
@@ -63,7 +72,10 @@ export interface TransportDefaults {
    * Sees each signed request and each response as sent and read (the scrubber learns the derived
    * secrets here: an IYZWSv2 header, a Bearer token), without replacing the sender or cloning.
    */
-  observe?: { request?(request: WireRequest, op: OperationDefinition): void; response?(response: WireResponse, op: OperationDefinition): void };
+  observe?: {
+    request?(request: WireRequest, op: OperationDefinition): void;
+    response?(response: WireResponse, op: OperationDefinition): void;
+  };
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -89,16 +101,22 @@ export function createTransport(
   const observe = defaults.observe;
   let inner: Transport;
   try {
-    inner = createStages(provider, { ...clientOptions, ...(logger ? { logger: (event: LogEvent) => logger(scrubber.value(event)) } : {}) }, scheme, outboundOf(scrubber), {
-      ...defaults,
-      observe: {
-        request(wire, op) {
-          scrubber.learnRequest(wire.headers, wire.body);
-          observe?.request?.(wire, op);
+    inner = createStages(
+      provider,
+      { ...clientOptions, ...(logger ? { logger: (event: LogEvent) => logger(scrubber.value(event)) } : {}) },
+      scheme,
+      outboundOf(scrubber),
+      {
+        ...defaults,
+        observe: {
+          request(wire, op) {
+            scrubber.learnRequest(wire.headers, wire.body);
+            observe?.request?.(wire, op);
+          },
+          ...(observe?.response ? { response: observe.response } : {}),
         },
-        ...(observe?.response ? { response: observe.response } : {}),
       },
-    });
+    );
   } catch (error) {
     throw scrubber.error(error);
   }
@@ -108,7 +126,8 @@ export function createTransport(
   return {
     provider: inner.provider,
     // No second async frame per call: the inner call's promise, its failure masked on the way out.
-    call: <T>(op: OperationDefinition, input: CallInput, callOptions?: CallOptions) => inner.call<T>(op, input, callOptions).catch(scrubbed),
+    call: <T>(op: OperationDefinition, input: CallInput, callOptions?: CallOptions) =>
+      inner.call<T>(op, input, callOptions).catch(scrubbed),
   };
 }
 
@@ -121,7 +140,8 @@ function createStages(
 ): Transport {
   // Credentials are named by the auth scheme (apiKey, merchantKey, clientId...), see specs/README.md.
   const options = clientOptions as TransportOptions & AuthOptions;
-  if (scheme.scheme !== provider.auth.scheme) throw new TypeError(`${provider.name}: auth module ${scheme.scheme} does not match the definition's ${provider.auth.scheme}`);
+  if (scheme.scheme !== provider.auth.scheme)
+    throw new TypeError(`${provider.name}: auth module ${scheme.scheme} does not match the definition's ${provider.auth.scheme}`);
   const hostUrl = resolveHosts(provider, options);
   const sender: Sender = options.fetch ? fetchSender(options.fetch) : (defaults.sender?.() ?? fetchSender());
   const timeoutDefault = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -138,29 +158,77 @@ function createStages(
   });
 
   /** One attempt: sign, send, read, interpret. `used` receives the auth headers it sent. */
-  async function exchange(op: OperationDefinition, wire: WireRequest, loggedHeaders: Record<string, string>, callOptions: CallOptions, attempt: number, used: { auth?: Record<string, string> }): Promise<unknown> {
+  async function exchange(
+    op: OperationDefinition,
+    wire: WireRequest,
+    loggedHeaders: Record<string, string>,
+    callOptions: CallOptions,
+    attempt: number,
+    used: { auth?: Record<string, string> },
+  ): Promise<unknown> {
     used.auth = await signRequest(provider, auth, out, op, wire);
     if (callOptions.signal?.aborted) {
-      throw new OdemeError({ code: "aborted", message: `${provider.name} ${op.id} was not sent: the caller's signal was already aborted.`, provider: provider.id, operation: op.id, outcome: "not_sent" });
+      throw new OdemeError({
+        code: "aborted",
+        message: `${provider.name} ${op.id} was not sent: the caller's signal was already aborted.`,
+        provider: provider.id,
+        operation: op.id,
+        outcome: "not_sent",
+      });
     }
     // The time limit starts once the request is ready: a slow token request has its own.
     const deadline = startDeadline(callOptions.timeoutMs ?? timeoutDefault, callOptions.signal);
     const started = performance.now();
     try {
       observe?.request?.(wire, op);
-      if (log) log({ type: "request", provider: provider.id, operation: op.id, method: wire.method, url: wire.url.split("?")[0] as string, headers: out.headers(loggedHeaders), body: loggedBody(op, wire.body), attempt });
+      if (log)
+        log({
+          type: "request",
+          provider: provider.id,
+          operation: op.id,
+          method: wire.method,
+          url: wire.url.split("?")[0] as string,
+          headers: out.headers(loggedHeaders),
+          body: loggedBody(op, wire.body),
+          attempt,
+        });
       let res;
       try {
         res = await sender(wire, deadline);
       } catch (e) {
         const err = sendFailure(op, e, deadline.timedOut(), callOptions.signal?.aborted ?? false);
-        if (log) log({ type: "error", provider: provider.id, operation: op.id, code: err.code, message: err.message, durationMs: Math.round(performance.now() - started), attempt });
+        if (log)
+          log({
+            type: "error",
+            provider: provider.id,
+            operation: op.id,
+            code: err.code,
+            message: err.message,
+            durationMs: Math.round(performance.now() - started),
+            attempt,
+          });
         throw err;
       }
       observe?.response?.(res, op);
       const read = parseBody(res.text);
-      if (log) log({ type: "response", provider: provider.id, operation: op.id, status: res.status, durationMs: Math.round(performance.now() - started), body: read.parsed ? out.value(read.body) : out.text(res.text, LIMITS.logBody), attempt });
-      const result = interpret(provider, out, op, res, read, op.envelope ?? scheme.envelopeFor?.(provider.auth as never, op) ?? provider.envelope);
+      if (log)
+        log({
+          type: "response",
+          provider: provider.id,
+          operation: op.id,
+          status: res.status,
+          durationMs: Math.round(performance.now() - started),
+          body: read.parsed ? out.value(read.body) : out.text(res.text, LIMITS.logBody),
+          attempt,
+        });
+      const result = interpret(
+        provider,
+        out,
+        op,
+        res,
+        read,
+        op.envelope ?? scheme.envelopeFor?.(provider.auth as never, op) ?? provider.envelope,
+      );
       await verifyResponseSignature(provider, out, op, auth, res.status, result);
       return result;
     } finally {
@@ -182,7 +250,14 @@ function createStages(
     if (e instanceof OdemeError) return e;
     if (e instanceof NotSent) {
       // The request could not even be built (a header value with a line break, a bad URL).
-      return new OdemeError({ code: "invalid_request", message: `${provider.name} ${op.id} was not sent: the request could not be built (${out.text(e.message, LIMITS.message)}).`, provider: provider.id, operation: op.id, outcome: "not_sent", cause: e.cause });
+      return new OdemeError({
+        code: "invalid_request",
+        message: `${provider.name} ${op.id} was not sent: the request could not be built (${out.text(e.message, LIMITS.message)}).`,
+        provider: provider.id,
+        operation: op.id,
+        outcome: "not_sent",
+        cause: e.cause,
+      });
     }
     return classifyFetchFailure(provider, op, e, { timedOut, callerAborted });
   }
@@ -195,7 +270,15 @@ function createStages(
       body = prepareBody(provider, op, input.body, auth);
     } catch (e) {
       if (e instanceof OdemeError) throw e;
-      throw new OdemeError({ code: "invalid_request", message: `${provider.name} ${op.id} was not sent: preparing the body failed (${out.text(e instanceof Error ? e.message : String(e), LIMITS.message)}).`, provider: provider.id, operation: op.id, outcome: "not_sent", field: "body", cause: e });
+      throw new OdemeError({
+        code: "invalid_request",
+        message: `${provider.name} ${op.id} was not sent: preparing the body failed (${out.text(e instanceof Error ? e.message : String(e), LIMITS.message)}).`,
+        provider: provider.id,
+        operation: op.id,
+        outcome: "not_sent",
+        field: "body",
+        cause: e,
+      });
     }
     // The operation's header parameters (an auth scheme's key headers are added when signing).
     const callerHeaders: Record<string, string> = {};
@@ -205,9 +288,14 @@ function createStages(
         if (v !== undefined && v !== null) callerHeaders[k.toLowerCase()] = String(v);
       }
     }
-    const headers = body.contentType ? { accept: "application/json", "content-type": body.contentType, ...callerHeaders } : { accept: "application/json", ...callerHeaders };
+    const headers = body.contentType
+      ? { accept: "application/json", "content-type": body.contentType, ...callerHeaders }
+      : { accept: "application/json", ...callerHeaders };
     const url = hostUrl(op.host) + path + queryString(input.query);
-    return { wire: { method: op.method.toUpperCase(), url, headers, ...(body.text !== undefined ? { body: body.text } : {}) }, callerHeaders };
+    return {
+      wire: { method: op.method.toUpperCase(), url, headers, ...(body.text !== undefined ? { body: body.text } : {}) },
+      callerHeaders,
+    };
   }
 
   return {
@@ -222,7 +310,15 @@ function createStages(
           // A fresh header object per attempt: signing adds this attempt's headers to it.
           return (await exchange(op, { ...wire, headers: { ...wire.headers } }, callerHeaders, callOptions, attempt, used)) as T;
         } catch (e) {
-          const step = retryStep({ op, error: e, retries, maxRetries, refreshed, callerSignal: callOptions.signal, dropCredentials: () => auth.onUnauthorized?.(used.auth ?? {}) ?? false });
+          const step = retryStep({
+            op,
+            error: e,
+            retries,
+            maxRetries,
+            refreshed,
+            callerSignal: callOptions.signal,
+            dropCredentials: () => auth.onUnauthorized?.(used.auth ?? {}) ?? false,
+          });
           if (!step.retry) throw e;
           if (step.refreshCredentials) refreshed = true;
           else {

@@ -26,7 +26,9 @@ export function expandPath(provider: ProviderDefinition, op: OperationDefinition
       });
     }
   }
-  return op.path.replace(PLACEHOLDER, (whole, name: string) => (op.pathParams?.includes(name) ? encodeURIComponent(values?.[name] as string) : whole));
+  return op.path.replace(PLACEHOLDER, (whole, name: string) =>
+    op.pathParams?.includes(name) ? encodeURIComponent(values?.[name] as string) : whole,
+  );
 }
 
 /** What the caller passed instead, without echoing the value (it may be anything, even a secret). */

@@ -23,7 +23,14 @@ export function parseBody(text: string): ParsedBody {
 }
 
 /** The provider's answer as the caller's result, or the `OdemeError` it amounts to. */
-export function interpret(provider: ProviderDefinition, out: Outbound, op: OperationDefinition, res: WireResponse, read: ParsedBody, envelope: EnvelopeDefinition = provider.envelope): unknown {
+export function interpret(
+  provider: ProviderDefinition,
+  out: Outbound,
+  op: OperationDefinition,
+  res: WireResponse,
+  read: ParsedBody,
+  envelope: EnvelopeDefinition = provider.envelope,
+): unknown {
   const { status, text, contentType } = res;
   const { parsed, body } = read;
   const ok = status >= 200 && status < 300;
@@ -53,10 +60,20 @@ export function interpret(provider: ProviderDefinition, out: Outbound, op: Opera
   const failure = parsed ? readFailure(envelope, body) : {};
   const mapped = failure.code === undefined ? undefined : (op.errors?.[failure.code] ?? provider.errors[failure.code]);
   const byStatus = errorForStatus(status, op.safe);
-  const code: ErrorCode = mapped ?? (ok ? "provider_error" : parsed && failure.code !== undefined ? (byStatus.code === "outcome_unknown" ? "provider_error" : byStatus.code) : byStatus.code);
+  const code: ErrorCode =
+    mapped ??
+    (ok
+      ? "provider_error"
+      : parsed && failure.code !== undefined
+        ? byStatus.code === "outcome_unknown"
+          ? "provider_error"
+          : byStatus.code
+        : byStatus.code);
   const outcome = code === "outcome_unknown" ? "unknown" : "rejected";
   const detail = failure.message ?? (parsed ? undefined : out.text(text.trim(), LIMITS.message));
-  const fieldHint = failure.fieldErrors?.length ? ` (${failure.fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; ")})` : "";
+  const fieldHint = failure.fieldErrors?.length
+    ? ` (${failure.fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; ")})`
+    : "";
   throw new OdemeError({
     code,
     message:
@@ -85,7 +102,14 @@ export function interpret(provider: ProviderDefinition, out: Outbound, op: Opera
  * for a read nothing changed (`rejected`). Not retried either way: the same answer would come back.
  * The error names the operation and the signed fields, never the key or the expected signature.
  */
-export async function verifyResponseSignature(provider: ProviderDefinition, out: Outbound, op: OperationDefinition, auth: AuthScheme, status: number, body: unknown): Promise<void> {
+export async function verifyResponseSignature(
+  provider: ProviderDefinition,
+  out: Outbound,
+  op: OperationDefinition,
+  auth: AuthScheme,
+  status: number,
+  body: unknown,
+): Promise<void> {
   const signed = op.responseSignature;
   if (!signed || !auth.verifyResponse) return;
   // No copy of the definition per call: the check above is what makes it a SignedOperation.

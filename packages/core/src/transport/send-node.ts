@@ -37,7 +37,9 @@ export function createNodeSender(): Sender {
       } catch (e) {
         return reject(new NotSent(e));
       }
-      const done = deadline.onAbort(() => req.destroy(deadline.reason instanceof Error ? deadline.reason : new Error(String(deadline.reason))));
+      const done = deadline.onAbort(() =>
+        req.destroy(deadline.reason instanceof Error ? deadline.reason : new Error(String(deadline.reason))),
+      );
       req.on("error", (e) => {
         done();
         reject(deadline.aborted ? deadline.reason : e);
@@ -57,7 +59,9 @@ export function createNodeSender(): Sender {
         // A body cut short (the socket closed before Content-Length bytes): undici says "terminated".
         res.on("aborted", () => {
           done();
-          reject(deadline.aborted ? deadline.reason : Object.assign(new Error("the response body was cut short"), { code: "UND_ERR_SOCKET" }));
+          reject(
+            deadline.aborted ? deadline.reason : Object.assign(new Error("the response body was cut short"), { code: "UND_ERR_SOCKET" }),
+          );
         });
       });
       req.end(wire.body);

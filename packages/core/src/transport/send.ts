@@ -46,7 +46,8 @@ function checkSendable(request: WireRequest): void {
     throw new NotSent(e);
   }
   for (const name in request.headers) {
-    if (!FIELD_NAME.test(name) || BAD_VALUE.test(request.headers[name] as string)) throw new NotSent(new TypeError(`invalid header ${JSON.stringify(name)}`));
+    if (!FIELD_NAME.test(name) || BAD_VALUE.test(request.headers[name] as string))
+      throw new NotSent(new TypeError(`invalid header ${JSON.stringify(name)}`));
   }
 }
 
@@ -74,7 +75,12 @@ export function fetchSender(fetch?: FetchLike): Sender {
     let built: Request;
     try {
       // The signal lets a real fetch drop the socket at the deadline, not just stop waiting for it.
-      built = new Request(request.url, { method: request.method, headers: request.headers, body: request.body ?? null, signal: deadline.signal });
+      built = new Request(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+        signal: deadline.signal,
+      });
     } catch (e) {
       return Promise.reject(new NotSent(e));
     }

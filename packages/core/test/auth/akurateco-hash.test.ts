@@ -6,7 +6,11 @@ const PAYMENT_ID = "63c781cc-de3d-11eb-a1f1-0242ac130006";
 describe("akuratecoHash (DineroPay vectors, providers.md section 4, password PASSWORD)", () => {
   it.each([
     ["refund: payment_id + amount", [PAYMENT_ID, "0.10"], "01470c7eb9e5bc5e22870e0ec03a4813176f510c"],
-    ["session: order.number + amount + currency + description", ["order-1234", "0.19", "USD", "Important gift"], "a66e63add2a347a9e747262d8adf40aa0dc6e397"],
+    [
+      "session: order.number + amount + currency + description",
+      ["order-1234", "0.19", "USD", "Important gift"],
+      "a66e63add2a347a9e747262d8adf40aa0dc6e397",
+    ],
     ["status / void: payment_id", [PAYMENT_ID], "2761f9f103e6a8d5546d7255c5f41c9dab3bd4b7"],
   ])("%s", (_op, fields, expected) => {
     expect(akuratecoHash(fields, "PASSWORD")).toBe(expected);

@@ -8,8 +8,15 @@ import { webHmacSha256 } from "../../src/crypto-web.ts";
 import type { ProviderDefinition } from "../../src/definition.ts";
 
 const IYZICO: ProviderDefinition = {
-  id: "iyzico", name: "iyzico", environments: { sandbox: { api: "https://sandbox-api.iyzipay.com" } }, defaultHost: "api",
-  auth: { scheme: "iyzws-v2" }, envelope: {}, money: { unit: "major", wire: "string" }, errors: {}, secretFields: [],
+  id: "iyzico",
+  name: "iyzico",
+  environments: { sandbox: { api: "https://sandbox-api.iyzipay.com" } },
+  defaultHost: "api",
+  auth: { scheme: "iyzws-v2" },
+  envelope: {},
+  money: { unit: "major", wire: "string" },
+  errors: {},
+  secretFields: [],
 };
 
 function decode(header: string): string {
@@ -20,7 +27,13 @@ function decode(header: string): string {
 describe("iyzwsV2Header", () => {
   it("matches the iyzipay-node SDK vector byte for byte", () => {
     // UtilsTest.js: the body is JSON.stringify("body"), i.e. the 6 characters "body" with quotes.
-    const header = iyzwsV2Header({ apiKey: "api_key", secretKey: "secret_key", randomKey: "random_string", uriPath: "uri", body: '"body"' });
+    const header = iyzwsV2Header({
+      apiKey: "api_key",
+      secretKey: "secret_key",
+      randomKey: "random_string",
+      uriPath: "uri",
+      body: '"body"',
+    });
     expect(header).toBe(
       "IYZWSv2 YXBpS2V5OmFwaV9rZXkmcmFuZG9tS2V5OnJhbmRvbV9zdHJpbmcmc2lnbmF0dXJlOjAxNzUwODkyMWEyOWVlNTYwMWJjZDFmYmU4M2VmZDJlMmJlNDNhZjAyZWNlZmYzMGNmMmU5MWE1MzlhYWIzNTU=",
     );
@@ -29,7 +42,9 @@ describe("iyzwsV2Header", () => {
   it("signs the refund v2 example (providers.md section 5) over rnd + path + exact body", () => {
     const body = '{"locale":"tr","conversationId":"123456789","paymentId":"25180208","price":"15.0","currency":"TRY","ip":"85.34.78.112"}';
     const header = iyzwsV2Header({ apiKey: "apiKey", secretKey: "secretKey", randomKey: "123456789", uriPath: "/v2/payment/refund", body });
-    expect(decode(header)).toBe("apiKey:apiKey&randomKey:123456789&signature:635b9ef4f5518b71b48458ee47e9a113dd6fa9900c1cc6b39c5afe47bed35e4f");
+    expect(decode(header)).toBe(
+      "apiKey:apiKey&randomKey:123456789&signature:635b9ef4f5518b71b48458ee47e9a113dd6fa9900c1cc6b39c5afe47bed35e4f",
+    );
   });
 
   it.each([
@@ -38,7 +53,13 @@ describe("iyzwsV2Header", () => {
     ["a different random key", { randomKey: "987654321" }],
     ["a different secret", { secretKey: "secretKey2" }],
   ])("changes the signature for %s", (_what, change) => {
-    const base = { apiKey: "apiKey", secretKey: "secretKey", randomKey: "123456789", uriPath: "/v2/payment/refund", body: '{"price":"15.0"}' };
+    const base = {
+      apiKey: "apiKey",
+      secretKey: "secretKey",
+      randomKey: "123456789",
+      uriPath: "/v2/payment/refund",
+      body: '{"price":"15.0"}',
+    };
     const signature = (h: string) => decode(h).split("&signature:")[1];
     expect(signature(iyzwsV2Header({ ...base, ...change }))).not.toBe(signature(iyzwsV2Header(base)));
   });
@@ -49,8 +70,16 @@ describe("iyzwsV2Auth.verifyResponse: iyzico's answer signature", () => {
   // fields joined by ":"), with node:crypto, never with the code under test.
   const hmac = (key: string, text: string) => createHmac("sha256", key).update(text).digest("hex");
   const PAYMENT: SignedOperation = {
-    id: "createPayment", method: "post", path: "/payment/auth", host: "api", safe: false, body: "json",
-    responseSignature: { fields: ["paymentId", "currency", "basketId", "conversationId", "paidPrice", "price"], decimals: ["paidPrice", "price"] },
+    id: "createPayment",
+    method: "post",
+    path: "/payment/auth",
+    host: "api",
+    safe: false,
+    body: "json",
+    responseSignature: {
+      fields: ["paymentId", "currency", "basketId", "conversationId", "paidPrice", "price"],
+      decimals: ["paidPrice", "price"],
+    },
   };
   const INIT: SignedOperation = { ...PAYMENT, id: "initializeCheckoutForm", responseSignature: { fields: ["conversationId", "token"] } };
   const factories: [string, HmacSha256Factory][] = [
@@ -59,12 +88,30 @@ describe("iyzwsV2Auth.verifyResponse: iyzico's answer signature", () => {
     ["noble", (key) => (message) => hmacSha256Hex(key, message)],
   ];
   const verifier = (secretKey: string, hmacSha256: HmacSha256Factory, options: Record<string, unknown> = {}) =>
-    iyzwsV2Auth.create({ scheme: "iyzws-v2" }, { provider: IYZICO, options: { apiKey: "k", secretKey, ...options }, send: () => Promise.reject(new Error("unused")), hostUrl: () => "", hmacSha256 });
+    iyzwsV2Auth.create(
+      { scheme: "iyzws-v2" },
+      {
+        provider: IYZICO,
+        options: { apiKey: "k", secretKey, ...options },
+        send: () => Promise.reject(new Error("unused")),
+        hostUrl: () => "",
+        hmacSha256,
+      },
+    );
 
   it.each(factories)("the docs' worked example verifies (%s)", async (_name, factory) => {
     // docs.iyzico.com/en/advanced/response-signature-validation, "Sample Signature for Non-3DS Endpoint".
     const key = "sandbox-qaIiLIxhjMgx3LSKIVvp6j17NunHOFtD";
-    const body = { status: "success", paymentId: "22416032", currency: "TRY", basketId: "basketId", conversationId: "conversationId", paidPrice: 10.5, price: 10.5, signature: "836c3a6c8db86c81043f2ca74edb13518b54a813f454f8dd762f0dd658610173" };
+    const body = {
+      status: "success",
+      paymentId: "22416032",
+      currency: "TRY",
+      basketId: "basketId",
+      conversationId: "conversationId",
+      paidPrice: 10.5,
+      price: 10.5,
+      signature: "836c3a6c8db86c81043f2ca74edb13518b54a813f454f8dd762f0dd658610173",
+    };
     expect(await verifier(key, factory).verifyResponse?.(PAYMENT, body)).toBeUndefined();
   });
 

@@ -37,7 +37,10 @@ describe("TokenCache", () => {
   ])("at t=%i ms after a 3600 s token, get() gives %s (%i token requests)", async (t, expected, requests) => {
     let now = 0;
     let issued = 0;
-    const cache = new TokenCache(async () => ({ access_token: `tok-${++issued}`, expires_in: 3600 }), () => now);
+    const cache = new TokenCache(
+      async () => ({ access_token: `tok-${++issued}`, expires_in: 3600 }),
+      () => now,
+    );
     expect(await cache.get()).toBe("tok-1");
     now = t;
     expect(await cache.get()).toBe(expected);
@@ -47,7 +50,11 @@ describe("TokenCache", () => {
   it("honours a custom skew and defaults a missing expires_in to 300 s", async () => {
     let now = 0;
     let issued = 0;
-    const cache = new TokenCache(async () => ({ access_token: `tok-${++issued}` }), () => now, 5_000);
+    const cache = new TokenCache(
+      async () => ({ access_token: `tok-${++issued}` }),
+      () => now,
+      5_000,
+    );
     await cache.get();
     now = 294_999;
     expect(await cache.get()).toBe("tok-1");

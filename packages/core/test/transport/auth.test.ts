@@ -7,7 +7,12 @@ import type { WireRequest } from "../../src/transport/send.ts";
 import { PROVIDER, WRITE } from "./fixtures.ts";
 
 const out = outboundFor([]);
-const wire = (): WireRequest => ({ method: "POST", url: "https://acme.test/base/refund?x=1", headers: { accept: "application/json" }, body: '{"a":1}' });
+const wire = (): WireRequest => ({
+  method: "POST",
+  url: "https://acme.test/base/refund?x=1",
+  headers: { accept: "application/json" },
+  body: '{"a":1}',
+});
 
 describe("signRequest", () => {
   it("signs the bytes in hand and the path without the query, and adds the headers", async () => {
@@ -32,7 +37,15 @@ describe("signRequest", () => {
   });
 
   it("a failed token request keeps its code and operation, and says the operation was not sent", async () => {
-    const tokenError = new OdemeError({ code: "provider_unavailable", message: "Acme token failed", provider: "acme", operation: "token", outcome: "rejected", retryable: true, status: 503 });
+    const tokenError = new OdemeError({
+      code: "provider_unavailable",
+      message: "Acme token failed",
+      provider: "acme",
+      operation: "token",
+      outcome: "rejected",
+      retryable: true,
+      status: 503,
+    });
     const auth: AuthScheme = { headers: () => Promise.reject(tokenError) };
     const e = await signRequest(PROVIDER, auth, out, WRITE, wire()).catch((x: unknown) => x);
     expect(e).toMatchObject({ code: "provider_unavailable", operation: "token", outcome: "not_sent", status: 503, retryable: true });

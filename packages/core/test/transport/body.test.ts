@@ -36,7 +36,10 @@ describe("prepareBody", () => {
   });
 
   it("a form body is URL-encoded", () => {
-    expect(prepareBody(PROVIDER, { ...WRITE, body: "form", money: [] }, { a: "1 2", b: undefined }, NO_AUTH)).toEqual({ text: "a=1+2", contentType: "application/x-www-form-urlencoded" });
+    expect(prepareBody(PROVIDER, { ...WRITE, body: "form", money: [] }, { a: "1 2", b: undefined }, NO_AUTH)).toEqual({
+      text: "a=1+2",
+      contentType: "application/x-www-form-urlencoded",
+    });
   });
 
   it("bad money names the concrete nested field: invalid_request, not_sent", () => {

@@ -30,7 +30,11 @@ describe("createTransport", () => {
   it("numbers every attempt: retries of a read log attempt 1, 2, 3", async () => {
     const events: LogEvent[] = [];
     const f = counting((n) => (n < 3 ? new Response("busy", { status: 503 }) : OK()));
-    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch, logger: (e) => events.push(e) }, headersAuth);
+    const t = createTransport(
+      PROVIDER,
+      { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch, logger: (e) => events.push(e) },
+      headersAuth,
+    );
     await t.call(READ, { body: {} });
     expect(events.filter((e) => e.type === "request").map((e) => e.attempt)).toEqual([1, 2, 3]);
     expect(events.filter((e) => e.type === "response").map((e) => e.attempt)).toEqual([1, 2, 3]);
@@ -44,7 +48,11 @@ describe("createTransport", () => {
       if (req.url.endsWith("/token")) return new Response(JSON.stringify({ access_token: `t${++tokens}`, expires_in: 60 }));
       return n === 2 ? new Response("{}", { status: 401 }) : OK();
     });
-    const t = createTransport(oauth, { clientId: "i", clientSecret: "s", baseUrl: "http://127.0.0.1:1", fetch: f.fetch, logger: (e: LogEvent) => events.push(e) } as never, oauth2ClientCredentialsAuth);
+    const t = createTransport(
+      oauth,
+      { clientId: "i", clientSecret: "s", baseUrl: "http://127.0.0.1:1", fetch: f.fetch, logger: (e: LogEvent) => events.push(e) } as never,
+      oauth2ClientCredentialsAuth,
+    );
     await t.call(WRITE, { body: { price: "1" } });
     expect(events.filter((e) => e.type === "request" && e.operation === "refund").map((e) => e.attempt)).toEqual([1, 2]);
     expect(f.sent.map((r) => new URL(r.url).pathname)).toEqual(["/token", "/refund", "/token", "/refund"]);
@@ -61,7 +69,10 @@ describe("createTransport", () => {
   it("a header the request cannot carry is not_sent; a failure after fetch was called stays outcome_unknown", async () => {
     const f = counting(() => Promise.reject(new TypeError("fetch failed", { cause: { code: "UND_ERR_SOCKET" } })));
     const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, headersAuth);
-    expect(await rejection(t.call(WRITE, { body: { price: "1" }, header: { "x-ref": "a\r\nb" } }))).toMatchObject({ code: "invalid_request", outcome: "not_sent" });
+    expect(await rejection(t.call(WRITE, { body: { price: "1" }, header: { "x-ref": "a\r\nb" } }))).toMatchObject({
+      code: "invalid_request",
+      outcome: "not_sent",
+    });
     expect(f.sent).toHaveLength(0);
     expect(await rejection(t.call(WRITE, { body: { price: "1" } }))).toMatchObject({ code: "outcome_unknown", outcome: "unknown" });
     expect(f.sent).toHaveLength(1);
@@ -71,7 +82,17 @@ describe("createTransport", () => {
     const events: LogEvent[] = [];
     // 10 digits before the cut: cut first would show 5528790000, masked first shows the BIN only.
     const page = `${"p".repeat(190)}${PAN}`;
-    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: async () => new Response(page, { status: 500 }), logger: (e) => events.push(e), maxRetries: 0 }, headersAuth);
+    const t = createTransport(
+      PROVIDER,
+      {
+        ...KEY,
+        baseUrl: "http://127.0.0.1:1",
+        fetch: async () => new Response(page, { status: 500 }),
+        logger: (e) => events.push(e),
+        maxRetries: 0,
+      },
+      headersAuth,
+    );
     await rejection(t.call(READ, { body: {} }));
     const logged = events.find((e) => e.type === "response")?.body as string;
     expect(logged).toBe(`${"p".repeat(190)}552879****`);
@@ -81,9 +102,14 @@ describe("createTransport", () => {
     let defaultUsed = 0;
     const sender: Sender = async () => (defaultUsed++, { status: 200, contentType: "application/json", text: '{"status":"ok"}' });
     const f = counting(OK);
-    await createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, headersAuth, { sender: () => sender }).call(READ, { body: {} });
+    await createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, headersAuth, { sender: () => sender }).call(
+      READ,
+      { body: {} },
+    );
     expect([f.sent.length, defaultUsed]).toEqual([1, 0]);
-    await createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1" }, headersAuth, { sender: () => sender }).call(READ, { body: {} });
+    await createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1" }, headersAuth, { sender: () => sender }).call(READ, {
+      body: {},
+    });
     expect(defaultUsed).toBe(1);
   });
 
@@ -98,20 +124,31 @@ describe("createTransport", () => {
     const seen: string[] = [];
     const f = counting(OK);
     const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, headersAuth, {
-      observe: { request: (r) => seen.push(`${r.method} ${r.headers["x-key"]} ${r.body}`), response: (r) => seen.push(`${r.status} ${r.text}`) },
+      observe: {
+        request: (r) => seen.push(`${r.method} ${r.headers["x-key"]} ${r.body}`),
+        response: (r) => seen.push(`${r.status} ${r.text}`),
+      },
     });
     await t.call(READ, { body: { a: 1 } });
     expect(seen).toEqual(['POST k {"a":1}', '200 {"status":"ok"}']);
   });
 
   it("a token request takes the one send path; a client's scope overrides the spec's", async () => {
-    const oauth: ProviderDefinition = { ...PROVIDER, auth: { scheme: "oauth2-client-credentials", tokenHost: "api", tokenPath: "/token", scope: "spec-scope" } };
+    const oauth: ProviderDefinition = {
+      ...PROVIDER,
+      auth: { scheme: "oauth2-client-credentials", tokenHost: "api", tokenPath: "/token", scope: "spec-scope" },
+    };
     const forms: string[] = [];
     const f = counting(async (_n, req) => {
-      if (req.url.endsWith("/token")) return forms.push(await req.text()), new Response(JSON.stringify({ access_token: "t", expires_in: 60 }));
+      if (req.url.endsWith("/token"))
+        return (forms.push(await req.text()), new Response(JSON.stringify({ access_token: "t", expires_in: 60 })));
       return OK();
     });
-    const t = createTransport(oauth, { clientId: "i", clientSecret: "s", scope: "business", baseUrl: "http://127.0.0.1:1", fetch: f.fetch } as never, oauth2ClientCredentialsAuth);
+    const t = createTransport(
+      oauth,
+      { clientId: "i", clientSecret: "s", scope: "business", baseUrl: "http://127.0.0.1:1", fetch: f.fetch } as never,
+      oauth2ClientCredentialsAuth,
+    );
     await t.call(READ, { body: {} });
     expect(new URLSearchParams(forms[0]).get("scope")).toBe("business");
     expect(f.sent[1]?.headers.get("authorization")).toBe("Bearer t");

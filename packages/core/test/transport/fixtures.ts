@@ -14,5 +14,13 @@ export const PROVIDER: ProviderDefinition = {
   secretFields: ["pin"],
 };
 
-export const WRITE: OperationDefinition = { id: "refund", method: "post", path: "/refund", host: "api", safe: false, body: "json", money: ["price", "items[].price"] };
+export const WRITE: OperationDefinition = {
+  id: "refund",
+  method: "post",
+  path: "/refund",
+  host: "api",
+  safe: false,
+  body: "json",
+  money: ["price", "items[].price"],
+};
 export const READ: OperationDefinition = { id: "detail", method: "post", path: "/detail", host: "api", safe: true, body: "json" };

@@ -7,7 +7,15 @@ import { createTransport } from "../../src/transport/create-transport.ts";
 import { expandPath } from "../../src/transport/path.ts";
 import { PROVIDER } from "./fixtures.ts";
 
-const PLAN: OperationDefinition = { id: "updatePlan", method: "post", path: "/products/{product}/plans/{plan}", host: "api", safe: false, body: "json", pathParams: ["product", "plan"] };
+const PLAN: OperationDefinition = {
+  id: "updatePlan",
+  method: "post",
+  path: "/products/{product}/plans/{plan}",
+  host: "api",
+  safe: false,
+  body: "json",
+  pathParams: ["product", "plan"],
+};
 const OK = () => new Response('{"status":"ok"}', { headers: { "content-type": "application/json" } });
 
 function caught(run: () => unknown): OdemeError {
@@ -41,7 +49,13 @@ describe("expandPath", () => {
     ["dot-dot", { plan: ".." }, "resolve away"],
   ])("a %s value is invalid_request, not_sent, naming the parameter", (_what, plan, got) => {
     const e = caught(() => expandPath(PROVIDER, PLAN, { product: "p-1", ...plan }));
-    expect(e).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "path.plan", operation: "updatePlan", provider: "acme" });
+    expect(e).toMatchObject({
+      code: "invalid_request",
+      outcome: "not_sent",
+      field: "path.plan",
+      operation: "updatePlan",
+      provider: "acme",
+    });
     expect(e.message).toContain(`"plan"`);
     expect(e.message).toContain(got);
   });
@@ -54,7 +68,11 @@ describe("expandPath", () => {
 describe("path parameters through the transport", () => {
   it("the URL carries the encoded values; the body does not", async () => {
     const sent: Request[] = [];
-    const t = createTransport(PROVIDER, { apiKey: "k", baseUrl: "http://127.0.0.1:1", fetch: async (r: Request) => (sent.push(r), OK()) } as never, headersAuth);
+    const t = createTransport(
+      PROVIDER,
+      { apiKey: "k", baseUrl: "http://127.0.0.1:1", fetch: async (r: Request) => (sent.push(r), OK()) } as never,
+      headersAuth,
+    );
     await t.call(PLAN, { path: { product: "p 1", plan: "q/2" }, body: { name: "Gold" } });
     expect(sent[0]?.url).toBe("http://127.0.0.1:1/products/p%201/plans/q%2F2");
     expect(await sent[0]?.text()).toBe('{"name":"Gold"}');
@@ -62,7 +80,11 @@ describe("path parameters through the transport", () => {
 
   it("a bad value is refused before anything is sent", async () => {
     const sent: Request[] = [];
-    const t = createTransport(PROVIDER, { apiKey: "k", baseUrl: "http://127.0.0.1:1", fetch: async (r: Request) => (sent.push(r), OK()) } as never, headersAuth);
+    const t = createTransport(
+      PROVIDER,
+      { apiKey: "k", baseUrl: "http://127.0.0.1:1", fetch: async (r: Request) => (sent.push(r), OK()) } as never,
+      headersAuth,
+    );
     const e = await t.call(PLAN, { path: { product: "p" }, body: {} }).then(
       () => undefined,
       (x: unknown) => x,
@@ -72,12 +94,44 @@ describe("path parameters through the transport", () => {
   });
 
   it("IYZWSv2 signs the path as sent, placeholders filled and encoded", async () => {
-    const iyzico: ProviderDefinition = { ...PROVIDER, auth: { scheme: "iyzws-v2" }, envelope: { success: { field: "status", equals: "ok" } } };
+    const iyzico: ProviderDefinition = {
+      ...PROVIDER,
+      auth: { scheme: "iyzws-v2" },
+      envelope: { success: { field: "status", equals: "ok" } },
+    };
     const headers: Headers[] = [];
-    const t = createTransport(iyzico, { apiKey: "k", secretKey: "s", randomKey: () => "r", baseUrl: "http://127.0.0.1:1", fetch: async (r: Request) => (headers.push(r.headers), OK()) } as never, iyzwsV2Auth);
-    const op: OperationDefinition = { id: "get", method: "get", path: "/v2/items/{token}", host: "api", safe: true, body: "none", pathParams: ["token"] };
+    const t = createTransport(
+      iyzico,
+      {
+        apiKey: "k",
+        secretKey: "s",
+        randomKey: () => "r",
+        baseUrl: "http://127.0.0.1:1",
+        fetch: async (r: Request) => (headers.push(r.headers), OK()),
+      } as never,
+      iyzwsV2Auth,
+    );
+    const op: OperationDefinition = {
+      id: "get",
+      method: "get",
+      path: "/v2/items/{token}",
+      host: "api",
+      safe: true,
+      body: "none",
+      pathParams: ["token"],
+    };
     await t.call(op, { path: { token: "a b" } });
-    const direct = createTransport(iyzico, { apiKey: "k", secretKey: "s", randomKey: () => "r", baseUrl: "http://127.0.0.1:1", fetch: async (r: Request) => (headers.push(r.headers), OK()) } as never, iyzwsV2Auth);
+    const direct = createTransport(
+      iyzico,
+      {
+        apiKey: "k",
+        secretKey: "s",
+        randomKey: () => "r",
+        baseUrl: "http://127.0.0.1:1",
+        fetch: async (r: Request) => (headers.push(r.headers), OK()),
+      } as never,
+      iyzwsV2Auth,
+    );
     await direct.call({ ...op, path: "/v2/items/a%20b", pathParams: [] }, {});
     expect(headers[0]?.get("authorization")).toBe(headers[1]?.get("authorization"));
   });

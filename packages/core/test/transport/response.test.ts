@@ -39,12 +39,23 @@ describe("interpret", () => {
   });
 
   it("a failure envelope maps the provider's code through the spec's table", () => {
-    expect(failure(READ, json('{"status":"no","errorCode":"E1","errorMessage":"gone"}'))).toMatchObject({ code: "not_found", providerCode: "E1", providerMessage: "gone", outcome: "rejected" });
+    expect(failure(READ, json('{"status":"no","errorCode":"E1","errorMessage":"gone"}'))).toMatchObject({
+      code: "not_found",
+      providerCode: "E1",
+      providerMessage: "gone",
+      outcome: "rejected",
+    });
   });
 
   it("an unreadable 2xx on a write is outcome_unknown; on a read malformed_response", () => {
-    expect(failure(WRITE, { status: 200, contentType: "text/html", text: "<html>" })).toMatchObject({ code: "outcome_unknown", outcome: "unknown" });
-    expect(failure(READ, { status: 200, contentType: "text/html", text: "<html>" })).toMatchObject({ code: "malformed_response", retryable: true });
+    expect(failure(WRITE, { status: 200, contentType: "text/html", text: "<html>" })).toMatchObject({
+      code: "outcome_unknown",
+      outcome: "unknown",
+    });
+    expect(failure(READ, { status: 200, contentType: "text/html", text: "<html>" })).toMatchObject({
+      code: "malformed_response",
+      retryable: true,
+    });
   });
 
   it("masks before it cuts: a card number across the message's and raw's cut leaks no prefix (issue 10.1)", () => {
@@ -76,7 +87,8 @@ describe("verifyResponseSignature", () => {
     };
     return { auth, asked };
   }
-  const check = (op: typeof READ, auth: AuthScheme, body: unknown = { status: "ok", id: "1", amount: 2, pin: "1234" }) => verifyResponseSignature(PROVIDER, out, op, auth, 200, body);
+  const check = (op: typeof READ, auth: AuthScheme, body: unknown = { status: "ok", id: "1", amount: 2, pin: "1234" }) =>
+    verifyResponseSignature(PROVIDER, out, op, auth, 200, body);
 
   it("asks the scheme only for an operation that declares a signature", async () => {
     const { auth, asked } = scheme("mismatch");
@@ -93,7 +105,14 @@ describe("verifyResponseSignature", () => {
 
   it("on a write a bad signature is response_signature_invalid with outcome unknown: look it up, never re-send", async () => {
     const e = await rejection(() => check({ ...WRITE, responseSignature: SIGNED }, scheme("mismatch").auth));
-    expect(e).toMatchObject({ code: "response_signature_invalid", outcome: "unknown", retryable: false, provider: "acme", operation: "refund", status: 200 });
+    expect(e).toMatchObject({
+      code: "response_signature_invalid",
+      outcome: "unknown",
+      retryable: false,
+      provider: "acme",
+      operation: "refund",
+      status: 200,
+    });
     expect(e.message).toBe(
       "Acme refund: the answer's signature does not match its fields (signed over id, amount), so it cannot be trusted and whether the operation was applied is unknown. Look the payment up by its own reference before retrying; never re-send it blindly.",
     );
@@ -104,7 +123,9 @@ describe("verifyResponseSignature", () => {
   it("on a read a missing signature is response_signature_invalid, rejected: the read changed nothing", async () => {
     const e = await rejection(() => check({ ...READ, responseSignature: SIGNED }, scheme("missing").auth));
     expect(e).toMatchObject({ code: "response_signature_invalid", outcome: "rejected", retryable: false, operation: "detail" });
-    expect(e.message).toMatch(/^Acme detail: the answer's signature is missing \(signed over id, amount\), so its content cannot be trusted/);
+    expect(e.message).toMatch(
+      /^Acme detail: the answer's signature is missing \(signed over id, amount\), so its content cannot be trusted/,
+    );
   });
 });
 

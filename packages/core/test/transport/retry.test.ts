@@ -3,7 +3,8 @@ import { OdemeError, type OdemeErrorInit } from "../../src/errors.ts";
 import { retryStep, type RetryInput } from "../../src/transport/retry.ts";
 import { READ, WRITE } from "./fixtures.ts";
 
-const err = (init: Partial<OdemeErrorInit>) => new OdemeError({ code: "network", message: "m", provider: "acme", operation: "x", outcome: "rejected", retryable: true, ...init });
+const err = (init: Partial<OdemeErrorInit>) =>
+  new OdemeError({ code: "network", message: "m", provider: "acme", operation: "x", outcome: "rejected", retryable: true, ...init });
 const base: RetryInput = { op: READ, error: err({}), retries: 0, maxRetries: 2, refreshed: false, dropCredentials: () => false };
 
 describe("retryStep: one rule at a time", () => {
@@ -23,7 +24,11 @@ describe("retryStep: one rule at a time", () => {
 
   it("a 401 retries once with refreshed credentials, also for a write; never twice", () => {
     const e401 = err({ code: "authentication", status: 401, retryable: false });
-    expect(retryStep({ ...base, op: WRITE, error: e401, dropCredentials: () => true })).toEqual({ retry: true, delayMs: 0, refreshCredentials: true });
+    expect(retryStep({ ...base, op: WRITE, error: e401, dropCredentials: () => true })).toEqual({
+      retry: true,
+      delayMs: 0,
+      refreshCredentials: true,
+    });
     expect(retryStep({ ...base, op: WRITE, error: e401, refreshed: true, dropCredentials: () => true }).retry).toBe(false);
     expect(retryStep({ ...base, error: e401, dropCredentials: () => false }).retry).toBe(false);
   });

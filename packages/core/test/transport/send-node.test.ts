@@ -37,7 +37,10 @@ describe("nodeSender (node:http, keep-alive)", () => {
       res.writeHead(200, { "content-type": "application/json" }).end('{"ok":"ş"}');
     };
     const send = createNodeSender();
-    const res = await send({ method: "POST", url: `${base}/a?b=1`, headers: { "content-type": "application/json" }, body: '{"ş":1}' }, signal());
+    const res = await send(
+      { method: "POST", url: `${base}/a?b=1`, headers: { "content-type": "application/json" }, body: '{"ş":1}' },
+      signal(),
+    );
     expect(res).toEqual({ status: 200, contentType: "application/json", text: '{"ok":"ş"}' });
     expect(seen[0]).toMatchObject({ method: "POST", url: "/a?b=1", body: '{"ş":1}' });
     expect(seen[0]?.headers["content-length"]).toBe("8");
@@ -62,7 +65,9 @@ describe("nodeSender (node:http, keep-alive)", () => {
 
   it("a reset before any answer rejects with ECONNRESET", async () => {
     handler = (req) => req.socket.destroy();
-    const e = (await createNodeSender()({ method: "POST", url: `${base}/`, headers: {}, body: "{}" }, signal()).catch((x: unknown) => x)) as { code?: string };
+    const e = (await createNodeSender()({ method: "POST", url: `${base}/`, headers: {}, body: "{}" }, signal()).catch(
+      (x: unknown) => x,
+    )) as { code?: string };
     expect(e.code).toBe("ECONNRESET");
   });
 
@@ -71,7 +76,9 @@ describe("nodeSender (node:http, keep-alive)", () => {
     await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    const e = (await createNodeSender()({ method: "GET", url: `http://127.0.0.1:${port}/`, headers: {} }, signal()).catch((x: unknown) => x)) as { code?: string };
+    const e = (await createNodeSender()({ method: "GET", url: `http://127.0.0.1:${port}/`, headers: {} }, signal()).catch(
+      (x: unknown) => x,
+    )) as { code?: string };
     expect(e.code).toBe("ECONNREFUSED");
   });
 

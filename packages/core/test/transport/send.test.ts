@@ -8,12 +8,22 @@ describe("fetchSender", () => {
   it("hands the injected fetch one Request with the exact bytes and reads the body once", async () => {
     const seen: { method: string; url: string; headers: Record<string, string>; body: string }[] = [];
     const send = fetchSender(async (req) => {
-      seen.push({ method: req.method, url: req.url, headers: Object.fromEntries([...(req.headers as unknown as Iterable<[string, string]>)]), body: await req.text() });
+      seen.push({
+        method: req.method,
+        url: req.url,
+        headers: Object.fromEntries([...(req.headers as unknown as Iterable<[string, string]>)]),
+        body: await req.text(),
+      });
       return new Response('{"ok":true}', { status: 201, headers: { "content-type": "application/json" } });
     });
-    const res = await send({ method: "POST", url: "http://127.0.0.1:1/x", headers: { "content-type": "application/json", "x-a": "1" }, body: '{"ü":1}' }, live());
+    const res = await send(
+      { method: "POST", url: "http://127.0.0.1:1/x", headers: { "content-type": "application/json", "x-a": "1" }, body: '{"ü":1}' },
+      live(),
+    );
     expect(res).toEqual({ status: 201, contentType: "application/json", text: '{"ok":true}' });
-    expect(seen).toEqual([{ method: "POST", url: "http://127.0.0.1:1/x", headers: { "content-type": "application/json", "x-a": "1" }, body: '{"ü":1}' }]);
+    expect(seen).toEqual([
+      { method: "POST", url: "http://127.0.0.1:1/x", headers: { "content-type": "application/json", "x-a": "1" }, body: '{"ü":1}' },
+    ]);
   });
 
   it("a request that cannot be built (a header with a line break) is NotSent: fetch was never called", async () => {
@@ -49,12 +59,19 @@ describe("fetchSender without an injected fetch (the runtime's own)", () => {
     const server = createServer((req, res) => {
       let body = "";
       req.on("data", (c: Buffer) => (body += c));
-      req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ method: req.method, body, rnd: req.headers["x-r"] })));
+      req.on("end", () =>
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ method: req.method, body, rnd: req.headers["x-r"] })),
+      );
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     try {
       const port = (server.address() as { port: number }).port;
-      const res = await fetchSender()({ method: "POST", url: `http://127.0.0.1:${port}/`, headers: { "x-r": "1", "content-type": "application/json" }, body: '{"a":1}' }, live());
+      const res = await fetchSender()(
+        { method: "POST", url: `http://127.0.0.1:${port}/`, headers: { "x-r": "1", "content-type": "application/json" }, body: '{"a":1}' },
+        live(),
+      );
       expect(JSON.parse(res.text)).toEqual({ method: "POST", body: '{"a":1}', rnd: "1" });
     } finally {
       server.closeAllConnections();

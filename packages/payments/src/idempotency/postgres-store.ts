@@ -45,7 +45,9 @@ const TABLE = /^[a-z_][a-z0-9_]{0,62}(\.[a-z_][a-z0-9_]{0,62})?$/;
 
 function checkTable(table: string): string {
   if (!TABLE.test(table)) {
-    throw new TypeError(`createPostgresIdempotencyStore: table must be a lower-case SQL identifier, optionally schema-qualified (e.g. "odeme_idempotency"); got ${JSON.stringify(table)}.`);
+    throw new TypeError(
+      `createPostgresIdempotencyStore: table must be a lower-case SQL identifier, optionally schema-qualified (e.g. "odeme_idempotency"); got ${JSON.stringify(table)}.`,
+    );
   }
   return table;
 }
@@ -65,7 +67,9 @@ CREATE TABLE IF NOT EXISTS ${checkTable(table)} (
 export function createPostgresIdempotencyStore(options: PostgresIdempotencyStoreOptions): PostgresIdempotencyStore {
   const { client } = options;
   if (client === null || typeof client !== "object" || typeof client.query !== "function") {
-    throw new TypeError("createPostgresIdempotencyStore: client must have query(text, params), e.g. a node-postgres Pool or a PGlite instance.");
+    throw new TypeError(
+      "createPostgresIdempotencyStore: client must have query(text, params), e.g. a node-postgres Pool or a PGlite instance.",
+    );
   }
   const table = checkTable(options.table ?? DEFAULT_TABLE);
   // The record goes in as JSON text and comes back as text, so no client's JSON parsing settings matter.

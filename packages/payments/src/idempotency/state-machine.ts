@@ -102,7 +102,12 @@ class KeyRun {
       const step = await this.decide(await this.runner.store.get(this.job.key));
       if (step !== AGAIN) return step;
     }
-    throw outcomeUnknown(this.job, undefined, "Other processes kept changing its idempotency record; retry with the same key in a moment.", true);
+    throw outcomeUnknown(
+      this.job,
+      undefined,
+      "Other processes kept changing its idempotency record; retry with the same key in a moment.",
+      true,
+    );
   }
 
   /** What the key's record says to do. Returns AGAIN only before anything was sent by this call. */
@@ -132,12 +137,23 @@ class KeyRun {
       );
     }
     if (current.state === "succeeded") {
-      if (current.result === undefined) throw outcomeUnknown(job, undefined, "Its idempotency record says succeeded but keeps no result; check the provider's panel.", false);
+      if (current.result === undefined)
+        throw outcomeUnknown(
+          job,
+          undefined,
+          "Its idempotency record says succeeded but keeps no result; check the provider's panel.",
+          false,
+        );
       return { result: current.result, replayed: true };
     }
     // Written by a store or version of this package without versions: no CAS can be trusted on it.
     if (!Number.isInteger(current.version) || current.version < 1) {
-      throw outcomeUnknown(job, undefined, "Its idempotency record has no version (written before records had one?); check the provider's panel, then remove the record or use a new key.", false);
+      throw outcomeUnknown(
+        job,
+        undefined,
+        "Its idempotency record has no version (written before records had one?); check the provider's panel, then remove the record or use a new key.",
+        false,
+      );
     }
     // A live lease, ours or another process's: that call may be sending right now.
     if (current.lease !== undefined && Date.parse(current.lease.until) > this.runner.now().getTime()) throw inProgress(job, current.lease);
@@ -161,8 +177,12 @@ class KeyRun {
 
     // sent (its process died, or its lease ran out, mid-write) or unknown: look it up first.
     // Without its plan there is nothing to compare a lookup with: never guess, never re-send.
-    if (current.plan === undefined) throw outcomeUnknown(job, undefined, "Its idempotency record has no plan to look it up with; check the provider's panel.", false);
-    const inFlightAt = current.state === "sent" ? (current.lease?.until ?? current.inFlightAt ?? current.updatedAt) : (current.inFlightAt ?? current.updatedAt);
+    if (current.plan === undefined)
+      throw outcomeUnknown(job, undefined, "Its idempotency record has no plan to look it up with; check the provider's panel.", false);
+    const inFlightAt =
+      current.state === "sent"
+        ? (current.lease?.until ?? current.inFlightAt ?? current.updatedAt)
+        : (current.inFlightAt ?? current.updatedAt);
     const mine = this.next(current, { state: "unknown", lease: this.lease(), inFlightAt });
     if (!(await this.cas(current, mine))) return AGAIN;
     return this.lookUpThenResend(mine, current.plan);
@@ -252,7 +272,15 @@ class KeyRun {
         current ??= await this.runner.store.get(this.job.key);
         if (current === undefined) {
           // The store lost the key (expired, cleared): keep what we know.
-          const created = clean({ version: 1, fingerprint: this.job.fingerprint, provider: this.job.provider, operation: this.job.operation, state: "succeeded", updatedAt: this.nowIso(), result });
+          const created = clean({
+            version: 1,
+            fingerprint: this.job.fingerprint,
+            provider: this.job.provider,
+            operation: this.job.operation,
+            state: "succeeded",
+            updatedAt: this.nowIso(),
+            result,
+          });
           if (await this.runner.store.create(this.job.key, created)) return result;
         } else {
           if (current.state === "succeeded") return current.result ?? result;

@@ -15,7 +15,7 @@ import { invalidRequest, precheckFailed } from "../errors.ts";
 import type { Money } from "../money.ts";
 import { PROVIDER_IDS, type CancelInput, type ProviderId, type RefundInput, type RetrieveInput } from "../types.ts";
 import { render } from "./render.ts";
-import { fieldPath, readRecord, reject, rejectUnknown, type InputOperation, type Where } from "./rules.ts";
+import { readRecord, reject, rejectUnknown, type InputOperation, type Where } from "./rules.ts";
 import { PROVIDERS } from "../providers/registry.ts";
 import { FACADE_KEY, type OperationSchema } from "./schemas.ts";
 
@@ -78,7 +78,12 @@ function guarded<T>(operation: InputOperation, run: () => T): T {
     return run();
   } catch (error) {
     if (isOdemeError(error)) throw error;
-    throw invalidRequest("unknown", operation, "input", `${operation}: the input cannot be read as plain data (${error instanceof Error ? error.name : "a thrown value"}); pass ${SHAPE[operation]}.`);
+    throw invalidRequest(
+      "unknown",
+      operation,
+      "input",
+      `${operation}: the input cannot be read as plain data (${error instanceof Error ? error.name : "a thrown value"}); pass ${SHAPE[operation]}.`,
+    );
   }
 }
 
@@ -88,14 +93,25 @@ function open(operation: InputOperation, input: unknown): { at: Where; record: M
   const record = readRecord(anyone, "", input, SHAPE[operation]);
   const provider = record.get("provider");
   if (typeof provider !== "string" || !(PROVIDER_IDS as readonly string[]).includes(provider)) {
-    throw invalidRequest("unknown", operation, "provider", `${operation}: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
+    throw invalidRequest(
+      "unknown",
+      operation,
+      "provider",
+      `${operation}: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`,
+    );
   }
   const p = provider as ProviderId;
   const schemas = PROVIDERS[p].input;
   const at: Where = { provider: p, name: schemas.name, operation };
   const schema = schemas[operation];
   if (schema === undefined) {
-    throw precheckFailed(p, operation, "unsupported", `${schemas.name} has no same-day void (cancel); refund the payment instead.`, "provider");
+    throw precheckFailed(
+      p,
+      operation,
+      "unsupported",
+      `${schemas.name} has no same-day void (cancel); refund the payment instead.`,
+      "provider",
+    );
   }
   return { at, record, schema };
 }
@@ -115,13 +131,20 @@ function readPayment(at: Where, schema: OperationSchema, value: unknown): JsonOb
   const named = ways.filter((w) => record.has(w));
   if (named.length === 0) return reject(at, "payment", `payment must be ${shape}; got ${render(value)}.`);
   if (named.length > 1) {
-    return reject(at, "payment", `payment must name the payment one way only, by ${ways.join(" or ")}; got ${named.join(" and ")} together. Pass ${shape}.`);
+    return reject(
+      at,
+      "payment",
+      `payment must name the payment one way only, by ${ways.join(" or ")}; got ${named.join(" and ")} together. Pass ${shape}.`,
+    );
   }
   const variant = schema.payment.find((v) => v.by === named[0]) as OperationSchema["payment"][number];
-  if (variant.unsupported !== undefined) throw precheckFailed(at.provider, at.operation, "unsupported", variant.unsupported, `payment.${variant.by}`);
+  if (variant.unsupported !== undefined)
+    throw precheckFailed(at.provider, at.operation, "unsupported", variant.unsupported, `payment.${variant.by}`);
   const rules = { ...variant.required, ...variant.optional };
   rejectUnknown(at, "payment", record, Object.keys(rules), {
-    ...Object.fromEntries(ways.filter((w) => w !== variant.by).map((w) => [w, `Name the payment one way only: this one is by ${variant.by}.`])),
+    ...Object.fromEntries(
+      ways.filter((w) => w !== variant.by).map((w) => [w, `Name the payment one way only: this one is by ${variant.by}.`]),
+    ),
     ...schema.paymentHints,
   });
   const out: JsonObject = {};

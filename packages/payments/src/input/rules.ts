@@ -105,7 +105,13 @@ export function readRecord(at: Where, parent: string, value: unknown, what: stri
 }
 
 /** Keys of `record` outside `allowed`: the first one is an error, with a hint where there is one. */
-export function rejectUnknown(at: Where, field: string, record: Map<string, unknown>, allowed: readonly string[], hints: Readonly<Record<string, string>> = {}): void {
+export function rejectUnknown(
+  at: Where,
+  field: string,
+  record: Map<string, unknown>,
+  allowed: readonly string[],
+  hints: Readonly<Record<string, string>> = {},
+): void {
   for (const [name, value] of record) {
     if (allowed.includes(name)) continue;
     const path = fieldPath(field, name);
@@ -183,13 +189,15 @@ export function referenceString(what: string, sources: readonly SpecSource[]): R
     if (typeof value !== "string") return expected(at, field, what, value);
     if (value.length < c.minLength) return expected(at, field, `${what} (not empty)`, value);
     if (value.length > c.maxLength) return expected(at, field, `${what} of at most ${c.maxLength} characters`, value);
-    if (CONTROL_OR_BREAK.test(value) || LONE_SURROGATE.test(value)) return expected(at, field, `${what}, without control characters`, value);
+    if (CONTROL_OR_BREAK.test(value) || LONE_SURROGATE.test(value))
+      return expected(at, field, `${what}, without control characters`, value);
     if (c.header && !HEADER_SAFE.test(value)) {
       return expected(at, field, `${what} in visible ASCII without leading or trailing spaces (it is sent in an HTTP header)`, value);
     }
     for (const p of c.patterns) if (!p.test(value)) return expected(at, field, what, value);
     if (c.formats.has("uuid") && !UUID.test(value)) return expected(at, field, `${what} (a UUID)`, value);
-    if (c.formats.has("date") && !isCalendarDate(value)) return expected(at, field, `${what} (a calendar date yyyy-MM-dd that exists)`, value);
+    if (c.formats.has("date") && !isCalendarDate(value))
+      return expected(at, field, `${what} (a calendar date yyyy-MM-dd that exists)`, value);
     if (c.bigint && (!/^[0-9]{1,19}$/.test(value) || BigInt(value) > INT64_MAX)) {
       return expected(at, field, `${what} (digits, at most ${INT64_MAX}, the largest signed 64-bit integer)`, value);
     }
@@ -249,28 +257,36 @@ export function amount(spec: AmountSpec): (at: Where, field: string, value: unkn
     const currency = record.get("currency");
     // A number of minor units is the likeliest mistake: the whole Money is shown, as for a float.
     if (typeof minor !== "bigint") return expected(at, field, example, value);
-    if (typeof currency !== "string" || !isCurrency(currency)) return expected(at, `${field}.currency`, "an ISO 4217 currency code the facade supports", currency);
+    if (typeof currency !== "string" || !isCurrency(currency))
+      return expected(at, `${field}.currency`, "an ISO 4217 currency code the facade supports", currency);
     for (const allowed of currencyRules.enums) {
-      if (!allowed.includes(currency)) return expected(at, `${field}.currency`, `one of ${allowed.join(", ")} (${at.name}'s currencies)`, currency);
+      if (!allowed.includes(currency))
+        return expected(at, `${field}.currency`, `one of ${allowed.join(", ")} (${at.name}'s currencies)`, currency);
     }
-    for (const p of currencyRules.patterns) if (!p.test(currency)) return expected(at, `${field}.currency`, `a currency code ${at.name} accepts`, currency);
+    for (const p of currencyRules.patterns)
+      if (!p.test(currency)) return expected(at, `${field}.currency`, `a currency code ${at.name} accepts`, currency);
     const m: Money = Object.freeze({ minor, currency });
-    if (minor <= 0n) return reject(at, field, `${field} must be more than zero; omit it for a full refund (got ${formatDecimal(m)} ${currency}).`);
+    if (minor <= 0n)
+      return reject(at, field, `${field} must be more than zero; omit it for a full refund (got ${formatDecimal(m)} ${currency}).`);
     if (minor >= MAX_JSON_MINOR) return reject(at, field, `${field} is too large: at most ${MAX_JSON_MINOR - 1n} minor units.`);
-    const inUnit = (bound: number): Money | undefined => bound === 0 ? Object.freeze({ minor: 0n, currency }) : toMoney(bound, spec.unit, currency);
+    const inUnit = (bound: number): Money | undefined =>
+      bound === 0 ? Object.freeze({ minor: 0n, currency }) : toMoney(bound, spec.unit, currency);
     const shown = `${formatDecimal(m)} ${currency}`;
     for (const max of c.maximum) {
       const bound = inUnit(max);
-      if (bound !== undefined && minor > bound.minor) return reject(at, field, `${field} must be at most ${formatDecimal(bound)} ${currency} (${at.name}'s maximum); got ${shown}.`);
+      if (bound !== undefined && minor > bound.minor)
+        return reject(at, field, `${field} must be at most ${formatDecimal(bound)} ${currency} (${at.name}'s maximum); got ${shown}.`);
     }
     for (const min of c.minimum) {
       const bound = inUnit(min);
-      if (bound !== undefined && minor < bound.minor) return reject(at, field, `${field} must be at least ${formatDecimal(bound)} ${currency} (${at.name}'s minimum); got ${shown}.`);
+      if (bound !== undefined && minor < bound.minor)
+        return reject(at, field, `${field} must be at least ${formatDecimal(bound)} ${currency} (${at.name}'s minimum); got ${shown}.`);
     }
     // A decimal string field's pattern (DineroPay allows 2 decimals): checked on the exact text sent.
     if (spec.unit === "major") {
       const text = formatDecimal(m);
-      for (const p of c.patterns) if (!p.test(text)) return reject(at, field, `${field} ${shown} cannot be written as ${at.name} expects amounts (${p.source}).`);
+      for (const p of c.patterns)
+        if (!p.test(text)) return reject(at, field, `${field} ${shown} cannot be written as ${at.name} expects amounts (${p.source}).`);
     }
     return m;
   };

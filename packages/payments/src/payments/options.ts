@@ -50,7 +50,9 @@ export interface PaymentsOptions extends ProviderOptions {
 export function writeRunner(options: PaymentsOptions): WriteRunner {
   const timeouts = [options.timeoutMs ?? 30_000, ...PROVIDER_IDS.map((p) => options[p]?.timeoutMs ?? 0)];
   if (options.leaseMs !== undefined && !(Number.isFinite(options.leaseMs) && options.leaseMs > 0)) {
-    throw new TypeError(`createPayments: leaseMs must be a positive number of milliseconds (longer than a lookup plus a write), got ${render(options.leaseMs)}.`);
+    throw new TypeError(
+      `createPayments: leaseMs must be a positive number of milliseconds (longer than a lookup plus a write), got ${render(options.leaseMs)}.`,
+    );
   }
   return {
     store: options.idempotencyStore === undefined ? new MemoryIdempotencyStore() : checkStore(options.idempotencyStore),

@@ -16,19 +16,38 @@ export type Adapters = { [P in ProviderId]?: ProviderAdapter<P> };
 
 export function adapterFor(adapters: Adapters, provider: unknown, operation: string): ProviderAdapter {
   if (typeof provider !== "string" || !(PROVIDER_IDS as readonly string[]).includes(provider)) {
-    throw invalidRequest("unknown", operation, "provider", `${operation}: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
+    throw invalidRequest(
+      "unknown",
+      operation,
+      "provider",
+      `${operation}: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`,
+    );
   }
   const adapter = adapters[provider as ProviderId];
   if (adapter === undefined) {
-    throw invalidRequest(provider, operation, provider, `${operation}: ${provider} is not configured; pass the "${provider}" option to createPayments.`);
+    throw invalidRequest(
+      provider,
+      operation,
+      provider,
+      `${operation}: ${provider} is not configured; pass the "${provider}" option to createPayments.`,
+    );
   }
   return adapter as ProviderAdapter;
 }
 
 export function capabilitiesOf<P extends ProviderId>(provider: P): ProviderCapabilities[P] {
   // Own keys only: "__proto__" or "toString" must not find Object.prototype's members.
-  const caps = typeof provider === "string" && Object.hasOwn(PROVIDERS, provider) ? (PROVIDERS[provider].capabilities as ProviderCapabilities[P]) : undefined;
-  if (caps === undefined) throw invalidRequest("unknown", "capabilities", "provider", `capabilities: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`);
+  const caps =
+    typeof provider === "string" && Object.hasOwn(PROVIDERS, provider)
+      ? (PROVIDERS[provider].capabilities as ProviderCapabilities[P])
+      : undefined;
+  if (caps === undefined)
+    throw invalidRequest(
+      "unknown",
+      "capabilities",
+      "provider",
+      `capabilities: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`,
+    );
   return caps;
 }
 

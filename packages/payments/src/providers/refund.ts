@@ -47,9 +47,16 @@ export function refundAmount(check: RefundCheck, requested: Money | undefined): 
   const part = check.part ?? subject;
   const at = `${name} refund`;
   if (requested !== undefined && requested.currency !== currency) {
-    throw precheckFailed(p, "refund", "invalid_request", `${at}: amount is in ${requested.currency} but ${subject} is in ${currency}.`, "amount");
+    throw precheckFailed(
+      p,
+      "refund",
+      "invalid_request",
+      `${at}: amount is in ${requested.currency} but ${subject} is in ${currency}.`,
+      "amount",
+    );
   }
-  if (check.cancelled !== undefined) throw precheckFailed(p, "refund", "already_cancelled", `${at}: ${subject} ${check.cancelled}; there is nothing to refund.`);
+  if (check.cancelled !== undefined)
+    throw precheckFailed(p, "refund", "already_cancelled", `${at}: ${subject} ${check.cancelled}; there is nothing to refund.`);
   for (const refusal of check.refusals ?? []) {
     const error = refusal();
     if (error !== undefined) throw error;
@@ -58,15 +65,27 @@ export function refundAmount(check: RefundCheck, requested: Money | undefined): 
   if (refunded !== undefined && left.minor <= 0n) throw alreadyRefunded(check);
   const amount = requested ?? left;
   const more = (than: string) =>
-    precheckFailed(p, "refund", "amount_exceeds_refundable", `${at}: ${toDecimal(amount)} ${amount.currency} is more than ${than}.`, "amount");
+    precheckFailed(
+      p,
+      "refund",
+      "amount_exceeds_refundable",
+      `${at}: ${toDecimal(amount)} ${amount.currency} is more than ${than}.`,
+      "amount",
+    );
   if (check.capAtPaid && compare(amount, paid) > 0) throw more(`${part}'s ${toDecimal(paid)} ${currency}`);
-  if ((refunded !== undefined || !check.capAtPaid) && compare(amount, left) > 0) throw more(`the ${toDecimal(left)} ${currency} left to refund on ${part}`);
+  if ((refunded !== undefined || !check.capAtPaid) && compare(amount, left) > 0)
+    throw more(`the ${toDecimal(left)} ${currency} left to refund on ${part}`);
   return amount;
 }
 
 /** The refusal of a payment with nothing left to refund, for adapters whose lookup says so by a state. */
 export function alreadyRefunded(check: Pick<RefundCheck, "provider" | "name" | "subject" | "part">): Error {
-  return precheckFailed(check.provider, "refund", "already_refunded", `${check.name} refund: ${check.part ?? check.subject} is already fully refunded.`);
+  return precheckFailed(
+    check.provider,
+    "refund",
+    "already_refunded",
+    `${check.name} refund: ${check.part ?? check.subject} is already fully refunded.`,
+  );
 }
 
 /** Paid minus refunded, never below zero (a total above the payment leaves nothing). */

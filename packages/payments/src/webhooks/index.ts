@@ -44,13 +44,23 @@ export function createWebhooks(secrets: WebhookSecrets): Webhooks {
   return {
     verify<P extends WebhookProviderId>(provider: P, rawBody: RawBody, headers?: HeaderBag): WebhookEvents[P] {
       if (!Object.hasOwn(WEBHOOK_SCHEMES, provider)) {
-        throw invalidRequest(String(provider), "webhooks.verify", "provider", `webhooks.verify: no signature scheme is known for ${JSON.stringify(provider)}; use ${ONE_OF}.`);
+        throw invalidRequest(
+          String(provider),
+          "webhooks.verify",
+          "provider",
+          `webhooks.verify: no signature scheme is known for ${JSON.stringify(provider)}; use ${ONE_OF}.`,
+        );
       }
       const scheme = WEBHOOK_SCHEMES[provider] as WebhookScheme<WebhookEvents[P]>;
       const option = `${provider}.${scheme.secret}`;
       const secret = secrets[provider];
       if (secret === undefined || secret === "") {
-        throw invalidRequest(provider, "webhooks.verify", option, `${provider} webhook: configure ${option} in createPayments to verify ${provider} webhooks.`);
+        throw invalidRequest(
+          provider,
+          "webhooks.verify",
+          option,
+          `${provider} webhook: configure ${option} in createPayments to verify ${provider} webhooks.`,
+        );
       }
       return scheme.verify(secret, rawBody, headers);
     },

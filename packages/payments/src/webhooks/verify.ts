@@ -85,13 +85,24 @@ export function checkHexSignature(
   missingHint: string,
   mismatchHint: string,
 ): void {
-  if (received === undefined || received.trim() === "") throw webhookError(provider, "invalid_request", `${where} is missing; ${missingHint}`, where);
+  if (received === undefined || received.trim() === "")
+    throw webhookError(provider, "invalid_request", `${where} is missing; ${missingHint}`, where);
   const value = received.trim();
   if (!/^[0-9a-fA-F]*$/.test(value)) throw webhookError(provider, "invalid_request", `${where} is not a hex string.`, where);
   if (value.length !== expected.length) {
-    throw webhookError(provider, "invalid_request", `${where} has ${value.length} hex characters; a valid one has ${expected.length}.`, where);
+    throw webhookError(
+      provider,
+      "invalid_request",
+      `${where} has ${value.length} hex characters; a valid one has ${expected.length}.`,
+      where,
+    );
   }
   if (!timingSafeEqualHex(expected, value)) {
-    throw webhookError(provider, "authentication", `signature mismatch: the body was altered, or the secret is wrong (${mismatchHint}).`, where);
+    throw webhookError(
+      provider,
+      "authentication",
+      `signature mismatch: the body was altered, or the secret is wrong (${mismatchHint}).`,
+      where,
+    );
   }
 }

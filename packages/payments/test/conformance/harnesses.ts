@@ -48,7 +48,12 @@ export const HARNESSES: Partial<Record<ProviderId, Harness>> = {
         options: { iyzico: { ...sim.credentials, baseUrl: sim.url } },
         currency: "TRY",
         seed() {
-          const p = sim.seedPayment({ items: [{ id: "A", price: "60.00" }, { id: "B", price: "40.00" }] });
+          const p = sim.seedPayment({
+            items: [
+              { id: "A", price: "60.00" },
+              { id: "B", price: "40.00" },
+            ],
+          });
           const ref = { paymentId: p.paymentId };
           return { ...same(ref), item: { ...ref, paymentTransactionId: p.items[0]?.paymentTransactionId ?? "" } };
         },
@@ -74,7 +79,9 @@ export const HARNESSES: Partial<Record<ProviderId, Harness>> = {
           return { refund: ref, cancel: ref, retrieve: { merchantUniqueCode: p.merchantUniqueCode } };
         },
         ledgerRefunds: (refs) =>
-          sim.ledger.byMerchantUniqueCode(String(refs.refund.merchantUniqueCode))?.activities.filter((a) => a.type === "Refund" || a.type === "PartialRefund").length ?? 0,
+          sim.ledger
+            .byMerchantUniqueCode(String(refs.refund.merchantUniqueCode))
+            ?.activities.filter((a) => a.type === "Refund" || a.type === "PartialRefund").length ?? 0,
         requestCount: () => sim.requests.length,
         resetsHit: () => sim.requests.filter((r) => r.fault === "reset-after").length,
         resetAfterNextRefund: () => sim.faults.inject({ kind: "reset-after" }, { route: "/api/paywall/private/refund/partial" }),
@@ -106,7 +113,8 @@ export const HARNESSES: Partial<Record<ProviderId, Harness>> = {
       return {
         options: { parolapay: { ...sim.credentials, baseUrl: sim.url } },
         currency: "TRY",
-        seed: (purpose) => same({ intentId: sim.seedIntent({ amount: 10_000, status: purpose === "cancel" ? "authorized" : "captured" }).intentId }),
+        seed: (purpose) =>
+          same({ intentId: sim.seedIntent({ amount: 10_000, status: purpose === "cancel" ? "authorized" : "captured" }).intentId }),
         ledgerRefunds: (refs) => sim.ledger.refunds.filter((r) => r.intentId === refs.refund.intentId).length,
         requestCount: () => sim.requests.length,
         resetsHit: () => sim.requests.filter((r) => r.fault === "reset-after").length,

@@ -21,14 +21,17 @@ export function agreesWithTheProvider(id: ProviderId, payment: Record<string, un
   it("says itemRefund and cancel exactly where the input checks let them through", () => {
     const item = () => checkWrite("refund", { provider: id, payment: { ...payment, paymentTransactionId: "2" }, idempotencyKey: "k1" });
     const cancel = () => checkWrite("cancel", { provider: id, payment, idempotencyKey: "k1" });
-    for (const [flag, run] of [[capabilities.itemRefund, item], [capabilities.cancel, cancel]] as const) {
+    for (const [flag, run] of [
+      [capabilities.itemRefund, item],
+      [capabilities.cancel, cancel],
+    ] as const) {
       if (flag) expect(run).not.toThrow();
       else expect(run).toThrow(expect.objectContaining({ code: "unsupported" }));
     }
     expect(input.cancel !== undefined).toBe(capabilities.cancel);
   });
 
-  it("says idempotency \"provider\" exactly when the adapter relies on the provider rejecting a repeated key", () => {
+  it('says idempotency "provider" exactly when the adapter relies on the provider rejecting a repeated key', () => {
     const credentials = Object.fromEntries(secretOptionNames(id).map((name) => [name, "x"]));
     const adapter = (createAdapter as (config: object, shared: object) => { rejectsRepeatedKeys: boolean; planCancel?: unknown })(
       { ...credentials, baseUrl: "http://127.0.0.1:9" },

@@ -18,7 +18,11 @@ export interface DyingProcess {
 
 const never = () => new Promise<never>(() => undefined);
 
-export function dyingProcess(shared: IdempotencyStore, writePath: string, fetcher: (request: Request) => Promise<Response> = (r) => fetch(r)): DyingProcess {
+export function dyingProcess(
+  shared: IdempotencyStore,
+  writePath: string,
+  fetcher: (request: Request) => Promise<Response> = (r) => fetch(r),
+): DyingProcess {
   let died = false;
   const store = new Proxy(shared, {
     get(target, property, receiver) {

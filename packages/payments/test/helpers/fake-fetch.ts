@@ -48,7 +48,8 @@ export function fakeProvider(routes: Record<string, Route> = {}): FakeProvider {
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);
       const reply = typeof route === "function" ? await route(call, n) : route;
-      if (reply === "reset") throw new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
+      if (reply === "reset")
+        throw new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
       if (reply.text !== undefined) return new Response(reply.text, { status: reply.status ?? 200, headers: reply.headers ?? {} });
       return json(reply.status ?? 200, reply.json ?? {}, reply.headers);
     },

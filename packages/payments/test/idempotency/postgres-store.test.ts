@@ -54,7 +54,9 @@ describe("Postgres idempotency store", () => {
   it("lets exactly one of many racing compare-and-sets on a version win", async () => {
     const stores = Array.from({ length: 6 }, () => createPostgresIdempotencyStore({ client: db }));
     await stores[0]?.create("c2", record());
-    const wins = await Promise.all(stores.map((s, i) => s.compareAndSet("c2", 1, record({ version: 2, lease: { owner: `p${i}`, until: "2024-06-12T10:01:00.000Z" } }))));
+    const wins = await Promise.all(
+      stores.map((s, i) => s.compareAndSet("c2", 1, record({ version: 2, lease: { owner: `p${i}`, until: "2024-06-12T10:01:00.000Z" } }))),
+    );
     expect(wins.filter(Boolean)).toHaveLength(1);
   });
 
@@ -90,13 +92,23 @@ for (const id of ["iyzico", "paywall", "dineropay"] as const satisfies readonly 
     beforeAll(async () => {
       sim = await startProvider(id);
       instances = Array.from({ length: 3 }, (_, i) =>
-        createPayments({ ...sim.options, idempotencyStore: createPostgresIdempotencyStore({ client: db }), resendGraceMs: 0, instanceId: `${id}-${i}` }),
+        createPayments({
+          ...sim.options,
+          idempotencyStore: createPostgresIdempotencyStore({ client: db }),
+          resendGraceMs: 0,
+          instanceId: `${id}-${i}`,
+        }),
       );
     });
     afterAll(() => sim.close());
 
     const refund = (payment: Record<string, unknown>, key: string) => () =>
-      (instances[Number(key.at(-1)) % 3] as Payments).refund({ provider: id, payment, amount: parseMoney("12.34", "TRY"), idempotencyKey: key } as never);
+      (instances[Number(key.at(-1)) % 3] as Payments).refund({
+        provider: id,
+        payment,
+        amount: parseMoney("12.34", "TRY"),
+        idempotencyKey: key,
+      } as never);
     const appliedRefunds = () => sim.requests.filter((r) => r.path === sim.refundRoute && r.applied).length;
 
     it(`(a) after an HTML 503, instances retrying one key concurrently refund once (${REPEATS} times)`, async () => {
@@ -107,7 +119,11 @@ for (const id of ["iyzico", "paywall", "dineropay"] as const satisfies readonly 
         const first = await refund(payment, key)().catch((e: unknown) => e);
         expect(first).toMatchObject({ code: "provider_unavailable", outcome: "rejected" });
         const before = appliedRefunds();
-        const told = await Promise.all(instances.map((p) => retried(() => p.refund({ provider: id, payment, amount: parseMoney("12.34", "TRY"), idempotencyKey: key } as never))));
+        const told = await Promise.all(
+          instances.map((p) =>
+            retried(() => p.refund({ provider: id, payment, amount: parseMoney("12.34", "TRY"), idempotencyKey: key } as never)),
+          ),
+        );
         expect(sim.ledger(payment).map((e) => e.amount)).toEqual([1234]);
         expect(appliedRefunds() - before).toBe(1);
         expect(new Set(told).size).toBe(1);
@@ -123,7 +139,11 @@ for (const id of ["iyzico", "paywall", "dineropay"] as const satisfies readonly 
         const first = await refund(payment, key)().catch((e: unknown) => e);
         expect(first).toMatchObject({ code: "outcome_unknown" });
         const before = appliedRefunds();
-        const told = await Promise.all(instances.map((p) => retried(() => p.refund({ provider: id, payment, amount: parseMoney("12.34", "TRY"), idempotencyKey: key } as never))));
+        const told = await Promise.all(
+          instances.map((p) =>
+            retried(() => p.refund({ provider: id, payment, amount: parseMoney("12.34", "TRY"), idempotencyKey: key } as never)),
+          ),
+        );
         expect(new Set(told).size).toBe(1);
         if (told[0] === "outcome_unknown") {
           // DineroPay: a lookup cannot tell a queued refund from none, so nothing is sent again.

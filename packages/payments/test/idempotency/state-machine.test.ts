@@ -19,7 +19,13 @@ function provider(opts: { refundReply?: "reset" } = {}) {
   const state = { refunded: 0 };
   const fake = fakeProvider({
     "POST /parolapay/status": () => ({
-      json: { id: INTENT, status: state.refunded ? "partially_refunded" : "captured", amount_captured: 10_000, amount_refunded: state.refunded, currency: "TRY" },
+      json: {
+        id: INTENT,
+        status: state.refunded ? "partially_refunded" : "captured",
+        amount_captured: 10_000,
+        amount_refunded: state.refunded,
+        currency: "TRY",
+      },
     }),
     "POST /parolapay/refund": async (call) => {
       state.refunded += (call.body as { amount: number }).amount;
@@ -30,13 +36,18 @@ function provider(opts: { refundReply?: "reset" } = {}) {
 }
 
 function payments(fake: FakeProvider, extra: Partial<PaymentsOptions> = {}): Payments {
-  return createPayments({ parolapay: { username: "u", password: "p", baseUrl: "http://p.test", fetch: fake.fetch }, resendGraceMs: 0, ...extra });
+  return createPayments({
+    parolapay: { username: "u", password: "p", baseUrl: "http://p.test", fetch: fake.fetch },
+    resendGraceMs: 0,
+    ...extra,
+  });
 }
 
 const refund = (key: string, amount = "10") =>
   ({ provider: "parolapay", payment: { intentId: INTENT }, amount: parseMoney(amount, "TRY"), idempotencyKey: key }) as const;
 
-const print = (input: ReturnType<typeof refund>) => fingerprint({ provider: "parolapay", operation: "refund", payment: input.payment, amount: input.amount });
+const print = (input: ReturnType<typeof refund>) =>
+  fingerprint({ provider: "parolapay", operation: "refund", payment: input.payment, amount: input.amount });
 
 /** A promise and its release, to hold a provider's answer while another "process" acts. */
 function gate() {
@@ -67,7 +78,9 @@ describe("idempotency", () => {
 
   it("lets a key be used again after the provider rejected it (nothing was applied)", async () => {
     const { fake } = provider();
-    fake.on("POST /parolapay/refund", (_c, n) => (n === 1 ? { status: 400, json: { error: { code: "bad", message: "nope" } } } : { json: { status: "succeeded" } }));
+    fake.on("POST /parolapay/refund", (_c, n) =>
+      n === 1 ? { status: 400, json: { error: { code: "bad", message: "nope" } } } : { json: { status: "succeeded" } },
+    );
     const p = payments(fake);
     expect((await rejection(() => p.refund(refund("k3", "10")))).code).toBe("invalid_request");
     expect(await p.refund(refund("k3", "12"))).toMatchObject({ status: "succeeded", amount: parseMoney("12", "TRY") });
@@ -93,7 +106,14 @@ describe("idempotency", () => {
   it("never re-sends a write whose record lost its plan", async () => {
     const store = new JsonStore();
     const input = refund("k8");
-    store.put("k8", { version: 3, fingerprint: print(input), provider: "parolapay", operation: "refund", state: "unknown", updatedAt: "2024-06-12T10:00:00.000Z" });
+    store.put("k8", {
+      version: 3,
+      fingerprint: print(input),
+      provider: "parolapay",
+      operation: "refund",
+      state: "unknown",
+      updatedAt: "2024-06-12T10:00:00.000Z",
+    });
     const { fake } = provider();
     const error = await rejection(() => payments(fake, { idempotencyStore: store }).refund(input));
     expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
@@ -127,14 +147,19 @@ describe("idempotency", () => {
     const { fake, state } = provider();
     const held = gate();
     fake.on("POST /parolapay/refund", async (call, n) => {
-      if (n === 1) return { status: 503, text: "<html><body>503 Service Unavailable</body></html>", headers: { "content-type": "text/html" } };
+      if (n === 1)
+        return { status: 503, text: "<html><body>503 Service Unavailable</body></html>", headers: { "content-type": "text/html" } };
       await held.opened;
       state.refunded += (call.body as { amount: number }).amount;
       return { json: { status: "succeeded" } };
     });
     const a = payments(fake, { idempotencyStore: new JsonStore(shared) });
     const b = payments(fake, { idempotencyStore: new JsonStore(shared) });
-    expect(await rejection(() => a.refund(refund("k10")))).toMatchObject({ code: "provider_unavailable", retryable: true, outcome: "rejected" });
+    expect(await rejection(() => a.refund(refund("k10")))).toMatchObject({
+      code: "provider_unavailable",
+      retryable: true,
+      outcome: "rejected",
+    });
     expect(JSON.parse(shared.get("k10") ?? "")).toMatchObject({ state: "rejected" });
 
     const retries = Promise.allSettled([a.refund(refund("k10")), b.refund(refund("k10"))]);
@@ -214,7 +239,16 @@ describe("idempotency", () => {
   it("never sends for a record without a version (an older store's): outcome_unknown, no request", async () => {
     const store = new JsonStore();
     const input = refund("k16");
-    store.data.set("k16", JSON.stringify({ fingerprint: print(input), provider: "parolapay", operation: "refund", state: "rejected", updatedAt: "2024-06-12T10:00:00.000Z" }));
+    store.data.set(
+      "k16",
+      JSON.stringify({
+        fingerprint: print(input),
+        provider: "parolapay",
+        operation: "refund",
+        state: "rejected",
+        updatedAt: "2024-06-12T10:00:00.000Z",
+      }),
+    );
     const { fake } = provider();
     const error = await rejection(() => payments(fake, { idempotencyStore: store }).refund(input));
     expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
@@ -232,12 +266,21 @@ describe("idempotency", () => {
   it("refuses a store without create and compareAndSet (an older get/set store) when created", () => {
     const { fake } = provider();
     const old = { get: () => undefined, set: () => {} };
-    expect(() => payments(fake, { idempotencyStore: old as never })).toThrow(/must implement get, create and compareAndSet \(missing: create, compareAndSet\)/);
+    expect(() => payments(fake, { idempotencyStore: old as never })).toThrow(
+      /must implement get, create and compareAndSet \(missing: create, compareAndSet\)/,
+    );
   });
 
   it("MemoryIdempotencyStore hands out copies and compares versions", () => {
     const store = new MemoryIdempotencyStore();
-    const record: IdempotencyRecord = { version: 1, fingerprint: "f", provider: "iyzico", operation: "refund", state: "pending", updatedAt: "2024-01-01T00:00:00.000Z" };
+    const record: IdempotencyRecord = {
+      version: 1,
+      fingerprint: "f",
+      provider: "iyzico",
+      operation: "refund",
+      state: "pending",
+      updatedAt: "2024-01-01T00:00:00.000Z",
+    };
     expect(store.create("a", record)).toBe(true);
     expect(store.create("a", { ...record, state: "succeeded" })).toBe(false);
     (store.get("a") as IdempotencyRecord).state = "succeeded";
@@ -255,7 +298,13 @@ describe("idempotency", () => {
 });
 
 describe("state machine (runWrite)", () => {
-  const runner = (store = new MemoryIdempotencyStore()) => ({ store, now: () => new Date("2024-06-12T10:00:00.000Z"), resendGraceMs: 0, leaseMs: 60_000, instanceId: "t" });
+  const runner = (store = new MemoryIdempotencyStore()) => ({
+    store,
+    now: () => new Date("2024-06-12T10:00:00.000Z"),
+    resendGraceMs: 0,
+    leaseMs: 60_000,
+    instanceId: "t",
+  });
   const job = (over: Partial<WriteJob>): WriteJob => ({
     key: "j",
     fingerprint: "f",
@@ -275,11 +324,19 @@ describe("state machine (runWrite)", () => {
     const outcome = await runWrite(
       r,
       job({
-        plan: async () => ({ providerOperation: "refundV2", request: {}, amount: { minor: "100", currency: "TRY" }, alreadyApplied: { status: "succeeded", refundId: "R1" } }),
+        plan: async () => ({
+          providerOperation: "refundV2",
+          request: {},
+          amount: { minor: "100", currency: "TRY" },
+          alreadyApplied: { status: "succeeded", refundId: "R1" },
+        }),
         send: async () => ((sends += 1), { status: "succeeded" }),
       }),
     );
-    expect(outcome).toEqual({ result: { status: "succeeded", providerOperation: "refundV2", amount: { minor: "100", currency: "TRY" }, refundId: "R1" }, replayed: true });
+    expect(outcome).toEqual({
+      result: { status: "succeeded", providerOperation: "refundV2", amount: { minor: "100", currency: "TRY" }, refundId: "R1" },
+      replayed: true,
+    });
     expect(sends).toBe(0);
     expect(r.store.get("j")).toMatchObject({ state: "succeeded", version: 2 });
   });
@@ -293,7 +350,12 @@ describe("state machine (runWrite)", () => {
         // Between our create and our pending → sent CAS, another process finished the key.
         plan: async () => {
           const current = store.get("j") as IdempotencyRecord;
-          store.compareAndSet("j", current.version, { ...current, version: current.version + 1, state: "succeeded", result: { status: "succeeded", providerOperation: "refundV2", refundId: "OTHER" } });
+          store.compareAndSet("j", current.version, {
+            ...current,
+            version: current.version + 1,
+            state: "succeeded",
+            result: { status: "succeeded", providerOperation: "refundV2", refundId: "OTHER" },
+          });
           return { providerOperation: "refundV2", request: {}, amount: { minor: "100", currency: "TRY" } };
         },
         send: async () => ((sends += 1), { status: "succeeded" }),
@@ -310,7 +372,15 @@ describe("state machine over a shared JSON store, with a lookup that can tell", 
   /** One provider's ledger: a refund lands once per send that got through. */
   function ledger() {
     const state = { applied: 0, sends: 0 };
-    const lost = () => new OdemeError({ code: "network", message: "reset after sending", provider: "iyzico", operation: "refundV2", outcome: "unknown", retryable: false });
+    const lost = () =>
+      new OdemeError({
+        code: "network",
+        message: "reset after sending",
+        provider: "iyzico",
+        operation: "refundV2",
+        outcome: "unknown",
+        retryable: false,
+      });
     const job = (key: string, send: () => Promise<void>): WriteJob => ({
       key,
       fingerprint: `f-${key}`,
@@ -329,20 +399,34 @@ describe("state machine over a shared JSON store, with a lookup that can tell", 
     });
     return { state, lost, job };
   }
-  const runnerOn = (store: JsonStore, now: () => Date, resendGraceMs = 0, instanceId = "p1") => ({ store, now, resendGraceMs, leaseMs: 60_000, instanceId });
+  const runnerOn = (store: JsonStore, now: () => Date, resendGraceMs = 0, instanceId = "p1") => ({
+    store,
+    now,
+    resendGraceMs,
+    leaseMs: 60_000,
+    instanceId,
+  });
   const at = (iso: string) => () => new Date(iso);
 
   it("keeps plain JSON records with a version in an injected store, and a new process reconciles a sent write", async () => {
     const store = new JsonStore();
     const { state, lost, job } = ledger();
     // Applied at the provider, the answer lost: the lookup right after finds it.
-    const first = await runWrite(runnerOn(store, at("2024-06-12T10:00:00.000Z")), job("k5", async () => {
-      state.applied += 1;
-      throw lost();
-    }));
+    const first = await runWrite(
+      runnerOn(store, at("2024-06-12T10:00:00.000Z")),
+      job("k5", async () => {
+        state.applied += 1;
+        throw lost();
+      }),
+    );
     expect(first).toMatchObject({ replayed: false, result: { status: "succeeded", amount: { minor: "1000", currency: "TRY" } } });
     const record = await store.get("k5");
-    expect(record).toMatchObject({ state: "succeeded", provider: "iyzico", operation: "refund", result: { amount: { minor: "1000", currency: "TRY" } } });
+    expect(record).toMatchObject({
+      state: "succeeded",
+      provider: "iyzico",
+      operation: "refund",
+      result: { amount: { minor: "1000", currency: "TRY" } },
+    });
     // create (1), pending → sent (2), sent → unknown (3), unknown → succeeded (4): each a CAS.
     expect(record?.version).toBe(4);
     expect(record?.lease).toBeUndefined();
@@ -360,7 +444,10 @@ describe("state machine over a shared JSON store, with a lookup that can tell", 
       plan: { providerOperation: "refundV2", request: {}, amount: { minor: "1000", currency: "TRY" } },
     });
     const sendsBefore = state.sends;
-    const replay = await runWrite(runnerOn(store, at("2024-06-12T10:02:00.000Z"), 0, "p2"), job("k6", async () => undefined));
+    const replay = await runWrite(
+      runnerOn(store, at("2024-06-12T10:02:00.000Z"), 0, "p2"),
+      job("k6", async () => undefined),
+    );
     expect(replay).toMatchObject({ replayed: true, result: { status: "succeeded" } });
     expect(state.sends).toBe(sendsBefore);
     expect(state.applied).toBe(1);
@@ -375,16 +462,25 @@ describe("state machine over a shared JSON store, with a lookup that can tell", 
     const a = runnerOn(new JsonStore(shared), clock, 0, "a");
     const b = runnerOn(new JsonStore(shared), clock, 0, "b");
     // Lost before the provider applied it: the lookup shows nothing changed.
-    const firstTry = await rejection(() => runWrite(a, job("k11", async () => {
-      throw lost();
-    })));
+    const firstTry = await rejection(() =>
+      runWrite(
+        a,
+        job("k11", async () => {
+          throw lost();
+        }),
+      ),
+    );
     expect(firstTry).toMatchObject({ code: "outcome_unknown", retryable: true });
     expect(JSON.parse(shared.get("k11") ?? "")).toMatchObject({ state: "unknown" });
 
-    const retry = (r: typeof a) => runWrite(r, job("k11", async () => {
-      await held.opened;
-      state.applied += 1;
-    }));
+    const retry = (r: typeof a) =>
+      runWrite(
+        r,
+        job("k11", async () => {
+          await held.opened;
+          state.applied += 1;
+        }),
+      );
     const retries = Promise.allSettled([retry(a), retry(b)]);
     await until(() => state.sends === 2);
     held.open();
@@ -409,9 +505,10 @@ describe("state machine over a shared JSON store, with a lookup that can tell", 
     const { state, job } = ledger();
     let now = new Date("2024-06-12T10:01:10.000Z");
     const r = runnerOn(store, () => now, 30_000);
-    const send = () => job("k14", async () => {
-      state.applied += 1;
-    });
+    const send = () =>
+      job("k14", async () => {
+        state.applied += 1;
+      });
     const early = await rejection(() => runWrite(r, send()));
     expect(early).toMatchObject({ code: "outcome_unknown", retryable: true });
     expect(early.message).toContain("after 2024-06-12T10:01:30.000Z");

@@ -28,7 +28,14 @@ describe("render", () => {
   });
 
   it("never calls toString or a getter", () => {
-    const value = { toString: () => { throw new Error("called"); }, get x() { throw new Error("called"); } };
+    const value = {
+      toString: () => {
+        throw new Error("called");
+      },
+      get x() {
+        throw new Error("called");
+      },
+    };
     expect(render(value)).toBe("an object with keys toString, x");
   });
 

@@ -8,7 +8,9 @@ describe("the idempotency key rule", () => {
   it("takes 1 to 128 visible ASCII characters and nothing else", () => {
     expect(FACADE_KEY(at, "idempotencyKey", "order-42-refund-1")).toBe("order-42-refund-1");
     for (const bad of ["", "order 42", "k".repeat(129), "sipariş", 42]) {
-      expect(() => FACADE_KEY(at, "idempotencyKey", bad)).toThrow(expect.objectContaining({ code: "invalid_request", field: "idempotencyKey", outcome: "not_sent" }));
+      expect(() => FACADE_KEY(at, "idempotencyKey", bad)).toThrow(
+        expect.objectContaining({ code: "invalid_request", field: "idempotencyKey", outcome: "not_sent" }),
+      );
     }
   });
 });
@@ -19,8 +21,11 @@ describe("oneWaySchemas", () => {
 
   it("names the payment one way for every input, refuses item refunds, and gives a cancel only when asked", () => {
     const withCancel = oneWaySchemas({ name: "Acme", by: "paymentId", rule, refund: { description }, cancel: { description } });
-    for (const op of ["refund", "cancel", "retrieve"] as const) expect(withCancel[op]?.payment).toEqual([{ by: "paymentId", required: { paymentId: rule } }]);
-    expect(withCancel.refund.unsupportedKeys).toEqual({ paymentTransactionId: expect.stringMatching(/^Acme cannot refund one basket item/) });
+    for (const op of ["refund", "cancel", "retrieve"] as const)
+      expect(withCancel[op]?.payment).toEqual([{ by: "paymentId", required: { paymentId: rule } }]);
+    expect(withCancel.refund.unsupportedKeys).toEqual({
+      paymentTransactionId: expect.stringMatching(/^Acme cannot refund one basket item/),
+    });
     expect(withCancel.cancel?.hints).toHaveProperty("amount");
     expect(withCancel.retrieve.hints).toHaveProperty("idempotencyKey");
     expect(oneWaySchemas({ name: "Acme", by: "paymentId", rule, refund: { description } }).cancel).toBeUndefined();

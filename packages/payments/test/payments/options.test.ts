@@ -19,7 +19,12 @@ describe("writeRunner", () => {
 
   it("keeps what it is given", () => {
     const now = () => new Date("2024-06-12T10:00:00Z");
-    expect(writeRunner({ leaseMs: 5_000, resendGraceMs: 0, instanceId: "a", now })).toMatchObject({ leaseMs: 5_000, resendGraceMs: 0, instanceId: "a", now });
+    expect(writeRunner({ leaseMs: 5_000, resendGraceMs: 0, instanceId: "a", now })).toMatchObject({
+      leaseMs: 5_000,
+      resendGraceMs: 0,
+      instanceId: "a",
+      now,
+    });
   });
 
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])("refuses leaseMs %s when createPayments is called", (leaseMs) => {

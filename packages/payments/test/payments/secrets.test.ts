@@ -25,11 +25,13 @@ const S = {
 const SECRETS = Object.values(S);
 
 /** Replies that echo every credential the request carried, and a few more, as a careless provider might. */
-const echo = (body: object): Route => (call) => {
-  const headers: Record<string, string> = {};
-  call.headers.forEach((value, name) => (headers[name] = value));
-  return { status: 400, json: { ...body, echo: { headers, sent: call.body, note: `keys were ${SECRETS.join(" ")}` } } };
-};
+const echo =
+  (body: object): Route =>
+  (call) => {
+    const headers: Record<string, string> = {};
+    call.headers.forEach((value, name) => (headers[name] = value));
+    return { status: 400, json: { ...body, echo: { headers, sent: call.body, note: `keys were ${SECRETS.join(" ")}` } } };
+  };
 
 function setup(routes: Record<string, Route>) {
   const fake = fakeProvider(routes);
@@ -37,7 +39,14 @@ function setup(routes: Record<string, Route>) {
   const base = "http://provider.test";
   const options: PaymentsOptions = {
     iyzico: { apiKey: S.iyzicoApiKey, secretKey: S.iyzicoSecret, baseUrl: base },
-    paywall: { apiKeyPublic: S.pwPub, apiClientPublic: S.pwPubClient, apiKeyPrivate: S.pwPriv, apiClientPrivate: S.pwPrivClient, hashKey: S.pwHash, baseUrl: base },
+    paywall: {
+      apiKeyPublic: S.pwPub,
+      apiClientPublic: S.pwPubClient,
+      apiKeyPrivate: S.pwPriv,
+      apiClientPrivate: S.pwPrivClient,
+      hashKey: S.pwHash,
+      baseUrl: base,
+    },
     dineropay: { merchantKey: S.dineroKey, password: S.dineroPassword, baseUrl: base },
     parolapay: { username: S.parolaUser, password: S.parolaPassword, baseUrl: base },
     "sipay-wallet": { clientId: S.sipayId, clientSecret: S.sipaySecret, baseUrl: base },
@@ -67,10 +76,26 @@ function expectClean(what: string, error: OdemeError | unknown[]) {
 
 describe("no secret in errors or logs", () => {
   it.each([
-    ["iyzico", "POST /payment/detail", { status: "failure", errorCode: "1001", errorMessage: `api bilgileri bulunamadı: ${S.iyzicoApiKey}` }],
+    [
+      "iyzico",
+      "POST /payment/detail",
+      { status: "failure", errorCode: "1001", errorMessage: `api bilgileri bulunamadı: ${S.iyzicoApiKey}` },
+    ],
     ["paywall", "GET /api/paywall/private/query", { ErrorCode: 401, Result: false, Message: `key ${S.pwPriv} is not valid`, Body: null }],
-    ["dineropay", "POST /api/v1/payment/status", { error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: `hash: expected one made with ${S.dineroPassword}` }] }],
-    ["parolapay", "POST /parolapay/status", { error: { code: "unauthorized", message: `bad credentials ${S.parolaUser}:${S.parolaPassword}` } }],
+    [
+      "dineropay",
+      "POST /api/v1/payment/status",
+      {
+        error_code: 0,
+        error_message: "Request data is invalid.",
+        errors: [{ error_code: 100000, error_message: `hash: expected one made with ${S.dineroPassword}` }],
+      },
+    ],
+    [
+      "parolapay",
+      "POST /parolapay/status",
+      { error: { code: "unauthorized", message: `bad credentials ${S.parolaUser}:${S.parolaPassword}` } },
+    ],
     ["sipay-wallet", "POST /connect/token", { error: "invalid_client", error_description: `client_secret ${S.sipaySecret} is wrong` }],
   ] as const)("%s: a provider error that echoes the credentials", async (provider, route, body) => {
     const refs = {
@@ -102,7 +127,9 @@ describe("no secret in errors or logs", () => {
 
   it("a write whose outcome is unknown, and the refusal of its retry", async () => {
     const { payments, events } = setup({
-      "POST /api/v1/payment/status": { json: { payment_id: "p", status: "settled", order: { number: "o", amount: "10.00", currency: "TRY", description: "d" } } },
+      "POST /api/v1/payment/status": {
+        json: { payment_id: "p", status: "settled", order: { number: "o", amount: "10.00", currency: "TRY", description: "d" } },
+      },
       "POST /api/v1/payment/refund": "reset",
     });
     const input = { provider: "dineropay", payment: { paymentId: "p" }, amount: parseMoney("1", "TRY"), idempotencyKey: "k" } as const;
@@ -115,7 +142,9 @@ describe("no secret in errors or logs", () => {
     const { payments } = setup({});
     for (const provider of ["iyzico", "paywall", "dineropay"] as const) {
       const error = thrown(() =>
-        payments.webhooks.verify(provider, '{"iyziEventType":"x","status":"y","paymentId":"1","hash":"00"}', { "x-iyz-signature-v3": "00" }),
+        payments.webhooks.verify(provider, '{"iyziEventType":"x","status":"y","paymentId":"1","hash":"00"}', {
+          "x-iyz-signature-v3": "00",
+        }),
       );
       expect(error.code).toBe("invalid_request");
       expectClean(`${provider} webhook`, error);

@@ -14,7 +14,9 @@ describe("the call's provider", () => {
 
   it("refuses an unknown provider at run time too", async () => {
     const { payments } = everything();
-    const error = await rejection(() => payments.refund({ provider: "stripe", payment: {}, idempotencyKey: "k" } as unknown as RefundInput));
+    const error = await rejection(() =>
+      payments.refund({ provider: "stripe", payment: {}, idempotencyKey: "k" } as unknown as RefundInput),
+    );
     expect(error).toMatchObject({ code: "invalid_request", field: "provider" });
     expect(error.message).toContain("use one of iyzico, paywall, dineropay, parolapay, sipay-wallet");
   });
@@ -40,8 +42,16 @@ describe("capabilities", () => {
 
 describe("unsupported is known before the wire", () => {
   it.each([
-    ["an item refund on Paywall", () => ({ provider: "paywall", payment: { paymentId: 1, paymentTransactionId: "9" }, idempotencyKey: "k" }), "refund"],
-    ["an item refund on Sipay Wallet", () => ({ provider: "sipay-wallet", payment: { transactionId: "1", paymentTransactionId: "9" }, idempotencyKey: "k" }), "refund"],
+    [
+      "an item refund on Paywall",
+      () => ({ provider: "paywall", payment: { paymentId: 1, paymentTransactionId: "9" }, idempotencyKey: "k" }),
+      "refund",
+    ],
+    [
+      "an item refund on Sipay Wallet",
+      () => ({ provider: "sipay-wallet", payment: { transactionId: "1", paymentTransactionId: "9" }, idempotencyKey: "k" }),
+      "refund",
+    ],
     ["a cancel on Sipay Wallet", () => ({ provider: "sipay-wallet", payment: { transactionId: "1" }, idempotencyKey: "k" }), "cancel"],
     ["a Paywall cancel by paymentId", () => ({ provider: "paywall", payment: { paymentId: 1 }, idempotencyKey: "k" }), "cancel"],
   ] as const)("%s", async (_what, input, op) => {
@@ -53,16 +63,19 @@ describe("unsupported is known before the wire", () => {
 
   it("a Paywall lookup by uniqueCode", async () => {
     const { fake, payments } = everything();
-    const error = await rejection(() => payments.retrieve({ provider: "paywall", payment: { uniqueCode: "g", date: "2024-01-01" } } as never));
+    const error = await rejection(() =>
+      payments.retrieve({ provider: "paywall", payment: { uniqueCode: "g", date: "2024-01-01" } } as never),
+    );
     expect(error.code).toBe("unsupported");
     expect(fake.calls).toHaveLength(0);
   });
 });
 
-
 describe("capabilitiesOf", () => {
   it.each(["__proto__", "toString", "stripe"])("refuses %s as an unknown provider, not a member of Object.prototype", (name) => {
     const payments = createPayments({});
-    expect(() => payments.capabilities(name as never)).toThrow(expect.objectContaining({ code: "invalid_request", field: "provider", outcome: "not_sent" }));
+    expect(() => payments.capabilities(name as never)).toThrow(
+      expect.objectContaining({ code: "invalid_request", field: "provider", outcome: "not_sent" }),
+    );
   });
 });

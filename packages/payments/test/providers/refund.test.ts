@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { money, parseMoney, type OdemeError } from "../../src/index.ts";
 import { precheckFailed } from "../../src/errors.ts";
-import { alreadyRefunded, leftToRefund, paymentDetails, refundAmount, refundAmounts, statusOf, type RefundCheck } from "../../src/providers/refund.ts";
+import {
+  alreadyRefunded,
+  leftToRefund,
+  paymentDetails,
+  refundAmount,
+  refundAmounts,
+  statusOf,
+  type RefundCheck,
+} from "../../src/providers/refund.ts";
 
 const TRY = (text: string) => parseMoney(text, "TRY");
 const base: RefundCheck = { provider: "iyzico", name: "iyzico", subject: "payment 7", currency: "TRY", paid: TRY("100") };
@@ -30,28 +38,43 @@ describe("refundAmount", () => {
       cancelled: "was cancelled",
       refusals: [() => (calls.push("refusal"), precheckFailed("iyzico", "refund", "not_found", "provider's own"))],
     };
-    expect(refusal(() => refundAmount(everything, parseMoney("1", "USD")))).toMatchObject({ code: "invalid_request", field: "amount", outcome: "not_sent" });
+    expect(refusal(() => refundAmount(everything, parseMoney("1", "USD")))).toMatchObject({
+      code: "invalid_request",
+      field: "amount",
+      outcome: "not_sent",
+    });
     expect(refusal(() => refundAmount(everything, TRY("1")))).toMatchObject({ code: "already_cancelled" });
     expect(calls).toEqual([]);
     const { cancelled: _cancelled, ...notCancelled } = everything;
     expect(refusal(() => refundAmount(notCancelled, TRY("1"))).message).toBe("provider's own");
     const { refusals: _refusals, ...noRefusals } = notCancelled;
     expect(refusal(() => refundAmount(noRefusals, TRY("1")))).toMatchObject({ code: "already_refunded" });
-    expect(refusal(() => refundAmount({ ...noRefusals, refunded: TRY("99") }, TRY("2")))).toMatchObject({ code: "amount_exceeds_refundable", field: "amount" });
+    expect(refusal(() => refundAmount({ ...noRefusals, refunded: TRY("99") }, TRY("2")))).toMatchObject({
+      code: "amount_exceeds_refundable",
+      field: "amount",
+    });
   });
 
   it("words every refusal with the provider's name and what it calls the payment", () => {
-    expect(refusal(() => refundAmount(base, parseMoney("1", "USD"))).message).toBe("iyzico refund: amount is in USD but payment 7 is in TRY.");
+    expect(refusal(() => refundAmount(base, parseMoney("1", "USD"))).message).toBe(
+      "iyzico refund: amount is in USD but payment 7 is in TRY.",
+    );
     expect(refusal(() => refundAmount({ ...base, cancelled: "was voided (status void)" }, undefined)).message).toBe(
       "iyzico refund: payment 7 was voided (status void); there is nothing to refund.",
     );
-    expect(refusal(() => refundAmount({ ...base, part: "basket item 9", refunded: TRY("100") }, undefined)).message).toBe("iyzico refund: basket item 9 is already fully refunded.");
-    expect(refusal(() => refundAmount({ ...base, refunded: TRY("60") }, TRY("40.01"))).message).toBe("iyzico refund: 40.01 TRY is more than the 40.00 TRY left to refund on payment 7.");
+    expect(refusal(() => refundAmount({ ...base, part: "basket item 9", refunded: TRY("100") }, undefined)).message).toBe(
+      "iyzico refund: basket item 9 is already fully refunded.",
+    );
+    expect(refusal(() => refundAmount({ ...base, refunded: TRY("60") }, TRY("40.01"))).message).toBe(
+      "iyzico refund: 40.01 TRY is more than the 40.00 TRY left to refund on payment 7.",
+    );
   });
 
   it("with capAtPaid, caps at the payment's amount first, and at what is left only when the lookup says", () => {
     const capped = { ...base, capAtPaid: true };
-    expect(refusal(() => refundAmount(capped, TRY("100.01"))).message).toBe("iyzico refund: 100.01 TRY is more than payment 7's 100.00 TRY.");
+    expect(refusal(() => refundAmount(capped, TRY("100.01"))).message).toBe(
+      "iyzico refund: 100.01 TRY is more than payment 7's 100.00 TRY.",
+    );
     expect(refusal(() => refundAmount({ ...capped, refunded: TRY("60") }, TRY("100.01"))).message).toContain("payment 7's 100.00 TRY");
     expect(refusal(() => refundAmount({ ...capped, refunded: TRY("60") }, TRY("41"))).message).toContain("the 40.00 TRY left to refund");
     // Without a refunded total, the payment's amount is the only cap.
@@ -82,10 +105,21 @@ describe("amounts of a PaymentDetails", () => {
   it("refundAmounts takes the refunded total when the lookup gives it, else only what the status proves", () => {
     const zero = money(0n, "TRY");
     const paid = TRY("100");
-    expect(refundAmounts("partially_refunded", paid, { refunded: TRY("30"), left: TRY("70"), fullRefundKnown: false })).toEqual({ refundedAmount: TRY("30"), refundableAmount: TRY("70") });
-    expect(refundAmounts("succeeded", paid, { refunded: undefined, left: undefined, fullRefundKnown: false })).toEqual({ refundedAmount: zero, refundableAmount: paid });
-    expect(refundAmounts("cancelled", paid, { refunded: undefined, left: undefined, fullRefundKnown: false })).toEqual({ refundableAmount: zero });
-    expect(refundAmounts("refunded", paid, { refunded: undefined, left: undefined, fullRefundKnown: true })).toEqual({ refundedAmount: paid, refundableAmount: zero });
+    expect(refundAmounts("partially_refunded", paid, { refunded: TRY("30"), left: TRY("70"), fullRefundKnown: false })).toEqual({
+      refundedAmount: TRY("30"),
+      refundableAmount: TRY("70"),
+    });
+    expect(refundAmounts("succeeded", paid, { refunded: undefined, left: undefined, fullRefundKnown: false })).toEqual({
+      refundedAmount: zero,
+      refundableAmount: paid,
+    });
+    expect(refundAmounts("cancelled", paid, { refunded: undefined, left: undefined, fullRefundKnown: false })).toEqual({
+      refundableAmount: zero,
+    });
+    expect(refundAmounts("refunded", paid, { refunded: undefined, left: undefined, fullRefundKnown: true })).toEqual({
+      refundedAmount: paid,
+      refundableAmount: zero,
+    });
     // A word that may mean a partial refund proves nothing about the amounts.
     expect(refundAmounts("refunded", paid, { refunded: undefined, left: undefined, fullRefundKnown: false })).toEqual({});
     expect(refundAmounts("pending", paid, { refunded: undefined, left: undefined, fullRefundKnown: true })).toEqual({});
@@ -99,7 +133,10 @@ describe("amounts of a PaymentDetails", () => {
   });
 
   it("paymentDetails leaves out what the lookup did not tell", () => {
-    expect(paymentDetails("dineropay", { status: "pending", amount: undefined, refundedAmount: undefined, refunds: undefined })).toEqual({ provider: "dineropay", status: "pending" });
+    expect(paymentDetails("dineropay", { status: "pending", amount: undefined, refundedAmount: undefined, refunds: undefined })).toEqual({
+      provider: "dineropay",
+      status: "pending",
+    });
     expect(paymentDetails("iyzico", { status: "succeeded", providerStatus: "SUCCESS", amount: TRY("1"), refunds: [] })).toEqual({
       provider: "iyzico",
       status: "succeeded",

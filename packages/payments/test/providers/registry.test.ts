@@ -21,7 +21,10 @@ describe("the provider registry", () => {
 
   it("builds an adapter that names its provider, and an input schema that names it the same way", () => {
     for (const id of PROVIDER_IDS) {
-      const create = PROVIDERS[id].createAdapter as unknown as (config: Record<string, unknown>, shared: object) => { provider: string; name: string; capabilities: unknown };
+      const create = PROVIDERS[id].createAdapter as unknown as (
+        config: Record<string, unknown>,
+        shared: object,
+      ) => { provider: string; name: string; capabilities: unknown };
       const credentials = Object.fromEntries(secretOptionNames(id).map((name) => [name, "x"]));
       const adapter = create({ ...credentials, baseUrl: "http://127.0.0.1:9" }, {});
       expect(adapter.provider).toBe(id);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { money, moneyToJSON, parseMoney } from "../../src/index.ts";
-import { describe as show, field, planAmount, readAmount, readCurrency, readMinor, refString, sumMoney, toDecimal } from "../../src/providers/wire.ts";
+import {
+  describe as show,
+  field,
+  planAmount,
+  readAmount,
+  readCurrency,
+  readMinor,
+  refString,
+  sumMoney,
+  toDecimal,
+} from "../../src/providers/wire.ts";
 
 const TRY = (s: string) => parseMoney(s, "TRY");
 
@@ -21,13 +31,16 @@ describe("amounts between the model and the wire", () => {
     [true, "paidPrice is boolean, not an amount"],
     ["1.001", "paidPrice"],
   ])("calls %j a malformed response", (value, says) => {
-    expect(() => readAmount("iyzico", "retrieve", value, "TRY", "paidPrice")).toThrow(expect.objectContaining({ code: "malformed_response", outcome: "rejected" }));
+    expect(() => readAmount("iyzico", "retrieve", value, "TRY", "paidPrice")).toThrow(
+      expect.objectContaining({ code: "malformed_response", outcome: "rejected" }),
+    );
     expect(() => readAmount("iyzico", "retrieve", value, "TRY", "paidPrice")).toThrow(says);
   });
 
   it("reads whole minor units only", () => {
     expect(readMinor("parolapay", "retrieve", 1550, "TRY", "amount")).toEqual(TRY("15.50"));
-    for (const bad of [15.5, -1, "1550"]) expect(() => readMinor("parolapay", "retrieve", bad, "TRY", "amount")).toThrow(/not a whole number of minor units/);
+    for (const bad of [15.5, -1, "1550"])
+      expect(() => readMinor("parolapay", "retrieve", bad, "TRY", "amount")).toThrow(/not a whole number of minor units/);
   });
 
   it("refuses a currency the facade does not handle as unsupported", () => {
@@ -47,7 +60,11 @@ describe("references and loose reads", () => {
   it("checks a reference string, naming the field and the shape wanted", () => {
     expect(refString("parolapay", "refund", { intentId: "pi_1" }, "intentId", /^pi_/)).toBe("pi_1");
     expect(() => refString("parolapay", "refund", { intentId: "x" }, "intentId", /^pi_/, "an intent id")).toThrow(
-      expect.objectContaining({ code: "invalid_request", field: "payment.intentId", message: 'parolapay refund: payment.intentId must be an intent id, got "x".' }),
+      expect.objectContaining({
+        code: "invalid_request",
+        field: "payment.intentId",
+        message: 'parolapay refund: payment.intentId must be an intent id, got "x".',
+      }),
     );
   });
 

@@ -12,13 +12,16 @@ describe("the raw body", () => {
     // An integer beyond 2^53 keeps every digit (a 19-digit id signs as sent).
     expect(text(parseBody("paywall", ' {"paymentId": 12345678901234567890}'), "paymentId")).toBe("12345678901234567890");
     expect(parseBody("paywall", "a=1&b=x")).toEqual({ a: "1", b: "x" });
-    for (const bad of ["", "  ", "{oops"]) expect(() => parseBody("paywall", bad)).toThrow(expect.objectContaining({ code: "invalid_request" }));
+    for (const bad of ["", "  ", "{oops"])
+      expect(() => parseBody("paywall", bad)).toThrow(expect.objectContaining({ code: "invalid_request" }));
   });
 
   it("gives a field as the text that was signed, absent as empty, and requires what it must", () => {
     expect(text({ n: null }, "n")).toBe("");
     expect(text({ o: { a: 1 } }, "o")).toBe('{"a":1}');
-    expect(() => requireField("dineropay", {}, "id", "is this a DineroPay callback?")).toThrow("the body has no id; is this a DineroPay callback?");
+    expect(() => requireField("dineropay", {}, "id", "is this a DineroPay callback?")).toThrow(
+      "the body has no id; is this a DineroPay callback?",
+    );
   });
 });
 
@@ -33,7 +36,8 @@ describe("headers", () => {
 
 describe("checkHexSignature", () => {
   const expected = "ab".repeat(32);
-  const check = (received: string | undefined) => () => checkHexSignature("iyzico", "X-SIG", received, expected, "send it.", "the secretKey");
+  const check = (received: string | undefined) => () =>
+    checkHexSignature("iyzico", "X-SIG", received, expected, "send it.", "the secretKey");
 
   it("accepts the signature whatever its case", () => {
     expect(check(expected.toUpperCase())).not.toThrow();

@@ -22,10 +22,12 @@ export function readAmount(value: unknown, wire: AmountWire, rules: AmountRules 
   if (value === undefined || value === null) return { ok: false, problem: "missing", reason: "is missing" };
   let minor: number;
   if (wire === "minor") {
-    if (typeof value !== "number" || !Number.isSafeInteger(value)) return { ok: false, problem: "format", reason: `${String(value)} is not an integer number of kuruş` };
+    if (typeof value !== "number" || !Number.isSafeInteger(value))
+      return { ok: false, problem: "format", reason: `${String(value)} is not an integer number of kuruş` };
     minor = value;
   } else {
-    if (typeof value !== "string" && typeof value !== "number") return { ok: false, problem: "format", reason: `${JSON.stringify(value)} is not a decimal amount` };
+    if (typeof value !== "string" && typeof value !== "number")
+      return { ok: false, problem: "format", reason: `${JSON.stringify(value)} is not a decimal amount` };
     try {
       minor = parseMinor(String(value));
     } catch (error) {

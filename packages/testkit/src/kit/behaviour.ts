@@ -19,7 +19,10 @@ export interface DispatchOptions {
 }
 
 /** A ProviderBehaviour.handle that runs `handlers` by operationId. */
-export function dispatch(handlers: Readonly<Partial<Record<string, Handler>>>, options: DispatchOptions): (req: RoutedRequest) => HandledReply {
+export function dispatch(
+  handlers: Readonly<Partial<Record<string, Handler>>>,
+  options: DispatchOptions,
+): (req: RoutedRequest) => HandledReply {
   return (req) => {
     const input = options.input ? options.input(req) : isObject(req.body) ? req.body : {};
     try {

@@ -29,7 +29,8 @@ export class ProviderFailure<K extends string = string> extends Error {
 
 /** A typed `throw fail("paymentNotFound", id)` for one provider's table: unknown keys do not compile. */
 export function failureOf<T extends Record<string, ErrorEntry>>(_table: T) {
-  return (key: keyof T & string, detail?: string, options?: { field?: string }) => new ProviderFailure<keyof T & string>(key, detail, options);
+  return (key: keyof T & string, detail?: string, options?: { field?: string }) =>
+    new ProviderFailure<keyof T & string>(key, detail, options);
 }
 
 /** `message` with `detail` appended in a provider's style: "Payment not found: 42" or "Payment not found (42)". */

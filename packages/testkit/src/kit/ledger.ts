@@ -4,9 +4,7 @@
  */
 import { istanbulDay } from "./time.ts";
 
-export type RefundCheck =
-  | { ok: true; left: number; amount: number }
-  | { ok: false; why: "fully-refunded" | "exceeds"; left: number };
+export type RefundCheck = { ok: true; left: number; amount: number } | { ok: false; why: "fully-refunded" | "exceeds"; left: number };
 
 /**
  * Whether `amount` (undefined: everything left) can still be refunded from `total` of which

@@ -16,7 +16,11 @@ export interface ProviderEntry<S extends Simulator, N extends string> {
  * The registration of provider `id` (as in specs/<id>.yaml) named `name` in messages; credentials
  * given to startSimulator must name every credential.
  */
-export function defineProvider<S extends Simulator, N extends string>(id: string, name: string, entry: ProviderEntry<S, N>): ProviderRegistration<S> {
+export function defineProvider<S extends Simulator, N extends string>(
+  id: string,
+  name: string,
+  entry: ProviderEntry<S, N>,
+): ProviderRegistration<S> {
   return {
     id,
     name,
@@ -32,7 +36,11 @@ export function defineProvider<S extends Simulator, N extends string>(id: string
   };
 }
 
-function pickCredentials<N extends string>(given: Record<string, string> | undefined, names: readonly N[], provider: string): Record<N, string> | undefined {
+function pickCredentials<N extends string>(
+  given: Record<string, string> | undefined,
+  names: readonly N[],
+  provider: string,
+): Record<N, string> | undefined {
   if (!given) return undefined;
   const missing = names.filter((name) => typeof given[name] !== "string");
   if (missing.length > 0) throw new TypeError(`${provider} simulator credentials need ${names.join(", ")} (missing ${missing.join(", ")})`);

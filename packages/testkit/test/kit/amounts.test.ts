@@ -43,9 +43,13 @@ describe("readAmount", () => {
 describe("seedAmount", () => {
   it("returns kuruş, or a RangeError naming what was seeded", () => {
     expect(seedAmount("49.90", "seedPayment: amount")).toBe(4990);
-    expect(() => seedAmount("1.005", "seedPayment: amount")).toThrow(/^seedPayment: amount: "1\.005" has more than 2 significant decimals$/);
+    expect(() => seedAmount("1.005", "seedPayment: amount")).toThrow(
+      /^seedPayment: amount: "1\.005" has more than 2 significant decimals$/,
+    );
     expect(() => seedAmount("0", "seedPayment: amount")).toThrow(RangeError);
     expect(seedAmount("0", "seedWallet: balance", "decimal", { allowZero: true })).toBe(0);
-    expect(() => seedAmount(15.5, "seedIntent: amount", "minor")).toThrow("seedIntent: amount must be a positive integer number of kuruş, got 15.5");
+    expect(() => seedAmount(15.5, "seedIntent: amount", "minor")).toThrow(
+      "seedIntent: amount must be a positive integer number of kuruş, got 15.5",
+    );
   });
 });

@@ -67,11 +67,14 @@ describe("dispatch", () => {
   });
 
   it("takes the input from the provider when told (iyzico: the query string of a GET)", () => {
-    const byQuery = dispatch({ getThing: (input) => ({ applied: true, body: { got: input } }) }, {
-      input: (req) => req.query,
-      unhandled: () => ({ applied: false, body: {} }),
-      failure: () => ({ body: {} }),
-    });
+    const byQuery = dispatch(
+      { getThing: (input) => ({ applied: true, body: { got: input } }) },
+      {
+        input: (req) => req.query,
+        unhandled: () => ({ applied: false, body: {} }),
+        failure: () => ({ body: {} }),
+      },
+    );
     expect(byQuery(request("getThing", undefined, { limit: "2" }))).toEqual({ applied: true, body: { got: { limit: "2" } } });
   });
 });

@@ -26,7 +26,9 @@ describe("withDetail", () => {
   it("appends the detail in the provider's style, or leaves the message alone", () => {
     expect(withDetail("Payment not found", "42", "colon")).toBe("Payment not found: 42");
     expect(withDetail("Payment not found", "42", "parens")).toBe("Payment not found (42)");
-    expect(withDetail("Only a settled payment can be voided.", "Its status is void.", "space")).toBe("Only a settled payment can be voided. Its status is void.");
+    expect(withDetail("Only a settled payment can be voided.", "Its status is void.", "space")).toBe(
+      "Only a settled payment can be voided. Its status is void.",
+    );
     expect(withDetail("Payment not found", undefined, "colon")).toBe("Payment not found");
     expect(withDetail("Payment not found", "", "parens")).toBe("Payment not found");
   });

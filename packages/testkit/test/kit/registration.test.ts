@@ -7,7 +7,11 @@ import type { Simulator } from "../../src/simulator.ts";
 /** A start function that records what it was given instead of listening. */
 function recorder() {
   const calls: unknown[] = [];
-  const start = async (options: { port?: number; now?: Date; credentials?: Record<"apiKey" | "secretKey", string> }): Promise<Simulator> => {
+  const start = async (options: {
+    port?: number;
+    now?: Date;
+    credentials?: Record<"apiKey" | "secretKey", string>;
+  }): Promise<Simulator> => {
     calls.push(options);
     return {
       provider: "fake",
@@ -25,7 +29,11 @@ function recorder() {
 describe("defineProvider", () => {
   it("passes port, now and the named credentials through, and nothing that was not given", async () => {
     const { calls, start } = recorder();
-    const provider = defineProvider("fake", "Fake", { credentialNames: ["apiKey", "secretKey"], start, seedDemo: () => ({ references: {}, text: [] }) });
+    const provider = defineProvider("fake", "Fake", {
+      credentialNames: ["apiKey", "secretKey"],
+      start,
+      seedDemo: () => ({ references: {}, text: [] }),
+    });
     const now = new Date("2024-06-12T09:00:00Z");
     await provider.start({ port: 4100, now, credentials: { apiKey: "a", secretKey: "b", extra: "ignored" } });
     await provider.start({});
@@ -36,8 +44,14 @@ describe("defineProvider", () => {
 
   it("rejects credentials that miss a name, naming every one needed and the missing ones", () => {
     const { calls, start } = recorder();
-    const provider = defineProvider("fake", "Fake", { credentialNames: ["apiKey", "secretKey"], start, seedDemo: () => ({ references: {}, text: [] }) });
-    expect(() => provider.start({ credentials: { apiKey: "a" } })).toThrow(new TypeError("Fake simulator credentials need apiKey, secretKey (missing secretKey)"));
+    const provider = defineProvider("fake", "Fake", {
+      credentialNames: ["apiKey", "secretKey"],
+      start,
+      seedDemo: () => ({ references: {}, text: [] }),
+    });
+    expect(() => provider.start({ credentials: { apiKey: "a" } })).toThrow(
+      new TypeError("Fake simulator credentials need apiKey, secretKey (missing secretKey)"),
+    );
     expect(calls).toEqual([]);
   });
 });

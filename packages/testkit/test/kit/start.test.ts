@@ -16,16 +16,20 @@ afterEach(async () => {
 
 function start(credentials?: EchoCredentials) {
   const clock = createClock(new Date("2024-06-12T09:00:00Z"));
-  return startProvider("echo", { spec, ...(credentials ? { credentials } : {}) }, {
-    sandbox: SANDBOX,
-    clock,
-    behaviour: ({ credentials: accepted }) => ({
-      notFound: () => ({ status: 404, body: { error: "not_found" } }),
-      authenticate: (req) => (req.headers["x-key"] === accepted.key ? undefined : { status: 401, body: { error: "auth" } }),
-      invalidRequest: (_req, issue) => ({ status: 400, body: { error: issue.field } }),
-      handle: () => ({ applied: true, body: { ok: true } }),
-    }),
-  });
+  return startProvider(
+    "echo",
+    { spec, ...(credentials ? { credentials } : {}) },
+    {
+      sandbox: SANDBOX,
+      clock,
+      behaviour: ({ credentials: accepted }) => ({
+        notFound: () => ({ status: 404, body: { error: "not_found" } }),
+        authenticate: (req) => (req.headers["x-key"] === accepted.key ? undefined : { status: 401, body: { error: "auth" } }),
+        invalidRequest: (_req, issue) => ({ status: 400, body: { error: issue.field } }),
+        handle: () => ({ applied: true, body: { ok: true } }),
+      }),
+    },
+  );
 }
 
 describe("startProvider", () => {
@@ -35,9 +39,17 @@ describe("startProvider", () => {
     expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(sim.credentials).toEqual(SANDBOX);
     expect(sim.clock.now().toISOString()).toBe("2024-06-12T09:00:00.000Z");
-    const ok = await fetch(`${sim.url}/echo`, { method: "POST", headers: { "x-key": "sandbox-key", "content-type": "application/json" }, body: '{"name":"a"}' });
+    const ok = await fetch(`${sim.url}/echo`, {
+      method: "POST",
+      headers: { "x-key": "sandbox-key", "content-type": "application/json" },
+      body: '{"name":"a"}',
+    });
     expect(ok.status).toBe(200);
-    const denied = await fetch(`${sim.url}/echo`, { method: "POST", headers: { "x-key": "other", "content-type": "application/json" }, body: '{"name":"a"}' });
+    const denied = await fetch(`${sim.url}/echo`, {
+      method: "POST",
+      headers: { "x-key": "other", "content-type": "application/json" },
+      body: '{"name":"a"}',
+    });
     expect(denied.status).toBe(401);
     expect(sim.requests.map((r) => [r.operationId, r.applied, r.status])).toEqual([
       ["echo", true, 200],
@@ -50,7 +62,11 @@ describe("startProvider", () => {
     sim = await start(given);
     given.key = "changed";
     expect(sim.credentials).toEqual({ key: "mine" });
-    const res = await fetch(`${sim.url}/echo`, { method: "POST", headers: { "x-key": "mine", "content-type": "application/json" }, body: '{"name":"a"}' });
+    const res = await fetch(`${sim.url}/echo`, {
+      method: "POST",
+      headers: { "x-key": "mine", "content-type": "application/json" },
+      body: '{"name":"a"}',
+    });
     expect(res.status).toBe(200);
   });
 

@@ -28,7 +28,10 @@ const rows = (table: Record<string, { code: string | number; unified?: string; p
   });
 
 const ANSWERED: Record<string, Answered[]> = {
-  iyzico: [...rows(IYZICO_ERRORS), ...Object.entries(DECLINED_CARDS).map(([card, d]) => ({ key: `declined card ${card}`, code: d.errorCode }))],
+  iyzico: [
+    ...rows(IYZICO_ERRORS),
+    ...Object.entries(DECLINED_CARDS).map(([card, d]) => ({ key: `declined card ${card}`, code: d.errorCode })),
+  ],
   paywall: rows(PAYWALL_ERRORS),
   dineropay: rows(DINEROPAY_ERRORS),
   parolapay: rows(PAROLAPAY_ERRORS),
@@ -40,7 +43,9 @@ const ANSWERED: Record<string, Answered[]> = {
  * maps them by HTTP status (a 4xx) or, inside an HTTP 200 failure envelope, to provider_error.
  */
 const UNLISTED: Record<string, Record<string, string>> = {
-  iyzico: { "10051": "a card decline (NOT_SUFFICIENT_FUNDS) in the HTTP 200 failure envelope: provider_error, the caller reads errorGroup" },
+  iyzico: {
+    "10051": "a card decline (NOT_SUFFICIENT_FUNDS) in the HTTP 200 failure envelope: provider_error, the caller reads errorGroup",
+  },
   paywall: {},
   dineropay: { "404": "a path DineroPay does not have: HTTP 404, not_found by status" },
   parolapay: {

@@ -86,7 +86,12 @@ export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedCl
             () =>
               PAID.has(s.status)
                 ? undefined
-                : precheckFailed(P, "refund", "invalid_request", `DineroPay refund: payment ${paymentId} is "${s.status}", not settled; only a settled payment can be refunded.`),
+                : precheckFailed(
+                    P,
+                    "refund",
+                    "invalid_request",
+                    `DineroPay refund: payment ${paymentId} is "${s.status}", not settled; only a settled payment can be refunded.`,
+                  ),
           ],
           // refunded_amount is inferred: the payment's own amount caps a refund without it.
           capAtPaid: true,
@@ -105,12 +110,29 @@ export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedCl
     async planCancel(input) {
       const paymentId = refString(P, "cancel", input.payment, "paymentId");
       const s = await status(paymentId, "cancel");
-      if (s.status === "void" || s.status === "reversal") throw precheckFailed(P, "cancel", "already_cancelled", `DineroPay void: payment ${paymentId} is already voided.`);
-      if (s.status === "refund") throw precheckFailed(P, "cancel", "already_refunded", `DineroPay void: payment ${paymentId} has refunds and can no longer be voided.`);
+      if (s.status === "void" || s.status === "reversal")
+        throw precheckFailed(P, "cancel", "already_cancelled", `DineroPay void: payment ${paymentId} is already voided.`);
+      if (s.status === "refund")
+        throw precheckFailed(
+          P,
+          "cancel",
+          "already_refunded",
+          `DineroPay void: payment ${paymentId} has refunds and can no longer be voided.`,
+        );
       if (s.status !== "settled") {
-        throw precheckFailed(P, "cancel", "invalid_request", `DineroPay void: payment ${paymentId} is "${s.status}"; only a settled payment can be voided.`);
+        throw precheckFailed(
+          P,
+          "cancel",
+          "invalid_request",
+          `DineroPay void: payment ${paymentId} is "${s.status}"; only a settled payment can be voided.`,
+        );
       }
-      return { providerOperation: "void", request: { payment_id: paymentId }, amount: moneyToJSON(s.amount), snapshot: snapshotOf(paymentId, s) };
+      return {
+        providerOperation: "void",
+        request: { payment_id: paymentId },
+        amount: moneyToJSON(s.amount),
+        snapshot: snapshotOf(paymentId, s),
+      };
     },
 
     async send(operation, plan) {
@@ -125,7 +147,11 @@ export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedCl
       // anything else that is not SUCCESS is not a confirmed void either.
       const answer = await refined(() => client.void({ payment_id: paymentId }), refine);
       if (answer.status !== "SUCCESS" && answer.payment_status !== "void") {
-        throw withCode(malformed(P, "void", `the void answered status ${JSON.stringify(answer.status)}`), "provider_error", "DineroPay did not confirm the void");
+        throw withCode(
+          malformed(P, "void", `the void answered status ${JSON.stringify(answer.status)}`),
+          "provider_error",
+          "DineroPay did not confirm the void",
+        );
       }
       return { status: "succeeded" };
     },
@@ -172,7 +198,8 @@ function snapshotOf(paymentId: string, s: Status): Snapshot & JsonObject {
 function describeChange(before: Snapshot, now: Snapshot): string | undefined {
   const parts: string[] = [];
   if (before.status !== now.status) parts.push(`status "${before.status}" -> "${now.status}"`);
-  if (before.refundedMinor !== now.refundedMinor) parts.push(`refunded_amount (minor units) ${before.refundedMinor ?? "absent"} -> ${now.refundedMinor ?? "absent"}`);
+  if (before.refundedMinor !== now.refundedMinor)
+    parts.push(`refunded_amount (minor units) ${before.refundedMinor ?? "absent"} -> ${now.refundedMinor ?? "absent"}`);
   return parts.length === 0 ? undefined : parts.join(", ");
 }
 

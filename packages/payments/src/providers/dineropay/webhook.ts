@@ -32,7 +32,12 @@ export function verifyDineroPayCallback(password: string, rawBody: RawBody): Din
   const order = typeof body.order === "object" && body.order !== null ? (body.order as Record<string, unknown>) : undefined;
   const orderField = (name: string) => (order !== undefined ? text(order, name) : text(body, `order_${name}`));
   const paymentId = text(body, "payment_public_id") || requireField(P, body, "id", "is this a DineroPay callback?");
-  const [number, amount, currency, description] = ["number", "amount", "currency", "description"].map(orderField) as [string, string, string, string];
+  const [number, amount, currency, description] = ["number", "amount", "currency", "description"].map(orderField) as [
+    string,
+    string,
+    string,
+    string,
+  ];
   checkHexSignature(
     P,
     "hash",

@@ -22,7 +22,14 @@
  * "Successful" means no `errorCode`/`errorGroup` on the entry: the numeric `refundStatus` has no
  * documented values, so it is never read.
  */
-import { iyzicoProvider, IyzicoClient, type CancelRequest, type IyzicoClientOptions, type RefundRequest, type RefundV2Request } from "@odeme/iyzico";
+import {
+  iyzicoProvider,
+  IyzicoClient,
+  type CancelRequest,
+  type IyzicoClientOptions,
+  type RefundRequest,
+  type RefundV2Request,
+} from "@odeme/iyzico";
 import { precheckFailed } from "../../errors.ts";
 import { compare, money, moneyToJSON, subtract } from "../../money.ts";
 import type { PaymentDetails, PaymentStatus, RefundEntry, RefundInput } from "../../types.ts";
@@ -76,7 +83,10 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
       // "nothing left to refund", and never sent again.
       const mine = succeeded(d.refunds).filter((r) => r.reference === idempotencyKey);
       if (mine.length > 0) {
-        const done = sumMoney(mine.map((r) => r.amount), d.currency);
+        const done = sumMoney(
+          mine.map((r) => r.amount),
+          d.currency,
+        );
         return {
           providerOperation,
           request: {},
@@ -102,7 +112,13 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
           refusals: [
             () =>
               itemId !== undefined && item === undefined
-                ? precheckFailed(P, "refund", "not_found", `iyzico refund: payment ${paymentId} has no basket item with paymentTransactionId ${describe(itemId)}.`, "payment.paymentTransactionId")
+                ? precheckFailed(
+                    P,
+                    "refund",
+                    "not_found",
+                    `iyzico refund: payment ${paymentId} has no basket item with paymentTransactionId ${describe(itemId)}.`,
+                    "payment.paymentTransactionId",
+                  )
                 : undefined,
           ],
         },
@@ -111,7 +127,13 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
       const currency = d.currency as RefundV2Request["currency"];
       const request: RefundRequest | RefundV2Request =
         itemId !== undefined
-          ? { paymentTransactionId: itemId, price: toDecimal(amount), currency, ...lang, ...(input.description !== undefined ? { description: input.description } : {}) }
+          ? {
+              paymentTransactionId: itemId,
+              price: toDecimal(amount),
+              currency,
+              ...lang,
+              ...(input.description !== undefined ? { description: input.description } : {}),
+            }
           : { paymentId, price: toDecimal(amount), currency, ...lang };
       return { providerOperation, request: request as JsonObject, amount: moneyToJSON(amount), snapshot };
     },
@@ -123,12 +145,24 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
       const cancels = succeeded(d.cancels);
       const mine = cancels.find((c) => c.reference === idempotencyKey);
       if (mine !== undefined) {
-        return { providerOperation: "cancel", request: {}, amount: moneyToJSON(mine.amount), snapshot, alreadyApplied: { status: "succeeded" } };
+        return {
+          providerOperation: "cancel",
+          request: {},
+          amount: moneyToJSON(mine.amount),
+          snapshot,
+          alreadyApplied: { status: "succeeded" },
+        };
       }
-      if (cancels.length > 0) throw precheckFailed(P, "cancel", "already_cancelled", `iyzico cancel: payment ${paymentId} is already cancelled.`);
+      if (cancels.length > 0)
+        throw precheckFailed(P, "cancel", "already_cancelled", `iyzico cancel: payment ${paymentId} is already cancelled.`);
       const done = refundedTotal(d.refunds, d.currency);
       if (done !== undefined && done.minor > 0n) {
-        throw precheckFailed(P, "cancel", "already_refunded", `iyzico cancel: payment ${paymentId} has refunds, and iyzico cannot cancel it any more; refund what is left instead.`);
+        throw precheckFailed(
+          P,
+          "cancel",
+          "already_refunded",
+          `iyzico cancel: payment ${paymentId} has refunds, and iyzico cannot cancel it any more; refund what is left instead.`,
+        );
       }
       const request: CancelRequest = { paymentId, ...lang, ...(input.description !== undefined ? { description: input.description } : {}) };
       return { providerOperation: "cancel", request: request as JsonObject, amount: moneyToJSON(d.paid), snapshot };
@@ -149,12 +183,18 @@ export function createIyzicoAdapter(config: IyzicoConfig, shared: SharedClientOp
       const list = operation === "cancel" ? d.cancels : d.refunds;
       const what = operation === "cancel" ? "cancel" : "refund";
       if (list === undefined) {
-        return { state: "unknown", how: `iyzico's reporting detail lists no ${what}s for payment ${paymentId}; check the iyzico merchant panel for a ${what} with conversationId "${key}" before trying again.` };
+        return {
+          state: "unknown",
+          how: `iyzico's reporting detail lists no ${what}s for payment ${paymentId}; check the iyzico merchant panel for a ${what} with conversationId "${key}" before trying again.`,
+        };
       }
       const mine = succeeded(list).filter((r) => r.reference === key);
       const expected = planAmount(plan);
       if (mine.length > 0) {
-        const total = sumMoney(mine.map((r) => r.amount), d.currency);
+        const total = sumMoney(
+          mine.map((r) => r.amount),
+          d.currency,
+        );
         // A cancel gives back the whole payment; a refund must add up to what was asked, or part of
         // it may have failed (v2 spreads an amount over the items).
         if (operation === "cancel" || expected === undefined || compare(total, expected) === 0) {

@@ -13,7 +13,11 @@ function iyzico(): ProviderSchemas {
     specField(t, "refundV2.body.paymentId"),
     specField(t, "cancel.body.paymentId"),
   ]);
-  const key = idempotencyKey([specField(t, "refundV2.body.conversationId"), specField(t, "refund.body.conversationId"), specField(t, "cancel.body.conversationId")]);
+  const key = idempotencyKey([
+    specField(t, "refundV2.body.conversationId"),
+    specField(t, "refund.body.conversationId"),
+    specField(t, "cancel.body.conversationId"),
+  ]);
   return {
     name: "iyzico",
     refund: {
@@ -21,7 +25,11 @@ function iyzico(): ProviderSchemas {
         {
           by: "paymentId",
           required: { paymentId },
-          optional: { paymentTransactionId: referenceString("a basket item's paymentTransactionId (from itemTransactions)", [specField(t, "refund.body.paymentTransactionId")]) },
+          optional: {
+            paymentTransactionId: referenceString("a basket item's paymentTransactionId (from itemTransactions)", [
+              specField(t, "refund.body.paymentTransactionId"),
+            ]),
+          },
         },
       ],
       amount: amount({
@@ -35,7 +43,8 @@ function iyzico(): ProviderSchemas {
     cancel: {
       payment: [{ by: "paymentId", required: { paymentId } }],
       paymentHints: {
-        paymentTransactionId: "iyzico's cancel voids the whole payment, never one basket item; to give back one item, refund it with its paymentTransactionId.",
+        paymentTransactionId:
+          "iyzico's cancel voids the whole payment, never one basket item; to give back one item, refund it with its paymentTransactionId.",
       },
       hints: CANCEL_HINTS,
       description: freeText([specField(t, "cancel.body.description")]),

@@ -7,7 +7,7 @@
  * of every listed entry plus the refunded total, and is never claimed when a list is missing.
  */
 import type { RetrieveReportingPaymentDetailResponse } from "@odeme/iyzico";
-import { type Currency, type Money } from "../../money.ts";
+import type { Currency, Money } from "../../money.ts";
 import type { JsonObject } from "../adapter.ts";
 import { malformed, readAmount, readCurrency, sumMoney } from "../wire.ts";
 
@@ -47,7 +47,12 @@ export function succeeded(list: readonly Listed[] | undefined): Listed[] {
 }
 
 export function refundedTotal(list: readonly Listed[] | undefined, currency: Currency): Money | undefined {
-  return list === undefined ? undefined : sumMoney(succeeded(list).map((r) => r.amount), currency);
+  return list === undefined
+    ? undefined
+    : sumMoney(
+        succeeded(list).map((r) => r.amount),
+        currency,
+      );
 }
 
 function refundedMinor(d: Detail): string | null {
@@ -86,7 +91,13 @@ export function readReport(paymentId: string, r: RetrieveReportingPaymentDetailR
   const paid = amount(payment.paidPrice ?? payment.price, "paidPrice");
   if (paid === undefined) throw malformed(P, REPORT, "the payment has no paidPrice");
   // Refunds and cancels share every field the facade reads but their id and reference.
-  const listed = (x: ReportingRefund | ReportingCancel, at: string, id: number | string | undefined, reference: string | undefined, paymentTransactionId?: string): Listed => {
+  const listed = (
+    x: ReportingRefund | ReportingCancel,
+    at: string,
+    id: number | string | undefined,
+    reference: string | undefined,
+    paymentTransactionId?: string,
+  ): Listed => {
     const value = amount(x.refundPrice, `${at}.refundPrice`);
     if (value === undefined) throw malformed(P, REPORT, `${at} has no refundPrice`);
     const failed = x.errorCode ?? x.errorGroup;
@@ -106,7 +117,11 @@ export function readReport(paymentId: string, r: RetrieveReportingPaymentDetailR
       paymentTransactionId: id,
       paid: amount(item.paidPrice ?? item.price, `itemTransactions[${i}].paidPrice`) ?? paid,
       ...(Array.isArray(item.refunds)
-        ? { refunds: item.refunds.map((x, j) => listed(x, `itemTransactions[${i}].refunds[${j}]`, x.refundTxId, x.refundConversationId, id)) }
+        ? {
+            refunds: item.refunds.map((x, j) =>
+              listed(x, `itemTransactions[${i}].refunds[${j}]`, x.refundTxId, x.refundConversationId, id),
+            ),
+          }
         : {}),
     };
   });
@@ -117,6 +132,8 @@ export function readReport(paymentId: string, r: RetrieveReportingPaymentDetailR
     paid,
     items,
     ...(allListed ? { refunds: items.flatMap((i) => i.refunds ?? []) } : {}),
-    ...(Array.isArray(payment.cancels) ? { cancels: payment.cancels.map((x, j) => listed(x, `cancels[${j}]`, x.refundId, x.cancelConversationId)) } : {}),
+    ...(Array.isArray(payment.cancels)
+      ? { cancels: payment.cancels.map((x, j) => listed(x, `cancels[${j}]`, x.refundId, x.cancelConversationId)) }
+      : {}),
   };
 }

@@ -34,7 +34,9 @@ export function verifyIyzicoWebhook(secretKey: string, rawBody: RawBody, headers
   const conversationId = text(body, "paymentConversationId");
   const token = text(body, "token");
   const checkout = token !== "";
-  const paymentId = checkout ? requireField(P, body, "iyziPaymentId", "a checkout-form webhook carries one.") : requireField(P, body, "paymentId", "a payment webhook carries one.");
+  const paymentId = checkout
+    ? requireField(P, body, "iyziPaymentId", "a checkout-form webhook carries one.")
+    : requireField(P, body, "paymentId", "a payment webhook carries one.");
   const signed = checkout
     ? secretKey + eventType + paymentId + token + conversationId + status
     : secretKey + eventType + paymentId + conversationId + status;

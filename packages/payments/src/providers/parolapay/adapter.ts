@@ -52,7 +52,8 @@ interface Intent {
 
 export function createParolapayAdapter(config: ParolapayConfig, shared: SharedClientOptions): ProviderAdapter<"parolapay"> {
   const client = new ParolapayClient({ ...shared, ...config });
-  const intentId = (ref: unknown, operation: string) => refString(P, operation, ref, "intentId", INTENT_ID, 'an intent id like "pi_" + 24 hex digits');
+  const intentId = (ref: unknown, operation: string) =>
+    refString(P, operation, ref, "intentId", INTENT_ID, 'an intent id like "pi_" + 24 hex digits');
 
   async function intent(id: string, operation: string): Promise<Intent> {
     return readIntent(await client.status({ intent_id: id }), operation);
@@ -85,7 +86,12 @@ export function createParolapayAdapter(config: ParolapayConfig, shared: SharedCl
             () => (i.status === "refunded" ? alreadyRefunded(check) : undefined),
             () =>
               (i.status !== "captured" && i.status !== "partially_refunded") || paid === undefined
-                ? precheckFailed(P, "refund", "invalid_request", `Parolapay refund: intent ${id} is "${i.status}"; only a captured intent can be refunded (cancel one that is not captured).`)
+                ? precheckFailed(
+                    P,
+                    "refund",
+                    "invalid_request",
+                    `Parolapay refund: intent ${id} is "${i.status}"; only a captured intent can be refunded (cancel one that is not captured).`,
+                  )
                 : undefined,
           ],
         },
@@ -100,18 +106,29 @@ export function createParolapayAdapter(config: ParolapayConfig, shared: SharedCl
           ...(input.description !== undefined ? { description: input.description } : {}),
         },
         amount: moneyToJSON(amount),
-        snapshot: { intentId: id, status: i.status, refunded: i.refunded === undefined ? null : i.refunded.minor.toString() } satisfies Snapshot,
+        snapshot: {
+          intentId: id,
+          status: i.status,
+          refunded: i.refunded === undefined ? null : i.refunded.minor.toString(),
+        } satisfies Snapshot,
       };
     },
 
     async planCancel(input) {
       const id = intentId(input.payment, "cancel");
       const i = await intent(id, "cancel");
-      if (i.status === "cancelled") throw precheckFailed(P, "cancel", "already_cancelled", `Parolapay cancel: intent ${id} is already cancelled.`);
+      if (i.status === "cancelled")
+        throw precheckFailed(P, "cancel", "already_cancelled", `Parolapay cancel: intent ${id} is already cancelled.`);
       if (i.status === "captured" || i.status === "partially_refunded" || i.status === "refunded") {
-        throw precheckFailed(P, "cancel", "cancel_window_closed", `Parolapay cancel: intent ${id} is already captured ("${i.status}"); refund it instead.`);
+        throw precheckFailed(
+          P,
+          "cancel",
+          "cancel_window_closed",
+          `Parolapay cancel: intent ${id} is already captured ("${i.status}"); refund it instead.`,
+        );
       }
-      if (i.status === "failed") throw precheckFailed(P, "cancel", "invalid_request", `Parolapay cancel: intent ${id} failed; there is nothing to cancel.`);
+      if (i.status === "failed")
+        throw precheckFailed(P, "cancel", "invalid_request", `Parolapay cancel: intent ${id} failed; there is nothing to cancel.`);
       const request: CancelRequest = { intent_id: id, ...(input.description !== undefined ? { description: input.description } : {}) };
       return {
         providerOperation: "cancel",
@@ -146,7 +163,10 @@ export function createParolapayAdapter(config: ParolapayConfig, shared: SharedCl
         });
       }
       // The documented answer is `{}`: without a status the refund is taken as pending.
-      return { status: refund.status === "succeeded" ? "succeeded" : "pending", ...(refund.id !== undefined ? { refundId: refund.id } : {}) };
+      return {
+        status: refund.status === "succeeded" ? "succeeded" : "pending",
+        ...(refund.id !== undefined ? { refundId: refund.id } : {}),
+      };
     },
 
     async reconcile(operation, plan, key): Promise<Reconciliation> {
@@ -216,7 +236,11 @@ function toDetails(i: Intent): PaymentDetails<"parolapay"> {
     amount: paid,
     refundedAmount: i.refunded,
     // Nothing can be refunded of an intent that was never captured.
-    refundableAmount: !captured ? money(0n, i.currency) : paid !== undefined && i.refunded !== undefined ? subtract(paid, i.refunded) : undefined,
+    refundableAmount: !captured
+      ? money(0n, i.currency)
+      : paid !== undefined && i.refunded !== undefined
+        ? subtract(paid, i.refunded)
+        : undefined,
   });
 }
 

@@ -32,7 +32,7 @@ import {
   type RefundRequest,
   type RevertByPaymentIdRequest,
 } from "@odeme/paywall";
-import { OdemeError } from "@odeme/core";
+import type { OdemeError } from "@odeme/core";
 import { invalidRequest, precheckFailed, refined, unsupported, withCode } from "../../errors.ts";
 import { compare, isZero, money, moneyToJSON, type Money } from "../../money.ts";
 import type { CancelInput, PaymentDetails, PaymentStatus, RefundInput } from "../../types.ts";
@@ -52,7 +52,14 @@ export interface PaywallConfig extends PaywallClientOptions {
 const P = "paywall";
 
 /** The generated client's writes a plan may name. */
-const PAYWALL_WRITES = ["refund", "partialRefund", "partialRefundByUniqueCode", "revertByPaymentId", "cancel", "cancelByUniqueCode"] as const;
+const PAYWALL_WRITES = [
+  "refund",
+  "partialRefund",
+  "partialRefundByUniqueCode",
+  "revertByPaymentId",
+  "cancel",
+  "cancelByUniqueCode",
+] as const;
 type PaywallWrite = (typeof PAYWALL_WRITES)[number];
 
 export function createPaywallAdapter(config: PaywallConfig, shared: SharedClientOptions): ProviderAdapter<"paywall"> {
@@ -80,7 +87,8 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
 
     async retrieve(ref) {
       const q = await inquire(readRef(ref, "retrieve", false), "retrieve");
-      if (q === undefined) throw unsupported(P, "retrieve", "Paywall cannot look a payment up by uniqueCode; use { merchantUniqueCode } or { paymentId }.");
+      if (q === undefined)
+        throw unsupported(P, "retrieve", "Paywall cannot look a payment up by uniqueCode; use { merchantUniqueCode } or { paymentId }.");
       return toDetails(q);
     },
 
@@ -133,7 +141,10 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
               request: { Date: ref.date, UniqueCode: ref.uniqueCode, Amount: value } satisfies PartialRefundByUniqueCodeRequest,
             };
           case "paymentId":
-            return { providerOperation: "revertByPaymentId", request: { PaymentId: ref.paymentId, Amount: value } satisfies RevertByPaymentIdRequest };
+            return {
+              providerOperation: "revertByPaymentId",
+              request: { PaymentId: ref.paymentId, Amount: value } satisfies RevertByPaymentIdRequest,
+            };
         }
       })();
       return { ...plan, amount: moneyToJSON(amount), snapshot: planSnapshot(ref, q) };
@@ -141,14 +152,22 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
 
     async planCancel(input: CancelInput<"paywall">): Promise<WritePlan> {
       const ref = readRef(input.payment, "cancel", true);
-      if (ref.kind === "paymentId") throw unsupported(P, "cancel", "Paywall cancels only by { merchantUniqueCode, date } or { uniqueCode, date }.");
+      if (ref.kind === "paymentId")
+        throw unsupported(P, "cancel", "Paywall cancels only by { merchantUniqueCode, date } or { uniqueCode, date }.");
       const q = await inquire(ref, "cancel");
       if (q?.anyCancel) throw precheckFailed(P, "cancel", "already_cancelled", "Paywall cancel: the payment is already cancelled.");
       if (q?.anyRefund || q?.anyPartialRefund || (q?.refunded !== undefined && !isZero(q.refunded))) {
-        throw precheckFailed(P, "cancel", "already_refunded", "Paywall cancel: the payment has refunds and can no longer be cancelled; refund what is left instead.");
+        throw precheckFailed(
+          P,
+          "cancel",
+          "already_refunded",
+          "Paywall cancel: the payment has refunds and can no longer be cancelled; refund what is left instead.",
+        );
       }
       const request: CancelRequest | CancelByUniqueCodeRequest =
-        ref.kind === "merchant" ? { Date: ref.date as string, MerchantUniqueCode: ref.merchantUniqueCode } : { Date: ref.date, UniqueCode: ref.uniqueCode };
+        ref.kind === "merchant"
+          ? { Date: ref.date as string, MerchantUniqueCode: ref.merchantUniqueCode }
+          : { Date: ref.date, UniqueCode: ref.uniqueCode };
       return {
         providerOperation: ref.kind === "merchant" ? "cancel" : "cancelByUniqueCode",
         request: request as JsonObject,
@@ -183,7 +202,8 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
         // the SDK's AnySuccess* flags: with the flag that would show this write still false and
         // nothing else changed, it was not applied. After an earlier partial refund only the last
         // activity could show a second one, and what ActivityId means is inferred, not documented.
-        const flagWouldShow = operation === "cancel" ? !before.anyCancel : !before.anyRefund && !before.anyPartialRefund && !before.anyCancel;
+        const flagWouldShow =
+          operation === "cancel" ? !before.anyCancel : !before.anyRefund && !before.anyPartialRefund && !before.anyCancel;
         if (flagWouldShow) return { state: "not_applied" };
         return {
           state: "unknown",
@@ -210,7 +230,9 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
 function refineMinusOne(e: OdemeError): OdemeError {
   if (e.providerCode !== "-1") return e;
   const notFound = /not found|bulunamad/i.test(e.providerMessage ?? "");
-  return notFound ? withCode(e, "not_found", "Paywall -1 with a not-found message") : withCode(e, "provider_error", "Paywall -1 is also its general error");
+  return notFound
+    ? withCode(e, "not_found", "Paywall -1 with a not-found message")
+    : withCode(e, "provider_error", "Paywall -1 is also its general error");
 }
 
 /**

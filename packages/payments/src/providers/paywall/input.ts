@@ -40,14 +40,22 @@ function paywall(): ProviderSchemas {
       payment: [byMerchant, byUnique, byPaymentId],
       unsupportedKeys: noItems,
       amount: amount({
-        sources: [specField(t, "partialRefund.body.Amount"), specField(t, "partialRefundByUniqueCode.body.Amount"), specField(t, "revertByPaymentId.body.Amount")],
+        sources: [
+          specField(t, "partialRefund.body.Amount"),
+          specField(t, "partialRefundByUniqueCode.body.Amount"),
+          specField(t, "revertByPaymentId.body.Amount"),
+        ],
         unit: "major",
       }),
       // Paywall's refunds have no description field: it is checked, not sent.
       description: freeText([]),
     },
     cancel: {
-      payment: [byMerchant, byUnique, { ...byPaymentId, unsupported: "Paywall cancels only by { merchantUniqueCode, date } or { uniqueCode, date }." }],
+      payment: [
+        byMerchant,
+        byUnique,
+        { ...byPaymentId, unsupported: "Paywall cancels only by { merchantUniqueCode, date } or { uniqueCode, date }." },
+      ],
       hints: CANCEL_HINTS,
       description: freeText([]),
     },

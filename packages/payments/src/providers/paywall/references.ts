@@ -72,7 +72,9 @@ export function snapshotOf(q: Inquiry): Snapshot {
 export function describeChange(before: Snapshot, now: Snapshot): string | undefined {
   const names = Object.keys(now) as (keyof Snapshot)[];
   // A field the plan did not record (a snapshot from an older version) counts as changed.
-  const parts = names.filter((k) => before[k] !== now[k]).map((k) => `${k} ${JSON.stringify(before[k] ?? null)} -> ${JSON.stringify(now[k])}`);
+  const parts = names
+    .filter((k) => before[k] !== now[k])
+    .map((k) => `${k} ${JSON.stringify(before[k] ?? null)} -> ${JSON.stringify(now[k])}`);
   return parts.length === 0 ? undefined : parts.join(", ");
 }
 
@@ -91,28 +93,55 @@ export function readRef(ref: unknown, operation: string, needDate: boolean): Ref
   const date = r.date;
   const checkDate = (): string => {
     if (typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
-    throw invalidRequest(P, operation, "payment.date", `Paywall ${operation}: payment.date must be the payment's date as "yyyy-MM-dd", got ${describe(date)}.`);
+    throw invalidRequest(
+      P,
+      operation,
+      "payment.date",
+      `Paywall ${operation}: payment.date must be the payment's date as "yyyy-MM-dd", got ${describe(date)}.`,
+    );
   };
   if (r.merchantUniqueCode !== undefined) {
     const code = r.merchantUniqueCode;
     if (typeof code !== "string" || code === "" || code.length > 250) {
-      throw invalidRequest(P, operation, "payment.merchantUniqueCode", `Paywall ${operation}: payment.merchantUniqueCode must be 1 to 250 characters, got ${describe(code)}.`);
+      throw invalidRequest(
+        P,
+        operation,
+        "payment.merchantUniqueCode",
+        `Paywall ${operation}: payment.merchantUniqueCode must be 1 to 250 characters, got ${describe(code)}.`,
+      );
     }
-    return needDate || date !== undefined ? { kind: "merchant", merchantUniqueCode: code, date: checkDate() } : { kind: "merchant", merchantUniqueCode: code };
+    return needDate || date !== undefined
+      ? { kind: "merchant", merchantUniqueCode: code, date: checkDate() }
+      : { kind: "merchant", merchantUniqueCode: code };
   }
   if (r.uniqueCode !== undefined) {
     if (typeof r.uniqueCode !== "string" || r.uniqueCode === "") {
-      throw invalidRequest(P, operation, "payment.uniqueCode", `Paywall ${operation}: payment.uniqueCode must be Paywall's transaction id, got ${describe(r.uniqueCode)}.`);
+      throw invalidRequest(
+        P,
+        operation,
+        "payment.uniqueCode",
+        `Paywall ${operation}: payment.uniqueCode must be Paywall's transaction id, got ${describe(r.uniqueCode)}.`,
+      );
     }
     return { kind: "unique", uniqueCode: r.uniqueCode, date: checkDate() };
   }
   if (r.paymentId !== undefined) {
     if (typeof r.paymentId !== "number" || !Number.isSafeInteger(r.paymentId) || r.paymentId <= 0) {
-      throw invalidRequest(P, operation, "payment.paymentId", `Paywall ${operation}: payment.paymentId must be Paywall's numeric PaymentId, got ${describe(r.paymentId)}.`);
+      throw invalidRequest(
+        P,
+        operation,
+        "payment.paymentId",
+        `Paywall ${operation}: payment.paymentId must be Paywall's numeric PaymentId, got ${describe(r.paymentId)}.`,
+      );
     }
     return { kind: "paymentId", paymentId: r.paymentId };
   }
-  throw invalidRequest(P, operation, "payment", `Paywall ${operation}: payment must be { merchantUniqueCode, date }, { uniqueCode, date } or { paymentId }.`);
+  throw invalidRequest(
+    P,
+    operation,
+    "payment",
+    `Paywall ${operation}: payment must be { merchantUniqueCode, date }, { uniqueCode, date } or { paymentId }.`,
+  );
 }
 
 export function readInquiry(response: QueryPaymentResponse, operation: string): Inquiry {
@@ -120,7 +149,14 @@ export function readInquiry(response: QueryPaymentResponse, operation: string): 
   const currency = readCurrency(P, operation, (p?.CurrencyId !== undefined ? CURRENCY_IDS[p.CurrencyId] : undefined) ?? p?.CurrencyName);
   const amount = readAmount(P, operation, p?.PaymentAmount, currency, "Body.Paywall.PaymentAmount");
   if (p === undefined || amount === undefined) {
-    throw new OdemeError({ code: "malformed_response", message: `Paywall ${operation}: the inquiry has no payment amount.`, provider: P, operation, outcome: "rejected", raw: response });
+    throw new OdemeError({
+      code: "malformed_response",
+      message: `Paywall ${operation}: the inquiry has no payment amount.`,
+      provider: P,
+      operation,
+      outcome: "rejected",
+      raw: response,
+    });
   }
   // Undefined and null both mean "not reported": the facade then falls back to the flags.
   const refunded = readAmount(P, operation, p.RefundedAmount, currency, "Body.Paywall.RefundedAmount");
@@ -141,4 +177,3 @@ export function readInquiry(response: QueryPaymentResponse, operation: string): 
     ...(refunded !== undefined ? { refunded } : {}),
   };
 }
-

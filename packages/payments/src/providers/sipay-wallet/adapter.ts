@@ -93,7 +93,10 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
     return { amount, status: r.payload?.transaction_status_id, statusName: r.payload?.transaction_status ?? "" };
   }
 
-  const lookback = (): Range => ({ start: new Date(now().getTime() - lookbackDays * DAY_MS), end: new Date(now().getTime() + CLOCK_SLACK_MS) });
+  const lookback = (): Range => ({
+    start: new Date(now().getTime() - lookbackDays * DAY_MS),
+    end: new Date(now().getTime() + CLOCK_SLACK_MS),
+  });
   const sincePlan = (plan: WritePlan): Range | undefined => {
     const at = Date.parse(String((plan.snapshot as Partial<Snapshot> | undefined)?.plannedAt));
     return Number.isNaN(at) ? undefined : { start: new Date(at - CLOCK_SLACK_MS), end: new Date(now().getTime() + CLOCK_SLACK_MS) };
@@ -153,24 +156,37 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
     const found = await records({ ext_transaction_id: key }, range, operation);
     if (found.length === 0) return { found: "none" };
     const check = `Check ext_transaction_id ${key} in Sipay's panel.`;
-    if (found.length > 1) return { found: "other", how: `Sipay lists ${found.length} transactions under ext_transaction_id ${key}. ${check}` };
+    if (found.length > 1)
+      return { found: "other", how: `Sipay lists ${found.length} transactions under ext_transaction_id ${key}. ${check}` };
     const [record] = found as [(typeof found)[number]];
     const amount = planAmount(plan);
     const currency = record.currency_code === undefined ? amount?.currency : readCurrency(P, operation, record.currency_code);
     const moved = currency === undefined ? undefined : readAmount(P, operation, record.tx_base_amount, currency, "tx_base_amount");
     if (amount === undefined || moved === undefined || moved.currency !== amount.currency || moved.minor !== amount.minor) {
       const what = moved === undefined ? "an amount it does not show" : `${formatDecimal(moved)} ${moved.currency}`;
-      return { found: "other", how: `Sipay's transaction ${record.id ?? "?"} under ext_transaction_id ${key} moved ${what}, not this refund's amount. ${check}` };
+      return {
+        found: "other",
+        how: `Sipay's transaction ${record.id ?? "?"} under ext_transaction_id ${key} moved ${what}, not this refund's amount. ${check}`,
+      };
     }
     if (record.transaction_status_id !== COMPLETED) {
       const status = record.transaction_status ?? String(record.transaction_status_id ?? "none");
-      return { found: "other", how: `Sipay's transaction ${record.id ?? "?"} under ext_transaction_id ${key} has status ${status}, not NormalCompleted. ${check}` };
+      return {
+        found: "other",
+        how: `Sipay's transaction ${record.id ?? "?"} under ext_transaction_id ${key} has status ${status}, not NormalCompleted. ${check}`,
+      };
     }
     return { found: "this", sent: { status: "succeeded", ...(record.id !== undefined ? { refundId: record.id } : {}) } };
   }
 
   const unknownOutcome = (operation: string, message: string) =>
-    new OdemeError({ code: "outcome_unknown", message: `Sipay Wallet ${operation}: ${message}`, provider: P, operation, outcome: "unknown" });
+    new OdemeError({
+      code: "outcome_unknown",
+      message: `Sipay Wallet ${operation}: ${message}`,
+      provider: P,
+      operation,
+      outcome: "unknown",
+    });
 
   return {
     provider: P,
@@ -208,7 +224,11 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
       // Before the first send: a refund under this key (a crash lost the store's record) is returned, not made again.
       const earlier = await lookUpKey(key, plan, lookback(), "refund");
       if (earlier.found === "this") return { ...plan, alreadyApplied: earlier.sent };
-      if (earlier.found === "other") throw unknownOutcome("refund", `idempotencyKey "${key}" was already used at Sipay, for a transaction that is not this refund. ${earlier.how}`);
+      if (earlier.found === "other")
+        throw unknownOutcome(
+          "refund",
+          `idempotencyKey "${key}" was already used at Sipay, for a transaction that is not this refund. ${earlier.how}`,
+        );
       return plan;
     },
 
@@ -237,7 +257,8 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
 
     async reconcile(_operation, plan, key): Promise<Reconciliation> {
       const range = sincePlan(plan);
-      if (range === undefined) return { state: "unknown", how: `The plan has no time to search from; check ext_transaction_id ${key} in Sipay's panel.` };
+      if (range === undefined)
+        return { state: "unknown", how: `The plan has no time to search from; check ext_transaction_id ${key} in Sipay's panel.` };
       const found = await lookUpKey(key, plan, range, "reconcile");
       if (found.found === "this") return { state: "applied", ...found.sent };
       if (found.found === "other") return { state: "unknown", how: found.how };

@@ -17,9 +17,16 @@ function sipayWallet(): ProviderSchemas {
       specField(t, "transactionReceipt.body.id"),
     ]),
     refund: {
-      amount: amount({ sources: [specField(t, "refundPaymentInstant.body.refund_amount")], unit: "major", currency: [specField(t, "refundPaymentInstant.body.currency_code")] }),
+      amount: amount({
+        sources: [specField(t, "refundPaymentInstant.body.refund_amount")],
+        unit: "major",
+        currency: [specField(t, "refundPaymentInstant.body.currency_code")],
+      }),
       description: freeText([specField(t, "refundPaymentInstant.body.description")]),
-      idempotencyKey: idempotencyKey([specField(t, "refundPaymentInstant.body.ext_transaction_id"), specField(t, "summaryRecordByFilter.body.ext_transaction_id")]),
+      idempotencyKey: idempotencyKey([
+        specField(t, "refundPaymentInstant.body.ext_transaction_id"),
+        specField(t, "summaryRecordByFilter.body.ext_transaction_id"),
+      ]),
     },
   });
 }

@@ -1,7 +1,14 @@
 import { akuratecoHash } from "@odeme/core";
 import { startSimulator } from "@odeme/testkit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createPayments, MemoryIdempotencyStore, parseMoney, type OdemeError, type Payments, type RefundResult } from "../../../src/index.ts";
+import {
+  createPayments,
+  MemoryIdempotencyStore,
+  parseMoney,
+  type OdemeError,
+  type Payments,
+  type RefundResult,
+} from "../../../src/index.ts";
 import { dyingProcess } from "../../helpers/crash.ts";
 import { fakeProvider, rejection, type FakeProvider } from "../../helpers/fake-fetch.ts";
 
@@ -23,8 +30,7 @@ function dineropay(initial = "settled", refunded?: string) {
     }),
     "POST /api/v1/payment/refund": () => ((state.status = "refund"), { json: { payment_id: PAYMENT_ID, result: "accepted" } }),
     "POST /api/v1/payment/void": () => (
-      (state.status = "void"),
-      { json: { status: "SUCCESS", payment_status: "void", payment_id: PAYMENT_ID, date: "2021-07-06 10:20:01" } }
+      (state.status = "void"), { json: { status: "SUCCESS", payment_status: "void", payment_id: PAYMENT_ID, date: "2021-07-06 10:20:01" } }
     ),
   });
   return { provider, state };
@@ -39,7 +45,12 @@ const ref = { paymentId: PAYMENT_ID };
 describe("DineroPay refund", () => {
   it("sends the amount as a two-decimal string, hashed over that exact string, and reports pending", async () => {
     const { provider } = dineropay();
-    const result = await payments(provider).refund({ provider: "dineropay", payment: ref, amount: parseMoney("0.1", "USD"), idempotencyKey: "d1" });
+    const result = await payments(provider).refund({
+      provider: "dineropay",
+      payment: ref,
+      amount: parseMoney("0.1", "USD"),
+      idempotencyKey: "d1",
+    });
     expect(result).toMatchObject({ status: "pending", providerOperation: "refund", amount: parseMoney("0.10", "USD") });
     const sent = provider.calls.find((c) => c.path === "/api/v1/payment/refund")?.body as Record<string, string>;
     expect(sent).toMatchObject({ payment_id: PAYMENT_ID, amount: "0.10", merchant_key: "merchant-key-1" });
@@ -72,10 +83,19 @@ describe("DineroPay refund", () => {
     const { provider } = dineropay();
     provider.on("POST /api/v1/payment/status", {
       status: 400,
-      json: { error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: "hash: Hash is not valid." }] },
+      json: {
+        error_code: 0,
+        error_message: "Request data is invalid.",
+        errors: [{ error_code: 100000, error_message: "hash: Hash is not valid." }],
+      },
     });
     const error = await rejection(() => payments(provider).retrieve({ provider: "dineropay", payment: ref }));
-    expect(error).toMatchObject({ code: "authentication", providerCode: "0", status: 400, fieldErrors: [{ field: "hash", message: "Hash is not valid." }] });
+    expect(error).toMatchObject({
+      code: "authentication",
+      providerCode: "0",
+      status: 400,
+      fieldErrors: [{ field: "hash", message: "Hash is not valid." }],
+    });
     expect(error.message).toContain("check merchantKey and password");
   });
 });
@@ -92,7 +112,9 @@ describe("DineroPay field errors", () => {
       status: 400,
       json: { error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: message }] },
     });
-    const error = await rejection(() => payments(provider).refund({ provider: "dineropay", payment: ref, amount: parseMoney("0.01", "USD"), idempotencyKey: "f" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "dineropay", payment: ref, amount: parseMoney("0.01", "USD"), idempotencyKey: "f" }),
+    );
     expect(error).toMatchObject({ code, providerCode: "0", outcome: "rejected", retryable: false });
   });
 
@@ -105,7 +127,9 @@ describe("DineroPay field errors", () => {
       status: 400,
       json: { error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: message }] },
     });
-    expect((await rejection(() => payments(provider).cancel({ provider: "dineropay", payment: ref, idempotencyKey: "v" }))).code).toBe(code);
+    expect((await rejection(() => payments(provider).cancel({ provider: "dineropay", payment: ref, idempotencyKey: "v" }))).code).toBe(
+      code,
+    );
   });
 });
 
@@ -168,7 +192,9 @@ describe("DineroPay refunded_amount (inferred field, settled refunds only)", () 
     ["of 0.01 when settled refunds used it all up", "0.19", parseMoney("0.01", "USD"), "already_refunded"],
   ] as const)("refuses a refund %s before sending", async (_what, refunded, amount, code) => {
     const { provider } = dineropay("refund", refunded);
-    const error = await rejection(() => payments(provider).refund({ provider: "dineropay", payment: ref, idempotencyKey: "x", ...(amount ? { amount } : {}) }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "dineropay", payment: ref, idempotencyKey: "x", ...(amount ? { amount } : {}) }),
+    );
     expect(error).toMatchObject({ code, outcome: "not_sent" });
     expect(provider.count("/api/v1/payment/refund")).toBe(0);
   });
@@ -177,9 +203,15 @@ describe("DineroPay refunded_amount (inferred field, settled refunds only)", () 
     const { provider } = dineropay("settled", "0.00");
     provider.on("POST /api/v1/payment/refund", {
       status: 400,
-      json: { error_code: 0, error_message: "Request data is invalid.", errors: [{ error_code: 100000, error_message: "amount: Refund amount exceeds the refundable amount." }] },
+      json: {
+        error_code: 0,
+        error_message: "Request data is invalid.",
+        errors: [{ error_code: 100000, error_message: "amount: Refund amount exceeds the refundable amount." }],
+      },
     });
-    const error = await rejection(() => payments(provider).refund({ provider: "dineropay", payment: ref, amount: parseMoney("0.19", "USD"), idempotencyKey: "p" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "dineropay", payment: ref, amount: parseMoney("0.19", "USD"), idempotencyKey: "p" }),
+    );
     expect(error).toMatchObject({ code: "amount_exceeds_refundable", outcome: "rejected" });
   });
 });
@@ -198,7 +230,9 @@ describe("DineroPay void and status", () => {
 
   it("re-sends a lost void once a lookup shows the payment still settled (a void is synchronous)", async () => {
     const { provider, state } = dineropay();
-    provider.on("POST /api/v1/payment/void", (_c, n) => (n === 1 ? "reset" : ((state.status = "void"), { json: { status: "SUCCESS", payment_status: "void" } })));
+    provider.on("POST /api/v1/payment/void", (_c, n) =>
+      n === 1 ? "reset" : ((state.status = "void"), { json: { status: "SUCCESS", payment_status: "void" } }),
+    );
     const p = payments(provider);
     const input = { provider: "dineropay", payment: ref, idempotencyKey: "v3" } as const;
     expect((await rejection(() => p.cancel(input))).code).toBe("outcome_unknown");
@@ -209,12 +243,27 @@ describe("DineroPay void and status", () => {
   it("a declined void (HTTP 200, status FAIL) is a typed rejection, refined by its reason, and nothing is stored as done", async () => {
     const { provider } = dineropay();
     const fail = (reason: string) => ({
-      json: { status: "FAIL", payment_status: "settled", payment_id: PAYMENT_ID, date: "2021-07-06 10:20:01", reason, order: { number: "order-1234", amount: "0.19", currency: "USD", description: "Important gift" } },
+      json: {
+        status: "FAIL",
+        payment_status: "settled",
+        payment_id: PAYMENT_ID,
+        date: "2021-07-06 10:20:01",
+        reason,
+        order: { number: "order-1234", amount: "0.19", currency: "USD", description: "Important gift" },
+      },
     });
-    provider.on("POST /api/v1/payment/void", (_c, n) => fail(n === 1 ? "Declined by processing" : "A payment can only be voided on the day it was settled; refund it instead."));
+    provider.on("POST /api/v1/payment/void", (_c, n) =>
+      fail(n === 1 ? "Declined by processing" : "A payment can only be voided on the day it was settled; refund it instead."),
+    );
     const p = payments(provider);
     const declined = await rejection(() => p.cancel({ provider: "dineropay", payment: ref, idempotencyKey: "vf" }));
-    expect(declined).toMatchObject({ code: "provider_error", outcome: "rejected", status: 200, providerMessage: "Declined by processing", raw: { status: "FAIL", reason: "Declined by processing" } });
+    expect(declined).toMatchObject({
+      code: "provider_error",
+      outcome: "rejected",
+      status: 200,
+      providerMessage: "Declined by processing",
+      raw: { status: "FAIL", reason: "Declined by processing" },
+    });
     expect(declined.message).toContain("DineroPay declined the void: Declined by processing");
     // Rejected means nothing was applied: the same key may be tried again, and is sent again.
     const late = await rejection(() => p.cancel({ provider: "dineropay", payment: ref, idempotencyKey: "vf" }));
@@ -268,7 +317,8 @@ describe("DineroPay against its simulator: no refund reported that the ledger la
     sim.faults.inject({ kind: "reset-before" }, { route: "/api/v1/payment/refund" });
     const p = createPayments({ dineropay: config });
     const amounts = ["40.00", "40.01", "40.02"];
-    const input = (amount: string) => ({ provider: "dineropay", payment: ref, amount: parseMoney(amount, "TRY"), idempotencyKey: `race-${amount}` }) as const;
+    const input = (amount: string) =>
+      ({ provider: "dineropay", payment: ref, amount: parseMoney(amount, "TRY"), idempotencyKey: `race-${amount}` }) as const;
     const settled = await Promise.allSettled(amounts.map((a) => p.refund(input(a))));
 
     expect(sim.requests.filter((r) => r.fault === "reset-before")).toHaveLength(1);
@@ -276,7 +326,11 @@ describe("DineroPay against its simulator: no refund reported that the ledger la
     const failed = settled.flatMap((r) => (r.status === "rejected" ? [r.reason as OdemeError] : []));
     expect(reported.every((r) => r.status === "pending")).toBe(true);
     expect(failed.map((e) => e.code)).toEqual(["outcome_unknown"]);
-    expect(reported.map((r) => r.amount.minor).sort()).toEqual(ledger().map((r) => BigInt(r.amount)).sort());
+    expect(reported.map((r) => r.amount.minor).sort()).toEqual(
+      ledger()
+        .map((r) => BigInt(r.amount))
+        .sort(),
+    );
     expect(ledger()).toHaveLength(2);
 
     // The refunds settle (status settled -> refund); the lost key's retry still sends nothing.
@@ -304,7 +358,9 @@ describe("DineroPay against its simulator: no refund reported that the ledger la
   it("a declined void from the simulator is a typed rejection and the payment stays settled", async () => {
     const { sim, ref, config } = await simulator();
     sim.clock.set(new Date("2024-06-13T07:00:00Z")); // the next financial day
-    const error = await rejection(() => createPayments({ dineropay: config }).cancel({ provider: "dineropay", payment: ref, idempotencyKey: "late" }));
+    const error = await rejection(() =>
+      createPayments({ dineropay: config }).cancel({ provider: "dineropay", payment: ref, idempotencyKey: "late" }),
+    );
     expect(error).toMatchObject({ code: "cancel_window_closed", outcome: "rejected", status: 200 });
     expect(sim.ledger.payment(ref.paymentId)?.status).toBe("settled");
   });

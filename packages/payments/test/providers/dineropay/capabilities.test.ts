@@ -6,6 +6,10 @@ describe("dineropay capabilities", () => {
   agreesWithTheProvider("dineropay", { paymentId: "0b9c7a52-3f8e-4d1a-9c2b-5e6f7a8b9c0d" });
 
   it("refunds asynchronously and cannot find a write by its key", () => {
-    expect(dineropayCapabilities).toMatchObject({ asyncRefund: true, lookupByMerchantReference: false, unverified: ["repeatedRefund", "refundedAmount"] });
+    expect(dineropayCapabilities).toMatchObject({
+      asyncRefund: true,
+      lookupByMerchantReference: false,
+      unverified: ["repeatedRefund", "refundedAmount"],
+    });
   });
 });

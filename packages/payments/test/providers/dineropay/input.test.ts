@@ -16,13 +16,18 @@ describe("DineroPay input", () => {
   it("gets no key of ours and no item refunds", () => {
     expect(dineropayInput.refund.idempotencyKey).toBeUndefined();
     expect(dineropayInput.cancel?.idempotencyKey).toBeUndefined();
-    expect(() => checkWrite("refund", { provider: "dineropay", payment: { paymentId: UUID, paymentTransactionId: "2" }, idempotencyKey: "k1" })).toThrow(
-      expect.objectContaining({ code: "unsupported", field: "payment.paymentTransactionId" }),
-    );
+    expect(() =>
+      checkWrite("refund", { provider: "dineropay", payment: { paymentId: UUID, paymentTransactionId: "2" }, idempotencyKey: "k1" }),
+    ).toThrow(expect.objectContaining({ code: "unsupported", field: "payment.paymentTransactionId" }));
   });
 
   it("takes a UUID payment id, as the spec's payment_id says", () => {
-    expect(checkRetrieve({ provider: "dineropay", payment: { paymentId: UUID } })).toEqual({ provider: "dineropay", payment: { paymentId: UUID } });
-    expect(() => checkRetrieve({ provider: "dineropay", payment: { paymentId: "12345" } })).toThrow(expect.objectContaining({ field: "payment.paymentId" }));
+    expect(checkRetrieve({ provider: "dineropay", payment: { paymentId: UUID } })).toEqual({
+      provider: "dineropay",
+      payment: { paymentId: UUID },
+    });
+    expect(() => checkRetrieve({ provider: "dineropay", payment: { paymentId: "12345" } })).toThrow(
+      expect.objectContaining({ field: "payment.paymentId" }),
+    );
   });
 });

@@ -23,7 +23,13 @@ describe("DineroPay callback hash", () => {
   });
 
   it("verifies a JSON body with a nested order", () => {
-    const body = JSON.stringify({ id: fields.id, order: { number: "order-1234", amount: "0.19", currency: "USD", description: "Important gift" }, type: "refund", status: "success", hash });
+    const body = JSON.stringify({
+      id: fields.id,
+      order: { number: "order-1234", amount: "0.19", currency: "USD", description: "Important gift" },
+      type: "refund",
+      status: "success",
+      hash,
+    });
     expect(payments.webhooks.verify("dineropay", body).type).toBe("refund");
   });
 

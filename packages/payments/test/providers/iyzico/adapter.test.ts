@@ -10,9 +10,16 @@ const KEYS = { apiKey: "iyz-api-key", secretKey: "iyz-secret-key" };
  * hex HMAC-SHA256 with the secret key over the values joined by ":", an absent field as "", amounts
  * without trailing zeros (a JS number prints that way).
  */
-const signature = (...values: (string | number)[]) => createHmac("sha256", KEYS.secretKey).update(values.map(String).join(":")).digest("hex");
+const signature = (...values: (string | number)[]) =>
+  createHmac("sha256", KEYS.secretKey).update(values.map(String).join(":")).digest("hex");
 
-type ListedRefund = { refundPrice: number; refundConversationId?: string; refundTxId: number | string; errorCode?: string; errorMessage?: string };
+type ListedRefund = {
+  refundPrice: number;
+  refundConversationId?: string;
+  refundTxId: number | string;
+  errorCode?: string;
+  errorMessage?: string;
+};
 
 /**
  * A payment of 100.00 TRY over two items (60 + 40). POST /payment/detail gives the status only; the
@@ -40,7 +47,11 @@ function iyzico(opts: { lists?: boolean; paymentId?: string } = {}) {
       paidPrice: 100,
       currency: "TRY",
       paymentStatus: "SUCCESS",
-      itemTransactions: state.items.map((i) => ({ paymentTransactionId: i.paymentTransactionId, price: i.paidPrice, paidPrice: i.paidPrice })),
+      itemTransactions: state.items.map((i) => ({
+        paymentTransactionId: i.paymentTransactionId,
+        price: i.paidPrice,
+        paidPrice: i.paidPrice,
+      })),
       // paymentId, currency, basketId, conversationId, paidPrice, price (no basketId or conversationId here).
       signature: signature(paymentId, "TRY", "", "", 100, 100),
     });
@@ -88,7 +99,12 @@ function iyzico(opts: { lists?: boolean; paymentId?: string } = {}) {
       const body = call.body as { price: string; conversationId: string; paymentTransactionId: string };
       const item = state.items.find((i) => i.paymentTransactionId === body.paymentTransactionId);
       item?.refunds.push({ refundPrice: Number(body.price), refundConversationId: body.conversationId, refundTxId: tx++ });
-      return ok({ paymentId, paymentTransactionId: body.paymentTransactionId, price: Number(body.price), signature: signature(paymentId, Number(body.price), "", "") });
+      return ok({
+        paymentId,
+        paymentTransactionId: body.paymentTransactionId,
+        price: Number(body.price),
+        signature: signature(paymentId, Number(body.price), "", ""),
+      });
     },
     "POST /payment/cancel": (call) => {
       const body = call.body as { conversationId: string };
@@ -106,10 +122,9 @@ function iyzico(opts: { lists?: boolean; paymentId?: string } = {}) {
 
 /** JSON.stringify, except that `id()` values are written as bare number literals, digit for digit. */
 function rawJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v !== null && typeof v === "object" && "__raw" in v ? `@@${String((v as { __raw: string }).__raw)}@@` : v)).replace(
-    /"@@(\d+)@@"/g,
-    "$1",
-  );
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v !== null && typeof v === "object" && "__raw" in v ? `@@${String((v as { __raw: string }).__raw)}@@` : v,
+  ).replace(/"@@(\d+)@@"/g, "$1");
 }
 
 function payments(provider: FakeProvider, extra: object = {}): Payments {
@@ -121,7 +136,12 @@ const ref = { paymentId: "25180001" };
 describe("iyzico refund", () => {
   it("refunds an amount of the payment through refundV2 with iyzico's decimal price and the key as conversationId", async () => {
     const { provider } = iyzico();
-    const result = await payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("15.50", "TRY"), idempotencyKey: "order-42-r1" });
+    const result = await payments(provider).refund({
+      provider: "iyzico",
+      payment: ref,
+      amount: parseMoney("15.50", "TRY"),
+      idempotencyKey: "order-42-r1",
+    });
     expect(result).toEqual({
       status: "succeeded",
       provider: "iyzico",
@@ -159,14 +179,26 @@ describe("iyzico refund", () => {
     await p.refund({ provider: "iyzico", payment: ref, amount: parseMoney("30", "TRY"), idempotencyKey: "k1" });
     const rest = await p.refund({ provider: "iyzico", payment: ref, idempotencyKey: "k2" });
     expect(rest.amount).toEqual(parseMoney("70", "TRY"));
-    const item = await p.refund({ provider: "iyzico", payment: { paymentId: "25180001", paymentTransactionId: "27169001" }, idempotencyKey: "k3" }).catch((e) => e);
+    const item = await p
+      .refund({ provider: "iyzico", payment: { paymentId: "25180001", paymentTransactionId: "27169001" }, idempotencyKey: "k3" })
+      .catch((e) => e);
     expect(item.code).toBe("already_refunded");
   });
 
   it.each([
-    ["more than is left", { amount: parseMoney("100.01", "TRY") }, "amount_exceeds_refundable", "100.01 TRY is more than the 100.00 TRY left"],
+    [
+      "more than is left",
+      { amount: parseMoney("100.01", "TRY") },
+      "amount_exceeds_refundable",
+      "100.01 TRY is more than the 100.00 TRY left",
+    ],
     ["another currency", { amount: parseMoney("1", "USD") }, "invalid_request", "amount is in USD but payment 25180001 is in TRY"],
-    ["an unknown basket item", { payment: { paymentId: "25180001", paymentTransactionId: "999" } }, "not_found", 'no basket item with paymentTransactionId "999"'],
+    [
+      "an unknown basket item",
+      { payment: { paymentId: "25180001", paymentTransactionId: "999" } },
+      "not_found",
+      'no basket item with paymentTransactionId "999"',
+    ],
   ])("refuses %s before sending", async (_what, extra, code, message) => {
     const { provider } = iyzico();
     const error = await rejection(() => payments(provider).refund({ provider: "iyzico", payment: ref, idempotencyKey: "k", ...extra }));
@@ -179,10 +211,14 @@ describe("iyzico refund", () => {
     const { provider, state } = iyzico();
     const p = payments(provider);
     await p.refund({ provider: "iyzico", payment: ref, idempotencyKey: "all" });
-    expect((await rejection(() => p.refund({ provider: "iyzico", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "again" }))).code).toBe("already_refunded");
+    expect(
+      (await rejection(() => p.refund({ provider: "iyzico", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "again" }))).code,
+    ).toBe("already_refunded");
     state.items.forEach((i) => (i.refunds.length = 0));
     state.cancels.push({ refundId: 1600001, refundPrice: 100, cancelConversationId: "someone-else" });
-    expect((await rejection(() => p.refund({ provider: "iyzico", payment: ref, idempotencyKey: "after-cancel" }))).code).toBe("already_cancelled");
+    expect((await rejection(() => p.refund({ provider: "iyzico", payment: ref, idempotencyKey: "after-cancel" }))).code).toBe(
+      "already_cancelled",
+    );
   });
 
   it("leaves the limits to iyzico when the detail lists no refunds", async () => {
@@ -196,7 +232,9 @@ describe("iyzico refund", () => {
     provider.on("POST /v2/payment/refund", {
       json: { status: "failure", errorCode: "10012", errorMessage: "Geçersiz işlem", errorGroup: "INVALID_TRANSACTION", locale: "tr" },
     });
-    const error = await rejection(() => payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "k" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "k" }),
+    );
     expect(error).toMatchObject({ code: "provider_error", providerCode: "10012", providerMessage: "Geçersiz işlem", outcome: "rejected" });
   });
 });
@@ -245,7 +283,12 @@ describe("iyzico safe replay", () => {
       return { json: { status: "success", paymentId: "25180001", signature: signature("25180001", "", "", "") } };
     });
     const p = payments(provider);
-    const input = { provider: "iyzico", payment: { paymentId: "25180001", paymentTransactionId: "27169002" }, amount: parseMoney("4", "TRY"), idempotencyKey: "item-lost" } as const;
+    const input = {
+      provider: "iyzico",
+      payment: { paymentId: "25180001", paymentTransactionId: "27169002" },
+      amount: parseMoney("4", "TRY"),
+      idempotencyKey: "item-lost",
+    } as const;
     expect((await rejection(() => p.refund(input))).code).toBe("outcome_unknown");
     expect(await p.refund(input)).toMatchObject({ status: "succeeded", providerOperation: "refund", replayed: false });
     expect(provider.count("/payment/refund")).toBe(2);
@@ -324,7 +367,12 @@ describe("iyzico: refunds and cancels are found by the key's own conversationId 
     // An amount-based refund of 70 under this key, spread by iyzico over both items.
     state.items[0]?.refunds.push({ refundPrice: 60, refundConversationId: "crash-1", refundTxId: 801 });
     state.items[1]?.refunds.push({ refundPrice: 10, refundConversationId: "crash-1", refundTxId: 802 });
-    const result = await payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("70", "TRY"), idempotencyKey: "crash-1" });
+    const result = await payments(provider).refund({
+      provider: "iyzico",
+      payment: ref,
+      amount: parseMoney("70", "TRY"),
+      idempotencyKey: "crash-1",
+    });
     expect(result).toMatchObject({ status: "succeeded", replayed: true, amount: parseMoney("70", "TRY"), refundId: "801" });
     expect(provider.count("/v2/payment/refund") + provider.count("/payment/refund")).toBe(0);
   });
@@ -340,8 +388,19 @@ describe("iyzico: refunds and cancels are found by the key's own conversationId 
 
   it("a failed refund listed under the key is not taken for a refund: the key is sent once more", async () => {
     const { provider, state } = iyzico();
-    state.items[0]?.refunds.push({ refundPrice: 20, refundConversationId: "retry-1", refundTxId: 805, errorCode: "10012", errorMessage: "Geçersiz işlem" });
-    const result = await payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("20", "TRY"), idempotencyKey: "retry-1" });
+    state.items[0]?.refunds.push({
+      refundPrice: 20,
+      refundConversationId: "retry-1",
+      refundTxId: 805,
+      errorCode: "10012",
+      errorMessage: "Geçersiz işlem",
+    });
+    const result = await payments(provider).refund({
+      provider: "iyzico",
+      payment: ref,
+      amount: parseMoney("20", "TRY"),
+      idempotencyKey: "retry-1",
+    });
     expect(result).toMatchObject({ status: "succeeded", replayed: false });
     expect(provider.count("/v2/payment/refund")).toBe(1);
   });
@@ -374,10 +433,18 @@ describe("iyzico: refunds and cancels are found by the key's own conversationId 
     const { provider, state } = iyzico();
     provider.on("POST /v2/payment/refund", (call) => {
       const body = call.body as { conversationId: string };
-      state.items[0]?.refunds.push({ refundPrice: 5, refundConversationId: body.conversationId, refundTxId: 807, errorCode: "10012", errorMessage: "Geçersiz işlem" });
+      state.items[0]?.refunds.push({
+        refundPrice: 5,
+        refundConversationId: body.conversationId,
+        refundTxId: 807,
+        errorCode: "10012",
+        errorMessage: "Geçersiz işlem",
+      });
       return "reset";
     });
-    const error = await rejection(() => payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("5", "TRY"), idempotencyKey: "failed-lost" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("5", "TRY"), idempotencyKey: "failed-lost" }),
+    );
     expect(error).toMatchObject({ code: "outcome_unknown" });
     expect(error.message).toContain('a failed refund with conversationId "failed-lost"');
     expect(error.message).toContain("10012: Geçersiz işlem");
@@ -390,7 +457,9 @@ describe("iyzico: refunds and cancels are found by the key's own conversationId 
       state.items[0]?.refunds.push({ refundPrice: 3, refundConversationId: body.conversationId, refundTxId: 808 });
       return "reset";
     });
-    const error = await rejection(() => payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("5", "TRY"), idempotencyKey: "short" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "iyzico", payment: ref, amount: parseMoney("5", "TRY"), idempotencyKey: "short" }),
+    );
     expect(error.code).toBe("outcome_unknown");
     expect(error.message).toContain("for 3.00 TRY, not the 5.00 TRY asked");
   });
@@ -398,17 +467,26 @@ describe("iyzico: refunds and cancels are found by the key's own conversationId 
   it("a lost cancel is applied only when a cancel carries the key; another key's cancel is outcome_unknown", async () => {
     const mineLost = iyzico();
     mineLost.provider.on("POST /payment/cancel", (call) => {
-      mineLost.state.cancels.push({ refundId: 1600010, refundPrice: 100, cancelConversationId: (call.body as { conversationId: string }).conversationId });
+      mineLost.state.cancels.push({
+        refundId: 1600010,
+        refundPrice: 100,
+        cancelConversationId: (call.body as { conversationId: string }).conversationId,
+      });
       return "reset";
     });
-    expect(await payments(mineLost.provider).cancel({ provider: "iyzico", payment: ref, idempotencyKey: "c-lost" })).toMatchObject({ status: "succeeded", replayed: false });
+    expect(await payments(mineLost.provider).cancel({ provider: "iyzico", payment: ref, idempotencyKey: "c-lost" })).toMatchObject({
+      status: "succeeded",
+      replayed: false,
+    });
 
     const otherLost = iyzico();
     otherLost.provider.on("POST /payment/cancel", () => {
       otherLost.state.cancels.push({ refundId: 1600011, refundPrice: 100, cancelConversationId: "not-mine" });
       return "reset";
     });
-    const error = await rejection(() => payments(otherLost.provider).cancel({ provider: "iyzico", payment: ref, idempotencyKey: "c-lost" }));
+    const error = await rejection(() =>
+      payments(otherLost.provider).cancel({ provider: "iyzico", payment: ref, idempotencyKey: "c-lost" }),
+    );
     expect(error.code).toBe("outcome_unknown");
     expect(error.message).toContain('no successful cancel carries conversationId "c-lost"');
   });
@@ -418,7 +496,11 @@ describe("iyzico: refunds and cancels are found by the key's own conversationId 
     state.items[0]?.refunds.push({ refundPrice: 20, refundConversationId: "f", refundTxId: 809, errorCode: "10012" });
     state.items[1]?.refunds.push({ refundPrice: 10, refundConversationId: "g", refundTxId: 810 });
     const details = await payments(provider).retrieve({ provider: "iyzico", payment: ref });
-    expect(details).toMatchObject({ status: "partially_refunded", refundedAmount: parseMoney("10", "TRY"), refundableAmount: parseMoney("90", "TRY") });
+    expect(details).toMatchObject({
+      status: "partially_refunded",
+      refundedAmount: parseMoney("10", "TRY"),
+      refundableAmount: parseMoney("90", "TRY"),
+    });
     expect(details.refunds?.map((r) => [r.refundId, r.reference])).toEqual([["810", "g"]]);
   });
 

@@ -18,7 +18,12 @@ describe("iyzico input", () => {
   });
 
   it("takes an item refund and passes it on as checked", () => {
-    const input = { provider: "iyzico", payment: { paymentId: "1", paymentTransactionId: "2" }, idempotencyKey: "k1", amount: parseMoney("1", "TRY") };
+    const input = {
+      provider: "iyzico",
+      payment: { paymentId: "1", paymentTransactionId: "2" },
+      idempotencyKey: "k1",
+      amount: parseMoney("1", "TRY"),
+    };
     expect(checkWrite("refund", input)).toEqual(input);
   });
 });

@@ -19,7 +19,9 @@ function report(over: { refunds?: boolean; cancels?: unknown[] } = {}): Retrieve
           {
             paymentTransactionId: 901,
             paidPrice: 60,
-            ...(refunds ? { refunds: [{ refundTxId: 1, refundConversationId: "key-1", refundPrice: 10, createdDate: "2024-06-12 10:00:00" }] } : {}),
+            ...(refunds
+              ? { refunds: [{ refundTxId: 1, refundConversationId: "key-1", refundPrice: 10, createdDate: "2024-06-12 10:00:00" }] }
+              : {}),
           },
           {
             paymentTransactionId: 902,
@@ -64,7 +66,10 @@ describe("iyzico's reporting detail", () => {
   it("calls a payment unchanged only when every listed entry and the refunded total are as planned", () => {
     const before = snapshotOf(readReport("25180001", report()));
     expect(unchanged(before, readReport("25180001", report()))).toBe(true);
-    const cancelled = readReport("25180001", report({ cancels: [{ refundId: 77, cancelConversationId: "other", refundPrice: 100, errorCode: "5" }] }));
+    const cancelled = readReport(
+      "25180001",
+      report({ cancels: [{ refundId: 77, cancelConversationId: "other", refundPrice: 100, errorCode: "5" }] }),
+    );
     // Even a failed cancel is a change: the fingerprint lists it.
     expect(unchanged(before, cancelled)).toBe(false);
   });
@@ -72,7 +77,7 @@ describe("iyzico's reporting detail", () => {
   it("refuses a detail that does not list the payment, or lists a refund without its amount", () => {
     expect(() => readReport("1", report())).toThrow(expect.objectContaining({ code: "malformed_response" }));
     const bad = report();
-    delete (bad.payments?.[0]?.itemTransactions?.[0]?.refunds?.[0] as { refundPrice?: number }).refundPrice;
+    delete (bad.payments![0]!.itemTransactions![0]!.refunds![0] as { refundPrice?: number }).refundPrice;
     expect(() => readReport("25180001", bad)).toThrow(/itemTransactions\[0\]\.refunds\[0\] has no refundPrice/);
   });
 });

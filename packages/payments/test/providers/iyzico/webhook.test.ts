@@ -13,7 +13,14 @@ const CHECKOUT_SIGNATURE = "4031c575763486a2d2bf3f7ace0baebfcd6bed65393ab4df3fe8
 describe("iyzico X-IYZ-SIGNATURE-V3", () => {
   it("verifies iyzico's direct-payment example and returns the parsed event", () => {
     const event = payments.webhooks.verify("iyzico", API_BODY, { "x-iyz-signature-v3": API_SIGNATURE });
-    expect(event).toMatchObject({ provider: "iyzico", kind: "api", eventType: "API_AUTH", paymentId: "22484059", paymentConversationId: "conversationId", status: "SUCCESS" });
+    expect(event).toMatchObject({
+      provider: "iyzico",
+      kind: "api",
+      eventType: "API_AUTH",
+      paymentId: "22484059",
+      paymentConversationId: "conversationId",
+      status: "SUCCESS",
+    });
     expect(event.payload.merchantId).toBe(3382172);
   });
 
@@ -32,7 +39,9 @@ describe("iyzico X-IYZ-SIGNATURE-V3", () => {
     ["a body without an event type", '{"paymentId":1,"status":"SUCCESS"}', API_SIGNATURE, "invalid_request", "no iyziEventType"],
     ["a body that is not JSON", "{oops", API_SIGNATURE, "invalid_request", "not valid JSON"],
   ])("rejects %s", (_what, body, signature, code, message) => {
-    const error = failure(() => payments.webhooks.verify("iyzico", body, signature === undefined ? {} : { "x-iyz-signature-v3": signature }));
+    const error = failure(() =>
+      payments.webhooks.verify("iyzico", body, signature === undefined ? {} : { "x-iyz-signature-v3": signature }),
+    );
     expect(error).toMatchObject({ code, provider: "iyzico", operation: "webhooks.verify" });
     expect(error.message).toContain(message);
   });

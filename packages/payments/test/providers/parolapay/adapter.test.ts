@@ -24,7 +24,9 @@ function parolapay(initial: { status: string; refunded?: number } = { status: "c
       state.status = state.refunded >= 5000 ? "refunded" : "partially_refunded";
       return { json: { id: "re_0123456789abcdef01234567", intent_id: INTENT, amount: body.amount, currency: "TRY", status: "succeeded" } };
     },
-    "POST /parolapay/cancel": () => ((state.status = "cancelled"), { json: { id: INTENT, status: "cancelled", amount: 5000, currency: "TRY" } }),
+    "POST /parolapay/cancel": () => (
+      (state.status = "cancelled"), { json: { id: INTENT, status: "cancelled", amount: 5000, currency: "TRY" } }
+    ),
   });
   return { provider, state };
 }
@@ -74,7 +76,9 @@ describe("Parolapay refund", () => {
 
   it("checks the intent id before anything is sent", async () => {
     const { provider } = parolapay();
-    const error = await rejection(() => payments(provider).refund({ provider: "parolapay", payment: { intentId: "pi_nothex" }, idempotencyKey: "x" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "parolapay", payment: { intentId: "pi_nothex" }, idempotencyKey: "x" }),
+    );
     expect(error).toMatchObject({ code: "invalid_request", field: "payment.intentId" });
     expect(provider.calls).toHaveLength(0);
   });
@@ -82,15 +86,25 @@ describe("Parolapay refund", () => {
   it("passes an inferred {error:{code,message}} body through with its code, message and HTTP status", async () => {
     const { provider } = parolapay();
     provider.on("POST /parolapay/refund", { status: 422, json: { error: { code: "refund_failed", message: "Refund not allowed" } } });
-    const error = await rejection(() => payments(provider).refund({ provider: "parolapay", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "e" }));
-    expect(error).toMatchObject({ code: "invalid_request", providerCode: "refund_failed", providerMessage: "Refund not allowed", status: 422 });
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "parolapay", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "e" }),
+    );
+    expect(error).toMatchObject({
+      code: "invalid_request",
+      providerCode: "refund_failed",
+      providerMessage: "Refund not allowed",
+      status: 422,
+    });
   });
 });
 
 describe("Parolapay safe replay, cancel and status", () => {
   it("a lost refund stays outcome_unknown although amount_refunded grew by its amount (another refund could have): never re-sent", async () => {
     const { provider, state } = parolapay();
-    provider.on("POST /parolapay/refund", (call) => ((state.refunded = (state.refunded ?? 0) + (call.body as { amount: number }).amount), "reset"));
+    provider.on(
+      "POST /parolapay/refund",
+      (call) => ((state.refunded = (state.refunded ?? 0) + (call.body as { amount: number }).amount), "reset"),
+    );
     const p = payments(provider);
     const input = { provider: "parolapay", payment: ref, amount: parseMoney("7", "TRY"), idempotencyKey: "lost" } as const;
     const first = await rejection(() => p.refund(input));
@@ -107,17 +121,25 @@ describe("Parolapay safe replay, cancel and status", () => {
     provider.on("POST /parolapay/refund", (call) => {
       const amount = (call.body as { amount: number }).amount;
       // The 40.01 request dies before Parolapay sees it; the other two are made.
-      if (amount === 4001) return (lost = true), "reset";
+      if (amount === 4001) return ((lost = true), "reset");
       state.refunded = (state.refunded ?? 0) + amount;
       return { json: { id: "re_0123456789abcdef01234567", intent_id: INTENT, amount, currency: "TRY", status: "succeeded" } };
     });
-    provider.on("POST /parolapay/status", () => ({ json: { id: INTENT, status: "captured", amount: 10_000, amount_captured: 10_000, amount_refunded: state.refunded, currency: "TRY" } }));
+    provider.on("POST /parolapay/status", () => ({
+      json: { id: INTENT, status: "captured", amount: 10_000, amount_captured: 10_000, amount_refunded: state.refunded, currency: "TRY" },
+    }));
     const p = payments(provider);
     const results = await Promise.allSettled(
-      ["40.00", "40.01", "40.02"].map((a) => p.refund({ provider: "parolapay", payment: ref, amount: parseMoney(a, "TRY"), idempotencyKey: `k-${a}` })),
+      ["40.00", "40.01", "40.02"].map((a) =>
+        p.refund({ provider: "parolapay", payment: ref, amount: parseMoney(a, "TRY"), idempotencyKey: `k-${a}` }),
+      ),
     );
     expect(lost).toBe(true);
-    expect(results.map((r) => (r.status === "fulfilled" ? r.value.status : (r.reason as { code: string }).code))).toEqual(["succeeded", "outcome_unknown", "succeeded"]);
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value.status : (r.reason as { code: string }).code))).toEqual([
+      "succeeded",
+      "outcome_unknown",
+      "succeeded",
+    ]);
     expect(state.refunded).toBe(8002);
   });
 
@@ -133,7 +155,9 @@ describe("Parolapay safe replay, cancel and status", () => {
 
   it("a lost cancel whose intent did not move is sent again (a second cancel cannot move money); one that moved is unknown", async () => {
     const { provider, state } = parolapay({ status: "authorized" });
-    provider.on("POST /parolapay/cancel", (_c, n) => (n === 1 ? "reset" : ((state.status = "cancelled"), { json: { id: INTENT, status: "cancelled", amount: 5000, currency: "TRY" } })));
+    provider.on("POST /parolapay/cancel", (_c, n) =>
+      n === 1 ? "reset" : ((state.status = "cancelled"), { json: { id: INTENT, status: "cancelled", amount: 5000, currency: "TRY" } }),
+    );
     const p = payments(provider);
     const input = { provider: "parolapay", payment: ref, idempotencyKey: "c-lost" } as const;
     expect(await rejection(() => p.cancel(input))).toMatchObject({ code: "outcome_unknown", retryable: true });
@@ -142,7 +166,9 @@ describe("Parolapay safe replay, cancel and status", () => {
 
     const moved = parolapay({ status: "authorized" });
     moved.provider.on("POST /parolapay/cancel", () => ((moved.state.status = "cancelled"), "reset"));
-    const error = await rejection(() => payments(moved.provider).cancel({ provider: "parolapay", payment: ref, idempotencyKey: "c-moved" }));
+    const error = await rejection(() =>
+      payments(moved.provider).cancel({ provider: "parolapay", payment: ref, idempotencyKey: "c-moved" }),
+    );
     expect(error).toMatchObject({ code: "outcome_unknown" });
     expect(error.message).toContain("cancelled");
     expect(moved.provider.count("/parolapay/cancel")).toBe(1);
@@ -151,10 +177,15 @@ describe("Parolapay safe replay, cancel and status", () => {
   it("cancels an uncaptured intent with the key as merchant_ref, and refuses to cancel a captured one", async () => {
     const { provider } = parolapay({ status: "authorized" });
     const p = payments(provider);
-    expect(await p.cancel({ provider: "parolapay", payment: ref, idempotencyKey: "c1" })).toMatchObject({ status: "succeeded", amount: parseMoney("50", "TRY") });
+    expect(await p.cancel({ provider: "parolapay", payment: ref, idempotencyKey: "c1" })).toMatchObject({
+      status: "succeeded",
+      amount: parseMoney("50", "TRY"),
+    });
     expect(provider.calls.at(-1)?.body).toEqual({ intent_id: INTENT, merchant_ref: "c1" });
     const captured = parolapay();
-    expect((await rejection(() => payments(captured.provider).cancel({ provider: "parolapay", payment: ref, idempotencyKey: "c2" }))).code).toBe("cancel_window_closed");
+    expect(
+      (await rejection(() => payments(captured.provider).cancel({ provider: "parolapay", payment: ref, idempotencyKey: "c2" }))).code,
+    ).toBe("cancel_window_closed");
   });
 
   it("reports refunded and refundable amounts from the intent", async () => {

@@ -18,7 +18,13 @@ describe("Parolapay input", () => {
   });
 
   it("passes a refund on as checked", () => {
-    const input = { provider: "parolapay", payment: { intentId: "pi_f6c993ad890e49d4859c8c17" }, idempotencyKey: "k1", amount: parseMoney("1.50", "TRY"), description: "iade" };
+    const input = {
+      provider: "parolapay",
+      payment: { intentId: "pi_f6c993ad890e49d4859c8c17" },
+      idempotencyKey: "k1",
+      amount: parseMoney("1.50", "TRY"),
+      description: "iade",
+    };
     expect(checkWrite("refund", input)).toEqual(input);
   });
 });

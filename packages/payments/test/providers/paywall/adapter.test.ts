@@ -1,6 +1,13 @@
 import { startSimulator } from "@odeme/testkit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createPayments, MemoryIdempotencyStore, parseMoney, type OdemeError, type Payments, type RefundResult } from "../../../src/index.ts";
+import {
+  createPayments,
+  MemoryIdempotencyStore,
+  parseMoney,
+  type OdemeError,
+  type Payments,
+  type RefundResult,
+} from "../../../src/index.ts";
 import { dyingProcess } from "../../helpers/crash.ts";
 import { fakeProvider, rejection, type FakeProvider } from "../../helpers/fake-fetch.ts";
 
@@ -66,7 +73,12 @@ const byCode = { merchantUniqueCode: "order-1001", date: "2023-02-07" } as const
 describe("Paywall refund", () => {
   it("sends a partial refund by MerchantUniqueCode with the exact JSON number and the private headers", async () => {
     const { provider } = paywall();
-    const result = await payments(provider).refund({ provider: "paywall", payment: byCode, amount: parseMoney("10.50", "TRY"), idempotencyKey: "k1" });
+    const result = await payments(provider).refund({
+      provider: "paywall",
+      payment: byCode,
+      amount: parseMoney("10.50", "TRY"),
+      idempotencyKey: "k1",
+    });
     expect(result).toMatchObject({ status: "succeeded", providerOperation: "partialRefund", amount: parseMoney("10.5", "TRY") });
     const sent = provider.calls.find((c) => c.path === "/api/paywall/private/refund/partial");
     expect(sent?.text).toBe('{"Date":"2023-02-07","MerchantUniqueCode":"order-1001","Amount":10.5}');
@@ -79,7 +91,10 @@ describe("Paywall refund", () => {
     const { provider } = paywall();
     const result = await payments(provider).refund({ provider: "paywall", payment: byCode, idempotencyKey: "full" });
     expect(result).toMatchObject({ providerOperation: "refund", amount: parseMoney("101.50", "TRY") });
-    expect(provider.calls.find((c) => c.path === "/api/paywall/private/refund")?.body).toEqual({ Date: "2023-02-07", MerchantUniqueCode: "order-1001" });
+    expect(provider.calls.find((c) => c.path === "/api/paywall/private/refund")?.body).toEqual({
+      Date: "2023-02-07",
+      MerchantUniqueCode: "order-1001",
+    });
   });
 
   it("refunds by uniqueCode only with an amount, since Paywall cannot look it up", async () => {
@@ -96,7 +111,12 @@ describe("Paywall refund", () => {
 
   it("refunds by paymentId through revertByPaymentId and looks the payment up by its header", async () => {
     const { provider } = paywall();
-    const result = await payments(provider).refund({ provider: "paywall", payment: { paymentId: 123456 }, amount: parseMoney("1", "TRY"), idempotencyKey: "p1" });
+    const result = await payments(provider).refund({
+      provider: "paywall",
+      payment: { paymentId: 123456 },
+      amount: parseMoney("1", "TRY"),
+      idempotencyKey: "p1",
+    });
     expect(result.providerOperation).toBe("revertByPaymentId");
     expect(provider.calls.at(-1)?.text).toBe('{"PaymentId":123456,"Amount":1}');
     expect(provider.calls[0]?.headers.get("paymentid")).toBe("123456");
@@ -129,14 +149,20 @@ describe("Paywall refund", () => {
   ])("refines Paywall's ambiguous -1 on a write by its message (%s)", async (message, code) => {
     const { provider } = paywall();
     provider.on("POST /api/paywall/private/refund/partial", { json: { ErrorCode: -1, Result: false, Message: message, Body: null } });
-    const error = await rejection(() => payments(provider).refund({ provider: "paywall", payment: byCode, amount: parseMoney("1", "TRY"), idempotencyKey: "m1" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "paywall", payment: byCode, amount: parseMoney("1", "TRY"), idempotencyKey: "m1" }),
+    );
     expect(error).toMatchObject({ code, providerCode: "-1", providerMessage: message, outcome: "rejected" });
   });
 
   it("maps Paywall's codes from its spec table (93 already refunded)", async () => {
     const { provider } = paywall();
-    provider.on("POST /api/paywall/private/refund/partial", { json: { ErrorCode: 93, Result: false, Message: "Payment has successful refund", Body: null } });
-    const error = await rejection(() => payments(provider).refund({ provider: "paywall", payment: byCode, amount: parseMoney("1", "TRY"), idempotencyKey: "m2" }));
+    provider.on("POST /api/paywall/private/refund/partial", {
+      json: { ErrorCode: 93, Result: false, Message: "Payment has successful refund", Body: null },
+    });
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "paywall", payment: byCode, amount: parseMoney("1", "TRY"), idempotencyKey: "m2" }),
+    );
     expect(error).toMatchObject({ code: "already_refunded", providerCode: "93" });
   });
 });
@@ -162,8 +188,13 @@ describe("Paywall safe replay", () => {
   it("does not take someone else's refund, landing while this one was lost before Paywall, as this one", async () => {
     const { provider, state } = paywall();
     // Another caller's 7.00 refund lands; this request never reached Paywall.
-    provider.on("POST /api/paywall/private/refund/partial", () => (Object.assign(state, { partial: true, activityId: state.activityId + 1, refunded: 7 }), "reset"));
-    const error = await rejection(() => payments(provider).refund({ provider: "paywall", payment: byCode, amount: parseMoney("3", "TRY"), idempotencyKey: "other" }));
+    provider.on(
+      "POST /api/paywall/private/refund/partial",
+      () => (Object.assign(state, { partial: true, activityId: state.activityId + 1, refunded: 7 }), "reset"),
+    );
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "paywall", payment: byCode, amount: parseMoney("3", "TRY"), idempotencyKey: "other" }),
+    );
     expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
     expect(error.message).toContain("activityId 654321 -> 654322");
   });
@@ -215,7 +246,9 @@ describe("Paywall safe replay", () => {
     const { provider } = paywall();
     provider.on("POST /api/paywall/private/refund/partial/by/uniquecode", "reset");
     const ref = { uniqueCode: "guid-1", date: "2023-02-07" } as const;
-    const error = await rejection(() => payments(provider).refund({ provider: "paywall", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "u" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "paywall", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "u" }),
+    );
     expect(error).toMatchObject({ code: "outcome_unknown", retryable: false });
     expect(error.message).toContain("find payment guid-1 in the Paywall panel");
   });
@@ -264,7 +297,9 @@ describe("Paywall RefundedAmount (inferred field)", () => {
   ] as const)("refuses a refund %s before sending", async (_what, refunded, amount, code) => {
     const { provider, state } = paywall();
     Object.assign(state, { partial: true, refunded });
-    const error = await rejection(() => payments(provider).refund({ provider: "paywall", payment: byCode, idempotencyKey: "x", ...(amount ? { amount } : {}) }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "paywall", payment: byCode, idempotencyKey: "x", ...(amount ? { amount } : {}) }),
+    );
     expect(error).toMatchObject({ code, outcome: "not_sent" });
     expect(provider.calls.every((c) => c.method === "GET")).toBe(true);
   });
@@ -325,8 +360,12 @@ describe("Paywall cancel and retrieve", () => {
 
   it("answers provider_error for Paywall's general -1 on the inquiry (SDK SystemMessage), not not_found", async () => {
     const { provider } = paywall();
-    provider.on("GET /api/paywall/private/query", { json: { ErrorCode: -1, Result: false, Message: "Beklenmeyen bir hata oluştu", Body: null } });
-    const error = await rejection(() => payments(provider).retrieve({ provider: "paywall", payment: { merchantUniqueCode: "order-1001" } }));
+    provider.on("GET /api/paywall/private/query", {
+      json: { ErrorCode: -1, Result: false, Message: "Beklenmeyen bir hata oluştu", Body: null },
+    });
+    const error = await rejection(() =>
+      payments(provider).retrieve({ provider: "paywall", payment: { merchantUniqueCode: "order-1001" } }),
+    );
     expect(error).toMatchObject({ code: "provider_error", providerCode: "-1" });
   });
 
@@ -366,7 +405,9 @@ describe("Paywall against its simulator: no refund reported that the ledger lack
     started.push(sim);
     const p = sim.seedPayment({ amount: "100.00" });
     const ref = { merchantUniqueCode: p.merchantUniqueCode, date: p.date as `${number}-${number}-${number}` };
-    const ledger = () => sim.ledger.byMerchantUniqueCode(p.merchantUniqueCode)?.activities.filter((a) => a.type === "Refund" || a.type === "PartialRefund") ?? [];
+    const ledger = () =>
+      sim.ledger.byMerchantUniqueCode(p.merchantUniqueCode)?.activities.filter((a) => a.type === "Refund" || a.type === "PartialRefund") ??
+      [];
     return { sim, ref, ledger, config: { ...sim.credentials, baseUrl: sim.url } };
   }
 
@@ -375,7 +416,8 @@ describe("Paywall against its simulator: no refund reported that the ledger lack
     sim.faults.inject({ kind: "reset-before" }, { route: "/api/paywall/private/refund/partial" });
     const p = createPayments({ paywall: config });
     const amounts = ["40.00", "40.01", "40.02"];
-    const input = (amount: string) => ({ provider: "paywall", payment: ref, amount: parseMoney(amount, "TRY"), idempotencyKey: `race-${amount}` }) as const;
+    const input = (amount: string) =>
+      ({ provider: "paywall", payment: ref, amount: parseMoney(amount, "TRY"), idempotencyKey: `race-${amount}` }) as const;
     const settled = await Promise.allSettled(amounts.map((a) => p.refund(input(a))));
 
     expect(sim.requests.filter((r) => r.fault === "reset-before")).toHaveLength(1);
@@ -384,7 +426,11 @@ describe("Paywall against its simulator: no refund reported that the ledger lack
     expect(succeeded.every((r) => r.status === "succeeded")).toBe(true);
     expect(failed.map((e) => e.code)).toEqual(["outcome_unknown"]);
     // What callers were told matches the ledger, kuruş for kuruş.
-    expect(succeeded.map((r) => r.amount.minor).sort()).toEqual(ledger().map((a) => BigInt(a.amount)).sort());
+    expect(succeeded.map((r) => r.amount.minor).sort()).toEqual(
+      ledger()
+        .map((a) => BigInt(a.amount))
+        .sort(),
+    );
     expect(ledger()).toHaveLength(2);
 
     // A retry of the lost key must not send it: the payment changed, and Paywall cannot say by whom.

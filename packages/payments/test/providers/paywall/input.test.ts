@@ -8,7 +8,11 @@ describe("Paywall input", () => {
     expect(paywallInput.name).toBe("Paywall");
     expect(ways(paywallInput, "refund")).toEqual(["{ merchantUniqueCode, date }", "{ uniqueCode, date }", "{ paymentId }"]);
     expect(ways(paywallInput, "cancel")).toEqual(["{ merchantUniqueCode, date }", "{ uniqueCode, date }", "{ paymentId } (unsupported)"]);
-    expect(ways(paywallInput, "retrieve")).toEqual(["{ merchantUniqueCode, date? }", "{ paymentId }", "{ uniqueCode, date } (unsupported)"]);
+    expect(ways(paywallInput, "retrieve")).toEqual([
+      "{ merchantUniqueCode, date? }",
+      "{ paymentId }",
+      "{ uniqueCode, date } (unsupported)",
+    ]);
   });
 
   it("gets no key of ours (Paywall has no field for one): the facade's own rule checks it", () => {

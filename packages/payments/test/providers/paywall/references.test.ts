@@ -13,9 +13,17 @@ function inquiry(over: Record<string, unknown> = {}): QueryPaymentResponse {
 
 describe("how Paywall names a payment", () => {
   it("reads each of the three ways, the date only where the endpoints need it", () => {
-    expect(readRef({ merchantUniqueCode: "o-1", date: "2024-02-01" }, "refund", true)).toEqual({ kind: "merchant", merchantUniqueCode: "o-1", date: "2024-02-01" });
+    expect(readRef({ merchantUniqueCode: "o-1", date: "2024-02-01" }, "refund", true)).toEqual({
+      kind: "merchant",
+      merchantUniqueCode: "o-1",
+      date: "2024-02-01",
+    });
     expect(readRef({ merchantUniqueCode: "o-1" }, "retrieve", false)).toEqual({ kind: "merchant", merchantUniqueCode: "o-1" });
-    expect(readRef({ uniqueCode: "u-1", date: "2024-02-01" }, "cancel", true)).toEqual({ kind: "unique", uniqueCode: "u-1", date: "2024-02-01" });
+    expect(readRef({ uniqueCode: "u-1", date: "2024-02-01" }, "cancel", true)).toEqual({
+      kind: "unique",
+      uniqueCode: "u-1",
+      date: "2024-02-01",
+    });
     expect(readRef({ paymentId: 7 }, "refund", true)).toEqual({ kind: "paymentId", paymentId: 7 });
   });
 
@@ -47,11 +55,16 @@ describe("what the inquiry proves", () => {
 
   it("a plan keeps how the payment was named and the inquiry before, none by uniqueCode", () => {
     const q = readInquiry(inquiry(), "refund");
-    expect(planSnapshot({ kind: "paymentId", paymentId: 7 }, q)).toEqual({ ref: { kind: "paymentId", paymentId: 7 }, inquiry: snapshotOf(q) });
+    expect(planSnapshot({ kind: "paymentId", paymentId: 7 }, q)).toEqual({
+      ref: { kind: "paymentId", paymentId: 7 },
+      inquiry: snapshotOf(q),
+    });
     expect(planSnapshot({ kind: "unique", uniqueCode: "u", date: "2024-02-01" }, undefined).inquiry).toBeNull();
   });
 
   it("refuses an inquiry without a payment amount", () => {
-    expect(() => readInquiry(inquiry({ PaymentAmount: undefined }), "refund")).toThrow(expect.objectContaining({ code: "malformed_response" }));
+    expect(() => readInquiry(inquiry({ PaymentAmount: undefined }), "refund")).toThrow(
+      expect.objectContaining({ code: "malformed_response" }),
+    );
   });
 });

@@ -15,7 +15,8 @@ const envelope = (payload: string, code = "100", status = 0, message = "İşlem 
 });
 
 type Filter = { ext_transaction_id?: string; id?: string; start_date?: string; end_date?: string; page_index?: number; page_size?: number };
-const searches = (provider: FakeProvider) => provider.calls.filter((c) => c.path === "/v1/TransactionData/SummaryRecordByFilter").map((c) => c.body as Filter);
+const searches = (provider: FakeProvider) =>
+  provider.calls.filter((c) => c.path === "/v1/TransactionData/SummaryRecordByFilter").map((c) => c.body as Filter);
 /** One documented summary record (Sipay's SummaryRecordResponse field names). */
 const record = (key: string, amount = 10, status = 20) =>
   `{"id":"${REFUND}","ext_transaction_id":"${key}","tx_ref_correlation_id":"${PAYMENT}","tx_base_amount":${amount},"currency_code":"TRY","transaction_type_id":2002,"transaction_status_id":${status},"transaction_status":"${status === 20 ? "NormalCompleted" : "Pending"}"}`;
@@ -34,7 +35,10 @@ function sipay() {
     "POST /v1/TransactionData/SummaryRecordByFilter": (call: Call) => {
       const filter = call.body as Filter;
       // The payment itself, by its transaction id (a full refund reads its amount here).
-      if (filter.id === PAYMENT) return page([`{"id":"${PAYMENT}","ext_transaction_id":"order-1","tx_base_amount":250.75,"currency_code":"TRY","transaction_type_id":2001,"transaction_status_id":20}`]);
+      if (filter.id === PAYMENT)
+        return page([
+          `{"id":"${PAYMENT}","ext_transaction_id":"order-1","tx_base_amount":250.75,"currency_code":"TRY","transaction_type_id":2001,"transaction_status_id":20}`,
+        ]);
       const key = String(filter.ext_transaction_id);
       return page(refunds.includes(key) ? [record(key)] : []);
     },
@@ -43,7 +47,11 @@ function sipay() {
 }
 
 function payments(provider: FakeProvider, extra: object = {}): Payments {
-  return createPayments({ "sipay-wallet": { ...KEYS, baseUrl: "http://sipay.test", fetch: provider.fetch }, resendGraceMs: 60_000, ...extra });
+  return createPayments({
+    "sipay-wallet": { ...KEYS, baseUrl: "http://sipay.test", fetch: provider.fetch },
+    resendGraceMs: 60_000,
+    ...extra,
+  });
 }
 
 const ref = { transactionId: PAYMENT };
@@ -51,7 +59,12 @@ const ref = { transactionId: PAYMENT };
 describe("Sipay Wallet refund", () => {
   it("sends the 19-digit id as a string, the amount as an exact number, the key as ext_transaction_id", async () => {
     const { provider } = sipay();
-    const result = await payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("10.50", "TRY"), idempotencyKey: "r-1" });
+    const result = await payments(provider).refund({
+      provider: "sipay-wallet",
+      payment: ref,
+      amount: parseMoney("10.50", "TRY"),
+      idempotencyKey: "r-1",
+    });
     expect(result).toMatchObject({ status: "succeeded", refundId: REFUND, providerOperation: "refundPaymentInstant" });
     const sent = provider.calls.find((c) => c.path === "/v1/Transaction/RefundPaymentInstant");
     expect(sent?.text).toBe(`{"tx_correlation_id":"${PAYMENT}","currency_code":"TRY","refund_amount":10.5,"ext_transaction_id":"r-1"}`);
@@ -84,20 +97,26 @@ describe("Sipay Wallet refund", () => {
   ])("refines the ambiguous code 315 by its message (%s)", async (message, code) => {
     const { provider } = sipay();
     provider.on("POST /v1/Transaction/RefundPaymentInstant", envelope("null", "315", 2, message));
-    const error = await rejection(() => payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "e" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("1", "TRY"), idempotencyKey: "e" }),
+    );
     expect(error).toMatchObject({ code, providerCode: "315", providerMessage: message, outcome: "rejected" });
   });
 
   it("rejects a transaction id that is not digits before anything is sent", async () => {
     const { provider } = sipay();
-    const error = await rejection(() => payments(provider).refund({ provider: "sipay-wallet", payment: { transactionId: "XXX1234X" }, idempotencyKey: "e" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "sipay-wallet", payment: { transactionId: "XXX1234X" }, idempotencyKey: "e" }),
+    );
     expect(error).toMatchObject({ code: "invalid_request", field: "payment.transactionId" });
     expect(provider.calls).toHaveLength(0);
   });
 
   it("has no cancel: unsupported, without a request", async () => {
     const { provider } = sipay();
-    const error = await rejection(() => payments(provider).cancel({ provider: "sipay-wallet", payment: ref, idempotencyKey: "c" } as never));
+    const error = await rejection(() =>
+      payments(provider).cancel({ provider: "sipay-wallet", payment: ref, idempotencyKey: "c" } as never),
+    );
     expect(error).toMatchObject({ code: "unsupported", outcome: "not_sent" });
     expect(provider.calls).toHaveLength(0);
   });
@@ -106,14 +125,28 @@ describe("Sipay Wallet refund", () => {
 describe("Sipay Wallet safe replay", () => {
   it("finds a refund whose answer was lost by ext_transaction_id", async () => {
     const { provider, refunds } = sipay();
-    provider.on("POST /v1/Transaction/RefundPaymentInstant", (call) => (refunds.push((call.body as { ext_transaction_id: string }).ext_transaction_id), "reset"));
+    provider.on(
+      "POST /v1/Transaction/RefundPaymentInstant",
+      (call) => (refunds.push((call.body as { ext_transaction_id: string }).ext_transaction_id), "reset"),
+    );
     const before = Date.now();
-    const result = await payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("10", "TRY"), idempotencyKey: "lost" });
+    const result = await payments(provider).refund({
+      provider: "sipay-wallet",
+      payment: ref,
+      amount: parseMoney("10", "TRY"),
+      idempotencyKey: "lost",
+    });
     expect(result).toMatchObject({ status: "succeeded", refundId: REFUND, replayed: false });
     // The check before the send, then the reconcile: both by the key, with a range (never the 3-day default), from page 0.
     const [check, reconcile] = searches(provider);
     for (const filter of [check, reconcile]) {
-      expect(filter).toMatchObject({ ext_transaction_id: "lost", order_column: "CreatedDateUtc", order_by: "asc", page_index: 0, page_size: 100 });
+      expect(filter).toMatchObject({
+        ext_transaction_id: "lost",
+        order_column: "CreatedDateUtc",
+        order_by: "asc",
+        page_index: 0,
+        page_size: 100,
+      });
       expect(Date.parse(String(filter?.end_date))).toBeGreaterThanOrEqual(before);
     }
     // The reconcile searches from before the plan; the check looks back 90 days by default.
@@ -139,15 +172,25 @@ describe("Sipay Wallet safe replay", () => {
   it("answers a 301 duplicate with the refund that key already made", async () => {
     const { provider, refunds } = sipay();
     // Another process makes the refund between this one's check and its send.
-    provider.on("POST /v1/Transaction/RefundPaymentInstant", () => (refunds.push("made-elsewhere"), envelope("null", "301", 2, "Duplicate")));
-    const result = await payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("10", "TRY"), idempotencyKey: "made-elsewhere" });
+    provider.on(
+      "POST /v1/Transaction/RefundPaymentInstant",
+      () => (refunds.push("made-elsewhere"), envelope("null", "301", 2, "Duplicate")),
+    );
+    const result = await payments(provider).refund({
+      provider: "sipay-wallet",
+      payment: ref,
+      amount: parseMoney("10", "TRY"),
+      idempotencyKey: "made-elsewhere",
+    });
     expect(result).toMatchObject({ status: "succeeded", refundId: REFUND });
   });
 
   it("a 301 whose transaction the search cannot find is outcome_unknown, never rejected", async () => {
     const { provider } = sipay();
     provider.on("POST /v1/Transaction/RefundPaymentInstant", envelope("null", "301", 2, "Duplicate"));
-    const error = await rejection(() => payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("10", "TRY"), idempotencyKey: "ghost" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("10", "TRY"), idempotencyKey: "ghost" }),
+    );
     expect(error).toMatchObject({ code: "outcome_unknown", outcome: "unknown" });
     expect(error.message).toContain("301");
   });
@@ -155,7 +198,12 @@ describe("Sipay Wallet safe replay", () => {
   it("the check before the first send finds a refund under this key (a crash lost the store): nothing is sent", async () => {
     const { provider, refunds } = sipay();
     refunds.push("crashed");
-    const result = await payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("10", "TRY"), idempotencyKey: "crashed" });
+    const result = await payments(provider).refund({
+      provider: "sipay-wallet",
+      payment: ref,
+      amount: parseMoney("10", "TRY"),
+      idempotencyKey: "crashed",
+    });
     expect(result).toMatchObject({ status: "succeeded", refundId: REFUND, replayed: true });
     expect(provider.count("/v1/Transaction/RefundPaymentInstant")).toBe(0);
   });
@@ -167,7 +215,9 @@ describe("Sipay Wallet safe replay", () => {
   ])("a record under the key with %s is not this refund: outcome_unknown, nothing sent", async (_what, records) => {
     const { provider } = sipay();
     provider.on("POST /v1/TransactionData/SummaryRecordByFilter", envelope(`{"results":[${records}]}`));
-    const error = await rejection(() => payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("10", "TRY"), idempotencyKey: "used" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("10", "TRY"), idempotencyKey: "used" }),
+    );
     expect(error).toMatchObject({ code: "outcome_unknown", outcome: "unknown" });
     expect(error.message).toContain("ext_transaction_id used");
     expect(provider.count("/v1/Transaction/RefundPaymentInstant")).toBe(0);
@@ -176,8 +226,15 @@ describe("Sipay Wallet safe replay", () => {
   it("pages through the results until a short page", async () => {
     const { provider } = sipay();
     const others = Array.from({ length: 100 }, (_, i) => record(`other-${i}`));
-    provider.on("POST /v1/TransactionData/SummaryRecordByFilter", (call) => ((call.body as Filter).page_index === 0 ? page(others) : page([record("deep")])));
-    const result = await payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("10", "TRY"), idempotencyKey: "deep" });
+    provider.on("POST /v1/TransactionData/SummaryRecordByFilter", (call) =>
+      (call.body as Filter).page_index === 0 ? page(others) : page([record("deep")]),
+    );
+    const result = await payments(provider).refund({
+      provider: "sipay-wallet",
+      payment: ref,
+      amount: parseMoney("10", "TRY"),
+      idempotencyKey: "deep",
+    });
     expect(result).toMatchObject({ status: "succeeded", replayed: true });
     expect(searches(provider).map((f) => f.page_index)).toEqual([0, 1]);
     expect(provider.count("/v1/Transaction/RefundPaymentInstant")).toBe(0);
@@ -187,7 +244,9 @@ describe("Sipay Wallet safe replay", () => {
     const { provider } = sipay();
     provider.on("POST /v1/TransactionData/SummaryRecordByFilter", (_c, n) => (n === 1 ? page([]) : envelope("[]")));
     provider.on("POST /v1/Transaction/RefundPaymentInstant", "reset");
-    const error = await rejection(() => payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("10", "TRY"), idempotencyKey: "odd" }));
+    const error = await rejection(() =>
+      payments(provider).refund({ provider: "sipay-wallet", payment: ref, amount: parseMoney("10", "TRY"), idempotencyKey: "odd" }),
+    );
     expect(error).toMatchObject({ code: "outcome_unknown", retryable: true });
     expect(error.message).toContain("payload.results");
   });
@@ -221,7 +280,8 @@ describe("Sipay Wallet against the simulator: lost answers, old refunds, lost st
     const state = { searchDownAfterRefund: false, searchDown: false };
     const fetch = async (request: Request) => {
       const path = new URL(request.url).pathname;
-      if (state.searchDown && path === SEARCH_PATH) throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+      if (state.searchDown && path === SEARCH_PATH)
+        throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
       if (path === REFUND_PATH && state.searchDownAfterRefund) state.searchDown = true;
       return globalThis.fetch(request);
     };
@@ -241,7 +301,12 @@ describe("Sipay Wallet against the simulator: lost answers, old refunds, lost st
     const payment = sim.seedPayment({ amount: "100.00" });
     const net = network();
     const payments = facade(net.fetch);
-    const input = { provider: "sipay-wallet", payment: { transactionId: payment.transactionId }, amount: parseMoney("40.00", "TRY"), idempotencyKey: "old-1" } as const;
+    const input = {
+      provider: "sipay-wallet",
+      payment: { transactionId: payment.transactionId },
+      amount: parseMoney("40.00", "TRY"),
+      idempotencyKey: "old-1",
+    } as const;
     sim.faults.inject({ kind: "reset-after" }, { route: REFUND_PATH });
     net.state.searchDownAfterRefund = true;
     expect(await rejection(() => payments.refund(input))).toMatchObject({ code: "outcome_unknown", retryable: true });
@@ -264,7 +329,12 @@ describe("Sipay Wallet against the simulator: lost answers, old refunds, lost st
   it("a crash that lost the store: a new process retrying the key days later finds the refund before sending", async () => {
     sim = await startSipayWalletSimulator({ now: NOW });
     const payment = sim.seedPayment({ amount: "100.00" });
-    const input = { provider: "sipay-wallet", payment: { transactionId: payment.transactionId }, amount: parseMoney("25.50", "TRY"), idempotencyKey: "crash-1" } as const;
+    const input = {
+      provider: "sipay-wallet",
+      payment: { transactionId: payment.transactionId },
+      amount: parseMoney("25.50", "TRY"),
+      idempotencyKey: "crash-1",
+    } as const;
     // First process: the answer is lost and the lookup fails, then the process dies with its memory store.
     const net = network();
     sim.faults.inject({ kind: "reset-after" }, { route: REFUND_PATH });
@@ -282,7 +352,11 @@ describe("Sipay Wallet against the simulator: lost answers, old refunds, lost st
   it("a full refund of a payment older than 3 days reads its amount over the lookback window", async () => {
     sim = await startSipayWalletSimulator({ now: NOW });
     const payment = sim.seedPayment({ amount: "123.45", date: new Date(NOW.getTime() - 10 * DAY) });
-    const result = await facade(network().fetch).refund({ provider: "sipay-wallet", payment: { transactionId: payment.transactionId }, idempotencyKey: "full-10d" });
+    const result = await facade(network().fetch).refund({
+      provider: "sipay-wallet",
+      payment: { transactionId: payment.transactionId },
+      idempotencyKey: "full-10d",
+    });
     expect(result).toMatchObject({ status: "succeeded", amount: parseMoney("123.45", "TRY") });
     expect(sim.ledger.transaction(payment.transactionId)?.refunded).toBe(12_345);
   });
@@ -290,7 +364,12 @@ describe("Sipay Wallet against the simulator: lost answers, old refunds, lost st
   it("a lost store and a refund older than lookbackDays: the re-send is refused by Sipay (301) and reported unknown, never made twice", async () => {
     sim = await startSipayWalletSimulator({ now: NOW });
     const payment = sim.seedPayment({ amount: "100.00" });
-    const input = { provider: "sipay-wallet", payment: { transactionId: payment.transactionId }, amount: parseMoney("10.00", "TRY"), idempotencyKey: "ancient" } as const;
+    const input = {
+      provider: "sipay-wallet",
+      payment: { transactionId: payment.transactionId },
+      amount: parseMoney("10.00", "TRY"),
+      idempotencyKey: "ancient",
+    } as const;
     expect(await facade(network().fetch).refund(input)).toMatchObject({ status: "succeeded", replayed: false });
 
     sim.clock.advance(10 * DAY);

@@ -6,6 +6,11 @@ describe("sipay-wallet capabilities", () => {
   agreesWithTheProvider("sipay-wallet", { transactionId: "1" });
 
   it("has no cancel and no refunded total, and leaves repeated keys to Sipay", () => {
-    expect(sipayWalletCapabilities).toMatchObject({ cancel: false, refundedAmount: false, idempotency: "provider", unverified: ["retrieve"] });
+    expect(sipayWalletCapabilities).toMatchObject({
+      cancel: false,
+      refundedAmount: false,
+      idempotency: "provider",
+      unverified: ["retrieve"],
+    });
   });
 });

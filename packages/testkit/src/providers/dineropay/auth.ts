@@ -25,7 +25,9 @@ function asciiUpper(text: string): string {
 
 /** The 40-char lowercase hex hash of `values` (already the exact strings sent) and the password. */
 export function dineroPayHash(values: readonly string[], password: string): string {
-  const md5hex = createHash("md5").update(asciiUpper(values.join("") + password), "utf8").digest("hex");
+  const md5hex = createHash("md5")
+    .update(asciiUpper(values.join("") + password), "utf8")
+    .digest("hex");
   return createHash("sha1").update(md5hex, "ascii").digest("hex");
 }
 
@@ -63,7 +65,10 @@ export function authenticate(req: RoutedRequest, credentials: DineroPayCredentia
   const names = Array.isArray(fields) ? fields.map(String) : [];
   const knownMerchant = typeof req.body.merchant_key === "string" && constantTimeEqual(req.body.merchant_key, credentials.merchantKey);
   // The hash is computed even for an unknown merchant so both failures take the same time.
-  const expected = dineroPayHash(names.map((n) => hashFieldValue(req.body, n)), credentials.password);
+  const expected = dineroPayHash(
+    names.map((n) => hashFieldValue(req.body, n)),
+    credentials.password,
+  );
   const hashOk = hashMatches(req.body.hash, expected);
   if (knownMerchant && hashOk) return undefined;
   // Akurateco answers an unknown key the same way: the hash cannot be valid for it.

@@ -84,7 +84,14 @@ export function dineroPayBehaviour(state: DineroPayState): ProviderBehaviour {
       }
       return {
         applied: true,
-        body: { status: "SUCCESS", payment_status: "void", payment_id: payment.paymentId, date: dateTime(payment.voidedAt ?? clock.now()), reason: null, order: order(payment) },
+        body: {
+          status: "SUCCESS",
+          payment_status: "void",
+          payment_id: payment.paymentId,
+          date: dateTime(payment.voidedAt ?? clock.now()),
+          reason: null,
+          order: order(payment),
+        },
       };
     },
 
@@ -98,7 +105,14 @@ export function dineroPayBehaviour(state: DineroPayState): ProviderBehaviour {
       );
       return {
         applied: true,
-        body: { status: "settled", payment_id: payment.paymentId, reason: null, date: dateTime(payment.createdAt), schedule_id: payment.scheduleId ?? null, order: order(payment) },
+        body: {
+          status: "settled",
+          payment_id: payment.paymentId,
+          reason: null,
+          date: dateTime(payment.createdAt),
+          schedule_id: payment.scheduleId ?? null,
+          order: order(payment),
+        },
       };
     },
   };

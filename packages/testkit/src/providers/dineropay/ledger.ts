@@ -15,7 +15,17 @@ import { checkRefund, sameBusinessDay } from "../../kit/ledger.ts";
 import { dineroPayFailure } from "./errors.ts";
 
 /** DineroPay's payment status (spec PaymentStatus). */
-export type DineroPayStatus = "prepare" | "settled" | "pending" | "3ds" | "redirect" | "decline" | "refund" | "reversal" | "void" | "chargeback";
+export type DineroPayStatus =
+  | "prepare"
+  | "settled"
+  | "pending"
+  | "3ds"
+  | "redirect"
+  | "decline"
+  | "refund"
+  | "reversal"
+  | "void"
+  | "chargeback";
 
 export interface DineroPayRefund {
   refundId: string;
@@ -201,7 +211,12 @@ export class DineroPayLedger implements DineroPayLedgerView {
   }
 
   /** POST /payment/recurring: a new settled payment on the card of `initId`. */
-  recurring(initId: string, token: string, order: { number: string; amount: number; description: string }, scheduleId?: string): DineroPayPayment {
+  recurring(
+    initId: string,
+    token: string,
+    order: { number: string; amount: number; description: string },
+    scheduleId?: string,
+  ): DineroPayPayment {
     const init = this.payment(initId);
     if (!init || init.recurringToken === undefined) throw dineroPayFailure("recurring_init_trans_id", "recurringNotFound");
     if (init.recurringToken !== token) throw dineroPayFailure("recurring_token", "recurringTokenInvalid");

@@ -49,7 +49,10 @@ export function paymentStatus(p: DineroPayPayment, ledger: DineroPayLedger): Jso
     recurring_token: p.recurringToken ?? null,
     shedule_id: p.scheduleId ?? null,
     order: order(p),
-    customer: { ...(p.customer?.name !== undefined ? { name: p.customer.name } : {}), ...(p.customer?.email !== undefined ? { email: p.customer.email } : {}) },
+    customer: {
+      ...(p.customer?.name !== undefined ? { name: p.customer.name } : {}),
+      ...(p.customer?.email !== undefined ? { email: p.customer.email } : {}),
+    },
     digital_wallet: null,
     // Not a DineroPay field: the simulator's proposal so a caller can tell a partial refund from a
     // full one (the status only says "refund"). Settled refunds only, like the status.

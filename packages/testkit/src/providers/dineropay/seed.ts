@@ -36,7 +36,8 @@ export interface SeededDineroPayPayment {
 
 export function seedPayment(ledger: DineroPayLedger, clock: SimulatorClock, input: SeedDineroPayPaymentInput): SeededDineroPayPayment {
   const amount = seedAmount(input.amount, "seedPayment: amount");
-  if (input.currency !== undefined && !/^[A-Z]{3}$/.test(input.currency)) throw new RangeError(`seedPayment: currency "${input.currency}" is not ISO 4217`);
+  if (input.currency !== undefined && !/^[A-Z]{3}$/.test(input.currency))
+    throw new RangeError(`seedPayment: currency "${input.currency}" is not ISO 4217`);
   const payment = ledger.createPayment({
     amount,
     createdAt: input.date ?? clock.now(),
@@ -60,7 +61,13 @@ export function seedPayment(ledger: DineroPayLedger, clock: SimulatorClock, inpu
 export function seedDemo(sim: DineroPaySimulator): DemoSummary {
   const payments = [
     sim.seedPayment({ amount: "100.00", currency: "TRY", orderNumber: "demo-order-2001", description: "Demo order 2001" }),
-    sim.seedPayment({ amount: "49.90", currency: "TRY", orderNumber: "demo-order-2002", description: "Demo subscription", recurring: true }),
+    sim.seedPayment({
+      amount: "49.90",
+      currency: "TRY",
+      orderNumber: "demo-order-2002",
+      description: "Demo subscription",
+      recurring: true,
+    }),
   ];
   return {
     // Named as DineroPay's requests name them (payment_id; order_id is the status lookup's name for order.number).

@@ -7,9 +7,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export type AuthResult =
-  | { ok: true; apiKey: string }
-  | { ok: false; reason: "unknownApiKey" | "invalidSignature"; detail: string };
+export type AuthResult = { ok: true; apiKey: string } | { ok: false; reason: "unknownApiKey" | "invalidSignature"; detail: string };
 
 const HEADER = /^IYZWSv2 (\S+)$/;
 const AUTH_STRING = /^apiKey:(.*)&randomKey:(.*)&signature:([0-9a-fA-F]*)$/s;

@@ -14,11 +14,51 @@ export interface CardInfo {
 }
 
 const CARDS: readonly CardInfo[] = [
-  { binNumber: "554960", cardType: "CREDIT_CARD", cardAssociation: "MASTER_CARD", cardFamily: "Bonus", bankName: "Garanti Bankası", bankCode: 62, commercial: 0 },
-  { binNumber: "552879", cardType: "CREDIT_CARD", cardAssociation: "MASTER_CARD", cardFamily: "Paraf", bankName: "Halkbank", bankCode: 12, commercial: 0 },
-  { binNumber: "540668", cardType: "CREDIT_CARD", cardAssociation: "MASTER_CARD", cardFamily: "World", bankName: "Yapı ve Kredi Bankası", bankCode: 67, commercial: 0 },
-  { binNumber: "418342", cardType: "CREDIT_CARD", cardAssociation: "VISA", cardFamily: "Maximum", bankName: "İş Bankası", bankCode: 64, commercial: 0 },
-  { binNumber: "979209", cardType: "DEBIT_CARD", cardAssociation: "TROY", cardFamily: "Paraf", bankName: "Halkbank", bankCode: 12, commercial: 0 },
+  {
+    binNumber: "554960",
+    cardType: "CREDIT_CARD",
+    cardAssociation: "MASTER_CARD",
+    cardFamily: "Bonus",
+    bankName: "Garanti Bankası",
+    bankCode: 62,
+    commercial: 0,
+  },
+  {
+    binNumber: "552879",
+    cardType: "CREDIT_CARD",
+    cardAssociation: "MASTER_CARD",
+    cardFamily: "Paraf",
+    bankName: "Halkbank",
+    bankCode: 12,
+    commercial: 0,
+  },
+  {
+    binNumber: "540668",
+    cardType: "CREDIT_CARD",
+    cardAssociation: "MASTER_CARD",
+    cardFamily: "World",
+    bankName: "Yapı ve Kredi Bankası",
+    bankCode: 67,
+    commercial: 0,
+  },
+  {
+    binNumber: "418342",
+    cardType: "CREDIT_CARD",
+    cardAssociation: "VISA",
+    cardFamily: "Maximum",
+    bankName: "İş Bankası",
+    bankCode: 64,
+    commercial: 0,
+  },
+  {
+    binNumber: "979209",
+    cardType: "DEBIT_CARD",
+    cardAssociation: "TROY",
+    cardFamily: "Paraf",
+    bankName: "Halkbank",
+    bankCode: 12,
+    commercial: 0,
+  },
 ];
 
 /** The card for a BIN (6 or 8 digits); an unknown BIN gets a generic card of its scheme. */
@@ -26,8 +66,22 @@ export function lookupBin(binNumber: string): CardInfo {
   const bin = binNumber.slice(0, 6);
   const known = CARDS.find((c) => c.binNumber === bin);
   if (known) return { ...known, binNumber };
-  const cardAssociation = bin.startsWith("4") ? "VISA" : bin.startsWith("9") ? "TROY" : bin.startsWith("3") ? "AMERICAN_EXPRESS" : "MASTER_CARD";
-  return { binNumber, cardType: "CREDIT_CARD", cardAssociation, cardFamily: "Bonus", bankName: "Garanti Bankası", bankCode: 62, commercial: 0 };
+  const cardAssociation = bin.startsWith("4")
+    ? "VISA"
+    : bin.startsWith("9")
+      ? "TROY"
+      : bin.startsWith("3")
+        ? "AMERICAN_EXPRESS"
+        : "MASTER_CARD";
+  return {
+    binNumber,
+    cardType: "CREDIT_CARD",
+    cardAssociation,
+    cardFamily: "Bonus",
+    bankName: "Garanti Bankası",
+    bankCode: 62,
+    commercial: 0,
+  };
 }
 
 /** Every canned BIN: installments without a binNumber list them all. */

@@ -145,7 +145,8 @@ export function iyzicoBehaviour(state: IyzicoState): ProviderBehaviour {
   const initializeCheckoutForm = (body: JsonObject, phase: LedgerPhase): HandledReply => {
     const price = amountField(body, "price");
     const basket = Array.isArray(body.basketItems) ? body.basketItems.filter(isObject) : [];
-    if (basket.reduce((sum, item, i) => sum + amountField(item, `basketItems[${i}].price`), 0) !== price) throw iyzicoFailure("basketTotalMismatch");
+    if (basket.reduce((sum, item, i) => sum + amountField(item, `basketItems[${i}].price`), 0) !== price)
+      throw iyzicoFailure("basketTotalMismatch");
     const token = `sim-cf-${String(forms.size + 1).padStart(6, "0")}-${clock.now().getTime().toString(36)}`;
     forms.set(token, {
       token,
@@ -245,11 +246,17 @@ export function iyzicoBehaviour(state: IyzicoState): ProviderBehaviour {
       const byConversation =
         typeof query.paymentConversationId === "string" && query.paymentConversationId !== "" ? query.paymentConversationId : undefined;
       if (byId === undefined && byConversation === undefined) throw iyzicoFailure("invalidRequest", "paymentId");
-      const found = byId !== undefined ? [ledger.payment(byId)].filter((p) => p !== undefined) : ledger.paymentsByConversationId(byConversation ?? "");
+      const found =
+        byId !== undefined ? [ledger.payment(byId)].filter((p) => p !== undefined) : ledger.paymentsByConversationId(byConversation ?? "");
       const matching = byConversation === undefined ? found : found.filter((p) => p.conversationId === byConversation);
       if (matching.length === 0) throw iyzicoFailure("paymentNotFound", byId ?? byConversation);
       return success(query, {
-        payments: matching.map((p) => reportingPayment(p, ledger.cancels.filter((c) => c.paymentId === p.paymentId))),
+        payments: matching.map((p) =>
+          reportingPayment(
+            p,
+            ledger.cancels.filter((c) => c.paymentId === p.paymentId),
+          ),
+        ),
       });
     },
 

@@ -230,7 +230,10 @@ export class IyzicoLedger implements IyzicoLedgerView {
     if (payment.status !== "SUCCESS" || payment.phase !== "PRE_AUTH") throw iyzicoFailure("invalidRequest", "paymentId");
     const captured = amount ?? payment.paidPrice;
     if (captured > payment.paidPrice) throw iyzicoFailure("invalidRequest", "paidPrice");
-    const shares = allocate(captured, payment.items.map((i) => i.paidPrice));
+    const shares = allocate(
+      captured,
+      payment.items.map((i) => i.paidPrice),
+    );
     payment.items.forEach((item, i) => (item.paidPrice = shares[i] ?? 0));
     payment.paidPrice = captured;
     payment.phase = "POST_AUTH";

@@ -76,18 +76,49 @@ export function dayTransactions(ledger: IyzicoLedger, day: string): JsonObject[]
     };
     if (on(p.createdAt)) {
       for (const item of p.items) {
-        out.push({ transactionType: "PAYMENT", transactionDate: istanbulDateTime(p.createdAt), transactionId: Number(item.paymentTransactionId), transactionStatus: 1, afterSettlement: 0, paymentTxId: Number(item.paymentTransactionId), ...common, price: minorToNumber(item.price), paidPrice: minorToNumber(item.paidPrice) });
+        out.push({
+          transactionType: "PAYMENT",
+          transactionDate: istanbulDateTime(p.createdAt),
+          transactionId: Number(item.paymentTransactionId),
+          transactionStatus: 1,
+          afterSettlement: 0,
+          paymentTxId: Number(item.paymentTransactionId),
+          ...common,
+          price: minorToNumber(item.price),
+          paidPrice: minorToNumber(item.paidPrice),
+        });
       }
     }
     for (const item of p.items) {
       for (const r of item.refunds.filter((x) => on(x.at))) {
-        out.push({ transactionType: "REFUND", transactionDate: istanbulDateTime(r.at), transactionId: Number(r.refundTxId), transactionStatus: 1, afterSettlement: 0, paymentTxId: Number(item.paymentTransactionId), ...common, price: minorToNumber(r.amount), paidPrice: minorToNumber(r.amount) });
+        out.push({
+          transactionType: "REFUND",
+          transactionDate: istanbulDateTime(r.at),
+          transactionId: Number(r.refundTxId),
+          transactionStatus: 1,
+          afterSettlement: 0,
+          paymentTxId: Number(item.paymentTransactionId),
+          ...common,
+          price: minorToNumber(r.amount),
+          paidPrice: minorToNumber(r.amount),
+        });
       }
     }
   }
   for (const c of ledger.cancels.filter((x) => on(x.at))) {
     const p = ledger.payment(c.paymentId);
-    out.push({ transactionType: "CANCEL", transactionDate: istanbulDateTime(c.at), transactionId: Number(c.cancelId), transactionStatus: 1, afterSettlement: 0, paymentId: Number(c.paymentId), ...(p?.conversationId !== undefined ? { conversationId: p.conversationId } : {}), transactionCurrency: p?.currency ?? "TRY", price: minorToNumber(c.amount), paidPrice: minorToNumber(c.amount) });
+    out.push({
+      transactionType: "CANCEL",
+      transactionDate: istanbulDateTime(c.at),
+      transactionId: Number(c.cancelId),
+      transactionStatus: 1,
+      afterSettlement: 0,
+      paymentId: Number(c.paymentId),
+      ...(p?.conversationId !== undefined ? { conversationId: p.conversationId } : {}),
+      transactionCurrency: p?.currency ?? "TRY",
+      price: minorToNumber(c.amount),
+      paidPrice: minorToNumber(c.amount),
+    });
   }
   return out.sort((a, b) => String(a.transactionDate).localeCompare(String(b.transactionDate)));
 }

@@ -77,7 +77,9 @@ export function seedDemo(sim: IyzicoSimulator): DemoSummary {
   ];
   const text = payments.flatMap((p) => [
     `  payment ${p.paymentId}  paidPrice ${p.paidPrice} ${p.currency}`,
-    ...p.items.map((i) => `    item ${i.itemId}  paymentTransactionId ${i.paymentTransactionId}  price ${i.price}  paidPrice ${i.paidPrice}`),
+    ...p.items.map(
+      (i) => `    item ${i.itemId}  paymentTransactionId ${i.paymentTransactionId}  price ${i.price}  paidPrice ${i.paidPrice}`,
+    ),
   ]);
   return { references: { payments: payments.map((p) => ({ ...p, items: p.items.map((i) => ({ ...i })) })) }, text };
 }

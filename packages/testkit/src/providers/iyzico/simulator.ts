@@ -88,7 +88,13 @@ export async function startIyzicoSimulator(options: IyzicoSimulatorOptions = {})
         conversationId,
         mdStatus: String(mdStatus),
         // iyzipay-php samples/callbackUrl_Signature_Validation.php: conversationData, conversationId, mdStatus, paymentId, status.
-        signature: responseSignature(credentials.secretKey, [pending.conversationData, conversationId, String(mdStatus), paymentId, status]),
+        signature: responseSignature(credentials.secretKey, [
+          pending.conversationData,
+          conversationId,
+          String(mdStatus),
+          paymentId,
+          status,
+        ]),
       };
       return { status: await postCallback(pending.callbackUrl, fields), fields };
     },

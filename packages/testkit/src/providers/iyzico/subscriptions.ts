@@ -118,7 +118,9 @@ export function subscriptionCatalog(now: () => Date): Record<CatalogOperation, C
   };
 
   const customerFields = (input: JsonObject): JsonObject =>
-    Object.fromEntries(CUSTOMER_FIELDS.filter((k) => input[k] !== undefined).map((k) => [k, isObject(input[k]) ? structuredClone(input[k]) : input[k]])) as JsonObject;
+    Object.fromEntries(
+      CUSTOMER_FIELDS.filter((k) => input[k] !== undefined).map((k) => [k, isObject(input[k]) ? structuredClone(input[k]) : input[k]]),
+    ) as JsonObject;
 
   return {
     createSubscriptionProduct(input) {
@@ -143,7 +145,8 @@ export function subscriptionCatalog(now: () => Date): Record<CatalogOperation, C
     },
     deleteSubscriptionProduct(input, path) {
       const product = found(products, path, "productReferenceCode");
-      if ([...plans.values()].some((p) => p.productReferenceCode === product.referenceCode)) throw iyzicoFailure("invalidRequest", "productReferenceCode has pricing plans");
+      if ([...plans.values()].some((p) => p.productReferenceCode === product.referenceCode))
+        throw iyzicoFailure("invalidRequest", "productReferenceCode has pricing plans");
       products.delete(product.referenceCode);
       return answer(input);
     },
@@ -168,7 +171,14 @@ export function subscriptionCatalog(now: () => Date): Record<CatalogOperation, C
     },
     listSubscriptionPricingPlans(input, path) {
       const product = found(products, path, "productReferenceCode");
-      return answer(input, page(input, [...plans.values()].filter((p) => p.productReferenceCode === product.referenceCode), planData));
+      return answer(
+        input,
+        page(
+          input,
+          [...plans.values()].filter((p) => p.productReferenceCode === product.referenceCode),
+          planData,
+        ),
+      );
     },
     retrieveSubscriptionPricingPlan: (input, path) => answer(input, planData(found(plans, path, "pricingPlanReferenceCode"))),
     updateSubscriptionPricingPlan(input, path) {
@@ -184,11 +194,20 @@ export function subscriptionCatalog(now: () => Date): Record<CatalogOperation, C
     },
 
     createSubscriptionCustomer(input) {
-      const customer: JsonObject = { referenceCode: reference("customer"), createdDate: istanbulDateTime(now()), status: "ACTIVE", ...customerFields(input) };
+      const customer: JsonObject = {
+        referenceCode: reference("customer"),
+        createdDate: istanbulDateTime(now()),
+        status: "ACTIVE",
+        ...customerFields(input),
+      };
       customers.set(customer.referenceCode as string, customer);
       return answer(input, customer);
     },
-    listSubscriptionCustomers: (input) => answer(input, page(input, [...customers.values()], (c) => c)),
+    listSubscriptionCustomers: (input) =>
+      answer(
+        input,
+        page(input, [...customers.values()], (c) => c),
+      ),
     retrieveSubscriptionCustomer: (input, path) => answer(input, found(customers, path, "customerReferenceCode")),
     updateSubscriptionCustomer(input, path) {
       const customer = found(customers, path, "customerReferenceCode");

@@ -49,9 +49,11 @@ export function parolapayBehaviour(state: ParolapayState): ProviderBehaviour {
       return ok(cardPaymentStatus(payment));
     },
 
-    cardRefund: (body) => ok(cardPaymentStatus(ledger.refundCardPayment(String(body.payment_reference), optionalAmount(body), clock.now()))),
+    cardRefund: (body) =>
+      ok(cardPaymentStatus(ledger.refundCardPayment(String(body.payment_reference), optionalAmount(body), clock.now()))),
 
-    cardComplete: (body) => ok(cardPaymentStatus(ledger.completeCardPayment(String(body.payment_reference), optionalAmount(body), clock.now()))),
+    cardComplete: (body) =>
+      ok(cardPaymentStatus(ledger.completeCardPayment(String(body.payment_reference), optionalAmount(body), clock.now()))),
 
     cardVoid: (body) => ok(cardPaymentStatus(ledger.voidCardPayment(String(body.payment_reference), clock.now()))),
 

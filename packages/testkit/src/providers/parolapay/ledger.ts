@@ -209,7 +209,8 @@ export class ParolapayLedger implements ParolapayLedgerView {
   verifyOtp(intentId: string, otp: string, at: Date): LedgerIntent {
     const intent = this.requireIntent(intentId);
     if (intent.state === "cancelled") throw parolapayFailure("alreadyCancelled");
-    if (intent.state !== "requires_otp" || !intent.otp) throw parolapayFailure("invalidState", `status is ${reportedState(intent)}, not requires_otp`);
+    if (intent.state !== "requires_otp" || !intent.otp)
+      throw parolapayFailure("invalidState", `status is ${reportedState(intent)}, not requires_otp`);
     if (at.getTime() >= intent.otp.expiresAt.getTime()) throw parolapayFailure("otpExpired");
     if (otp !== intent.otp.code) {
       intent.otp.wrongAttempts += 1;
@@ -229,7 +230,8 @@ export class ParolapayLedger implements ParolapayLedgerView {
   resendOtp(intentId: string, otpCode: string, at: Date): LedgerIntent {
     const intent = this.requireIntent(intentId);
     if (intent.state === "cancelled") throw parolapayFailure("alreadyCancelled");
-    if (intent.state !== "requires_otp" || !intent.otp) throw parolapayFailure("invalidState", `status is ${reportedState(intent)}, not requires_otp`);
+    if (intent.state !== "requires_otp" || !intent.otp)
+      throw parolapayFailure("invalidState", `status is ${reportedState(intent)}, not requires_otp`);
     intent.otp = { code: otpCode, expiresAt: new Date(at.getTime() + OTP_TTL_MS), wrongAttempts: intent.otp.wrongAttempts };
     intent.otpSends += 1;
     return intent;
@@ -287,7 +289,14 @@ export class ParolapayLedger implements ParolapayLedgerView {
   // ------------------------------------------------------------------ card payments
 
   /** POST /card/pay and /card/pay/token: captured at once, or only authorized with auth_mode "auth". */
-  createCardPayment(input: { amount: number; orderReference: string; installment: number; card: CardRef; capture: boolean; at: Date }): LedgerCardPayment {
+  createCardPayment(input: {
+    amount: number;
+    orderReference: string;
+    installment: number;
+    card: CardRef;
+    capture: boolean;
+    at: Date;
+  }): LedgerCardPayment {
     if (input.amount <= 0) throw parolapayFailure("invalidAmount", "order.total must be greater than 0");
     const payment: LedgerCardPayment = {
       paymentReference: this.newPaymentReference(),
@@ -377,11 +386,9 @@ export class ParolapayLedger implements ParolapayLedgerView {
 }
 
 /** capture / complete: only an authorized payment, at most the authorized amount (the rest is released). */
-function captureAuthorized<P extends { state: StoredState; amount: number; amountRefunded: number; amountCaptured: number; capturedAt?: Date }>(
-  p: P,
-  amount: number | undefined,
-  at: Date,
-): P {
+function captureAuthorized<
+  P extends { state: StoredState; amount: number; amountRefunded: number; amountCaptured: number; capturedAt?: Date },
+>(p: P, amount: number | undefined, at: Date): P {
   if (p.state === "cancelled") throw parolapayFailure("alreadyCancelled");
   if (p.state === "captured") throw parolapayFailure("alreadyCaptured");
   if (p.state !== "authorized") throw parolapayFailure("invalidState", `status is ${reportedState(p)}, not authorized`);
@@ -395,9 +402,13 @@ function captureAuthorized<P extends { state: StoredState; amount: number; amoun
 
 function assertRefundable(p: { state: StoredState; amountCaptured: number; amountRefunded: number }, amount: number): void {
   if (p.state === "cancelled") throw parolapayFailure("alreadyCancelled");
-  if (p.state !== "captured") throw parolapayFailure("invalidState", `status is ${reportedState(p)}: only a captured payment can be refunded; cancel it instead`);
+  if (p.state !== "captured")
+    throw parolapayFailure("invalidState", `status is ${reportedState(p)}: only a captured payment can be refunded; cancel it instead`);
   const check = checkRefund(p.amountCaptured, p.amountRefunded, amount);
-  if (!check.ok) throw check.why === "fully-refunded" ? parolapayFailure("alreadyRefunded") : parolapayFailure("amountExceedsRefundable", `${check.left} left to refund`);
+  if (!check.ok)
+    throw check.why === "fully-refunded"
+      ? parolapayFailure("alreadyRefunded")
+      : parolapayFailure("amountExceedsRefundable", `${check.left} left to refund`);
 }
 
 function assertCancellable(p: { state: StoredState; amountCaptured: number; amountRefunded: number; capturedAt?: Date }, at: Date): void {

@@ -96,7 +96,12 @@ export function createSeeding(ledger: ParolapayLedger, clock: SimulatorClock, ot
         capture: (input.state ?? "captured") === "captured",
         at: input.date ?? clock.now(),
       });
-      return { paymentReference: payment.paymentReference, orderReference: payment.orderReference, amount: payment.amount, state: payment.state };
+      return {
+        paymentReference: payment.paymentReference,
+        orderReference: payment.orderReference,
+        amount: payment.amount,
+        state: payment.state,
+      };
     },
   };
 }
@@ -125,7 +130,9 @@ export function seedDemo(sim: ParolapaySimulator): DemoSummary {
   return {
     references: {
       payments,
-      card_payments: [{ payment_reference: card.paymentReference, order_reference: card.orderReference, amount: card.amount, state: card.state }],
+      card_payments: [
+        { payment_reference: card.paymentReference, order_reference: card.orderReference, amount: card.amount, state: card.state },
+      ],
       otp: sim.otp,
     },
     text,

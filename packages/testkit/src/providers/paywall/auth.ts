@@ -30,8 +30,13 @@ export function readAuthSets(spec: LoadedSpec): Record<string, Record<string, st
 }
 
 /** Paywall's authentication failure for a missing or wrong header of the operation's set, or undefined. */
-export function authenticate(req: RoutedRequest, authSets: Record<string, Record<string, string>>, credentials: PaywallCredentials): SimReply | undefined {
-  const setName = typeof req.operation.raw["x-odeme-auth-set"] === "string" ? req.operation.raw["x-odeme-auth-set"] : Object.keys(authSets)[0];
+export function authenticate(
+  req: RoutedRequest,
+  authSets: Record<string, Record<string, string>>,
+  credentials: PaywallCredentials,
+): SimReply | undefined {
+  const setName =
+    typeof req.operation.raw["x-odeme-auth-set"] === "string" ? req.operation.raw["x-odeme-auth-set"] : Object.keys(authSets)[0];
   const set = setName !== undefined ? authSets[setName] : undefined;
   if (!set) return undefined;
   for (const [header, option] of Object.entries(set)) {

@@ -20,14 +20,39 @@ interface ErrorEntry {
 }
 
 export const PAYWALL_ERRORS = {
-  authentication: { code: 401, message: "Unauthorized: the api key and api client headers are not valid", unified: "authentication", sdkName: "Unauthorized" },
+  authentication: {
+    code: 401,
+    message: "Unauthorized: the api key and api client headers are not valid",
+    unified: "authentication",
+    sdkName: "Unauthorized",
+  },
   invalidRequest: { code: 2, message: "Invalid data", unified: "invalid_request", sdkName: "InvalidData" },
-  duplicateMerchantUniqueCode: { code: 119, message: "MerchantUniqueCode already exists", unified: "duplicate", sdkName: "MerchantUniqueCodeAlreadyExist" },
+  duplicateMerchantUniqueCode: {
+    code: 119,
+    message: "MerchantUniqueCode already exists",
+    unified: "duplicate",
+    sdkName: "MerchantUniqueCodeAlreadyExist",
+  },
   // No enum member names a basket total mismatch; InvalidData is the general one.
-  productTotalMismatch: { code: 2, message: "Invalid data: the sum of ProductAmount values must equal PaymentDetail.Amount", unified: "invalid_request", sdkName: "InvalidData" },
+  productTotalMismatch: {
+    code: 2,
+    message: "Invalid data: the sum of ProductAmount values must equal PaymentDetail.Amount",
+    unified: "invalid_request",
+    sdkName: "InvalidData",
+  },
   paymentNotFound: { code: 56, message: "Payment not found", unified: "not_found", sdkName: "PaymentNotFound" },
-  alreadyRefunded: { code: 93, message: "The payment has a successful refund", unified: "already_refunded", sdkName: "PaymentHasSuccessfulRefund" },
-  alreadyCancelled: { code: 94, message: "The payment has a successful cancel", unified: "already_cancelled", sdkName: "PaymentHasSuccessfulCancel" },
+  alreadyRefunded: {
+    code: 93,
+    message: "The payment has a successful refund",
+    unified: "already_refunded",
+    sdkName: "PaymentHasSuccessfulRefund",
+  },
+  alreadyCancelled: {
+    code: 94,
+    message: "The payment has a successful cancel",
+    unified: "already_cancelled",
+    sdkName: "PaymentHasSuccessfulCancel",
+  },
   // APM-named; used for cards too (which code a card over-refund gets is not documented).
   refundExceeds: {
     code: 373,
@@ -42,7 +67,12 @@ export const PAYWALL_ERRORS = {
     sdkName: "ThisOperationCannotDoInThisTime",
   },
   // A 3-D payment not completed yet (in the spec, uncertain).
-  paymentNotCompleted: { code: 92, message: "The payment is not convenient for this operation: it is not completed", unified: "invalid_request", sdkName: "PaymentNotConvenientForOperation" },
+  paymentNotCompleted: {
+    code: 92,
+    message: "The payment is not convenient for this operation: it is not completed",
+    unified: "invalid_request",
+    sdkName: "PaymentNotConvenientForOperation",
+  },
   // For a path Paywall does not have.
   routeNotFound: { code: 404, message: "Not found", unified: "not_found", sdkName: "NotFound" },
 } as const satisfies Record<string, ErrorEntry>;

@@ -190,7 +190,8 @@ export class PaywallLedger implements PaywallLedgerView {
   cancel(payment: PaywallPayment, at: Date, operation: string) {
     this.assertCompleted(payment);
     if (payment.cancelledAt) throw paywallFailure("alreadyCancelled");
-    if (payment.refunded > 0) throw paywallFailure("alreadyRefunded", "a refunded payment cannot be cancelled; refund what is left instead");
+    if (payment.refunded > 0)
+      throw paywallFailure("alreadyRefunded", "a refunded payment cannot be cancelled; refund what is left instead");
     if (paywallDate(at) !== paywallDate(payment.createdAt)) throw paywallFailure("cancelWindowClosed");
     payment.cancelledAt = at;
     return { payment, activity: this.activity(payment, "Cancel", payment.amount, at, operation) };
@@ -202,7 +203,10 @@ export class PaywallLedger implements PaywallLedgerView {
     const full = amount === 0 || amount === payment.amount;
     if (!full) return this.refundPartial(payment, amount, at, operation);
     if (amount === payment.amount && payment.refunded > 0) {
-      throw paywallFailure("refundExceeds", `${formatMinor(payment.amount - payment.refunded, 2)} is left to refund; send Amount 0 to revert the rest`);
+      throw paywallFailure(
+        "refundExceeds",
+        `${formatMinor(payment.amount - payment.refunded, 2)} is left to refund; send Amount 0 to revert the rest`,
+      );
     }
     if (payment.refunded === 0 && paywallDate(at) === paywallDate(payment.createdAt)) return this.cancel(payment, at, operation);
     return this.refundRest(payment, at, operation);

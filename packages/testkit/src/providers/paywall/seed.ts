@@ -84,7 +84,8 @@ export function seedDemo(sim: PaywallSimulator): DemoSummary {
       })),
     },
     text: payments.map(
-      (p) => `  PaymentId ${p.paymentId}  UniqueCode ${p.uniqueCode}  MerchantUniqueCode ${p.merchantUniqueCode}  Date ${p.date}  Amount ${p.amount}`,
+      (p) =>
+        `  PaymentId ${p.paymentId}  UniqueCode ${p.uniqueCode}  MerchantUniqueCode ${p.merchantUniqueCode}  Date ${p.date}  Amount ${p.amount}`,
     ),
   };
 }

@@ -66,7 +66,11 @@ export function describeFailure(failure: ProviderFailure): { code: string; text:
 
 /** FluentValidation's display name of a property: "refund_amount" -> "Refund Amount". */
 export function displayName(field: string): string {
-  const last = field.split(".").pop()?.replace(/\[\d+\]$/, "") ?? field;
+  const last =
+    field
+      .split(".")
+      .pop()
+      ?.replace(/\[\d+\]$/, "") ?? field;
   return last
     .split("_")
     .filter(Boolean)

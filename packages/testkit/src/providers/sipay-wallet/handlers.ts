@@ -13,7 +13,18 @@ import { authenticate, clientValid, SIPAY_WALLET_SCOPES, type SipayWalletCredent
 import { SIPAY_WALLET_OTHER_CODES, sipayWalletFailure, validationFailure } from "./errors.ts";
 import { currencyIsTry, kurus, longId, notEmpty } from "./input.ts";
 import type { LedgerWallet, RecordFilter, SipayWalletLedger } from "./ledger.ts";
-import { failureReply, NOT_FOUND_TYPE, oauthError, oauthErrorFor, problem, record, success, summaryRecord, validationReply, walletInfo } from "./replies.ts";
+import {
+  failureReply,
+  NOT_FOUND_TYPE,
+  oauthError,
+  oauthErrorFor,
+  problem,
+  record,
+  success,
+  summaryRecord,
+  validationReply,
+  walletInfo,
+} from "./replies.ts";
 
 /**
  * Without start_date/end_date the search covers only the last 3 days (Sipay Business API,
@@ -39,14 +50,21 @@ export function sipayWalletBehaviour(state: SipayWalletState): ProviderBehaviour
     getToken(body) {
       if (!clientValid(body, credentials)) return { applied: false, ...oauthError(SIPAY_WALLET_OTHER_CODES.invalidClient.code) };
       const scopes = String(body.scope).split(" ").filter(Boolean);
-      if (scopes.length === 0 || scopes.some((s) => !SIPAY_WALLET_SCOPES.includes(s))) return { applied: false, ...oauthError(SIPAY_WALLET_OTHER_CODES.invalidScope.code) };
+      if (scopes.length === 0 || scopes.some((s) => !SIPAY_WALLET_SCOPES.includes(s)))
+        return { applied: false, ...oauthError(SIPAY_WALLET_OTHER_CODES.invalidScope.code) };
       const scope = scopes.join(" ");
       const token = tokens.issue(String(body.client_id), scope, clock.now(), tokenTtlSeconds);
       return { applied: true, body: { access_token: token, expires_in: tokenTtlSeconds, token_type: "Bearer", scope } };
     },
 
     payment(body) {
-      for (const field of ["sender_account_number", "sender_wallet_number", "ext_transaction_id", "currency_code", "receiver_wallet_number"]) {
+      for (const field of [
+        "sender_account_number",
+        "sender_wallet_number",
+        "ext_transaction_id",
+        "currency_code",
+        "receiver_wallet_number",
+      ]) {
         notEmpty(body, field);
       }
       currencyIsTry(body);
@@ -97,7 +115,10 @@ export function sipayWalletBehaviour(state: SipayWalletState): ProviderBehaviour
       if (typeof body.tenant_id === "string" && body.tenant_id !== "") filter.tenantId = body.tenant_id;
       if (typeof body.transaction_type_code === "number") filter.transactionTypeIds = [body.transaction_type_code];
       if (Array.isArray(body.transaction_type_code_list) && body.transaction_type_code_list.length > 0) {
-        filter.transactionTypeIds = [...(filter.transactionTypeIds ?? []), ...body.transaction_type_code_list.filter((c): c is number => typeof c === "number")];
+        filter.transactionTypeIds = [
+          ...(filter.transactionTypeIds ?? []),
+          ...body.transaction_type_code_list.filter((c): c is number => typeof c === "number"),
+        ];
       }
       const start = typeof body.start_date === "string" ? new Date(body.start_date) : undefined;
       const end = typeof body.end_date === "string" ? new Date(body.end_date) : undefined;

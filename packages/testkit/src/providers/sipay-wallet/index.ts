@@ -18,7 +18,11 @@ export {
   type SeedWalletInput as SipayWalletSeedWalletInput,
   type SeededWallet as SipayWalletSeededWallet,
 } from "./simulator.ts";
-export type { SipayWalletLedgerView, LedgerWallet as SipayWalletLedgerWallet, LedgerTransaction as SipayWalletLedgerTransaction } from "./ledger.ts";
+export type {
+  SipayWalletLedgerView,
+  LedgerWallet as SipayWalletLedgerWallet,
+  LedgerTransaction as SipayWalletLedgerTransaction,
+} from "./ledger.ts";
 export { SIPAY_WALLET_ERRORS, SIPAY_WALLET_SUCCESS, type SipayWalletErrorKey } from "./errors.ts";
 
 export const sipayWalletProvider = defineProvider("sipay-wallet", "Sipay Wallet", {

@@ -151,12 +151,12 @@ export class SipayWalletLedger implements SipayWalletLedgerView {
   pay(input: NewPayment): { transaction: LedgerTransaction; sender: LedgerWallet; receiver: LedgerWallet } {
     this.assertNewExtId(input.extTransactionId);
     const sender = this.wallet(input.senderWalletNumber);
-    if (!sender || sender.type !== "personal" || sender.accountNumber !== input.senderAccountNumber) {
+    if (sender?.type !== "personal" || sender.accountNumber !== input.senderAccountNumber) {
       throw sipayWalletFailure("walletNotFound", `sender ${input.senderWalletNumber}`);
     }
     if (input.receiverWalletNumber === input.senderWalletNumber) throw sipayWalletFailure("sameWallet");
     const receiver = this.wallet(input.receiverWalletNumber);
-    if (!receiver || receiver.type !== "business") throw sipayWalletFailure("businessNotFound", input.receiverWalletNumber);
+    if (receiver?.type !== "business") throw sipayWalletFailure("businessNotFound", input.receiverWalletNumber);
     if (input.businessCode !== undefined && input.businessCode !== "" && input.businessCode !== receiver.businessCode) {
       throw sipayWalletFailure("businessNotFound", `business_code ${input.businessCode}`);
     }
@@ -181,7 +181,7 @@ export class SipayWalletLedger implements SipayWalletLedgerView {
   refund(input: NewRefund): { transaction: LedgerTransaction; payment: LedgerTransaction; payer: LedgerWallet } {
     this.assertNewExtId(input.extTransactionId);
     const payment = this.transaction(input.txCorrelationId);
-    if (!payment || payment.kind !== "payment") throw sipayWalletFailure("transactionNotFound", `tx_correlation_id ${input.txCorrelationId}`);
+    if (payment?.kind !== "payment") throw sipayWalletFailure("transactionNotFound", `tx_correlation_id ${input.txCorrelationId}`);
     const check = checkRefund(payment.amount, payment.refunded, input.amount);
     // No amount in the message: callers tell 315's cases apart by its text, and a figure such as
     // "10.01" must not read like the "< 0.01" case.
@@ -247,7 +247,9 @@ export class SipayWalletLedger implements SipayWalletLedgerView {
     return this.byId.has(id) || this.wallets.some((w) => w.id === id);
   }
 
-  private record(input: Omit<LedgerTransaction, "id" | "refunded" | "previousRefunded"> & { previousRefunded?: number }): LedgerTransaction {
+  private record(
+    input: Omit<LedgerTransaction, "id" | "refunded" | "previousRefunded"> & { previousRefunded?: number },
+  ): LedgerTransaction {
     const transaction: LedgerTransaction = { id: newLongId((id) => this.taken(id)), refunded: 0, previousRefunded: 0, ...input };
     this.transactions.push(transaction);
     this.byId.set(transaction.id, transaction);

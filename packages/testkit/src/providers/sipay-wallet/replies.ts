@@ -102,7 +102,6 @@ export function validationReply(req: RoutedRequest, issue: ValidationIssue): Sim
   return validationFailureReply(`'${name}' is not valid.`);
 }
 
-
 export function record(t: LedgerTransaction): JsonObject {
   const type = TRANSACTION_TYPES[t.kind];
   return {

@@ -81,14 +81,22 @@ export function createSeeding(ledger: SipayWalletLedger, clock: SimulatorClock) 
       currency: "TRY",
       createdAt: clock.now(),
       ...(input.type === "business"
-        ? { businessCode: input.businessCode ?? `B${1000 + walletCounter}`, businessName: input.businessName ?? `Business ${walletCounter}` }
+        ? {
+            businessCode: input.businessCode ?? `B${1000 + walletCounter}`,
+            businessName: input.businessName ?? `Business ${walletCounter}`,
+          }
         : {}),
     });
     return seededWallet(wallet);
   };
 
   const demo = SIPAY_WALLET_DEMO_WALLETS;
-  const personal = seedWallet({ type: "personal", walletNumber: demo.personal.walletNumber, accountNumber: demo.personal.accountNumber, balance: demo.personal.balance });
+  const personal = seedWallet({
+    type: "personal",
+    walletNumber: demo.personal.walletNumber,
+    accountNumber: demo.personal.accountNumber,
+    balance: demo.personal.balance,
+  });
   const business = seedWallet({
     type: "business",
     walletNumber: demo.business.walletNumber,
@@ -103,9 +111,10 @@ export function createSeeding(ledger: SipayWalletLedger, clock: SimulatorClock) 
     seedPayment(input: SeedPaymentInput): SeededPayment {
       const amount = seedAmount(input.amount, "seedPayment: amount");
       const extTransactionId = input.extTransactionId ?? `seed-${randomBytes(6).toString("hex")}`;
-      if (ledger.transactionByExtId(extTransactionId)) throw new RangeError(`seedPayment: ext_transaction_id "${extTransactionId}" is already used`);
+      if (ledger.transactionByExtId(extTransactionId))
+        throw new RangeError(`seedPayment: ext_transaction_id "${extTransactionId}" is already used`);
       const sender = ledger.wallet(input.senderWalletNumber ?? personal.walletNumber);
-      if (!sender || sender.type !== "personal") throw new RangeError(`seedPayment: no personal wallet ${input.senderWalletNumber}`);
+      if (sender?.type !== "personal") throw new RangeError(`seedPayment: no personal wallet ${input.senderWalletNumber}`);
       // A seed stands for a payment that happened: the payer had the money.
       if (sender.balance < amount) sender.balance = amount;
       const { transaction } = ledger.pay({
@@ -142,7 +151,12 @@ export function seedDemo(sim: SipayWalletSimulator): DemoSummary {
   const { personal, business } = sim.wallets;
   const wallets: JsonObject[] = [
     { wallet_number: personal.walletNumber, account_number: personal.accountNumber, type: personal.type },
-    { wallet_number: business.walletNumber, account_number: business.accountNumber, type: business.type, business_code: business.businessCode ?? null },
+    {
+      wallet_number: business.walletNumber,
+      account_number: business.accountNumber,
+      type: business.type,
+      business_code: business.businessCode ?? null,
+    },
   ];
   const text = [
     ...payments.map((p) => `  payment transaction_id ${p.transactionId}  ext_transaction_id ${p.extTransactionId}  amount ${p.amount} TRY`),

@@ -20,7 +20,14 @@ import { createSeeding, type SeededPayment, type SeededWallet, type SeedPaymentI
 
 export { SIPAY_WALLET_SCOPES, type SipayWalletCredentials } from "./auth.ts";
 export { SIPAY_WALLET_DEFAULT_PAGE_SIZE, SIPAY_WALLET_DEFAULT_SEARCH_DAYS } from "./handlers.ts";
-export { SIPAY_WALLET_DEMO_WALLETS, type DecimalInput, type SeededPayment, type SeededWallet, type SeedPaymentInput, type SeedWalletInput } from "./seed.ts";
+export {
+  SIPAY_WALLET_DEMO_WALLETS,
+  type DecimalInput,
+  type SeededPayment,
+  type SeededWallet,
+  type SeedPaymentInput,
+  type SeedWalletInput,
+} from "./seed.ts";
 
 /** The client credentials the simulator accepts unless told otherwise (also printed by the CLI). */
 export const SIPAY_WALLET_SANDBOX_CREDENTIALS: Readonly<SipayWalletCredentials> = {

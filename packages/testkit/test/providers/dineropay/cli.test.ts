@@ -7,7 +7,10 @@ const root = fileURLToPath(new URL("../../../../../", import.meta.url));
 
 describe("cli: sim dineropay --json", () => {
   it("prints one line with url, credentials named as the client options, and payments named as DineroPay names them", async () => {
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "packages/testkit/src/cli.ts", "dineropay", "--json"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "packages/testkit/src/cli.ts", "dineropay", "--json"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -24,14 +27,24 @@ describe("cli: sim dineropay --json", () => {
       });
       expect(line.payments.length).toBeGreaterThanOrEqual(2);
       const [payment] = line.payments;
-      expect(payment).toMatchObject({ payment_id: expect.any(String), order_id: expect.any(String), amount: expect.stringMatching(/^\d+\.\d{2}$/), currency: "TRY", status: "settled" });
+      expect(payment).toMatchObject({
+        payment_id: expect.any(String),
+        order_id: expect.any(String),
+        amount: expect.stringMatching(/^\d+\.\d{2}$/),
+        currency: "TRY",
+        status: "settled",
+      });
       const { merchantKey, password } = line.credentials;
       const response = await fetch(`${line.url}/api/v1/payment/status`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ merchant_key: merchantKey, order_id: payment.order_id, hash: signature(["", payment.order_id], password) }),
       });
-      expect(await response.json()).toMatchObject({ payment_id: payment.payment_id, status: "settled", order: { number: payment.order_id, amount: payment.amount } });
+      expect(await response.json()).toMatchObject({
+        payment_id: payment.payment_id,
+        status: "settled",
+        order: { number: payment.order_id, amount: payment.amount },
+      });
     } finally {
       child.kill("SIGTERM");
     }

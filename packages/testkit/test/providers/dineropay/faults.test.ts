@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startDineroPaySimulator, type DineroPaySimulator, type SeededDineroPayPayment } from "../../../src/providers/dineropay/simulator.ts";
+import {
+  startDineroPaySimulator,
+  type DineroPaySimulator,
+  type SeededDineroPayPayment,
+} from "../../../src/providers/dineropay/simulator.ts";
 import { refund, signature } from "./sign.ts";
 
 let sim: DineroPaySimulator;
@@ -15,7 +19,12 @@ const send = () =>
   fetch(`${sim.url}${PATH}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ payment_id: p.paymentId, amount: "5.00", merchant_key: sim.credentials.merchantKey, hash: signature([p.paymentId, "5.00"], sim.credentials.password) }),
+    body: JSON.stringify({
+      payment_id: p.paymentId,
+      amount: "5.00",
+      merchant_key: sim.credentials.merchantKey,
+      hash: signature([p.paymentId, "5.00"], sim.credentials.password),
+    }),
   });
 
 describe("faults on a DineroPay refund", () => {

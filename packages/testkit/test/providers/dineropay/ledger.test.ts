@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startDineroPaySimulator, type DineroPaySimulator, type SeededDineroPayPayment } from "../../../src/providers/dineropay/simulator.ts";
+import {
+  startDineroPaySimulator,
+  type DineroPaySimulator,
+  type SeededDineroPayPayment,
+} from "../../../src/providers/dineropay/simulator.ts";
 import { call, fieldError, refund, status, voidPayment } from "./sign.ts";
 
 // 10:00 in Istanbul (UTC+3) on 2024-06-12.
@@ -17,7 +21,13 @@ const refundedAmount = async () => (await status(sim, p.paymentId)).json.refunde
 
 describe("seedPayment", () => {
   it("returns a UUID payment_id, the order number and the amount with two decimals", () => {
-    expect(p).toEqual({ paymentId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/), orderNumber: "order-1", amount: "100.00", currency: "TRY", status: "settled" });
+    expect(p).toEqual({
+      paymentId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+      orderNumber: "order-1",
+      amount: "100.00",
+      currency: "TRY",
+      status: "settled",
+    });
     expect(sim.ledger.payment(p.paymentId)?.amount).toBe(10_000);
   });
 
@@ -79,7 +89,11 @@ describe("createSession", () => {
     expect(code).toBe(200);
     expect(json.redirect_url).toMatch(new RegExp(`^${sim.url}/auth/[0-9a-f-]{36}$`));
     const id = String(json.redirect_url).split("/").at(-1) as string;
-    expect((await status(sim, id)).json).toMatchObject({ status: "prepare", order: { number: "order-9", amount: "19.90" }, customer: { name: "Ayse" } });
+    expect((await status(sim, id)).json).toMatchObject({
+      status: "prepare",
+      order: { number: "order-9", amount: "19.90" },
+      customer: { name: "Ayse" },
+    });
     // Not refundable or voidable until the payer finishes.
     expect((await refund(sim, id, "1.00")).json).toEqual(fieldError("payment_id", "Payment is not settled and cannot be refunded."));
     sim.completeSession(id);
@@ -88,7 +102,9 @@ describe("createSession", () => {
   });
 
   it("a declined session stays unrefundable", async () => {
-    const id = String((await session()).json.redirect_url).split("/").at(-1) as string;
+    const id = String((await session()).json.redirect_url)
+      .split("/")
+      .at(-1) as string;
     sim.completeSession(id, "decline");
     expect((await status(sim, id)).json).toMatchObject({ status: "decline", reason: "Declined by issuer" });
   });
@@ -157,7 +173,9 @@ describe("refund: asynchronous", () => {
 
   it("a zero amount, an unknown or voided payment are 400s", async () => {
     expect((await refund(sim, p.paymentId, "0.00")).json).toEqual(fieldError("amount", "Amount must be greater than 0."));
-    expect((await refund(sim, "00000000-0000-4000-8000-000000000000", "1.00")).json).toEqual(fieldError("payment_id", "Payment not found."));
+    expect((await refund(sim, "00000000-0000-4000-8000-000000000000", "1.00")).json).toEqual(
+      fieldError("payment_id", "Payment not found."),
+    );
     await voidPayment(sim, p.paymentId);
     expect((await refund(sim, p.paymentId, "1.00")).json).toEqual(fieldError("payment_id", "Payment is voided and cannot be refunded."));
   });
@@ -194,24 +212,33 @@ describe("void", () => {
 
   // A void that cannot be done is DineroPay's documented declined void (HTTP 200, status FAIL,
   // payment_status unchanged, a reason): Algol22/gitbook §Void, "Example Response: Void failed".
-  const declined = (paymentStatus: string, reason: string) => ({ status: 200, json: expect.objectContaining({ status: "FAIL", payment_status: paymentStatus, payment_id: p.paymentId, reason }) });
+  const declined = (paymentStatus: string, reason: string) => ({
+    status: 200,
+    json: expect.objectContaining({ status: "FAIL", payment_status: paymentStatus, payment_id: p.paymentId, reason }),
+  });
 
   it("on a later day (Istanbul) is a FAIL: refund instead", async () => {
     sim.clock.set(new Date("2024-06-12T21:00:00Z")); // 00:00 on the 13th in Istanbul
-    expect(await voidPayment(sim, p.paymentId)).toMatchObject(declined("settled", "A payment can only be voided on the day it was settled; refund it instead."));
+    expect(await voidPayment(sim, p.paymentId)).toMatchObject(
+      declined("settled", "A payment can only be voided on the day it was settled; refund it instead."),
+    );
     expect((await status(sim, p.paymentId)).json.status).toBe("settled");
   });
 
   it("twice is a FAIL naming the status", async () => {
     await voidPayment(sim, p.paymentId);
-    expect(await voidPayment(sim, p.paymentId)).toMatchObject(declined("void", "Only a settled payment can be voided. Its status is void."));
+    expect(await voidPayment(sim, p.paymentId)).toMatchObject(
+      declined("void", "Only a settled payment can be voided. Its status is void."),
+    );
   });
 
   it("with a pending or settled refund is a FAIL", async () => {
     await refund(sim, p.paymentId, "1.00");
     expect(await voidPayment(sim, p.paymentId)).toMatchObject(declined("settled", "Payment has refunds and cannot be voided."));
     sim.settleRefunds();
-    expect(await voidPayment(sim, p.paymentId)).toMatchObject(declined("refund", "Only a settled payment can be voided. Its status is refund."));
+    expect(await voidPayment(sim, p.paymentId)).toMatchObject(
+      declined("refund", "Only a settled payment can be voided. Its status is refund."),
+    );
   });
 
   it("a payment not settled is a FAIL; an unknown payment is a 400", async () => {
@@ -233,7 +260,12 @@ describe("recurring", () => {
       order: { number: "order-r2", amount: "9.99", description: "Monthly" },
     });
     expect(code).toBe(200);
-    expect(json).toMatchObject({ status: "settled", payment_id: expect.any(String), schedule_id: "sch-1", order: { number: "order-r2", amount: "9.99", currency: "USD" } });
+    expect(json).toMatchObject({
+      status: "settled",
+      payment_id: expect.any(String),
+      schedule_id: "sch-1",
+      order: { number: "order-r2", amount: "9.99", currency: "USD" },
+    });
     expect((await status(sim, json.payment_id)).json).toMatchObject({ status: "settled", shedule_id: "sch-1" });
   });
 

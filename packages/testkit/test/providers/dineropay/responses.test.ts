@@ -26,7 +26,14 @@ describe("responses conform to specs/dineropay.yaml", () => {
     const b = sim.seedPayment({ amount: "10.00" });
     const r = sim.seedPayment({ amount: "5.00", recurring: true });
     const cases: [string, Record<string, unknown>, object?][] = [
-      ["/api/v1/session", { operation: "purchase", success_url: "https://s.example/ok", order: { number: "o-s", amount: "1.00", currency: "TRY", description: "Desc" } }],
+      [
+        "/api/v1/session",
+        {
+          operation: "purchase",
+          success_url: "https://s.example/ok",
+          order: { number: "o-s", amount: "1.00", currency: "TRY", description: "Desc" },
+        },
+      ],
       ["/api/v1/payment/status", { payment_id: a.paymentId }],
       ["/api/v1/payment/status", { order_id: "o-a" }],
       ["/api/v1/payment/status", { order_id: "none" }],
@@ -34,7 +41,14 @@ describe("responses conform to specs/dineropay.yaml", () => {
       ["/api/v1/payment/refund", { payment_id: a.paymentId, amount: "1000.00" }],
       ["/api/v1/payment/void", { payment_id: b.paymentId }],
       ["/api/v1/payment/void", { payment_id: b.paymentId }],
-      ["/api/v1/payment/recurring", { recurring_init_trans_id: r.paymentId, recurring_token: r.recurringToken, order: { number: "o-r", amount: "5.00", description: "Monthly" } }],
+      [
+        "/api/v1/payment/recurring",
+        {
+          recurring_init_trans_id: r.paymentId,
+          recurring_token: r.recurringToken,
+          order: { number: "o-r", amount: "5.00", description: "Monthly" },
+        },
+      ],
       ["/api/v1/payment/status", { payment_id: a.paymentId }, { password: "wrong" }],
     ];
     const seen = new Set<string>();

@@ -6,7 +6,9 @@ import { createHash } from "node:crypto";
 import type { DineroPaySimulator } from "../../../src/providers/dineropay/simulator.ts";
 
 export function signature(fields: string[], password: string): string {
-  const md5 = createHash("md5").update((fields.join("") + password).toUpperCase()).digest("hex");
+  const md5 = createHash("md5")
+    .update((fields.join("") + password).toUpperCase())
+    .digest("hex");
   return createHash("sha1").update(md5).digest("hex");
 }
 
@@ -16,7 +18,13 @@ const FIELDS: Record<string, (b: any) => unknown[]> = {
   "/api/v1/payment/status": (b) => [b.payment_id, b.order_id],
   "/api/v1/payment/refund": (b) => [b.payment_id, b.amount],
   "/api/v1/payment/void": (b) => [b.payment_id],
-  "/api/v1/payment/recurring": (b) => [b.recurring_init_trans_id, b.recurring_token, b.order?.number, b.order?.amount, b.order?.description],
+  "/api/v1/payment/recurring": (b) => [
+    b.recurring_init_trans_id,
+    b.recurring_token,
+    b.order?.number,
+    b.order?.amount,
+    b.order?.description,
+  ],
 };
 
 export interface SendOptions {
@@ -33,7 +41,12 @@ export interface DineroPayAnswer {
   headers: Headers;
 }
 
-export async function call(sim: DineroPaySimulator, path: string, body: Record<string, unknown>, options: SendOptions = {}): Promise<DineroPayAnswer> {
+export async function call(
+  sim: DineroPaySimulator,
+  path: string,
+  body: Record<string, unknown>,
+  options: SendOptions = {},
+): Promise<DineroPayAnswer> {
   const fields = (FIELDS[path]?.(body) ?? []).map((v) => (v === undefined || v === null ? "" : String(v)));
   let signed: Record<string, unknown> = {
     ...body,

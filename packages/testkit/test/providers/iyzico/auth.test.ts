@@ -7,7 +7,7 @@ const SDK_VECTOR =
   "IYZWSv2 YXBpS2V5OmFwaV9rZXkmcmFuZG9tS2V5OnJhbmRvbV9zdHJpbmcmc2lnbmF0dXJlOjAxNzUwODkyMWEyOWVlNTYwMWJjZDFmYmU4M2VmZDJlMmJlNDNhZjAyZWNlZmYzMGNmMmU5MWE1MzlhYWIzNTU=";
 
 describe("IYZWSv2", () => {
-  it("the test signer reproduces iyzipay-node's vector (body is JSON.stringify(\"body\"))", () => {
+  it('the test signer reproduces iyzipay-node\'s vector (body is JSON.stringify("body"))', () => {
     expect(iyzwsV2Header("api_key", "secret_key", "random_string", "uri", JSON.stringify("body"))).toBe(SDK_VECTOR);
   });
 
@@ -78,7 +78,10 @@ describe("IYZWSv2", () => {
       // iyzipay-node's "{}" form is rejected on purpose (see auth.ts).
       const rnd = "123456789";
       const response = await fetch(`${sim.url}/payment/test`, {
-        headers: { authorization: iyzwsV2Header(sim.credentials.apiKey, sim.credentials.secretKey, rnd, "/payment/test", "{}"), "x-iyzi-rnd": rnd },
+        headers: {
+          authorization: iyzwsV2Header(sim.credentials.apiKey, sim.credentials.secretKey, rnd, "/payment/test", "{}"),
+          "x-iyzi-rnd": rnd,
+        },
       });
       expect(await response.json()).toMatchObject({ status: "failure", errorCode: "1000" });
     });
@@ -88,7 +91,10 @@ describe("IYZWSv2", () => {
       const body = JSON.stringify(detail());
       const response = await fetch(`${sim.url}/payment/detail?x=1`, {
         method: "POST",
-        headers: { authorization: iyzwsV2Header(sim.credentials.apiKey, sim.credentials.secretKey, rnd, "/payment/detail", body), "x-iyzi-rnd": rnd },
+        headers: {
+          authorization: iyzwsV2Header(sim.credentials.apiKey, sim.credentials.secretKey, rnd, "/payment/detail", body),
+          "x-iyzi-rnd": rnd,
+        },
         body,
       });
       expect(await response.json()).toMatchObject({ status: "success" });
@@ -108,13 +114,31 @@ describe("IYZWSv2", () => {
 
 describe("answer signatures", () => {
   it("reproduces the docs' worked example (docs.iyzico.com/en/advanced/response-signature-validation)", () => {
-    const body = { paymentId: "22416032", currency: "TRY", basketId: "basketId", conversationId: "conversationId", paidPrice: 10.5, price: 10.5 };
+    const body = {
+      paymentId: "22416032",
+      currency: "TRY",
+      basketId: "basketId",
+      conversationId: "conversationId",
+      paidPrice: 10.5,
+      price: 10.5,
+    };
     const signature = "836c3a6c8db86c81043f2ca74edb13518b54a813f454f8dd762f0dd658610173";
-    expect(signFields("sandbox-qaIiLIxhjMgx3LSKIVvp6j17NunHOFtD", body, ["paymentId", "currency", "basketId", "conversationId", "paidPrice", "price"])).toBe(signature);
+    expect(
+      signFields("sandbox-qaIiLIxhjMgx3LSKIVvp6j17NunHOFtD", body, [
+        "paymentId",
+        "currency",
+        "basketId",
+        "conversationId",
+        "paidPrice",
+        "price",
+      ]),
+    ).toBe(signature);
   });
 
   it("reproduces iyzipay-php's callback example (samples/callbackUrl_Signature_Validation.php), empty fields included", () => {
-    expect(responseSignature("jLc7GQHD2pyJoqXDeEcTnGHYtP7Ai5jl", ["", "", "1", "22484292", "success"])).toBe("a4f73b80bb32a6ef8358090bbd8609a49a7b53f463048f8ef147496e236d04f0");
+    expect(responseSignature("jLc7GQHD2pyJoqXDeEcTnGHYtP7Ai5jl", ["", "", "1", "22484292", "success"])).toBe(
+      "a4f73b80bb32a6ef8358090bbd8609a49a7b53f463048f8ef147496e236d04f0",
+    );
   });
 
   it.each([

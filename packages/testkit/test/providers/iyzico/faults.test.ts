@@ -18,7 +18,13 @@ describe("faults", () => {
     sim.faults.inject({ kind: "reset-before" });
     await expect(refund()).rejects.toThrow();
     expect(sim.ledger.refunds).toHaveLength(0);
-    expect(sim.requests.at(-1)).toEqual({ method: "POST", path: "/payment/refund", operationId: "refund", applied: false, fault: "reset-before" });
+    expect(sim.requests.at(-1)).toEqual({
+      method: "POST",
+      path: "/payment/refund",
+      operationId: "refund",
+      applied: false,
+      fault: "reset-before",
+    });
   });
 
   it("reset-after: the refund is in the ledger although the client only saw a socket error", async () => {

@@ -39,14 +39,35 @@ afterEach(async () => {
 });
 
 const hmac = (values: string[]) => createHmac("sha256", sim.credentials.secretKey).update(values.join(":")).digest("hex");
-const buyer = { id: "B", name: "J", surname: "D", identityNumber: "1", email: "e", registrationAddress: "a", city: "c", country: "t", ip: "1.1.1.1" };
+const buyer = {
+  id: "B",
+  name: "J",
+  surname: "D",
+  identityNumber: "1",
+  email: "e",
+  registrationAddress: "a",
+  city: "c",
+  country: "t",
+  ip: "1.1.1.1",
+};
 const address = { contactName: "J", city: "c", country: "t", address: "a" };
 const basketItems = [
   { id: "i1", name: "n", category1: "c", itemType: "VIRTUAL", price: "6.0" },
   { id: "i2", name: "n", category1: "c", itemType: "VIRTUAL", price: "4.0" },
 ];
 const card = { cardHolderName: "J", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030", cvc: "123" };
-const payment = { conversationId: "order-3ds", price: "10.0", paidPrice: "10.0", installment: 1, basketId: "B1", currency: "TRY", paymentCard: card, buyer, billingAddress: address, basketItems };
+const payment = {
+  conversationId: "order-3ds",
+  price: "10.0",
+  paidPrice: "10.0",
+  installment: 1,
+  basketId: "B1",
+  currency: "TRY",
+  paymentCard: card,
+  buyer,
+  billingAddress: address,
+  basketItems,
+};
 
 describe("3-D Secure", () => {
   const initialize = async (path = "/payment/3dsecure/initialize") => {
@@ -69,20 +90,35 @@ describe("3-D Secure", () => {
     // The callback signature, computed here from the documented field order.
     expect(fields.signature).toBe(hmac([fields.conversationData!, "order-3ds", "1", init.paymentId, "success"]));
 
-    const auth = await call(sim, "/payment/3dsecure/auth", { paymentId: init.paymentId, conversationData: fields.conversationData, conversationId: "order-3ds" });
-    expect(auth.json).toMatchObject({ status: "success", paymentId: init.paymentId, paymentStatus: "SUCCESS", phase: "AUTH", paidPrice: 10 });
+    const auth = await call(sim, "/payment/3dsecure/auth", {
+      paymentId: init.paymentId,
+      conversationData: fields.conversationData,
+      conversationId: "order-3ds",
+    });
+    expect(auth.json).toMatchObject({
+      status: "success",
+      paymentId: init.paymentId,
+      paymentStatus: "SUCCESS",
+      phase: "AUTH",
+      paidPrice: 10,
+    });
     expect(valid("/payment/3dsecure/auth", auth.json)).toBeUndefined();
 
     expect((await call(sim, "/payment/detail", { paymentId: init.paymentId })).json).toMatchObject({ paymentStatus: "SUCCESS" });
     const report = await call(sim, `/v2/reporting/payment/details?paymentId=${init.paymentId}`, undefined, { method: "GET" });
     expect(report.json).toMatchObject({ payments: [{ threeDS: true, paymentConversationId: "order-3ds" }] });
-    expect((await call(sim, "/v2/payment/refund", { paymentId: init.paymentId, price: "3.0", conversationId: "r" })).json).toMatchObject({ status: "success" });
+    expect((await call(sim, "/v2/payment/refund", { paymentId: init.paymentId, price: "3.0", conversationId: "r" })).json).toMatchObject({
+      status: "success",
+    });
     expect(sim.ledger.refunds).toHaveLength(1);
   });
 
   it("auth fails before the bank's callback, after mdStatus 0, and with the wrong conversationData; a waiting payment cannot be refunded", async () => {
     const init = await initialize();
-    expect((await call(sim, "/payment/3dsecure/auth", { paymentId: init.paymentId })).json).toMatchObject({ status: "failure", errorCode: "11" });
+    expect((await call(sim, "/payment/3dsecure/auth", { paymentId: init.paymentId })).json).toMatchObject({
+      status: "failure",
+      errorCode: "11",
+    });
     expect((await call(sim, "/v2/payment/refund", { paymentId: init.paymentId, price: "1.0" })).json).toMatchObject({ status: "failure" });
     const { fields } = await sim.completeThreeds(init.paymentId, { mdStatus: 0 });
     expect(fields).toMatchObject({ status: "failure", mdStatus: "0" });
@@ -99,7 +135,8 @@ describe("3-D Secure", () => {
   it("auth v2 checks paidPrice, basketId and currency against the initialize request", async () => {
     const init = await initialize();
     await sim.completeThreeds(init.paymentId);
-    const v2 = (extra: object) => call(sim, "/payment/v2/3dsecure/auth", { paymentId: init.paymentId, paidPrice: "10.0", basketId: "B1", currency: "TRY", ...extra });
+    const v2 = (extra: object) =>
+      call(sim, "/payment/v2/3dsecure/auth", { paymentId: init.paymentId, paidPrice: "10.0", basketId: "B1", currency: "TRY", ...extra });
     expect((await v2({ paidPrice: "9.99" })).json).toMatchObject({ status: "failure", errorMessage: "Geçersiz istek: paidPrice" });
     expect((await v2({ basketId: "other" })).json).toMatchObject({ status: "failure", errorMessage: "Geçersiz istek: basketId" });
     expect((await v2({ currency: "EUR" })).json).toMatchObject({ status: "failure", errorMessage: "Geçersiz istek: currency" });
@@ -111,11 +148,17 @@ describe("3-D Secure", () => {
   it("a 3-D Secure pre-authorization is captured by post-auth, and only the captured amount can be refunded", async () => {
     const init = await initialize("/payment/3dsecure/initialize/preauth");
     await sim.completeThreeds(init.paymentId);
-    expect((await call(sim, "/payment/3dsecure/auth", { paymentId: init.paymentId })).json).toMatchObject({ status: "success", phase: "PRE_AUTH" });
+    expect((await call(sim, "/payment/3dsecure/auth", { paymentId: init.paymentId })).json).toMatchObject({
+      status: "success",
+      phase: "PRE_AUTH",
+    });
     expect((await call(sim, "/v2/payment/refund", { paymentId: init.paymentId, price: "1.0" })).json).toMatchObject({ status: "failure" });
     const post = await call(sim, "/payment/postauth", { paymentId: init.paymentId, paidPrice: "8.0" });
     expect(post.json).toMatchObject({ status: "success", phase: "POST_AUTH", paidPrice: 8 });
-    expect((await call(sim, "/v2/payment/refund", { paymentId: init.paymentId, price: "8.01" })).json).toMatchObject({ status: "failure", errorCode: "5085" });
+    expect((await call(sim, "/v2/payment/refund", { paymentId: init.paymentId, price: "8.01" })).json).toMatchObject({
+      status: "failure",
+      errorCode: "5085",
+    });
     expect((await call(sim, "/v2/payment/refund", { paymentId: init.paymentId, price: "8.0" })).json).toMatchObject({ status: "success" });
   });
 
@@ -127,7 +170,16 @@ describe("3-D Secure", () => {
 
 describe("checkout form", () => {
   // callbackUrl is added per test: the callback server starts in beforeEach.
-  const form = { conversationId: "order-cf", price: "10.0", paidPrice: "10.0", basketId: "B2", currency: "TRY", buyer, billingAddress: address, basketItems };
+  const form = {
+    conversationId: "order-cf",
+    price: "10.0",
+    paidPrice: "10.0",
+    basketId: "B2",
+    currency: "TRY",
+    buyer,
+    billingAddress: address,
+    basketItems,
+  };
 
   it("initialize -> buyer pays -> token posted to the callback -> retrieve -> refund", async () => {
     const init = await call(sim, "/payment/iyzipos/checkoutform/initialize/auth/ecom", { ...form, callbackUrl });
@@ -140,9 +192,26 @@ describe("checkout form", () => {
     expect(callbacks).toEqual([{ token }]);
     const result = await call(sim, "/payment/iyzipos/checkoutform/auth/ecom/detail", { token, conversationId: "order-cf" });
     expect(valid("/payment/iyzipos/checkoutform/auth/ecom/detail", result.json)).toBeUndefined();
-    expect(result.json).toMatchObject({ status: "success", token, paymentId: paid.paymentId, paymentStatus: "SUCCESS", basketId: "B2", paidPrice: 10, callbackUrl });
-    expect((result.json as { signature: string }).signature).toBe(hmac(["SUCCESS", paid.paymentId, "TRY", "B2", "order-cf", "10", "10", token]));
-    expect((await call(sim, "/payment/refund", { paymentTransactionId: sim.ledger.payment(paid.paymentId)?.items[0]?.paymentTransactionId, price: "6.0" })).json).toMatchObject({ status: "success" });
+    expect(result.json).toMatchObject({
+      status: "success",
+      token,
+      paymentId: paid.paymentId,
+      paymentStatus: "SUCCESS",
+      basketId: "B2",
+      paidPrice: 10,
+      callbackUrl,
+    });
+    expect((result.json as { signature: string }).signature).toBe(
+      hmac(["SUCCESS", paid.paymentId, "TRY", "B2", "order-cf", "10", "10", token]),
+    );
+    expect(
+      (
+        await call(sim, "/payment/refund", {
+          paymentTransactionId: sim.ledger.payment(paid.paymentId)?.items[0]?.paymentTransactionId,
+          price: "6.0",
+        })
+      ).json,
+    ).toMatchObject({ status: "success" });
     await expect(sim.payCheckoutForm(token)).rejects.toThrow(/already paid/);
   });
 
@@ -154,11 +223,25 @@ describe("checkout form", () => {
 
 describe("card storage", () => {
   it("store -> list -> pay with the stored card -> delete", async () => {
-    const created = await call(sim, "/cardstorage/card", { email: "ada@example.com", externalId: "ext-1", card: { cardAlias: "work", cardHolderName: "Ada", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030" } });
+    const created = await call(sim, "/cardstorage/card", {
+      email: "ada@example.com",
+      externalId: "ext-1",
+      card: { cardAlias: "work", cardHolderName: "Ada", cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030" },
+    });
     expect(valid("/cardstorage/card", created.json)).toBeUndefined();
     const { cardUserKey, cardToken } = created.json as { cardUserKey: string; cardToken: string };
-    expect(created.json).toMatchObject({ status: "success", email: "ada@example.com", externalId: "ext-1", binNumber: "552879", lastFourDigits: "0008", cardAlias: "work" });
-    const second = await call(sim, "/cardstorage/card", { cardUserKey, card: { cardNumber: "4543590000000006", expireMonth: "01", expireYear: "2031" } });
+    expect(created.json).toMatchObject({
+      status: "success",
+      email: "ada@example.com",
+      externalId: "ext-1",
+      binNumber: "552879",
+      lastFourDigits: "0008",
+      cardAlias: "work",
+    });
+    const second = await call(sim, "/cardstorage/card", {
+      cardUserKey,
+      card: { cardNumber: "4543590000000006", expireMonth: "01", expireYear: "2031" },
+    });
     expect(second.json).toMatchObject({ status: "success", cardUserKey, lastFourDigits: "0006" });
 
     const list = await call(sim, "/cardstorage/cards", { cardUserKey });
@@ -168,27 +251,48 @@ describe("card storage", () => {
     const paid = await call(sim, "/payment/auth", { ...payment, paymentCard: { cardUserKey, cardToken } });
     expect(paid.json).toMatchObject({ status: "success", binNumber: "552879", lastFourDigits: "0008" });
 
-    expect((await call(sim, "/cardstorage/card", { cardUserKey, cardToken }, { method: "DELETE" })).json).toMatchObject({ status: "success" });
+    expect((await call(sim, "/cardstorage/card", { cardUserKey, cardToken }, { method: "DELETE" })).json).toMatchObject({
+      status: "success",
+    });
     expect(((await call(sim, "/cardstorage/cards", { cardUserKey })).json.cardDetails as unknown[]).length).toBe(1);
-    expect((await call(sim, "/payment/auth", { ...payment, paymentCard: { cardUserKey, cardToken } })).json).toMatchObject({ status: "failure", errorMessage: "Geçersiz istek: cardToken" });
+    expect((await call(sim, "/payment/auth", { ...payment, paymentCard: { cardUserKey, cardToken } })).json).toMatchObject({
+      status: "failure",
+      errorMessage: "Geçersiz istek: cardToken",
+    });
   });
 
   it("a first card needs the owner's email; an unknown cardUserKey is refused", async () => {
     const card = { cardNumber: "5528790000000008", expireMonth: "12", expireYear: "2030" };
-    expect((await call(sim, "/cardstorage/card", { card })).json).toMatchObject({ status: "failure", errorMessage: "email gönderilmesi zorunludur" });
-    expect((await call(sim, "/cardstorage/card", { cardUserKey: "nobody", card })).json).toMatchObject({ status: "failure", errorMessage: "Geçersiz istek: cardUserKey" });
+    expect((await call(sim, "/cardstorage/card", { card })).json).toMatchObject({
+      status: "failure",
+      errorMessage: "email gönderilmesi zorunludur",
+    });
+    expect((await call(sim, "/cardstorage/card", { cardUserKey: "nobody", card })).json).toMatchObject({
+      status: "failure",
+      errorMessage: "Geçersiz istek: cardUserKey",
+    });
   });
 });
 
 describe("reporting transactions", () => {
   it("lists a day's payments, refunds and cancels from the ledger", async () => {
-    const p = sim.seedPayment({ conversationId: "day-1", items: [{ id: "a", price: "30.0" }, { id: "b", price: "20.0" }] });
+    const p = sim.seedPayment({
+      conversationId: "day-1",
+      items: [
+        { id: "a", price: "30.0" },
+        { id: "b", price: "20.0" },
+      ],
+    });
     const q = sim.seedPayment({ items: [{ id: "c", price: "5.0" }] });
     await call(sim, "/payment/refund", { paymentTransactionId: p.items[0]?.paymentTransactionId, price: "10.0" });
     await call(sim, "/payment/cancel", { paymentId: q.paymentId });
     const { json } = await call(sim, "/v2/reporting/payment/transactions?transactionDate=2026-03-10&page=1", undefined, { method: "GET" });
     expect(valid("/v2/reporting/payment/transactions", json)).toBeUndefined();
-    const rows = (json.transactions as { transactionType: string; paymentId: number; price: number }[]).map((t) => [t.transactionType, String(t.paymentId), t.price]);
+    const rows = (json.transactions as { transactionType: string; paymentId: number; price: number }[]).map((t) => [
+      t.transactionType,
+      String(t.paymentId),
+      t.price,
+    ]);
     expect(rows.sort()).toEqual(
       [
         ["CANCEL", q.paymentId, 5],

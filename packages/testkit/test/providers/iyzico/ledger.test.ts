@@ -36,7 +36,13 @@ describe("seedPayment", () => {
   });
 
   it("spreads a paidPrice with interest over the items exactly", () => {
-    const p = sim.seedPayment({ paidPrice: "121.5", items: [{ id: "a", price: "75" }, { id: "b", price: "45" }] });
+    const p = sim.seedPayment({
+      paidPrice: "121.5",
+      items: [
+        { id: "a", price: "75" },
+        { id: "b", price: "45" },
+      ],
+    });
     expect(p.items.map((i) => i.paidPrice)).toEqual(["75.93", "45.57"]);
   });
 
@@ -85,7 +91,11 @@ describe("item refund (POST /payment/refund)", () => {
 
   it("answers in English when locale is en", async () => {
     const { json } = await refund(1, "50.01", { locale: "en" });
-    expect(json).toMatchObject({ errorCode: "5085", errorMessage: "Refund price cannot be greater than the refundable amount", locale: "en" });
+    expect(json).toMatchObject({
+      errorCode: "5085",
+      errorMessage: "Refund price cannot be greater than the refundable amount",
+      locale: "en",
+    });
   });
 
   it("refuses an unknown paymentTransactionId", async () => {
@@ -106,7 +116,12 @@ describe("item refund (POST /payment/refund)", () => {
 describe("amount refund (POST /v2/payment/refund)", () => {
   it("spreads the amount over the items in basket order and signs the answer", async () => {
     const { json } = await refundV2("45.0");
-    expect(json).toMatchObject({ status: "success", paymentId: payment.paymentId, price: 45, signature: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(json).toMatchObject({
+      status: "success",
+      paymentId: payment.paymentId,
+      price: 45,
+      signature: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(sim.ledger.refunds[0]?.allocations).toEqual([
       { paymentTransactionId: tx(0), amount: 3000 },
       { paymentTransactionId: tx(1), amount: 1500 },
@@ -188,17 +203,32 @@ describe("reporting detail (GET /v2/reporting/payment/details)", () => {
     await refund(1, "2.5", { conversationId: "r-b" });
     const json = await byId();
     expect(json).toMatchObject({ status: "success", conversationId: "rep-1", locale: "tr" });
-    expect(json.payments[0]).toMatchObject({ price: 100, paidPrice: 100, paymentConversationId: "order-1", paymentRefundStatus: "PARTIALLY_REFUNDED" });
-    const items = json.payments[0]?.itemTransactions as { paymentTransactionId: number; refunds: { refundPrice: number; refundConversationId: string; refundTxId: number }[] }[];
+    expect(json.payments[0]).toMatchObject({
+      price: 100,
+      paidPrice: 100,
+      paymentConversationId: "order-1",
+      paymentRefundStatus: "PARTIALLY_REFUNDED",
+    });
+    const items = json.payments[0]?.itemTransactions as {
+      paymentTransactionId: number;
+      refunds: { refundPrice: number; refundConversationId: string; refundTxId: number }[];
+    }[];
     expect(items.map((i) => i.paymentTransactionId)).toEqual([0, 1, 2].map((i) => Number(tx(i))));
-    expect(items.map((i) => i.refunds.map((r) => [r.refundPrice, r.refundConversationId]))).toEqual([[], [[12.5, "r-a"], [2.5, "r-b"]], []]);
+    expect(items.map((i) => i.refunds.map((r) => [r.refundPrice, r.refundConversationId]))).toEqual([
+      [],
+      [
+        [12.5, "r-a"],
+        [2.5, "r-b"],
+      ],
+      [],
+    ]);
     expect(items[1]?.refunds.map((r) => typeof r.refundTxId)).toEqual(["number", "number"]);
     await refundV2("85.0");
     const after = await byId();
     expect(after.payments[0]).toMatchObject({ paymentRefundStatus: "TOTALLY_REFUNDED" });
     // The amount-based refund is listed once per item it was taken from, each with its conversationId.
-    const spread = (after.payments[0]?.itemTransactions as { refunds: { refundConversationId: string; refundPrice: number }[] }[]).map((i) =>
-      i.refunds.filter((r) => r.refundConversationId === "r2").map((r) => r.refundPrice),
+    const spread = (after.payments[0]!.itemTransactions as { refunds: { refundConversationId: string; refundPrice: number }[] }[]).map(
+      (i) => i.refunds.filter((r) => r.refundConversationId === "r2").map((r) => r.refundPrice),
     );
     expect(spread).toEqual([[30], [35], [20]]);
   });
@@ -214,7 +244,13 @@ describe("reporting detail (GET /v2/reporting/payment/details)", () => {
   });
 
   it("needs paymentId or paymentConversationId, and answers an unknown payment with a failure", async () => {
-    expect(await report("locale=en&conversationId=x")).toMatchObject({ status: "failure", errorCode: "11", errorMessage: "Invalid request: paymentId", locale: "en", conversationId: "x" });
+    expect(await report("locale=en&conversationId=x")).toMatchObject({
+      status: "failure",
+      errorCode: "11",
+      errorMessage: "Invalid request: paymentId",
+      locale: "en",
+      conversationId: "x",
+    });
     expect(await report("paymentId=1")).toMatchObject({ status: "failure", errorCode: "5083" });
     expect(sim.requests.at(-1)).toMatchObject({ operationId: "retrieveReportingPaymentDetail", applied: false });
   });
@@ -237,14 +273,31 @@ describe("create payment (POST /payment/auth)", () => {
     installment: 1,
     basketId: "B1",
     paymentCard: { cardHolderName: "John Doe", cardNumber, expireMonth: "12", expireYear: "2030", cvc: "123" },
-    buyer: { id: "BY1", name: "John", surname: "Doe", identityNumber: "74300864791", email: "a@b.c", registrationAddress: "x", city: "Istanbul", country: "Turkey", ip: "85.34.78.112" },
+    buyer: {
+      id: "BY1",
+      name: "John",
+      surname: "Doe",
+      identityNumber: "74300864791",
+      email: "a@b.c",
+      registrationAddress: "x",
+      city: "Istanbul",
+      country: "Turkey",
+      ip: "85.34.78.112",
+    },
     billingAddress: { contactName: "Jane", city: "Istanbul", country: "Turkey", address: "x" },
     basketItems: prices.map((price, i) => ({ id: `I${i}`, name: "n", category1: "c", itemType: "PHYSICAL", price })),
   });
 
   it("records the payment from the basket; its items can then be refunded", async () => {
     const { json } = await call(sim, "/payment/auth", body("5528790000000008"));
-    expect(json).toMatchObject({ status: "success", price: 1, paidPrice: 1.2, binNumber: "552879", lastFourDigits: "0008", basketId: "B1" });
+    expect(json).toMatchObject({
+      status: "success",
+      price: 1,
+      paidPrice: 1.2,
+      binNumber: "552879",
+      lastFourDigits: "0008",
+      basketId: "B1",
+    });
     const items = json.itemTransactions as { paymentTransactionId: string; paidPrice: number }[];
     expect(items.map((i) => i.paidPrice)).toEqual([0.36, 0.84]);
     const r = await call(sim, "/payment/refund", { paymentTransactionId: items[1]?.paymentTransactionId, price: "0.84" });

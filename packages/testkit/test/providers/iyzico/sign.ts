@@ -6,7 +6,9 @@ import { createHmac } from "node:crypto";
 import type { IyzicoSimulator } from "../../../src/index.ts";
 
 export function iyzwsV2Header(apiKey: string, secretKey: string, randomKey: string, uriPath: string, body: string): string {
-  const signature = createHmac("sha256", secretKey).update(randomKey + uriPath + body).digest("hex");
+  const signature = createHmac("sha256", secretKey)
+    .update(randomKey + uriPath + body)
+    .digest("hex");
   const auth = `apiKey:${apiKey}&randomKey:${randomKey}&signature:${signature}`;
   return `IYZWSv2 ${Buffer.from(auth).toString("base64")}`;
 }

@@ -4,7 +4,14 @@
  * every operation, with the same signature check and request validation as the stateful ones.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSpecValidator, loadSpec, startIyzicoSimulator, type IyzicoSimulator, type JsonValue, type SpecOperation } from "../../../src/index.ts";
+import {
+  createSpecValidator,
+  loadSpec,
+  startIyzicoSimulator,
+  type IyzicoSimulator,
+  type JsonValue,
+  type SpecOperation,
+} from "../../../src/index.ts";
 import { IYZICO_STATEFUL_OPERATIONS } from "../../../src/providers/iyzico/simulator.ts";
 import { responseExamples } from "../../../src/spec.ts";
 import { call } from "./sign.ts";
@@ -48,17 +55,23 @@ describe("specs/iyzico.yaml examples", () => {
     const query = queryExample(op);
     const pathParams = pathExample(op);
     // A bodiless operation documents its request through its parameters' examples.
-    expect(body !== undefined || Object.keys(query).length > 0 || Object.keys(pathParams).length > 0 || op.parameters.length === 0).toBe(true);
+    expect(body !== undefined || Object.keys(query).length > 0 || Object.keys(pathParams).length > 0 || op.parameters.length === 0).toBe(
+      true,
+    );
     if (op.requestSchema) expect(body, "request body example").toBeDefined();
-    for (const p of op.parameters.filter((x) => x.in === "path")) expect(pathParams[p.name], `example of path parameter ${p.name}`).toBeDefined();
+    for (const p of op.parameters.filter((x) => x.in === "path"))
+      expect(pathParams[p.name], `example of path parameter ${p.name}`).toBeDefined();
     expect(validator.request(op, { body: body ?? undefined, query, headers: {}, pathParams })).toBeUndefined();
   });
 
-  it.each(spec.operations.map((op) => [op.operationId, op] as const))("%s: its response examples validate, one of them a success", (_id, op) => {
-    const examples = responseExamples(op);
-    expect(examples.some((e) => (e.value as { status?: string }).status === "success")).toBe(true);
-    for (const { name, value } of examples) expect(validator.response(op, value), name).toBeUndefined();
-  });
+  it.each(spec.operations.map((op) => [op.operationId, op] as const))(
+    "%s: its response examples validate, one of them a success",
+    (_id, op) => {
+      const examples = responseExamples(op);
+      expect(examples.some((e) => (e.value as { status?: string }).status === "success")).toBe(true);
+      for (const { name, value } of examples) expect(validator.response(op, value), name).toBeUndefined();
+    },
+  );
 });
 
 describe("the simulator serves every operation of the spec", () => {
@@ -72,17 +85,26 @@ describe("the simulator serves every operation of the spec", () => {
 
   it("answers the stateful operations itself and every other one from the spec", () => {
     expect(generic.length + IYZICO_STATEFUL_OPERATIONS.length).toBe(spec.operations.length);
-    for (const id of IYZICO_STATEFUL_OPERATIONS) expect(spec.operations.some((op) => op.operationId === id), id).toBe(true);
+    for (const id of IYZICO_STATEFUL_OPERATIONS)
+      expect(
+        spec.operations.some((op) => op.operationId === id),
+        id,
+      ).toBe(true);
   });
 
-  it.each(generic.map((op) => [op.operationId, op] as const))("%s: a signed, valid request gets a schema-valid success", async (_id, op) => {
-    const body = requestExample(op) as object | undefined;
-    const { status, json } = await call(sim, url(op), body, { method: op.method.toUpperCase() as "GET" | "POST" | "PUT" | "PATCH" | "DELETE" });
-    expect(status).toBe(200);
-    expect(json).toMatchObject({ status: "success" });
-    expect(validator.response(op, json as JsonValue)).toBeUndefined();
-    expect(sim.requests.at(-1)).toMatchObject({ operationId: op.operationId, applied: true });
-  });
+  it.each(generic.map((op) => [op.operationId, op] as const))(
+    "%s: a signed, valid request gets a schema-valid success",
+    async (_id, op) => {
+      const body = requestExample(op) as object | undefined;
+      const { status, json } = await call(sim, url(op), body, {
+        method: op.method.toUpperCase() as "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+      });
+      expect(status).toBe(200);
+      expect(json).toMatchObject({ status: "success" });
+      expect(validator.response(op, json as JsonValue)).toBeUndefined();
+      expect(sim.requests.at(-1)).toMatchObject({ operationId: op.operationId, applied: true });
+    },
+  );
 
   it("echoes the request's conversationId and locale on a spec-served answer", async () => {
     const op = spec.operations.find((o) => o.operationId === "initializeThreeds")!;

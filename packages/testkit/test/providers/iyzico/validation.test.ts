@@ -35,7 +35,10 @@ describe("requests are validated against specs/iyzico.yaml", () => {
     });
     expect((await call(sim, "/payment/bin/check", { binNumber: "12" })).json).toMatchObject({ errorMessage: "Geçersiz istek: binNumber" });
     const auth = { price: "1.0", paidPrice: "1.0", installment: 1, paymentCard: {}, buyer: {}, billingAddress: {}, basketItems: [{}] };
-    expect((await call(sim, "/payment/auth", auth)).json).toMatchObject({ errorCode: "5004", errorMessage: "buyer.id gönderilmesi zorunludur" });
+    expect((await call(sim, "/payment/auth", auth)).json).toMatchObject({
+      errorCode: "5004",
+      errorMessage: "buyer.id gönderilmesi zorunludur",
+    });
   });
 
   it("a body that is not JSON gets 11", async () => {
@@ -43,7 +46,10 @@ describe("requests are validated against specs/iyzico.yaml", () => {
     const text = "{not json";
     const response = await fetch(`${sim.url}/payment/refund`, {
       method: "POST",
-      headers: { authorization: iyzwsV2Header(sim.credentials.apiKey, sim.credentials.secretKey, rnd, "/payment/refund", text), "x-iyzi-rnd": rnd },
+      headers: {
+        authorization: iyzwsV2Header(sim.credentials.apiKey, sim.credentials.secretKey, rnd, "/payment/refund", text),
+        "x-iyzi-rnd": rnd,
+      },
       body: text,
     });
     expect(await response.json()).toMatchObject({ status: "failure", errorCode: "11", errorMessage: "Geçersiz istek: body" });
@@ -56,7 +62,11 @@ describe("requests are validated against specs/iyzico.yaml", () => {
   it("a path or method the spec does not have is a 404 with iyzico's envelope", async () => {
     const response = await fetch(`${sim.url}/payment/nope`, { method: "POST", body: "{}" });
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ status: "failure", errorCode: "11", errorMessage: "Geçersiz istek: POST /payment/nope bulunamadı" });
+    expect(await response.json()).toMatchObject({
+      status: "failure",
+      errorCode: "11",
+      errorMessage: "Geçersiz istek: POST /payment/nope bulunamadı",
+    });
     expect((await fetch(`${sim.url}/payment/refund`)).status).toBe(404);
     expect(sim.requests.at(-1)).toEqual({ method: "GET", path: "/payment/refund", applied: false, status: 404 });
   });

@@ -45,7 +45,12 @@ describe("HTTP Basic auth", () => {
 
     it("auth is checked before the body: an unauthenticated refund changes nothing", async () => {
       const intent = sim.seedIntent({ amount: 10_000 });
-      const { status } = await call(sim, "/parolapay/refund", { intent_id: intent.intentId, amount: 100, currency: "TRY" }, { password: "x" });
+      const { status } = await call(
+        sim,
+        "/parolapay/refund",
+        { intent_id: intent.intentId, amount: 100, currency: "TRY" },
+        { password: "x" },
+      );
       expect(status).toBe(401);
       expect(sim.ledger.refunds).toHaveLength(0);
       expect((await call(sim, "/parolapay/refund", {}, { password: "x" })).json).toMatchObject({ error: { code: "unauthorized" } });
@@ -55,7 +60,9 @@ describe("HTTP Basic auth", () => {
       const other = await startParolapaySimulator({ credentials: { username: "u", password: "p" } });
       try {
         expect((await call(other, "/parolapay/health")).status).toBe(200);
-        expect((await call(other, "/parolapay/health", undefined, { username: "sim-merchant", password: "sim-password" })).status).toBe(401);
+        expect((await call(other, "/parolapay/health", undefined, { username: "sim-merchant", password: "sim-password" })).status).toBe(
+          401,
+        );
       } finally {
         await other.close();
       }

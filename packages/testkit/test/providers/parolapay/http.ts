@@ -22,7 +22,8 @@ export async function call(sim: ParolapaySimulator, path: string, body?: object,
 
 export function send(sim: ParolapaySimulator, path: string, body?: object, options: CallOptions = {}): Promise<Response> {
   const headers: Record<string, string> = {};
-  if (!options.noAuth) headers.authorization = basic(options.username ?? sim.credentials.username, options.password ?? sim.credentials.password);
+  if (!options.noAuth)
+    headers.authorization = basic(options.username ?? sim.credentials.username, options.password ?? sim.credentials.password);
   if (body !== undefined) headers["content-type"] = "application/json";
   return fetch(`${sim.url}${path}`, {
     method: options.method ?? (body === undefined ? "GET" : "POST"),

@@ -12,7 +12,8 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-const refund = (intentId: string, amount: number, extra: object = {}) => call(sim, "/parolapay/refund", { intent_id: intentId, amount, currency: "TRY", ...extra });
+const refund = (intentId: string, amount: number, extra: object = {}) =>
+  call(sim, "/parolapay/refund", { intent_id: intentId, amount, currency: "TRY", ...extra });
 const status = (intentId: string) => call(sim, "/parolapay/status", { intent_id: intentId });
 const errorCode = (json: Record<string, unknown>) => (json.error as { code?: string } | undefined)?.code;
 
@@ -133,7 +134,11 @@ describe("intent flow: create (OTP) -> verify -> capture", () => {
     const id = await authorizedIntent(sim, 5000);
     const over = await call(sim, "/parolapay/capture", { intent_id: id, amount: 5001 });
     expect([over.status, errorCode(over.json)]).toEqual([422, "amount_exceeds_authorized"]);
-    expect((await call(sim, "/parolapay/capture", { intent_id: id, amount: 3000 })).json).toMatchObject({ status: "captured", amount: 5000, amount_captured: 3000 });
+    expect((await call(sim, "/parolapay/capture", { intent_id: id, amount: 3000 })).json).toMatchObject({
+      status: "captured",
+      amount: 5000,
+      amount_captured: 3000,
+    });
     expect(errorCode((await call(sim, "/parolapay/capture", { intent_id: id })).json)).toBe("already_captured");
     // Refunds are limited by what was captured, not by what was authorized.
     expect(errorCode((await refund(id, 3001)).json)).toBe("amount_exceeds_refundable");
@@ -157,7 +162,11 @@ describe("refunds (POST /parolapay/refund)", () => {
   });
 
   it("refunds part of a captured intent, like the docs' example", async () => {
-    const { status: code, json } = await refund(intent.intentId, 1500, { reason: "customer_requested", description: "Müşteri istedi", merchant_ref: "ORDER-46" });
+    const { status: code, json } = await refund(intent.intentId, 1500, {
+      reason: "customer_requested",
+      description: "Müşteri istedi",
+      merchant_ref: "ORDER-46",
+    });
     expect(code).toBe(200);
     expect(json).toEqual({
       id: expect.stringMatching(/^re_[0-9a-f]{24}$/),
@@ -184,14 +193,23 @@ describe("refunds (POST /parolapay/refund)", () => {
     await refund(intent.intentId, 100000);
     const over = await refund(intent.intentId, 50001);
     expect(over.status).toBe(422);
-    expect(over.json).toEqual({ error: { code: "amount_exceeds_refundable", message: "amount is greater than the captured amount minus refunds (50000 left to refund)" } });
+    expect(over.json).toEqual({
+      error: {
+        code: "amount_exceeds_refundable",
+        message: "amount is greater than the captured amount minus refunds (50000 left to refund)",
+      },
+    });
     expect(sim.ledger.refunds).toHaveLength(1);
     expect(sim.requests.at(-1)).toMatchObject({ applied: false, status: 422 });
   });
 
   it("status and paymentStatus reflect refunds", async () => {
     await refund(intent.intentId, 50000);
-    expect((await status(intent.intentId)).json).toMatchObject({ status: "partially_refunded", amount_refunded: 50000, amount_captured: 150000 });
+    expect((await status(intent.intentId)).json).toMatchObject({
+      status: "partially_refunded",
+      amount_refunded: 50000,
+      amount_captured: 150000,
+    });
     await refund(intent.intentId, 100000);
     const byRef = await call(sim, "/parolapay/payment-status?merchant_ref=ORDER-46");
     expect(byRef.json).toMatchObject({ id: intent.intentId, status: "refunded", amount_refunded: 150000 });
@@ -215,7 +233,10 @@ describe("refunds (POST /parolapay/refund)", () => {
   it("the same merchant_ref with another amount or intent is 409 duplicate_merchant_ref", async () => {
     await refund(intent.intentId, 1500, { merchant_ref: "R-1" });
     const other = sim.seedIntent({ amount: 5000 });
-    for (const [id, amount] of [[intent.intentId, 1600], [other.intentId, 1500]] as const) {
+    for (const [id, amount] of [
+      [intent.intentId, 1600],
+      [other.intentId, 1500],
+    ] as const) {
       const { status: code, json } = await refund(id, amount, { merchant_ref: "R-1" });
       expect([code, errorCode(json)]).toEqual([409, "duplicate_merchant_ref"]);
     }
@@ -244,9 +265,13 @@ describe("cancel (POST /parolapay/cancel)", () => {
   it("cancels an intent before capture at any time (releasing the authorization)", async () => {
     const pending = sim.seedIntent({ amount: 1000, status: "requires_otp" });
     const authorized = sim.seedIntent({ amount: 1000, status: "authorized", date: new Date(NOW.getTime() - 72 * HOUR) });
-    expect((await call(sim, "/parolapay/cancel", { intent_id: pending.intentId, reason: "customer_requested" })).json).toMatchObject({ status: "cancelled" });
+    expect((await call(sim, "/parolapay/cancel", { intent_id: pending.intentId, reason: "customer_requested" })).json).toMatchObject({
+      status: "cancelled",
+    });
     expect((await call(sim, "/parolapay/cancel", { intent_id: authorized.intentId })).json).toMatchObject({ status: "cancelled" });
-    expect(errorCode((await call(sim, "/parolapay/otp/verify", { intent_id: pending.intentId, otp: sim.otp })).json)).toBe("already_cancelled");
+    expect(errorCode((await call(sim, "/parolapay/otp/verify", { intent_id: pending.intentId, otp: sim.otp })).json)).toBe(
+      "already_cancelled",
+    );
     expect(errorCode((await call(sim, "/parolapay/capture", { intent_id: authorized.intentId })).json)).toBe("already_cancelled");
   });
 
@@ -254,7 +279,10 @@ describe("cancel (POST /parolapay/cancel)", () => {
     // Captured at 00:30 Istanbul; cancelled at 23:59 the same Istanbul day.
     const captured = sim.seedIntent({ amount: 1000, date: new Date("2024-06-11T21:30:00Z") });
     sim.clock.set(new Date("2024-06-12T20:59:00Z"));
-    expect((await call(sim, "/parolapay/cancel", { intent_id: captured.intentId })).json).toMatchObject({ status: "cancelled", amount_captured: 1000 });
+    expect((await call(sim, "/parolapay/cancel", { intent_id: captured.intentId })).json).toMatchObject({
+      status: "cancelled",
+      amount_captured: 1000,
+    });
     const twice = await call(sim, "/parolapay/cancel", { intent_id: captured.intentId });
     expect([twice.status, errorCode(twice.json)]).toEqual([422, "already_cancelled"]);
   });
@@ -280,7 +308,13 @@ describe("card API", () => {
 
   it("a card payment is captured at once (sale) and reports its status", async () => {
     const paid = await pay();
-    expect(paid.json).toEqual({ payment_reference: expect.stringMatching(/^[A-Z0-9]{11}$/), order_reference: "C-1", state: "captured", amount: 9900, currency: "TRY" });
+    expect(paid.json).toEqual({
+      payment_reference: expect.stringMatching(/^[A-Z0-9]{11}$/),
+      order_reference: "C-1",
+      state: "captured",
+      amount: 9900,
+      currency: "TRY",
+    });
     const ref = String(paid.json.payment_reference);
     expect((await call(sim, "/card/status", { payment_reference: ref })).json).toEqual({
       payment_reference: ref,
@@ -306,13 +340,19 @@ describe("card API", () => {
     expect((await call(sim, "/card/status", { payment_reference: ref })).json).toMatchObject({ state: "authorized", amount: 9900 });
     expect(errorCode((await call(sim, "/card/refund", { payment_reference: ref })).json)).toBe("invalid_state");
     expect(errorCode((await call(sim, "/card/complete", { payment_reference: ref, amount: 9901 })).json)).toBe("amount_exceeds_authorized");
-    expect((await call(sim, "/card/complete", { payment_reference: ref, amount: 9000 })).json).toMatchObject({ state: "captured", amount: 9000 });
+    expect((await call(sim, "/card/complete", { payment_reference: ref, amount: 9000 })).json).toMatchObject({
+      state: "captured",
+      amount: 9000,
+    });
     expect(errorCode((await call(sim, "/card/complete", { payment_reference: ref })).json)).toBe("already_captured");
   });
 
   it("card refunds: partial, then the rest by default, then already_refunded; over the rest is refused", async () => {
     const ref = String((await pay()).json.payment_reference);
-    expect((await call(sim, "/card/refund", { payment_reference: ref, amount: 900 })).json).toMatchObject({ state: "partially_refunded", refunded_amount: 900 });
+    expect((await call(sim, "/card/refund", { payment_reference: ref, amount: 900 })).json).toMatchObject({
+      state: "partially_refunded",
+      refunded_amount: 900,
+    });
     expect(errorCode((await call(sim, "/card/refund", { payment_reference: ref, amount: 9001 })).json)).toBe("amount_exceeds_refundable");
     expect((await call(sim, "/card/refund", { payment_reference: ref })).json).toMatchObject({ state: "refunded", refunded_amount: 9900 });
     expect(errorCode((await call(sim, "/card/refund", { payment_reference: ref })).json)).toBe("already_refunded");
@@ -340,7 +380,11 @@ describe("card API", () => {
   });
 
   it("saved cards: create, list by customer, get, pay with the token, delete", async () => {
-    const saved = await call(sim, "/card/storage/save", { ...CARD, card_number: "5284560000000009", customer: { external_id: "cust-1", fullname: "Ayşe Yılmaz" } });
+    const saved = await call(sim, "/card/storage/save", {
+      ...CARD,
+      card_number: "5284560000000009",
+      customer: { external_id: "cust-1", fullname: "Ayşe Yılmaz" },
+    });
     expect(saved.json).toEqual({
       card_token: expect.stringMatching(/^ct_[0-9a-f]{24}$/),
       card_holder: "Ayşe Yılmaz",
@@ -357,8 +401,15 @@ describe("card API", () => {
     const paid = await call(sim, "/card/pay/token", { card_token: token, order_reference: "T-1", order: { total: 1200 } });
     expect(paid.json).toMatchObject({ state: "captured", amount: 1200 });
     expect(sim.ledger.cardPayment(String(paid.json.payment_reference))?.card.cardType).toBe("mastercard");
-    expect((await call(sim, "/card/storage/delete", { card_token: token }, { method: "DELETE" })).json).toEqual({ card_token: token, deleted: true });
-    for (const [path, method] of [["/card/storage/get", "POST"], ["/card/storage/delete", "DELETE"], ["/card/pay/token", "POST"]] as const) {
+    expect((await call(sim, "/card/storage/delete", { card_token: token }, { method: "DELETE" })).json).toEqual({
+      card_token: token,
+      deleted: true,
+    });
+    for (const [path, method] of [
+      ["/card/storage/get", "POST"],
+      ["/card/storage/delete", "DELETE"],
+      ["/card/pay/token", "POST"],
+    ] as const) {
       const { status: code, json } = await call(sim, path, { card_token: token, order_reference: "T-2", order: { total: 1 } }, { method });
       expect([code, errorCode(json)], path).toEqual([404, "card_not_found"]);
     }
@@ -379,13 +430,19 @@ describe("queries", () => {
   });
 
   it("installments: a debit card gets a single payment; without a total, rates only", async () => {
-    expect((await call(sim, "/query/installments", { bin: "979209", total: 1000 })).json).toEqual({ installments: [{ installment: 1, rate: 0, installment_amount: 1000, total: 1000 }] });
+    expect((await call(sim, "/query/installments", { bin: "979209", total: 1000 })).json).toEqual({
+      installments: [{ installment: 1, rate: 0, installment_amount: 1000, total: 1000 }],
+    });
     const rates = (await call(sim, "/query/installments", { bin: "415565" })).json.installments as object[];
     expect(rates[1]).toEqual({ installment: 2, rate: 3 });
   });
 
   it("payment types and health check are canned", async () => {
-    expect((await call(sim, "/payment/types")).json.payment_types).toContainEqual({ code: "parolapara", name: "ParolaPara", enabled: true });
+    expect((await call(sim, "/payment/types")).json.payment_types).toContainEqual({
+      code: "parolapara",
+      name: "ParolaPara",
+      enabled: true,
+    });
     expect((await call(sim, "/parolapay/health")).json).toEqual({ status: "ok" });
   });
 });
@@ -394,8 +451,12 @@ describe("validation", () => {
   it("a body that breaks the spec is a 400 invalid_request naming the field", async () => {
     const bad = await call(sim, "/parolapay/refund", { intent_id: "pi_123", amount: 100, currency: "TRY" });
     expect(bad.status).toBe(400);
-    expect(bad.json).toEqual({ error: { code: "invalid_request", message: expect.stringMatching(/^Invalid request \(intent_id: must match pattern/) } });
-    expect(errorCode((await call(sim, "/parolapay/refund", { intent_id: "pi_000000000000000000000000", currency: "TRY" })).json)).toBe("invalid_request");
+    expect(bad.json).toEqual({
+      error: { code: "invalid_request", message: expect.stringMatching(/^Invalid request \(intent_id: must match pattern/) },
+    });
+    expect(errorCode((await call(sim, "/parolapay/refund", { intent_id: "pi_000000000000000000000000", currency: "TRY" })).json)).toBe(
+      "invalid_request",
+    );
     expect((await call(sim, "/parolapay/otp/resend")).status).toBe(400);
   });
 
@@ -406,6 +467,8 @@ describe("validation", () => {
       body: "{nope",
     });
     expect(response.status).toBe(400);
-    expect((await call(sim, "/parolapay/nope", {})).json).toEqual({ error: { code: "not_found", message: "Not found (POST /parolapay/nope)" } });
+    expect((await call(sim, "/parolapay/nope", {})).json).toEqual({
+      error: { code: "not_found", message: "Not found (POST /parolapay/nope)" },
+    });
   });
 });

@@ -34,7 +34,14 @@ describe("responses conform to specs/parolapay.yaml", () => {
     type Case = [path: string, body?: object, method?: "GET" | "POST" | "DELETE"];
     const cases: Case[] = [
       ["/payment/types"],
-      ["/card/pay", { ...CARD, order_reference: "o", order: { total: 100, items: [{ product_id: 1, product_name: "x", price: 100, amount: 1, total: 100 }] } }],
+      [
+        "/card/pay",
+        {
+          ...CARD,
+          order_reference: "o",
+          order: { total: 100, items: [{ product_id: 1, product_name: "x", price: 100, amount: 1, total: 100 }] },
+        },
+      ],
       ["/card/pay", { ...CARD, card_number: "4000000000000002", order_reference: "o", order: { total: 100 } }],
       ["/card/pay/token", { card_token: token, order_reference: "o", order: { total: 100 } }],
       ["/card/status", { payment_reference: card.paymentReference }],
@@ -71,7 +78,9 @@ describe("responses conform to specs/parolapay.yaml", () => {
     let failures = 0;
     for (const [path, body, method] of cases) {
       const { status, json } = await call(sim, path, body, method ? { method } : {});
-      const op = spec.operations.find((o) => o.path === path.split("?")[0] && o.method.toUpperCase() === (method ?? (body ? "POST" : "GET")));
+      const op = spec.operations.find(
+        (o) => o.path === path.split("?")[0] && o.method.toUpperCase() === (method ?? (body ? "POST" : "GET")),
+      );
       if (!op) throw new Error(`no operation for ${path}`);
       seen.add(op.operationId);
       if (status === 200) {
@@ -99,7 +108,10 @@ describe("responses conform to specs/parolapay.yaml", () => {
 describe("cli: sim parolapay --json", () => {
   it("prints one JSON line with url, credentials and the seeded intents, which the simulator serves", async () => {
     const root = fileURLToPath(new URL("../../../../../", import.meta.url));
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "packages/testkit/src/cli.ts", "parolapay", "--json"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "packages/testkit/src/cli.ts", "parolapay", "--json"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -116,9 +128,18 @@ describe("cli: sim parolapay --json", () => {
         card_payments: { payment_reference: string }[];
         otp: string;
       };
-      expect(info).toMatchObject({ provider: "parolapay", url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), credentials: { username: "sim-merchant", password: "sim-password" }, otp: "123456" });
+      expect(info).toMatchObject({
+        provider: "parolapay",
+        url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+        credentials: { username: "sim-merchant", password: "sim-password" },
+        otp: "123456",
+      });
       expect(info.payments.length).toBeGreaterThanOrEqual(2);
-      expect(info.payments[0]).toMatchObject({ intent_id: expect.stringMatching(/^pi_[0-9a-f]{24}$/), merchant_ref: expect.any(String), status: "captured" });
+      expect(info.payments[0]).toMatchObject({
+        intent_id: expect.stringMatching(/^pi_[0-9a-f]{24}$/),
+        merchant_ref: expect.any(String),
+        status: "captured",
+      });
       const [first] = info.payments;
       const response = await fetch(`${info.url}/parolapay/refund`, {
         method: "POST",

@@ -52,7 +52,10 @@ describe("Paywall header auth", () => {
   });
 
   it("no headers at all is refused", async () => {
-    const { json } = await call(sim, "/api/paywall/private/query", undefined, { set: "none", headers: { merchantuniquecode: payment.merchantUniqueCode } });
+    const { json } = await call(sim, "/api/paywall/private/query", undefined, {
+      set: "none",
+      headers: { merchantuniquecode: payment.merchantUniqueCode },
+    });
     expect(json.ErrorCode).toBe(401);
   });
 
@@ -62,10 +65,17 @@ describe("Paywall header auth", () => {
     });
     try {
       const p = other.seedPayment({ amount: "5.00" });
-      const ok = await call(other, "/api/paywall/private/query", undefined, { set: "none", headers: { apikeyprivate: "c", apiclientprivate: "d", merchantuniquecode: p.merchantUniqueCode } });
+      const ok = await call(other, "/api/paywall/private/query", undefined, {
+        set: "none",
+        headers: { apikeyprivate: "c", apiclientprivate: "d", merchantuniquecode: p.merchantUniqueCode },
+      });
       expect(ok.json.ErrorCode).toBe(0);
       const sandbox = await call(other, "/api/paywall/private/query", undefined, {
-        headers: { apikeyprivate: sim.credentials.apiKeyPrivate, apiclientprivate: sim.credentials.apiClientPrivate, merchantuniquecode: p.merchantUniqueCode },
+        headers: {
+          apikeyprivate: sim.credentials.apiKeyPrivate,
+          apiclientprivate: sim.credentials.apiClientPrivate,
+          merchantuniquecode: p.merchantUniqueCode,
+        },
       });
       expect(sandbox.json.ErrorCode).toBe(401);
     } finally {
@@ -76,7 +86,10 @@ describe("Paywall header auth", () => {
 
 describe("requests Paywall cannot read", () => {
   it("a body breaking the spec's schema is 2 (unexpected parameters), naming the field", async () => {
-    const { json } = await call(sim, "/api/paywall/private/refund/partial", { Date: payment.date, MerchantUniqueCode: payment.merchantUniqueCode });
+    const { json } = await call(sim, "/api/paywall/private/refund/partial", {
+      Date: payment.date,
+      MerchantUniqueCode: payment.merchantUniqueCode,
+    });
     expect(json).toMatchObject({ ErrorCode: 2, Result: false, Message: expect.stringContaining("Amount"), Body: null });
   });
 
@@ -86,7 +99,11 @@ describe("requests Paywall cannot read", () => {
   });
 
   it("an amount finer than kuruş is 2, never rounded", async () => {
-    const { json } = await call(sim, "/api/paywall/private/refund/partial", { Date: payment.date, MerchantUniqueCode: payment.merchantUniqueCode, Amount: 1.005 });
+    const { json } = await call(sim, "/api/paywall/private/refund/partial", {
+      Date: payment.date,
+      MerchantUniqueCode: payment.merchantUniqueCode,
+      Amount: 1.005,
+    });
     expect(json).toMatchObject({ ErrorCode: 2, Message: expect.stringContaining("Amount") });
     expect(sim.ledger.payment(payment.paymentId)?.refunded).toBe(0);
   });

@@ -5,8 +5,13 @@ import { describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("../../../../../", import.meta.url));
 
 /** Runs `sim paywall --json`, returns its one line parsed, then stops it with SIGTERM. */
-async function runJson(provider: string): Promise<{ line: Record<string, any>; stop: () => Promise<{ code: number | null; stdout: string }> }> {
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "packages/testkit/src/cli.ts", provider, "--json"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+async function runJson(
+  provider: string,
+): Promise<{ line: Record<string, any>; stop: () => Promise<{ code: number | null; stdout: string }> }> {
+  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "packages/testkit/src/cli.ts", provider, "--json"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -33,7 +38,12 @@ describe("cli: sim paywall --json", () => {
       expect(line).toMatchObject({
         provider: "paywall",
         url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
-        credentials: { apiKeyPublic: expect.any(String), apiClientPublic: expect.any(String), apiKeyPrivate: expect.any(String), apiClientPrivate: expect.any(String) },
+        credentials: {
+          apiKeyPublic: expect.any(String),
+          apiClientPublic: expect.any(String),
+          apiKeyPrivate: expect.any(String),
+          apiClientPrivate: expect.any(String),
+        },
       });
       expect(line.payments.length).toBeGreaterThanOrEqual(2);
       const [payment] = line.payments;
@@ -47,7 +57,11 @@ describe("cli: sim paywall --json", () => {
       });
       const response = await fetch(`${line.url}/api/paywall/private/refund/partial`, {
         method: "POST",
-        headers: { apikeyprivate: line.credentials.apiKeyPrivate, apiclientprivate: line.credentials.apiClientPrivate, "content-type": "application/json" },
+        headers: {
+          apikeyprivate: line.credentials.apiKeyPrivate,
+          apiclientprivate: line.credentials.apiClientPrivate,
+          "content-type": "application/json",
+        },
         body: JSON.stringify({ Date: payment.Date, MerchantUniqueCode: payment.MerchantUniqueCode, Amount: 1 }),
       });
       expect(await response.json()).toMatchObject({ ErrorCode: 0, Result: true, Body: { PaymentId: payment.PaymentId } });

@@ -48,8 +48,22 @@ export async function inquiry(sim: PaywallSimulator, paymentId: number) {
 }
 
 export const DIRECT_PAYMENT = (merchantUniqueCode: string, amount = 101.5) => ({
-  PaymentDetail: { Amount: amount, MerchantUniqueCode: merchantUniqueCode, CurrencyId: 1, Installment: 1, ChannelId: 1, ClientIP: "203.0.113.10" },
+  PaymentDetail: {
+    Amount: amount,
+    MerchantUniqueCode: merchantUniqueCode,
+    CurrencyId: 1,
+    Installment: 1,
+    ChannelId: 1,
+    ClientIP: "203.0.113.10",
+  },
   Card: { OwnerName: "Ayse Yilmaz", Number: "4022774022774026", ExpireMonth: "12", ExpireYear: "2030", Cvv: "000" },
-  Customer: { FullName: "Ayse Yilmaz", Phone: "+905551112233", Email: "ayse@example.com", Country: "Turkey", City: "Istanbul", Address: "Kadikoy" },
+  Customer: {
+    FullName: "Ayse Yilmaz",
+    Phone: "+905551112233",
+    Email: "ayse@example.com",
+    Country: "Turkey",
+    City: "Istanbul",
+    Address: "Kadikoy",
+  },
   Products: [{ ProductId: "p-1", ProductName: "Book", ProductCategory: "Books", ProductDescription: "Paperback", ProductAmount: amount }],
 });

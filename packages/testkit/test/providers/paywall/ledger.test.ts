@@ -58,9 +58,17 @@ describe("seedPayment", () => {
 describe("payment start", () => {
   it("startdirect records a payment the private API can refund", async () => {
     const { json } = await call(sim, "/api/paywall/payment/startdirect", DIRECT_PAYMENT("order-2", 50.25));
-    expect(json).toMatchObject({ ErrorCode: 0, Result: true, Body: { Payment: { PaymentId: expect.any(Number), MerchantUniqueKey: "order-2" }, Error: null } });
+    expect(json).toMatchObject({
+      ErrorCode: 0,
+      Result: true,
+      Body: { Payment: { PaymentId: expect.any(Number), MerchantUniqueKey: "order-2" }, Error: null },
+    });
     const created = sim.ledger.byMerchantUniqueCode("order-2");
-    expect(created).toMatchObject({ amount: 5025, state: "succeeded", card: { maskedNumber: "402277******4026", ownerName: "Ayse Yilmaz" } });
+    expect(created).toMatchObject({
+      amount: 5025,
+      state: "succeeded",
+      card: { maskedNumber: "402277******4026", ownerName: "Ayse Yilmaz" },
+    });
     expect(created?.uniqueCode).toBe(json.Body.Payment.UniqueCode);
     const r = await call(sim, `${P}/refund/partial`, { Date: "2024-06-12", MerchantUniqueCode: "order-2", Amount: 0.25 });
     expect(r.json.ErrorCode).toBe(0);
@@ -76,13 +84,20 @@ describe("payment start", () => {
   it("products that do not add up to Amount are rejected with 2 (SDK InvalidData)", async () => {
     const body = DIRECT_PAYMENT("order-3", 10);
     body.Products[0] = { ...body.Products[0]!, ProductAmount: 9.99 };
-    expect((await call(sim, "/api/paywall/payment/startdirect", body)).json).toMatchObject({ ErrorCode: 2, Message: expect.stringContaining("ProductAmount") });
+    expect((await call(sim, "/api/paywall/payment/startdirect", body)).json).toMatchObject({
+      ErrorCode: 2,
+      Message: expect.stringContaining("ProductAmount"),
+    });
   });
 
   it("start3d answers a RedirectUrl on the simulator; the payment is pending until completed", async () => {
     const { json } = await call(sim, "/api/paywall/payment/start3d", {
       ...DIRECT_PAYMENT("order-3d", 300),
-      PaymentDetail: { ...DIRECT_PAYMENT("order-3d", 300).PaymentDetail, MerchantSuccessBackUrl: "https://shop.example/ok", MerchantFailBackUrl: "https://shop.example/fail" },
+      PaymentDetail: {
+        ...DIRECT_PAYMENT("order-3d", 300).PaymentDetail,
+        MerchantSuccessBackUrl: "https://shop.example/ok",
+        MerchantFailBackUrl: "https://shop.example/fail",
+      },
     });
     expect(json.Body.RedirectUrl).toBe(`${sim.url}/api/paywall/3d/redirect/${json.Body.Payment.UniqueCode}`);
     const id = json.Body.Payment.PaymentId as number;
@@ -141,7 +156,13 @@ describe("full refund", () => {
     sim.clock.set(NEXT_DAY);
     expect((await refund()).json).toMatchObject({ ErrorCode: 0, Body: { TypeName: "Refund", Amount: 100 } });
     expect(refunded()).toBe(10_000);
-    expect(await inquiry(sim, p.paymentId)).toMatchObject({ AnySuccessRefund: true, AnySuccessPartialRefund: false, TypeName: "Refund", ActivityAmount: 100, RefundedAmount: 100 });
+    expect(await inquiry(sim, p.paymentId)).toMatchObject({
+      AnySuccessRefund: true,
+      AnySuccessPartialRefund: false,
+      TypeName: "Refund",
+      ActivityAmount: 100,
+      RefundedAmount: 100,
+    });
   });
 
   it("a second full refund is 93", async () => {
@@ -162,7 +183,12 @@ describe("full refund", () => {
     const { json } = await refundByUnique({ CompletePartialRefund: true, MarketPlace: null });
     expect(json).toMatchObject({ ErrorCode: 0, Body: { TypeName: "PartialRefund", Amount: 70 } });
     expect(refunded()).toBe(10_000);
-    expect(await inquiry(sim, p.paymentId)).toMatchObject({ AnySuccessRefund: false, AnySuccessPartialRefund: true, RefundedAmount: 100, ActivityAmount: 70 });
+    expect(await inquiry(sim, p.paymentId)).toMatchObject({
+      AnySuccessRefund: false,
+      AnySuccessPartialRefund: true,
+      RefundedAmount: 100,
+      ActivityAmount: 70,
+    });
     expect((await partial(0.01)).json).toMatchObject({ ErrorCode: 93 });
   });
 
@@ -181,7 +207,8 @@ describe("full refund", () => {
 
 describe("partial refunds", () => {
   it("several, by each reference, up to the amount; then 93", async () => {
-    for (const r of [await partial(10.5), await partialById(20), await partialByUnique(69.49), await partial(0.01)]) expect(r.json.ErrorCode).toBe(0);
+    for (const r of [await partial(10.5), await partialById(20), await partialByUnique(69.49), await partial(0.01)])
+      expect(r.json.ErrorCode).toBe(0);
     expect(refunded()).toBe(10_000);
     expect((await partialById(0.01)).json).toMatchObject({ ErrorCode: 93 });
   });
@@ -258,7 +285,10 @@ describe("revert: cancel or refund, whichever applies", () => {
   });
 
   it("without UniqueCode or MerchantUniqueCode is 2", async () => {
-    expect((await call(sim, `${P}/revert`, { Amount: 0 })).json).toMatchObject({ ErrorCode: 2, Message: expect.stringContaining("UniqueCode") });
+    expect((await call(sim, `${P}/revert`, { Amount: 0 })).json).toMatchObject({
+      ErrorCode: 2,
+      Message: expect.stringContaining("UniqueCode"),
+    });
   });
 });
 
@@ -295,14 +325,25 @@ describe("inquiries", () => {
 describe("BIN and installments (canned)", () => {
   it("a known BIN answers its bank, brand and family", async () => {
     const { json } = await call(sim, "/api/paywall/bin/inquiry", undefined, { headers: { binnumber: "55496012" } });
-    expect(json.Body).toEqual({ BinNumber: "55496012", CardBank: "Garanti BBVA", CardBrand: "MasterCard", CardFamily: "Bonus", CardKind: "Individual", CardType: "Credit" });
+    expect(json.Body).toEqual({
+      BinNumber: "55496012",
+      CardBank: "Garanti BBVA",
+      CardBrand: "MasterCard",
+      CardFamily: "Bonus",
+      CardKind: "Individual",
+      CardType: "Credit",
+    });
   });
 
   it("installments add interest to the amount per count; a debit card has only one", async () => {
-    const { json } = await call(sim, "/api/paywall/installment", undefined, { headers: { currencyid: "1", amount: "200", binnumber: "402277" } });
+    const { json } = await call(sim, "/api/paywall/installment", undefined, {
+      headers: { currencyid: "1", amount: "200", binnumber: "402277" },
+    });
     expect(json.Body.Options[0]).toEqual({ Installment: 1, Commission: 1.79, Interest: 0, RawAmount: 200, InterestAmount: 0 });
     expect(json.Body.Options[2]).toMatchObject({ Installment: 3, InterestAmount: 7.6 });
-    const debit = await call(sim, "/api/paywall/installment", undefined, { headers: { currencyid: "1", amount: "10", binnumber: "979209" } });
+    const debit = await call(sim, "/api/paywall/installment", undefined, {
+      headers: { currencyid: "1", amount: "10", binnumber: "979209" },
+    });
     expect(debit.json.Body.Options).toHaveLength(1);
   });
 

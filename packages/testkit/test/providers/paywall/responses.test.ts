@@ -44,7 +44,14 @@ describe("responses conform to specs/paywall.yaml", () => {
       ["/api/paywall/payment/startdirect", DIRECT_PAYMENT("o-direct")],
       [
         "/api/paywall/payment/start3d",
-        { ...threeD, PaymentDetail: { ...threeD.PaymentDetail, MerchantSuccessBackUrl: "https://s.example/ok", MerchantFailBackUrl: "https://s.example/no" } },
+        {
+          ...threeD,
+          PaymentDetail: {
+            ...threeD.PaymentDetail,
+            MerchantSuccessBackUrl: "https://s.example/ok",
+            MerchantFailBackUrl: "https://s.example/no",
+          },
+        },
       ],
       ["/api/paywall/bin/inquiry", undefined, { binnumber: "418342" }],
       ["/api/paywall/installment", undefined, { currencyid: "1", amount: "99.9", binnumber: "418342" }],

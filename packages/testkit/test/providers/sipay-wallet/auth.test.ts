@@ -9,7 +9,8 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-const walletInfo = (bearer: string | undefined) => api(sim, "/v1/wallet/info", { wallet_number: sim.wallets.personal.walletNumber }, bearer);
+const walletInfo = (bearer: string | undefined) =>
+  api(sim, "/v1/wallet/info", { wallet_number: sim.wallets.personal.walletNumber }, bearer);
 
 describe("POST /connect/token (client credentials)", () => {
   it("issues a bearer token for the right client and scope", async () => {
@@ -34,7 +35,10 @@ describe("POST /connect/token (client credentials)", () => {
   });
 
   it("grants the Business API's scope sts_business_api as well as sts_api", async () => {
-    expect(await requestToken(sim, { scope: "sts_business_api" })).toMatchObject({ status: 200, json: { token_type: "Bearer", scope: "sts_business_api" } });
+    expect(await requestToken(sim, { scope: "sts_business_api" })).toMatchObject({
+      status: 200,
+      json: { token_type: "Bearer", scope: "sts_business_api" },
+    });
   });
 
   it("tokenTtlSeconds sets expires_in", async () => {
@@ -58,7 +62,12 @@ describe("Bearer tokens on the API", () => {
   it("no token or an unknown one is a 401 with the ASP.NET problem shape", async () => {
     const missing = await walletInfo(undefined);
     expect(missing.status).toBe(401);
-    expect(missing.json).toEqual({ type: "https://tools.ietf.org/html/rfc7235#section-3.1", title: "Unauthorized", status: 401, traceId: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/) });
+    expect(missing.json).toEqual({
+      type: "https://tools.ietf.org/html/rfc7235#section-3.1",
+      title: "Unauthorized",
+      status: 401,
+      traceId: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/),
+    });
     expect(missing.headers.get("www-authenticate")).toBe("Bearer");
     const unknown = await walletInfo("made-up");
     expect(unknown.status).toBe(401);
@@ -73,7 +82,9 @@ describe("Bearer tokens on the API", () => {
     sim.clock.advance(1_000);
     const expired = await walletInfo(bearer);
     expect(expired.status).toBe(401);
-    expect(expired.headers.get("www-authenticate")).toBe(`Bearer error="invalid_token", error_description="The token expired at '2024-06-12T08:00:00.000Z'"`);
+    expect(expired.headers.get("www-authenticate")).toBe(
+      `Bearer error="invalid_token", error_description="The token expired at '2024-06-12T08:00:00.000Z'"`,
+    );
     expect((await walletInfo(await token(sim))).status).toBe(200);
   });
 
@@ -97,7 +108,9 @@ describe("Bearer tokens on the API", () => {
     const other = await startSipayWalletSimulator({ credentials: { clientId: "id", clientSecret: "secret" } });
     try {
       expect((await requestToken(other)).status).toBe(200);
-      expect((await requestToken(other, { client_id: "sim-client-id", client_secret: "sim-client-secret" })).json).toEqual({ error: "invalid_client" });
+      expect((await requestToken(other, { client_id: "sim-client-id", client_secret: "sim-client-secret" })).json).toEqual({
+        error: "invalid_client",
+      });
     } finally {
       await other.close();
     }

@@ -10,9 +10,19 @@ export interface TokenForm {
 
 /** POST /connect/token with a form body (defaults: the simulator's credentials, scope sts_api). */
 export async function requestToken(sim: SipayWalletSimulator, form: TokenForm = {}) {
-  const fields = { grant_type: "client_credentials", client_id: sim.credentials.clientId, client_secret: sim.credentials.clientSecret, scope: "sts_api", ...form };
+  const fields = {
+    grant_type: "client_credentials",
+    client_id: sim.credentials.clientId,
+    client_secret: sim.credentials.clientSecret,
+    scope: "sts_api",
+    ...form,
+  };
   const body = new URLSearchParams(Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined));
-  const response = await fetch(`${sim.url}/connect/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+  const response = await fetch(`${sim.url}/connect/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body,
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -27,7 +37,11 @@ export async function token(sim: SipayWalletSimulator): Promise<string> {
 export async function api(sim: SipayWalletSimulator, path: string, body: object | string, bearer: string | undefined) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (bearer !== undefined) headers.authorization = `Bearer ${bearer}`;
-  const response = await fetch(`${sim.url}${path}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const response = await fetch(`${sim.url}${path}`, {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown>, headers: response.headers };
 }
 

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startSipayWalletSimulator, type SipayWalletSeededPayment, type SipayWalletSimulator } from "../../../src/providers/sipay-wallet/index.ts";
+import {
+  startSipayWalletSimulator,
+  type SipayWalletSeededPayment,
+  type SipayWalletSimulator,
+} from "../../../src/providers/sipay-wallet/index.ts";
 import { api, paymentBody, token } from "./http.ts";
 
 let sim: SipayWalletSimulator;
@@ -12,8 +16,13 @@ beforeEach(async () => {
 afterEach(() => sim.close());
 
 const post = (path: string, body: object | string) => api(sim, path, body, bearer);
-const refund = (txCorrelationId: string, amount: number | string, ext: string, extra: object = {}, path = "/v1/Transaction/RefundPaymentInstant") =>
-  post(path, { tx_correlation_id: txCorrelationId, ext_transaction_id: ext, currency_code: "TRY", refund_amount: amount, ...extra });
+const refund = (
+  txCorrelationId: string,
+  amount: number | string,
+  ext: string,
+  extra: object = {},
+  path = "/v1/Transaction/RefundPaymentInstant",
+) => post(path, { tx_correlation_id: txCorrelationId, ext_transaction_id: ext, currency_code: "TRY", refund_amount: amount, ...extra });
 const business = (json: Record<string, unknown>) => ({ status: json.status, code: json.code, message: json.message });
 
 /** A 19-digit id beyond 2^53 that no double represents exactly. */
@@ -59,7 +68,12 @@ describe("payment (POST /v1/Transaction/Payment)", () => {
         charged_amount: 25.5,
         business_code: "B5001",
         receiver_wallet_number: sim.wallets.business.walletNumber,
-        sender_wallet_info: { id: sim.wallets.personal.id, number: sim.wallets.personal.walletNumber, total_balance: 99974.5, monthly_outgoing_total: 25.5 },
+        sender_wallet_info: {
+          id: sim.wallets.personal.id,
+          number: sim.wallets.personal.walletNumber,
+          total_balance: 99974.5,
+          monthly_outgoing_total: 25.5,
+        },
       },
     });
     const id = String((json.payload as Record<string, unknown>).transaction_id);
@@ -71,7 +85,12 @@ describe("payment (POST /v1/Transaction/Payment)", () => {
     await post("/v1/Transaction/Payment", paymentBody(sim, 1, "P-1"));
     const again = await post("/v1/Transaction/Payment", paymentBody(sim, 1, "P-1"));
     expect(again.status).toBe(200);
-    expect(again.json).toEqual({ status: 2, code: "301", message: "Duplicate: ext_transaction_id has already been used (P-1)", payload: null });
+    expect(again.json).toEqual({
+      status: 2,
+      code: "301",
+      message: "Duplicate: ext_transaction_id has already been used (P-1)",
+      payload: null,
+    });
     expect(sim.ledger.transactions).toHaveLength(1);
     expect(sim.requests.at(-1)).toMatchObject({ applied: false, status: 200 });
   });
@@ -85,10 +104,16 @@ describe("payment (POST /v1/Transaction/Payment)", () => {
       [{ business_code: "B-other" }, "304"],
     ];
     for (const [i, [extra, code]] of cases.entries()) {
-      expect(business((await post("/v1/Transaction/Payment", paymentBody(sim, 1, `W-${i}`, extra))).json), JSON.stringify(extra)).toMatchObject({ status: 2, code });
+      expect(
+        business((await post("/v1/Transaction/Payment", paymentBody(sim, 1, `W-${i}`, extra))).json),
+        JSON.stringify(extra),
+      ).toMatchObject({ status: 2, code });
     }
     const poor = sim.seedWallet({ type: "personal", balance: "5.00" });
-    const short = await post("/v1/Transaction/Payment", paymentBody(sim, 5.01, "W-poor", { sender_wallet_number: poor.walletNumber, sender_account_number: poor.accountNumber }));
+    const short = await post(
+      "/v1/Transaction/Payment",
+      paymentBody(sim, 5.01, "W-poor", { sender_wallet_number: poor.walletNumber, sender_account_number: poor.accountNumber }),
+    );
     expect(business(short.json)).toEqual({ status: 2, code: "311", message: "Insufficient wallet balance" });
     expect(sim.ledger.transactions).toHaveLength(0);
   });
@@ -113,12 +138,22 @@ describe("refunds (RefundPaymentInstant, RefundPayment)", () => {
         transaction_amount: 10,
         transaction_fee_amount: 0,
         previous_amount: 0,
-        wallet_info: expect.objectContaining({ id: sim.wallets.personal.id, account_number: "EK2828", account_type: "Bireysel", total_balance: 99910, tenant_id: "5" }),
+        wallet_info: expect.objectContaining({
+          id: sim.wallets.personal.id,
+          account_number: "EK2828",
+          account_type: "Bireysel",
+          total_balance: 99910,
+          tenant_id: "5",
+        }),
       },
     });
     const refundId = String((json.payload as Record<string, unknown>).transaction_id);
     expectLongId(refundId);
-    expect(sim.ledger.transaction(refundId)).toMatchObject({ kind: "refund-instant", amount: 1000, txCorrelationId: payment.transactionId });
+    expect(sim.ledger.transaction(refundId)).toMatchObject({
+      kind: "refund-instant",
+      amount: 1000,
+      txCorrelationId: payment.transactionId,
+    });
     expect(sim.ledger.transaction(payment.transactionId)?.refunded).toBe(1000);
   });
 
@@ -148,7 +183,11 @@ describe("refunds (RefundPaymentInstant, RefundPayment)", () => {
   });
 
   it("an amount below 0.01 is 315 'amount can't be < 0.01'", async () => {
-    expect(business((await refund(payment.transactionId, 0, "R-0")).json)).toEqual({ status: 2, code: "315", message: "Invalid amount: amount can't be < 0.01" });
+    expect(business((await refund(payment.transactionId, 0, "R-0")).json)).toEqual({
+      status: 2,
+      code: "315",
+      message: "Invalid amount: amount can't be < 0.01",
+    });
   });
 
   it("a reused ext_transaction_id (of a payment or a refund) is 301", async () => {
@@ -159,7 +198,11 @@ describe("refunds (RefundPaymentInstant, RefundPayment)", () => {
   });
 
   it("an unknown transaction, or a refund's id, is 312", async () => {
-    expect(business((await refund("1234567890123456789", 1, "R-1")).json)).toEqual({ status: 2, code: "312", message: "Transaction record not found (tx_correlation_id 1234567890123456789)" });
+    expect(business((await refund("1234567890123456789", 1, "R-1")).json)).toEqual({
+      status: 2,
+      code: "312",
+      message: "Transaction record not found (tx_correlation_id 1234567890123456789)",
+    });
     const refunded = await refund(payment.transactionId, 1, "R-2");
     const refundId = String((refunded.json.payload as Record<string, unknown>).transaction_id);
     expect(business((await refund(refundId, 1, "R-3")).json)).toMatchObject({ code: "312" });
@@ -185,7 +228,11 @@ describe("refunds (RefundPaymentInstant, RefundPayment)", () => {
       });
     }
     // Binding comes before validation: a malformed id wins over a missing currency.
-    const both = await post("/v1/Transaction/RefundPaymentInstant", { tx_correlation_id: "abc", ext_transaction_id: "x", refund_amount: 1 });
+    const both = await post("/v1/Transaction/RefundPaymentInstant", {
+      tx_correlation_id: "abc",
+      ext_transaction_id: "x",
+      refund_amount: 1,
+    });
     expect(both.json.errors).toEqual({ tx_correlation_id: ["The supplied value is invalid."] });
   });
 
@@ -203,12 +250,20 @@ describe("refunds (RefundPaymentInstant, RefundPayment)", () => {
     await expect999({ ...base, tx_correlation_id: "0" }, "'Tx Correlation Id' must not be empty.");
     await expect999({ ...base, refund_amount: -10 }, "'Refund Amount' must be between 0 and 999999999. You entered -10.");
     await expect999({ ...base, refund_amount: 1000000000 }, "'Refund Amount' must be between 0 and 999999999. You entered 1000000000.");
-    await expect999({ ...base, refund_amount: 10.005 }, "'Refund Amount' must not be more than 11 digits in total, with allowance for 2 decimals. 5 digits and 3 decimals were found.");
+    await expect999(
+      { ...base, refund_amount: 10.005 },
+      "'Refund Amount' must not be more than 11 digits in total, with allowance for 2 decimals. 5 digits and 3 decimals were found.",
+    );
     expect(sim.ledger.transactions).toHaveLength(1);
   });
 
   it("a wrong JSON type or a body that is not JSON is an ASP.NET binding 400", async () => {
-    const typed = await post("/v1/Transaction/RefundPaymentInstant", { tx_correlation_id: payment.transactionId, ext_transaction_id: "T", currency_code: "TRY", refund_amount: "ten" });
+    const typed = await post("/v1/Transaction/RefundPaymentInstant", {
+      tx_correlation_id: payment.transactionId,
+      ext_transaction_id: "T",
+      currency_code: "TRY",
+      refund_amount: "ten",
+    });
     expect([typed.status, typed.json.errors]).toEqual([400, { refund_amount: ["The supplied value is invalid."] }]);
     const notJson = await post("/v1/Transaction/RefundPaymentInstant", "{nope");
     expect(notJson.status).toBe(400);
@@ -243,18 +298,35 @@ describe("transaction data: receipt and summary records reflect payments and ref
         created_date_utc: "2024-06-12T07:00:00.000+00:00",
       },
     });
-    expect((await post("/v1/TransactionData/TransactionReceipt", { id: "1234567890123456789" })).json).toMatchObject({ status: 2, code: "312", payload: null });
-    expect((await post("/v1/TransactionData/TransactionReceipt", { id: "12x" })).json.errors).toEqual({ id: ["The supplied value is invalid."] });
+    expect((await post("/v1/TransactionData/TransactionReceipt", { id: "1234567890123456789" })).json).toMatchObject({
+      status: 2,
+      code: "312",
+      payload: null,
+    });
+    expect((await post("/v1/TransactionData/TransactionReceipt", { id: "12x" })).json.errors).toEqual({
+      id: ["The supplied value is invalid."],
+    });
   });
 
   it("summaryRecordByFilter by ext_transaction_id tells whether a refund happened", async () => {
     const payment = sim.seedPayment({ amount: "100.00" });
     const none = await post("/v1/TransactionData/SummaryRecordByFilter", { ext_transaction_id: "R-lost" });
-    expect(none.json).toEqual({ status: 0, code: "100", message: "İşlem başarılı", payload: { results: [], page_index: 0, page_size: 20, total_count: 0 } });
+    expect(none.json).toEqual({
+      status: 0,
+      code: "100",
+      message: "İşlem başarılı",
+      payload: { results: [], page_index: 0, page_size: 20, total_count: 0 },
+    });
     await refund(payment.transactionId, 10, "R-lost");
     const found = await post("/v1/TransactionData/SummaryRecordByFilter", { ext_transaction_id: "R-lost" });
     expect((found.json.payload as { results: unknown[] }).results).toEqual([
-      expect.objectContaining({ ext_transaction_id: "R-lost", tx_ref_correlation_id: payment.transactionId, transaction_type_id: 2002, transaction_type: "RefundPaymentInstant", tx_base_amount: 10 }),
+      expect.objectContaining({
+        ext_transaction_id: "R-lost",
+        tx_ref_correlation_id: payment.transactionId,
+        transaction_type_id: 2002,
+        transaction_type: "RefundPaymentInstant",
+        tx_base_amount: 10,
+      }),
     ]);
   });
 
@@ -284,7 +356,10 @@ describe("transaction data: receipt and summary records reflect payments and ref
   });
 
   it("without start_date/end_date only the last 3 days are searched (the documented default)", async () => {
-    const search = async (filter: object) => ((await post("/v1/TransactionData/SummaryRecordByFilter", filter)).json.payload as { results: { tx_base_amount: number }[] }).results.map((r) => r.tx_base_amount);
+    const search = async (filter: object) =>
+      (
+        (await post("/v1/TransactionData/SummaryRecordByFilter", filter)).json.payload as { results: { tx_base_amount: number }[] }
+      ).results.map((r) => r.tx_base_amount);
     sim.seedPayment({ amount: "1.00", date: new Date(NOW.getTime() - 3 * 24 * 3600 * 1000 - 1) });
     sim.seedPayment({ amount: "2.00", date: new Date(NOW.getTime() - 3 * 24 * 3600 * 1000 + 1) });
     expect(await search({})).toEqual([2]);
@@ -300,7 +375,11 @@ describe("transaction data: receipt and summary records reflect payments and ref
     const other = sim.seedWallet({ type: "personal", balance: "10" });
     sim.seedPayment({ amount: "3.00", senderWalletNumber: other.walletNumber });
     const search = async (filter: object) =>
-      ((await post("/v1/TransactionData/SummaryRecordByFilter", filter)).json.payload as { results: { tx_base_amount: number; id: string }[] }).results.map((r) => ({ amount: r.tx_base_amount, id: r.id }));
+      (
+        (await post("/v1/TransactionData/SummaryRecordByFilter", filter)).json.payload as {
+          results: { tx_base_amount: number; id: string }[];
+        }
+      ).results.map((r) => ({ amount: r.tx_base_amount, id: r.id }));
     expect((await search({ id: a.transactionId })).map((r) => r.id)).toEqual([a.transactionId]);
     expect((await search({ wallet_id: sim.wallets.personal.id })).map((r) => r.amount)).toEqual([0.5, 2, 1]);
     expect((await search({ wallet_id: other.id })).map((r) => r.amount)).toEqual([3]);
@@ -309,18 +388,41 @@ describe("transaction data: receipt and summary records reflect payments and ref
     expect((await search({ transaction_type_code: 2001, page_index: 1, page_size: 2 })).map((r) => r.amount)).toEqual([1]);
     expect((await search({ page_index: 1, page_size: 2 })).map((r) => r.amount)).toEqual([2, 1]);
     expect((await search({ tenant_id: "6" })).length).toBe(0);
-    expect((await post("/v1/TransactionData/SummaryRecordByFilter", { page_size: 0 })).json).toMatchObject({ status: 1, code: "999", message: "'Page Size' must be greater than or equal to '1'." });
+    expect((await post("/v1/TransactionData/SummaryRecordByFilter", { page_size: 0 })).json).toMatchObject({
+      status: 1,
+      code: "999",
+      message: "'Page Size' must be greater than or equal to '1'.",
+    });
   });
 });
 
 describe("wallet info", () => {
   it("answers a wallet by number (and account number); an unknown one is 300; neither is a 999", async () => {
-    const info = await post("/v1/wallet/info", { wallet_number: sim.wallets.business.walletNumber, account_number: sim.wallets.business.accountNumber });
-    expect(info.json.payload).toMatchObject({ id: sim.wallets.business.id, account_type: "Kurumsal", number: "500000001", total_balance: 0 });
-    expect((await post("/v1/wallet/info", { account_number: "EK2828" })).json.payload).toMatchObject({ number: "826282822", total_balance: 100000 });
-    expect(business((await post("/v1/wallet/info", { wallet_number: "826282822", account_number: "BK5001" })).json)).toMatchObject({ status: 2, code: "300" });
+    const info = await post("/v1/wallet/info", {
+      wallet_number: sim.wallets.business.walletNumber,
+      account_number: sim.wallets.business.accountNumber,
+    });
+    expect(info.json.payload).toMatchObject({
+      id: sim.wallets.business.id,
+      account_type: "Kurumsal",
+      number: "500000001",
+      total_balance: 0,
+    });
+    expect((await post("/v1/wallet/info", { account_number: "EK2828" })).json.payload).toMatchObject({
+      number: "826282822",
+      total_balance: 100000,
+    });
+    expect(business((await post("/v1/wallet/info", { wallet_number: "826282822", account_number: "BK5001" })).json)).toMatchObject({
+      status: 2,
+      code: "300",
+    });
     expect(business((await post("/v1/wallet/info", { wallet_number: "1" })).json)).toMatchObject({ status: 2, code: "300" });
-    expect((await post("/v1/wallet/info", {})).json).toEqual({ status: 1, code: "999", message: "'Wallet Number' must not be empty.", payload: null });
+    expect((await post("/v1/wallet/info", {})).json).toEqual({
+      status: 1,
+      code: "999",
+      message: "'Wallet Number' must not be empty.",
+      payload: null,
+    });
   });
 
   it("an unknown path is a 404 problem", async () => {

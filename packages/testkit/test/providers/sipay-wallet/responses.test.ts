@@ -17,7 +17,9 @@ const schemas = (spec.document.components as JsonObject).schemas as JsonObject;
 // The BadRequest response schema with its refs pointing into the document.
 const ajv = new Ajv2020({ strict: false });
 ajv.addSchema({ $id: "spec", components: { schemas } } as object);
-const validateBadRequest = ajv.compile({ anyOf: [{ $ref: "spec#/components/schemas/ValidationErrorEnvelope" }, { $ref: "spec#/components/schemas/AspNetValidationProblem" }] });
+const validateBadRequest = ajv.compile({
+  anyOf: [{ $ref: "spec#/components/schemas/ValidationErrorEnvelope" }, { $ref: "spec#/components/schemas/AspNetValidationProblem" }],
+});
 const validateOAuthError = ajv.compile({ $ref: "spec#/components/schemas/OAuthError" });
 
 let sim: SipayWalletSimulator;
@@ -31,7 +33,12 @@ describe("responses conform to specs/sipay-wallet.yaml", () => {
     const bearer = await token(sim);
     expect((await requestToken(sim, { client_secret: "x" })).json).toSatisfy((j: unknown) => validateOAuthError(j) === true);
     const payment = sim.seedPayment({ amount: "100.00", extTransactionId: "PAY" });
-    const refund = (ext: string, amount: number | string, tx = payment.transactionId) => ({ tx_correlation_id: tx, ext_transaction_id: ext, currency_code: "TRY", refund_amount: amount });
+    const refund = (ext: string, amount: number | string, tx = payment.transactionId) => ({
+      tx_correlation_id: tx,
+      ext_transaction_id: ext,
+      currency_code: "TRY",
+      refund_amount: amount,
+    });
     const cases: [string, object][] = [
       ["/v1/Transaction/Payment", paymentBody(sim, 10, "P-1")],
       ["/v1/Transaction/Payment", paymentBody(sim, 10, "P-1")],
@@ -91,7 +98,10 @@ describe("responses conform to specs/sipay-wallet.yaml", () => {
 describe("cli: sim sipay-wallet --json", () => {
   it("prints one JSON line with url, credentials and the seeded payments, which the simulator serves", async () => {
     const root = fileURLToPath(new URL("../../../../../", import.meta.url));
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "packages/testkit/src/cli.ts", "sipay-wallet", "--json"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "packages/testkit/src/cli.ts", "sipay-wallet", "--json"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -108,22 +118,46 @@ describe("cli: sim sipay-wallet --json", () => {
         payments: { transaction_id: string; ext_transaction_id: string; amount: string }[];
         wallets: { wallet_number: string; account_number: string; type: string }[];
       };
-      expect(info).toMatchObject({ provider: "sipay-wallet", url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), credentials: { clientId: "sim-client-id", clientSecret: "sim-client-secret" } });
+      expect(info).toMatchObject({
+        provider: "sipay-wallet",
+        url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+        credentials: { clientId: "sim-client-id", clientSecret: "sim-client-secret" },
+      });
       expect(info.payments.length).toBeGreaterThanOrEqual(2);
       const [first] = info.payments;
       // The 19-digit id is printed as a JSON string, so a script's JSON.parse keeps every digit.
       expect(line).toContain(`"transaction_id":"${first?.transaction_id}"`);
-      expect(first).toMatchObject({ transaction_id: expect.stringMatching(/^\d{19}$/), ext_transaction_id: "DEMO-PAY-1001", amount: "100.00" });
+      expect(first).toMatchObject({
+        transaction_id: expect.stringMatching(/^\d{19}$/),
+        ext_transaction_id: "DEMO-PAY-1001",
+        amount: "100.00",
+      });
       expect(info.wallets.map((w) => w.type)).toEqual(["personal", "business"]);
 
-      const form = new URLSearchParams({ grant_type: "client_credentials", client_id: info.credentials.clientId, client_secret: info.credentials.clientSecret, scope: "sts_api" });
-      const tokenResponse = (await (await fetch(`${info.url}/connect/token`, { method: "POST", body: form })).json()) as { access_token: string };
+      const form = new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: info.credentials.clientId,
+        client_secret: info.credentials.clientSecret,
+        scope: "sts_api",
+      });
+      const tokenResponse = (await (await fetch(`${info.url}/connect/token`, { method: "POST", body: form })).json()) as {
+        access_token: string;
+      };
       const refund = await fetch(`${info.url}/v1/Transaction/RefundPaymentInstant`, {
         method: "POST",
         headers: { authorization: `Bearer ${tokenResponse.access_token}`, "content-type": "application/json" },
-        body: JSON.stringify({ tx_correlation_id: first?.transaction_id, ext_transaction_id: "cli-r-1", currency_code: "TRY", refund_amount: 1 }),
+        body: JSON.stringify({
+          tx_correlation_id: first?.transaction_id,
+          ext_transaction_id: "cli-r-1",
+          currency_code: "TRY",
+          refund_amount: 1,
+        }),
       });
-      expect(await refund.json()).toMatchObject({ status: 0, code: "100", payload: { ext_transaction_id: "cli-r-1", transaction_amount: 1 } });
+      expect(await refund.json()).toMatchObject({
+        status: 0,
+        code: "100",
+        payload: { ext_transaction_id: "cli-r-1", transaction_amount: 1 },
+      });
     } finally {
       child.kill("SIGTERM");
     }
