@@ -699,7 +699,7 @@ export interface IyzicoClientOptions extends Omit<TransportOptions<IyzicoEnviron
   secretKey: string;
   /** The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte. */
   randomKey?: () => string;
-  /** Default true: the `signature` of every answer whose field order iyzico documents is checked, and a missing or wrong one is a `response_signature_invalid` error. Set false only while iyzico confirms that it signs an operation differently from its documents (the sources disagree on refund v2): the answers are then taken on TLS alone. */
+  /** Default true: the `signature` of every answer whose field order the provider documents is checked, and a missing or wrong one is a `response_signature_invalid` error. Set false only while the provider confirms that it signs an operation differently from its documents (the sources disagree on refund v2): the answers are then taken on TLS alone. */
   verifyResponseSignatures?: boolean;
   /** Overrides the environment: one URL for every host (a simulator), or one per host. */
   baseUrl?: string | Partial<Record<IyzicoHost, string>>;

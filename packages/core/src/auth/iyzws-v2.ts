@@ -77,8 +77,8 @@ export const iyzwsV2Auth: AuthSchemeModule<"iyzws-v2"> = {
       name: "verifyResponseSignatures",
       type: "boolean",
       doc:
-        "Default true: the `signature` of every answer whose field order iyzico documents is checked, and a missing or wrong one is a `response_signature_invalid` error. " +
-        "Set false only while iyzico confirms that it signs an operation differently from its documents (the sources disagree on refund v2): the answers are then taken on TLS alone.",
+        "Default true: the `signature` of every answer whose field order the provider documents is checked, and a missing or wrong one is a `response_signature_invalid` error. " +
+        "Set false only while the provider confirms that it signs an operation differently from its documents (the sources disagree on refund v2): the answers are then taken on TLS alone.",
     },
   ],
   signedHeaders: () => ["authorization", RANDOM_HEADER],

@@ -1,10 +1,10 @@
 /**
  * Which field names hold something that must never be logged: credentials and card data by name
- * (every provider spells them differently), plus the names one provider's spec declares in
+ * (every provider spells them differently; a signature's random nonce header as `*-rnd` / `*-nonce`), plus the names one provider's spec declares in
  * `x-odeme-sensitive` / `x-odeme-secret` (emitted into its definition as `secretFields`).
  */
 const SECRET_KEY =
-  /pass(word)?|secret|api_?key|apikey|apiclient|merchant_?key|token|authorization|signature|^hash$|hash_?key|card_?number|cardno|^pan$|cvv|cvc|cvn|security_?code|^x-iyzi-rnd$/i;
+  /pass(word)?|secret|api_?key|apikey|apiclient|merchant_?key|token|authorization|signature|^hash$|hash_?key|card_?number|cardno|^pan$|cvv|cvc|cvn|security_?code|(^|[-_])(rnd|nonce)$/i;
 
 /**
  * Field names one provider's spec marks sensitive, lowercased. An entry is a bare name (`email`)
