@@ -87,11 +87,8 @@ function guarded<T>(operation: InputOperation, run: () => T): T {
   }
 }
 
-/** The input object, its provider and that provider's schema for the operation. */
-function open(operation: InputOperation, input: unknown): { at: Where; record: Map<string, unknown>; schema: OperationSchema } {
-  const anyone: Where = { provider: "unknown" as ProviderId, name: "", operation };
-  const record = readRecord(anyone, "", input, SHAPE[operation]);
-  const provider = record.get("provider");
+/** `provider` as one of the facade's provider ids, or invalid_request naming them all. */
+export function knownProvider(operation: string, provider: unknown): ProviderId {
   if (typeof provider !== "string" || !(PROVIDER_IDS as readonly string[]).includes(provider)) {
     throw invalidRequest(
       "unknown",
@@ -100,7 +97,14 @@ function open(operation: InputOperation, input: unknown): { at: Where; record: M
       `${operation}: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`,
     );
   }
-  const p = provider as ProviderId;
+  return provider as ProviderId;
+}
+
+/** The input object, its provider and that provider's schema for the operation. */
+function open(operation: InputOperation, input: unknown): { at: Where; record: Map<string, unknown>; schema: OperationSchema } {
+  const anyone: Where = { provider: "unknown" as ProviderId, name: "", operation };
+  const record = readRecord(anyone, "", input, SHAPE[operation]);
+  const p = knownProvider(operation, record.get("provider"));
   const schemas = PROVIDERS[p].input;
   const at: Where = { provider: p, name: schemas.name, operation };
   const schema = schemas[operation];

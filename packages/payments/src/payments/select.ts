@@ -4,10 +4,10 @@
  * unsupported, nothing sent.
  */
 import { invalidRequest, unsupported } from "../errors.ts";
-import { render } from "../input/index.ts";
+import { knownProvider } from "../input/index.ts";
 import type { ProviderAdapter } from "../providers/adapter.ts";
 import { PROVIDERS, type Providers } from "../providers/registry.ts";
-import { PROVIDER_IDS, type CancelInput, type ProviderId } from "../types.ts";
+import type { CancelInput, ProviderId } from "../types.ts";
 
 /** Each provider's capabilities, as literal types: `capabilities("iyzico").itemRefund` is `true`. */
 export type ProviderCapabilities = { [P in ProviderId]: Providers[P]["capabilities"] };
@@ -15,40 +15,17 @@ export type ProviderCapabilities = { [P in ProviderId]: Providers[P]["capabiliti
 export type Adapters = { [P in ProviderId]?: ProviderAdapter<P> };
 
 export function adapterFor(adapters: Adapters, provider: unknown, operation: string): ProviderAdapter {
-  if (typeof provider !== "string" || !(PROVIDER_IDS as readonly string[]).includes(provider)) {
-    throw invalidRequest(
-      "unknown",
-      operation,
-      "provider",
-      `${operation}: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`,
-    );
-  }
-  const adapter = adapters[provider as ProviderId];
+  const id = knownProvider(operation, provider);
+  const adapter = adapters[id];
   if (adapter === undefined) {
-    throw invalidRequest(
-      provider,
-      operation,
-      provider,
-      `${operation}: ${provider} is not configured; pass the "${provider}" option to createPayments.`,
-    );
+    throw invalidRequest(id, operation, id, `${operation}: ${id} is not configured; pass the "${id}" option to createPayments.`);
   }
   return adapter as ProviderAdapter;
 }
 
 export function capabilitiesOf<P extends ProviderId>(provider: P): ProviderCapabilities[P] {
-  // Own keys only: "__proto__" or "toString" must not find Object.prototype's members.
-  const caps =
-    typeof provider === "string" && Object.hasOwn(PROVIDERS, provider)
-      ? (PROVIDERS[provider].capabilities as ProviderCapabilities[P])
-      : undefined;
-  if (caps === undefined)
-    throw invalidRequest(
-      "unknown",
-      "capabilities",
-      "provider",
-      `capabilities: unknown provider ${render(provider)}; use one of ${PROVIDER_IDS.join(", ")}.`,
-    );
-  return caps;
+  // A known id only: "__proto__" or "toString" must not find Object.prototype's members.
+  return PROVIDERS[knownProvider("capabilities", provider) as P].capabilities as ProviderCapabilities[P];
 }
 
 export function planCancel(adapter: ProviderAdapter, input: CancelInput, key: string) {
