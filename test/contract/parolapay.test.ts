@@ -4,9 +4,9 @@
  * OdemeError; every injected fault is classified the way the facade relies on (a write that may
  * have been applied is `outcome_unknown`, never a plain failure).
  *
- * Parolapay documents no error codes, so the spec's x-odeme-errors is empty and the client maps the
- * simulator's codes by HTTP status. `unified()` expects that fallback today and the code the
- * simulator proposes (PAROLAPAY_ERRORS[...].proposed) once the spec maps the provider code.
+ * Parolapay documents no error codes, so the spec's x-odeme-errors lists the simulator's designed
+ * codes (marked inferred), each with the unified code of the simulator's table
+ * (PAROLAPAY_ERRORS[...].unified); `unified()` holds the two together.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -52,19 +52,11 @@ async function odemeError(promise: Promise<unknown>): Promise<OdemeError> {
   return error as OdemeError;
 }
 
-const BY_STATUS: Record<number, ErrorCode> = {
-  400: "invalid_request",
-  401: "authentication",
-  402: "provider_error",
-  404: "not_found",
-  409: "duplicate",
-  422: "invalid_request",
-};
-
-/** The unified code the client gives the simulator's `key` under the spec as it stands. */
+/** The unified code the client gives the simulator's `key`: the spec's mapping, which must be the table's. */
 function unified(key: ParolapayErrorKey): ErrorCode {
   const entry = PAROLAPAY_ERRORS[key];
-  return parolapayProvider.errors[entry.code] !== undefined ? (entry.proposed as ErrorCode) : (BY_STATUS[entry.status] as ErrorCode);
+  expect(parolapayProvider.errors[entry.code], `specs/parolapay.yaml x-odeme-errors lists ${entry.code}`).toBe(entry.unified);
+  return entry.unified as ErrorCode;
 }
 
 async function expectRule(promise: Promise<unknown>, key: ParolapayErrorKey): Promise<OdemeError> {

@@ -425,7 +425,7 @@ export interface components {
         CardType: "visa" | "mastercard" | "amex" | "troy";
         ErrorBody: {
             error?: {
-                /** @description Provider error code. */
+                /** @description Provider error code (the codes of x-odeme-errors). */
                 code?: string;
                 /** @description Human-readable message. */
                 message?: string;
