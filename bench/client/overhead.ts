@@ -23,6 +23,10 @@ const base = "http://127.0.0.1:9";
 const apiKey = "sandbox-bench-api-key-0001";
 const secretKey = "sandbox-bench-secret-key-0001";
 
+// iyzico signs these answers (docs.iyzico.com, response signature validation): the client checks
+// the signature, so the canned answers carry a real one, computed here from the documented order.
+const responseSignature = (values: string[]): string => createHmac("sha256", secretKey).update(values.join(":")).digest("hex");
+
 // One answer per path, shaped like the simulator's (a retrieve carries long ids and prices).
 const answers: Record<string, string> = {
   "/payment/detail": JSON.stringify({
@@ -35,6 +39,8 @@ const answers: Record<string, string> = {
     paymentId: "25180208",
     currency: "TRY",
     basketId: "B1",
+    // paymentId, currency, basketId, conversationId (absent: ""), paidPrice, price.
+    signature: responseSignature(["25180208", "TRY", "B1", "", "4000", "4000"]),
     itemTransactions: [0, 1, 2, 3].map((i) => ({
       itemId: `I${i}`,
       paymentTransactionId: `2718${i}000`,
@@ -51,6 +57,8 @@ const answers: Record<string, string> = {
     paymentId: "25180209",
     price: 1.0,
     currency: "TRY",
+    // paymentId, price, currency, conversationId.
+    signature: responseSignature(["25180209", "1", "TRY", "c"]),
   }),
   "/payment/test": JSON.stringify({ status: "success", locale: "tr", systemTime: 1764590000000 }),
 };
