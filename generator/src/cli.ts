@@ -50,8 +50,8 @@ function schemaWorker(): SchemaEmitter {
 
 /**
  * The generator, loaded on the first package that needs generating. The built CLI runs
- * openapi-typescript in a worker started first, so loading it overlaps this thread's work (ts-morph,
- * validation, the client); on two cores a cold run waits for the longer of the two, not their sum.
+ * openapi-typescript in a worker started first, so loading it overlaps this thread's work (reading
+ * and validating the spec, the client); on two cores a cold run waits for the longer of the two, not their sum.
  * Under tsx (tests, lint) a worker could not load .ts files: everything runs in this thread.
  */
 function loadGenerator(): Promise<Heavy> {

@@ -1,6 +1,6 @@
 /**
  * The no-op decision, made before anything heavy is imported. A full run loads openapi-typescript,
- * the TypeScript compiler, ts-morph, yaml and the validators (over a second of module loading);
+ * the TypeScript compiler, yaml and the validators (over a second of module loading);
  * deciding that nothing changed needs only file reads and hashes.
  *
  * A package is up to date when (1) the inputs of its last generation hash to the same key: the
@@ -91,7 +91,7 @@ export function generatorFingerprint(): string {
   }
   const generatorRoot = dirname(here);
   const specRoot = dirname(dirname(fileURLToPath(import.meta.resolve("@odeme/spec"))));
-  for (const name of ["openapi-typescript", "ts-morph", "typescript"]) hash.update(`\0${name}@${versionOf(name, generatorRoot)}`);
+  for (const name of ["openapi-typescript", "typescript"]) hash.update(`\0${name}@${versionOf(name, generatorRoot)}`);
   hash.update(`\0yaml@${versionOf("yaml", specRoot)}`);
   generatorKey = hash.digest("hex");
   return generatorKey;

@@ -1,19 +1,6 @@
-import { IndentationText, Project, StructureKind, type MethodSignatureStructure, type SourceFile } from "ts-morph";
 import type { OperationModel, ProviderModel } from "../model.ts";
 import { generatedHeader } from "./header.ts";
 import { article, authModuleExport, autoFilledFields, camel, credentialOptions, extraAuthOptions, pascal } from "./names.ts";
-
-let project: Project | undefined;
-
-/** One in-memory project per process: creating it loads the compiler once. */
-function sourceFile(name: string): SourceFile {
-  project ??= new Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: { strict: true },
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces },
-  });
-  return project.createSourceFile(name, "", { overwrite: true });
-}
 
 /** A TS object literal, two-space indented from `indent`, keys unquoted where they can be. */
 function literal(v: unknown, indent = ""): string {
@@ -69,28 +56,46 @@ function docs(op: OperationModel, model: ProviderModel): string {
   return lines.join("\n").replace(/\*\//g, "*\\/");
 }
 
-/** `src/client.ts`: the provider definition, the operation table, named types and the client class. */
+/**
+ * A JSDoc block at `indent`: one line when the text is one line, else one ` * ` line per line of
+ * text (an empty line is a bare ` *`): the layout ts-morph printed, which the generated files keep.
+ */
+function jsDoc(text: string, indent = ""): string {
+  const lines = text.split(/\r?\n/);
+  if (lines.length === 1) return `${indent}/** ${text} */`;
+  // A leading newline opens the block; it is not an empty first line.
+  const body = lines[0] === "" ? lines.slice(1) : lines;
+  return [`${indent}/**`, ...body.map((l) => `${indent} *${l ? ` ${l}` : ""}`), `${indent} */`].join("\n");
+}
+
+/** A TS type member or class member: its doc comment (if any) on the lines before it. */
+function member(declaration: string, doc?: string, indent = "  "): string {
+  return doc === undefined ? `${indent}${declaration}` : `${jsDoc(doc, indent)}\n${indent}${declaration}`;
+}
+
+/**
+ * `src/client.ts`: the provider definition, the operation table, named types and the client class.
+ * Written as text, not built with ts-morph: manipulating its AST re-parsed the file for every
+ * declaration (about a second for iyzico's 87 operations, plus loading a second TypeScript
+ * compiler), and the layout below is the one it printed, byte for byte.
+ */
 export function emitClient(model: ProviderModel): string {
-  const sf = sourceFile("client.ts");
   const P = model.client;
   const providerConst = `${camel(model.id)}Provider`;
   const opsConst = `${camel(model.id)}Operations`;
-  sf.addImportDeclaration({
-    moduleSpecifier: "@odeme/core",
-    namedImports: [
-      "addOperationMethods",
-      "createTransport",
-      "defineOperations",
-      authModuleExport(model.auth),
-      "type CallOptions",
-      "type OperationSpec",
-      "type ProviderDefinition",
-      "type Transport",
-      "type TransportOptions",
-      ...(autoFilledFields(model.auth).length ? ["type WithoutFields"] : []),
-    ],
-  });
-  sf.addImportDeclaration({ moduleSpecifier: "./schema.js", isTypeOnly: true, namedImports: ["operations"] });
+  const authFilled = autoFilledFields(model.auth);
+  const coreImports = [
+    "addOperationMethods",
+    "createTransport",
+    "defineOperations",
+    authModuleExport(model.auth),
+    "type CallOptions",
+    "type OperationSpec",
+    "type ProviderDefinition",
+    "type Transport",
+    "type TransportOptions",
+    ...(authFilled.length ? ["type WithoutFields"] : []),
+  ];
 
   const definition = {
     id: model.id,
@@ -106,62 +111,50 @@ export function emitClient(model: ProviderModel): string {
     sensitiveFields: model.sensitive,
     credentials: model.credentials,
   };
-  // Written as text: ts-morph would give multi-line initializers a hanging indent.
-  sf.addStatements(
-    [
-      `/** What ${model.specFile} says about ${model.name}: hosts, auth, envelope, money format and error codes. */`,
-      `export const ${providerConst}: ProviderDefinition = ${literal(definition)};`,
-      "",
-      "/** Every operation of the spec, as the runtime needs it (defaults left out: see OperationSpec). */",
-      `export const ${opsConst} = defineOperations(${JSON.stringify(model.defaultHost)}, ${literal(Object.fromEntries(model.operations.map((op) => [op.id, operationDefinition(op, model)])))} satisfies Record<string, OperationSpec>);`,
-    ].join("\n"),
-  );
+  const table = literal(Object.fromEntries(model.operations.map((op) => [op.id, operationDefinition(op, model)])));
+  const head = [
+    `import { ${coreImports.join(", ")} } from "@odeme/core";`,
+    'import type { operations } from "./schema.js";',
+    `/** What ${model.specFile} says about ${model.name}: hosts, auth, envelope, money format and error codes. */`,
+    `export const ${providerConst}: ProviderDefinition = ${literal(definition)};`,
+    "",
+    "/** Every operation of the spec, as the runtime needs it (defaults left out: see OperationSpec). */",
+    `export const ${opsConst} = defineOperations(${JSON.stringify(model.defaultHost)}, ${table} satisfies Record<string, OperationSpec>);`,
+  ].join("\n");
 
   const envs = Object.keys(model.environments)
     .map((e) => JSON.stringify(e))
     .join(" | ");
   const hosts = model.hosts.map((h) => JSON.stringify(h)).join(" | ");
   // No environment to name (every host a placeholder): `never`, and baseUrl below is required.
-  sf.addTypeAlias({ isExported: true, name: `${P}Environment`, type: envs || "never" });
-  sf.addTypeAlias({ isExported: true, name: `${P}Host`, type: hosts });
-  const creds = credentialOptions(model.auth);
-  sf.addInterface({
-    isExported: true,
-    name: `${P}ClientOptions`,
-    extends: [`Omit<TransportOptions<${P}Environment>, "baseUrl">`],
-    docs: [`Options of \`create${P}Client\`: credentials, and \`environment\` or \`baseUrl\`.`],
-    properties: [
-      ...creds.map((name) => ({ name, type: "string", docs: [`${model.name} credential. Never logged.`] })),
-      ...extraAuthOptions(model.auth).map((o) => ({ name: o.name, hasQuestionToken: true, type: o.type, docs: [o.doc] })),
-      {
-        name: "baseUrl",
-        hasQuestionToken: envs !== "",
-        type: `string | Partial<Record<${P}Host, string>>`,
-        docs: [
-          envs !== ""
-            ? "Overrides the environment: one URL for every host (a simulator), or one per host."
-            : `Required: ${model.name} publishes no API hosts, so there is no environment. The URL ${model.name} gave you (one for every host, or one per host), or a simulator's.`,
-        ],
-      },
-    ],
-  });
+  const environmentTypes = [`export type ${P}Environment = ${envs || "never"};`, `export type ${P}Host = ${hosts};`].join("\n");
 
-  const authFilled = autoFilledFields(model.auth);
-  const methods: MethodSignatureStructure[] = [];
+  const baseUrlDoc =
+    envs !== ""
+      ? "Overrides the environment: one URL for every host (a simulator), or one per host."
+      : `Required: ${model.name} publishes no API hosts, so there is no environment. The URL ${model.name} gave you (one for every host, or one per host), or a simulator's.`;
+  const options = [
+    jsDoc(`Options of \`create${P}Client\`: credentials, and \`environment\` or \`baseUrl\`.`),
+    `export interface ${P}ClientOptions extends Omit<TransportOptions<${P}Environment>, "baseUrl"> {`,
+    ...credentialOptions(model.auth).map((name) => member(`${name}: string;`, `${model.name} credential. Never logged.`)),
+    ...extraAuthOptions(model.auth).map((o) => member(`${o.name}?: ${o.type};`, o.doc)),
+    member(`baseUrl${envs !== "" ? "?" : ""}: string | Partial<Record<${P}Host, string>>;`, baseUrlDoc),
+    "}",
+  ].join("\n");
+
+  const operationTypes: string[] = [];
+  const methods: string[] = [];
   for (const op of model.operations) {
     const T = pascal(op.id);
     const opType = `operations[${JSON.stringify(op.id)}]`;
     const mediaType = op.body === "form" ? "application/x-www-form-urlencoded" : "application/json";
     if (op.body !== "none") {
       const wire = `${opType}["requestBody"] extends { content: { ${JSON.stringify(mediaType)}: infer B } } | undefined ? B : never`;
-      sf.addTypeAlias({
-        isExported: true,
-        name: `${T}Request`,
-        // Fields the auth scheme fills in (DineroPay's merchant_key and hash) are not the caller's to pass.
-        type: authFilled.length ? `WithoutFields<${wire}, ${authFilled.map((f) => JSON.stringify(f)).join(" | ")}>` : wire,
-      });
+      // Fields the auth scheme fills in (DineroPay's merchant_key and hash) are not the caller's to pass.
+      const request = authFilled.length ? `WithoutFields<${wire}, ${authFilled.map((f) => JSON.stringify(f)).join(" | ")}>` : wire;
+      operationTypes.push(`export type ${T}Request = ${request};`);
     }
-    sf.addTypeAlias({ isExported: true, name: `${T}Response`, type: `${opType}["responses"][200]["content"]["application/json"]` });
+    operationTypes.push(`export type ${T}Response = ${opType}["responses"][200]["content"]["application/json"];`);
     const argument = methodArgument(op);
     if (argument === "input") {
       const members: string[] = [];
@@ -171,51 +164,53 @@ export function emitClient(model: ProviderModel): string {
       if (op.queryParams.length)
         members.push(`query${op.queryParams.some((p) => p.required) ? "" : "?"}: ${opType}["parameters"]["query"]`);
       if (op.body !== "none") members.push(`body: ${T}Request`);
-      sf.addTypeAlias({ isExported: true, name: `${T}Input`, type: `{ ${members.join("; ")} }` });
+      operationTypes.push(`export type ${T}Input = { ${members.join("; ")} };`);
     }
-    const params =
-      argument === "input" ? [{ name: "input", type: `${T}Input` }] : argument === "body" ? [{ name: "body", type: `${T}Request` }] : [];
-    methods.push({
-      kind: StructureKind.MethodSignature,
-      name: op.id,
-      docs: [docs(op, model)],
-      parameters: [...params, { name: "options", hasQuestionToken: true, type: "CallOptions" }],
-      returnType: `Promise<${T}Response>`,
-    });
+    const params = argument === "input" ? [`input: ${T}Input`] : argument === "body" ? [`body: ${T}Request`] : [];
+    methods.push(member(`${op.id}(${[...params, "options?: CallOptions"].join(", ")}): Promise<${T}Response>;`, docs(op, model)));
   }
 
   // The methods are declared here (types and docs) and put on the prototype from the operation
   // table by one shared function: 80 written-out method bodies cost more bundle than the table.
-  sf.addInterface({
-    isExported: true,
-    name: `${P}Client`,
-    docs: [`The operations of ${P}Client, one method per operation of ${model.specFile}.`],
-    methods,
-  });
-  const cls = sf.addClass({
-    isExported: true,
-    name: `${P}Client`,
-    docs: [`A typed ${model.name} client generated from ${model.specFile}. Every failure is thrown as an \`OdemeError\`.`],
-    properties: [{ name: "#transport", scope: undefined, isReadonly: true, type: "Transport" }],
-    ctors: [
-      {
-        parameters: [{ name: "options", type: `${P}ClientOptions` }],
-        statements: `this.#transport = createTransport(${providerConst}, options, ${authModuleExport(model.auth)});`,
-      },
-    ],
-  });
-  cls.addStaticBlock({ statements: `addOperationMethods(this.prototype, ${opsConst}, (client: ${P}Client) => client.#transport);` });
-  sf.addFunction({
-    isExported: true,
-    name: `create${P}Client`,
-    docs: [
+  const clientInterface = [
+    jsDoc(`The operations of ${P}Client, one method per operation of ${model.specFile}.`),
+    `export interface ${P}Client {`,
+    ...methods,
+    "}",
+  ].join("\n");
+  const clientClass = [
+    jsDoc(`A typed ${model.name} client generated from ${model.specFile}. Every failure is thrown as an \`OdemeError\`.`),
+    `export class ${P}Client {`,
+    "  readonly #transport: Transport;",
+    "",
+    `  constructor(options: ${P}ClientOptions) {`,
+    `    this.#transport = createTransport(${providerConst}, options, ${authModuleExport(model.auth)});`,
+    "  }",
+    "",
+    "  static {",
+    `    addOperationMethods(this.prototype, ${opsConst}, (client: ${P}Client) => client.#transport);`,
+    "  }",
+    "}",
+  ].join("\n");
+  const factory = [
+    jsDoc(
       `Creates ${article(model.name)} ${model.name} client. Bad options (a missing credential, an unknown environment) throw before anything is sent.`,
-    ],
-    parameters: [{ name: "options", type: `${P}ClientOptions` }],
-    returnType: `${P}Client`,
-    statements: `return new ${P}Client(options);`,
-  });
-  return `${generatedHeader(model.specFile)}\n${sf.getFullText()}`;
+    ),
+    `export function create${P}Client(options: ${P}ClientOptions): ${P}Client {`,
+    `  return new ${P}Client(options);`,
+    "}",
+  ].join("\n");
+
+  const sections = [
+    head,
+    environmentTypes,
+    options,
+    ...(operationTypes.length ? [operationTypes.join("\n")] : []),
+    clientInterface,
+    clientClass,
+    factory,
+  ];
+  return `${generatedHeader(model.specFile)}\n${sections.join("\n\n")}\n`;
 }
 
 export function emitIndex(model: ProviderModel): string {

@@ -1,6 +1,6 @@
 import type { OperationModel, ProviderModel } from "../model.ts";
 import { generatedHeader } from "./header.ts";
-import { article, camel, credentialOptions, extraAuthOptions } from "./names.ts";
+import { article, camel, credentialOptions, extraAuthOptions, responseSignatureField } from "./names.ts";
 import { SHIPPED_SPEC } from "./package.ts";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -120,6 +120,18 @@ function environmentLine(model: ProviderModel): { line: string; prose: string } 
   };
 }
 
+/**
+ * What "signed answer" in the operations table means, when some operation has one: the client
+ * checks the signature the provider puts in that answer (x-odeme-response-signature), and the
+ * option that turns the check off, when the auth scheme has one.
+ */
+function signedAnswersNote(model: ProviderModel): string | undefined {
+  const field = responseSignatureField(model.auth);
+  if (field === undefined || !model.operations.some((op) => op.responseSignature)) return undefined;
+  const option = extraAuthOptions(model.auth).find((o) => o.name === "verifyResponseSignatures");
+  return `_signed answer_: the client checks the \`${field}\` ${model.name} puts in the answer and throws \`response_signature_invalid\` when it is missing or wrong${option ? ` (\`${option.name}: false\` turns the check off)` : ""}.`;
+}
+
 /** `README.md` of a generated package: install, create a client, every operation with an example. */
 export function emitReadme(model: ProviderModel): string {
   const P = model.client;
@@ -128,6 +140,8 @@ export function emitReadme(model: ProviderModel): string {
   const envs = Object.keys(model.environments);
   const env = environmentLine(model);
   const minor = model.money.unit === "minor";
+  // Only a scheme that verifies signed answers reads x-odeme-response-signature.
+  const signsAnswers = responseSignatureField(model.auth) !== undefined;
   const lines: string[] = [
     generatedHeader(model.specFile, "md"),
     "",
@@ -187,10 +201,12 @@ export function emitReadme(model: ProviderModel): string {
     "|---|---|---|---|---|",
     ...model.operations.map(
       (op) =>
-        `| [\`${op.id}\`](#${op.id.toLowerCase()}) | ${op.method.toUpperCase()} | \`${op.path}\` | ${op.host} | ${op.safe ? "read" : "write"}${op.inferred ? ", **unverified**" : ""} |`,
+        `| [\`${op.id}\`](#${op.id.toLowerCase()}) | ${op.method.toUpperCase()} | \`${op.path}\` | ${op.host} | ${op.safe ? "read" : "write"}${signsAnswers && op.responseSignature ? ", signed answer" : ""}${op.inferred ? ", **unverified**" : ""} |`,
     ),
     "",
   );
+  const signatureNote = signsAnswers ? signedAnswersNote(model) : undefined;
+  if (signatureNote) lines.push(signatureNote, "");
   const inferred = model.operations.filter((op) => op.inferred);
   if (inferred.length) {
     lines.push(

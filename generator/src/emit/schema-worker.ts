@@ -1,7 +1,7 @@
 /**
  * Runs emitSchema (openapi-typescript) in a worker thread for the CLI. Loading openapi-typescript
  * and its compiler is the largest part of a cold run; in a worker it happens while the main
- * thread loads ts-morph, validates the spec and emits the client, so on two cores a cold run
+ * thread reads and validates the spec and emits the client, so on two cores a cold run
  * waits for the longer of the two instead of their sum.
  */
 import { register } from "node:module";

@@ -131,6 +131,35 @@ describe("emitReadme: unverified operations", () => {
   });
 });
 
+describe("emitReadme: operations whose answers are signed", () => {
+  const SIGNED = { fields: ["paymentId", "price"], decimals: ["price"] };
+
+  it("marks them in the table and says what is checked and how to turn it off", () => {
+    const md = emitReadme(withOps(MINI, { createPayment: { responseSignature: SIGNED } }));
+    expect(operationRows(md).map((r) => [r[0], r[4]])).toEqual([
+      ["[`createPayment`](#createpayment)", "write, signed answer"],
+      ["[`getPayment`](#getpayment)", "read"],
+    ]);
+    const note = md
+      .split("\n## Operations\n")[1]
+      ?.split("\n## ")[0]
+      ?.split("\n")
+      .filter((l) => l.startsWith("_signed answer_"));
+    expect(note).toEqual([
+      "_signed answer_: the client checks the `signature` Mini Pay puts in the answer and throws `response_signature_invalid` when it is missing or wrong (`verifyResponseSignatures: false` turns the check off).",
+    ]);
+  });
+
+  it("says nothing of signatures when no answer is signed", () => {
+    expect(emitReadme(MINI)).not.toMatch(/signed answer|response_signature_invalid/);
+  });
+
+  it("says nothing of signatures under an auth scheme that does not verify answers", () => {
+    const md = emitReadme(withOps(DUO, Object.fromEntries(DUO.operations.map((op) => [op.id, { responseSignature: SIGNED }]))));
+    expect(md).not.toMatch(/signed answer|response_signature_invalid/);
+  });
+});
+
 describe("emitReadme: the rest of the page", () => {
   const cases: [string, { model: ProviderModel; want: { has: string[]; hasNot: string[] } }][] = [
     [
