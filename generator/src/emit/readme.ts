@@ -236,9 +236,12 @@ export function emitReadme(model: ProviderModel): string {
     lines.push("```ts", operationExample(model, op), "```", "");
   }
   const codes = Object.entries(model.errors);
-  lines.push("## Errors", "", "Provider error codes and the unified `code` they become (any other code becomes `provider_error`):", "");
+  // What core's response stage does with a code the table does not list (classify.ts errorForStatus).
+  const otherCodes =
+    "in an HTTP 2xx answer `provider_error`; in any other answer the code of its HTTP status (400 and 422 `invalid_request`, 401 and 403 `authentication`, 404 `not_found`, 409 `duplicate`, 429 `rate_limited`, 503 `provider_unavailable`, else `provider_error`)";
+  lines.push("## Errors", "", `Provider error codes and the unified \`code\` they become. Any other code: ${otherCodes}.`, "");
   if (codes.length) lines.push("| provider code | odeme code |", "|---|---|", ...codes.map(([k, c]) => `| \`${k}\` | \`${c}\` |`), "");
-  else lines.push("_The provider documents no error codes; every provider code becomes `provider_error`._", "");
+  else lines.push(`_The provider documents no error codes. A provider code: ${otherCodes}._`, "");
   lines.push(
     "Transport failures: a timeout or a connection lost after sending a write is `outcome_unknown` (look the operation up before retrying); on a read it is `timeout` / `network` and retryable. HTTP 503 and 429 are `provider_unavailable` / `rate_limited` (retryable). A body that is not JSON is `malformed_response` on reads and `outcome_unknown` on writes.",
     "",

@@ -207,7 +207,9 @@ describe("emitReadme: the rest of the page", () => {
       {
         model: withOps(MINI, {}, { errors: {} }),
         want: {
-          has: ["_The provider documents no error codes; every provider code becomes `provider_error`._"],
+          has: [
+            "_The provider documents no error codes. A provider code: in an HTTP 2xx answer `provider_error`; in any other answer the code of its HTTP status",
+          ],
           hasNot: ["| provider code |"],
         },
       },
