@@ -16,6 +16,7 @@ import { createIyzicoClient, iyzicoOperations, iyzicoProvider } from "@odeme/iyz
 import { createTransport, iyzwsV2Auth } from "../../packages/core/src/index.ts";
 import { nodeHmacSha256 } from "../../packages/core/src/crypto-node.ts";
 import { median, printTable, writeResult } from "../lib.ts";
+import { bareIyzwsV2Headers } from "./bare-sign.ts";
 
 const CALLS = Number(process.env.OVERHEAD_CALLS ?? 3000);
 const ROUNDS = Number(process.env.OVERHEAD_ROUNDS ?? 7);
@@ -73,12 +74,7 @@ const inMemoryFetch = async (input: string | URL | Request, init?: RequestInit):
 (globalThis as { fetch: typeof fetch }).fetch = inMemoryFetch as typeof fetch;
 
 function signed(path: string, body: string): Record<string, string> {
-  const rnd = `${Date.now()}${Math.random().toString(8).slice(2, 12)}`;
-  const signature = createHmac("sha256", secretKey)
-    .update(rnd + path + body)
-    .digest("hex");
-  const auth = Buffer.from(`apiKey:${apiKey}&randomKey:${rnd}&signature:${signature}`).toString("base64");
-  return { authorization: `IYZWSv2 ${auth}`, "x-iyzi-rnd": rnd, accept: "application/json" };
+  return bareIyzwsV2Headers(apiKey, secretKey, path, body);
 }
 
 async function bare(asRequest: boolean, method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {

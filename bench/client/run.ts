@@ -16,7 +16,6 @@
  * BENCH_BLOCK calls per client and operation, and a wall-clock cap (BENCH_MAX_S).
  */
 import { spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
 import { createInterface } from "node:readline";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -34,6 +33,7 @@ import {
 import { createTransport as createNeutralTransport, iyzwsV2Auth } from "../../packages/core/src/index.ts";
 import { nodeHmacSha256 } from "../../packages/core/src/crypto-node.ts";
 import { median, printTable, writeResult } from "../lib.ts";
+import { bareIyzwsV2Headers } from "./bare-sign.ts";
 
 const SEQ = Number(process.env.BENCH_CALLS ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -68,12 +68,7 @@ const started = performance.now();
 
 // The floor: what a careful hand-written client does, nothing more.
 function signed(path: string, body: string): Record<string, string> {
-  const rnd = `${Date.now()}${Math.random().toString(8).slice(2, 12)}`;
-  const signature = createHmac("sha256", secretKey)
-    .update(rnd + path + body)
-    .digest("hex");
-  const auth = Buffer.from(`apiKey:${apiKey}&randomKey:${rnd}&signature:${signature}`).toString("base64");
-  return { authorization: `IYZWSv2 ${auth}`, "x-iyzi-rnd": rnd, accept: "application/json" };
+  return bareIyzwsV2Headers(apiKey, secretKey, path, body);
 }
 
 async function bareFetch(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
