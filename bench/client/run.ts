@@ -42,6 +42,10 @@ const MAX_MS = Number(process.env.BENCH_MAX_S ?? 240) * 1000;
 const WARMUP = 30;
 const CLIENTS = [
   "fetch",
+  // The same bare fetch with the timeout every odeme call carries: an AbortSignal fetch listens to,
+  // armed for the call and cleared after it. It separates what a timeout costs inside fetch from
+  // what odeme itself does.
+  "fetch + timeout signal",
   "openapi-fetch",
   "@odeme/iyzico (node:http)",
   "@odeme/iyzico (injected fetch)",
@@ -71,14 +75,18 @@ function signed(path: string, body: string): Record<string, string> {
   return bareIyzwsV2Headers(apiKey, secretKey, path, body);
 }
 
-async function bareFetch(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
+async function bareFetch(method: "GET" | "POST", path: string, body?: unknown, timed = false): Promise<unknown> {
   const text = body === undefined ? "" : JSON.stringify(body);
+  const abort = timed ? new AbortController() : undefined;
+  const timer = abort ? setTimeout(() => abort.abort(), 30_000) : undefined;
   const res = await fetch(sim.url + path, {
     method,
     headers: { ...signed(path, text), ...(body === undefined ? {} : { "content-type": "application/json" }) },
     ...(body === undefined ? {} : { body: text }),
+    ...(abort ? { signal: abort.signal } : {}),
   });
   const json = (await res.json()) as { status?: string };
+  clearTimeout(timer);
   if (json.status !== "success") throw new Error(`fetch ${path}: ${JSON.stringify(json)}`);
   return json;
 }
@@ -140,11 +148,14 @@ function call(client: ClientName, op: Op): Promise<unknown> {
   const refundId = sim.refund[CLIENTS.indexOf(client)] as string;
   switch (client) {
     case "fetch":
+    case "fetch + timeout signal": {
+      const timed = client !== "fetch";
       return op === "retrieve"
-        ? bareFetch("POST", "/payment/detail", { paymentId: sim.retrieve })
+        ? bareFetch("POST", "/payment/detail", { paymentId: sim.retrieve }, timed)
         : op === "refund v2"
-          ? bareFetch("POST", "/v2/payment/refund", { paymentId: refundId, price: "1.0", conversationId: `f-${i}` })
-          : bareFetch("GET", "/payment/test");
+          ? bareFetch("POST", "/v2/payment/refund", { paymentId: refundId, price: "1.0", conversationId: `f-${i}` }, timed)
+          : bareFetch("GET", "/payment/test", undefined, timed);
+    }
     case "openapi-fetch":
       return viaOpenapiFetch(op, i, refundId);
     case "@odeme/iyzico (node:http)":
@@ -282,6 +293,7 @@ const ratios = OPS.map((op) => {
     medianVsIyzipay: node.medianMs / sdkRow.medianMs,
     cpuVsIyzipay: node.cpuUsPerCall / sdkRow.cpuUsPerCall,
     globalFetchCpuVsBareFetch: global.cpuUsPerCall / bare.cpuUsPerCall,
+    globalFetchCpuVsTimedFetch: global.cpuUsPerCall / by("fetch + timeout signal").cpuUsPerCall,
     injectedFetchCpuVsBareFetch: injected.cpuUsPerCall / bare.cpuUsPerCall,
     openapiFetchCpuVsBareFetch: by("openapi-fetch").cpuUsPerCall / bare.cpuUsPerCall,
   };
@@ -294,6 +306,7 @@ printTable(
     "median: odeme / iyzipay",
     "CPU: odeme / iyzipay",
     "CPU: odeme (global fetch) / bare fetch",
+    "CPU: odeme (global fetch) / fetch + timeout signal",
     "CPU: odeme (injected fetch) / bare fetch",
     "CPU: openapi-fetch / bare fetch",
   ],
@@ -303,6 +316,7 @@ printTable(
     f(r.medianVsIyzipay),
     f(r.cpuVsIyzipay),
     f(r.globalFetchCpuVsBareFetch),
+    f(r.globalFetchCpuVsTimedFetch),
     f(r.injectedFetchCpuVsBareFetch),
     f(r.openapiFetchCpuVsBareFetch),
   ]),
