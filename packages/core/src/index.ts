@@ -43,6 +43,7 @@ export {
   isSecretKey,
   secretFieldSet,
   clip,
+  luhnValid,
   MASK,
   createScrubber,
   credentialValues,

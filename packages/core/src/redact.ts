@@ -10,7 +10,7 @@ import { NO_FIELDS, type SecretFields } from "./scrub/fields.ts";
 import { clip as clipText, maskDeep, maskForm, maskHeaders, maskPatterns } from "./scrub/text.ts";
 
 export { isSecretKey, secretFieldSet, type SecretFields } from "./scrub/fields.ts";
-export { MASK, maskCardNumbers } from "./scrub/text.ts";
+export { luhnValid, MASK, maskCardNumbers } from "./scrub/text.ts";
 export { base64Forms, secretForms, FRAGMENT, MIN_SECRET } from "./scrub/known-values.ts";
 export { createScrubber, credentialValues, scrubberFor, type Scrubber, type ScrubberOptions } from "./scrub/scrubber.ts";
 

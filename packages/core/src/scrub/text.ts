@@ -8,7 +8,8 @@ import { isIdKey, isSecretKey, NO_FIELDS, type SecretFields } from "./fields.ts"
 
 export const MASK = "[REDACTED]";
 
-function luhn(digits: string): boolean {
+/** The Luhn checksum of a run of digits (ISO/IEC 7812 card numbers pass it). */
+export function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = digits.charCodeAt(digits.length - 1 - i) - 48;
@@ -28,7 +29,7 @@ const PAN = /(?<![\d])\d(?:[ -]?\d){11,18}(?![\d])/g;
 export function maskCardNumbers(text: string): string {
   return text.replace(PAN, (run) => {
     const digits = run.replace(/[ -]/g, "");
-    if (digits.length < 12 || digits.length > 19 || !luhn(digits)) return run;
+    if (digits.length < 12 || digits.length > 19 || !luhnValid(digits)) return run;
     let seen = 0;
     let out = "";
     for (const ch of run) {

@@ -8,6 +8,8 @@
  *   no caller code run by a toString).
  */
 
+import { luhnValid } from "@odeme/core";
+
 /** Longest string shown as it is; longer ones are described by their length. */
 const MAX_SHOWN = 40;
 
@@ -19,24 +21,11 @@ const MAX_SHOWN = 40;
  */
 const DIGIT_RUN = /\d(?:[ -]?\d){11,18}/g;
 
-export function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 /** Card-number-like digit runs in `text`, masked to their last four digits. */
 export function maskCardNumbers(text: string): string {
   return text.replace(DIGIT_RUN, (run) => {
     const digits = run.replace(/[ -]/g, "");
-    if (run === digits && !luhn(digits)) return run;
+    if (run === digits && !luhnValid(digits)) return run;
     return `${"*".repeat(digits.length - 4)}${digits.slice(-4)}`;
   });
 }

@@ -5,27 +5,15 @@
  * here is one the generated client can send as it is: the right JSON type, within the spec's
  * lengths, patterns, formats and bounds.
  */
+import type { RequestFieldConstraint } from "@odeme/core";
 import type { JsonValue } from "../providers/adapter.ts";
 import { invalidRequest } from "../errors.ts";
 import { formatDecimal, isCurrency, MAX_JSON_MINOR, parseMoney, type Currency, type Money } from "../money.ts";
 import type { ProviderId } from "../types.ts";
 import { render } from "./render.ts";
 
-/** One request field's constraints, as every generated package's constraints table gives them. */
-export interface SpecField {
-  readonly type?: string | readonly string[];
-  readonly format?: string;
-  readonly pattern?: string;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly exclusiveMinimum?: number;
-  readonly exclusiveMaximum?: number;
-  readonly enum?: readonly unknown[];
-  readonly bigint?: true;
-  readonly money?: true;
-}
+/** One request field's constraints, as every generated package's constraints table gives them (core's type). */
+export type SpecField = RequestFieldConstraint;
 
 /** A spec field and where it goes: a header value has stricter rules than a JSON string. */
 export interface SpecSource {

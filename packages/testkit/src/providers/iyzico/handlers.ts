@@ -66,6 +66,19 @@ export function iyzicoBehaviour(state: IyzicoState): ProviderBehaviour {
 
   const { meta, failure, success } = createEnvelope(clock);
 
+  /**
+   * A refund answer's signature, v1 and v2 alike: paymentId, price, currency, conversationId
+   * (docs.iyzico.com/en/advanced/response-signature-validation, "Refund Endpoints"; iyzipay-java
+   * model/Refund.java, which both createV1 and createV2 answer).
+   */
+  const refundSignature = (payment: LedgerPayment, price: number, body: JsonObject): string =>
+    responseSignature(credentials.secretKey, [
+      payment.paymentId,
+      signedAmount(minorToNumber(price)),
+      payment.currency,
+      conversationIdOf(body) ?? "",
+    ]);
+
   /** An example answer iyzico would sign, signed over this request's conversationId. */
   const signExample = (operationId: string, reply: HandledReply): HandledReply => {
     const fields = EXAMPLE_SIGNED_FIELDS[operationId];
@@ -185,14 +198,7 @@ export function iyzicoBehaviour(state: IyzicoState): ProviderBehaviour {
         hostReference: "mock00007iyzihostrfn",
         refundHostReference: "mock00007iyzihostrfn",
         retryable: false,
-        // Refund signature order: paymentId, price, currency, conversationId
-        // (docs.iyzico.com/en/advanced/response-signature-validation, "Refund Endpoints").
-        signature: responseSignature(credentials.secretKey, [
-          result.payment.paymentId,
-          signedAmount(minorToNumber(price)),
-          result.payment.currency,
-          conversationIdOf(body) ?? "",
-        ]),
+        signature: refundSignature(result.payment, price, body),
       });
     },
 
@@ -205,14 +211,7 @@ export function iyzicoBehaviour(state: IyzicoState): ProviderBehaviour {
         currency: result.payment.currency,
         authCode: authCode(ledger.refunds.length),
         hostReference: "mock00007iyzihostrfn",
-        // Amount-based (v2) refund signature order: paymentId, price, currency, conversationId (docs,
-        // "Refund Endpoints"; iyzipay-java model/Refund.java, which createV2 answers).
-        signature: responseSignature(credentials.secretKey, [
-          result.payment.paymentId,
-          signedAmount(minorToNumber(price)),
-          result.payment.currency,
-          conversationIdOf(body) ?? "",
-        ]),
+        signature: refundSignature(result.payment, price, body),
       });
     },
 
