@@ -34,7 +34,7 @@ export { oauth2ClientCredentialsAuth } from "./auth/oauth2-client-credentials.ts
 export { TokenCache } from "./auth/oauth2.ts";
 export { formatWireAmount, minorUnits, WireMoneyError } from "./wire-money.ts";
 export type { DecimalString, MinorUnits, MoneyWireFormat } from "./wire-money.ts";
-export { parseJsonLossless, stringifyWithRawNumbers } from "./json.ts";
+export { parseJsonLossless, parseJsonNumbersAsWritten, stringifyWithRawNumbers } from "./json.ts";
 export {
   redact,
   redactText,

@@ -8,6 +8,19 @@ export function parseJsonLossless(text: string): unknown {
   // Without a run of 16 digits no integer can pass 2^53 (9007199254740992 has 16), and the native
   // parser alone is exact: the scan below runs only for bodies that may need it.
   if (!LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
+  return JSON.parse(quoteNumbers(text, (literal) => /^-?\d+$/.test(literal) && !Number.isSafeInteger(Number(literal))));
+}
+
+/**
+ * JSON with every number as the exact text it was written in (`101.50` stays "101.50"): for
+ * signatures computed over values "as received", where a parsed 101.5 would never match.
+ */
+export function parseJsonNumbersAsWritten(text: string): unknown {
+  return JSON.parse(quoteNumbers(text, () => true));
+}
+
+/** The JSON text with each number literal that `quote` picks turned into a string of itself. */
+function quoteNumbers(text: string, quote: (literal: string) => boolean): string {
   let out = "";
   let i = 0;
   let last = 0;
@@ -30,7 +43,7 @@ export function parseJsonLossless(text: string): unknown {
       i++;
       while (i < text.length && /[0-9.eE+-]/.test(text[i] as string)) i++;
       const literal = text.slice(start, i);
-      if (/^-?\d+$/.test(literal) && !Number.isSafeInteger(Number(literal))) {
+      if (quote(literal)) {
         out += `${text.slice(last, start)}"${literal}"`;
         last = i;
       }
@@ -38,7 +51,7 @@ export function parseJsonLossless(text: string): unknown {
     }
     i++;
   }
-  return JSON.parse(last === 0 ? text : out + text.slice(last));
+  return last === 0 ? text : out + text.slice(last);
 }
 
 const LONG_DIGIT_RUN = /\d{16}/;

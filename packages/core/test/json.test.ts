@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonLossless, RawNumber, stringifyWithRawNumbers } from "../src/json.ts";
+import { parseJsonLossless, parseJsonNumbersAsWritten, RawNumber, stringifyWithRawNumbers } from "../src/json.ts";
 
 describe("parseJsonLossless", () => {
   it.each([
@@ -57,6 +57,20 @@ describe("parseJsonLossless", () => {
 
   it.each(["", "{", "<html>503</html>", '{"a":01}', "{'a':1}"])("still rejects invalid JSON %j", (text) => {
     expect(() => parseJsonLossless(text)).toThrow(SyntaxError);
+  });
+});
+
+describe("parseJsonNumbersAsWritten", () => {
+  it("gives every number as the text it was written in, at any depth, and leaves strings alone", () => {
+    expect(parseJsonNumbersAsWritten('{"a":101.50,"b":[1,-2.0e3],"c":{"d":0.10},"s":"7.50","big":12345678901234567890}')).toEqual({
+      a: "101.50",
+      b: ["1", "-2.0e3"],
+      c: { d: "0.10" },
+      s: "7.50",
+      big: "12345678901234567890",
+    });
+    // A digit inside a string (escaped quote included) is not a number.
+    expect(parseJsonNumbersAsWritten('{"q":"say \\"1.0\\" 2","n":true}')).toEqual({ q: 'say "1.0" 2', n: true });
   });
 });
 

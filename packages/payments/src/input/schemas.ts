@@ -75,7 +75,9 @@ export const RETRIEVE_HINTS = {
   description: "A lookup takes no description.",
 };
 
-export const ITEM_REFUND = "cannot refund one basket item (paymentTransactionId); only iyzico can. Refund an amount instead.";
+/** Which providers can is `capabilities(id).itemRefund`: the message points there rather than naming one. */
+export const ITEM_REFUND =
+  "cannot refund one basket item (paymentTransactionId): refund an amount instead (capabilities(provider).itemRefund says which providers refund items).";
 
 /** What a provider that names a payment one way, for every input, and refunds no single items gives. */
 export interface OneWaySchemas {

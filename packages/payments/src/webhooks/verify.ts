@@ -3,7 +3,7 @@
  * parsing, and a constant-time hex comparison whose failures say what is wrong without ever
  * showing the expected signature or the secret.
  */
-import { OdemeError, parseJsonLossless, timingSafeEqualHex } from "@odeme/core";
+import { OdemeError, parseJsonLossless, parseJsonNumbersAsWritten, timingSafeEqualHex } from "@odeme/core";
 
 /** Node's IncomingHttpHeaders, a plain record, or a fetch Headers. */
 export type HeaderBag = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -45,26 +45,35 @@ export function header(headers: HeaderBag | undefined, name: string): string | u
   return undefined;
 }
 
-/** A callback body: JSON when it looks like JSON, otherwise a form post. */
-export function parseBody(provider: string, text: string): Record<string, unknown> {
+/** A callback body, read two ways. */
+export interface CallbackBody {
+  /** Each value as the text that was signed: a JSON number as written (`101.50`, not 101.5). */
+  fields: Record<string, unknown>;
+  /** The body as parsed, for the event's `payload` (numbers as numbers, long ids exact). */
+  payload: Record<string, unknown>;
+}
+
+/** A callback body: JSON when it looks like JSON, otherwise a form post (all text already). */
+export function parseBody(provider: string, text: string): CallbackBody {
   const trimmed = text.trim();
   if (trimmed === "") throw webhookError(provider, "invalid_request", "the body is empty.", "rawBody");
   if (trimmed.startsWith("{")) {
-    let parsed: unknown;
+    let payload: unknown;
     try {
-      parsed = parseJsonLossless(trimmed);
+      payload = parseJsonLossless(trimmed);
     } catch {
       throw webhookError(provider, "invalid_request", "the body starts like JSON but is not valid JSON.", "rawBody");
     }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    if (payload === null || typeof payload !== "object" || Array.isArray(payload)) {
       throw webhookError(provider, "invalid_request", "the JSON body is not an object.", "rawBody");
     }
-    return parsed as Record<string, unknown>;
+    return { fields: parseJsonNumbersAsWritten(trimmed) as Record<string, unknown>, payload: payload as Record<string, unknown> };
   }
-  return Object.fromEntries(new URLSearchParams(trimmed));
+  const form = Object.fromEntries(new URLSearchParams(trimmed));
+  return { fields: form, payload: form };
 }
 
-/** A field as the text that was signed: numbers as written (lossless parse), absent as "". */
+/** A field of `CallbackBody.fields` as the text that was signed; absent as "". */
 export function text(body: Record<string, unknown>, name: string): string {
   const v = body[name];
   return v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);

@@ -10,8 +10,14 @@ describe("the raw body", () => {
 
   it("is parsed as JSON when it looks like JSON, as a form post otherwise", () => {
     // An integer beyond 2^53 keeps every digit (a 19-digit id signs as sent).
-    expect(text(parseBody("paywall", ' {"paymentId": 12345678901234567890}'), "paymentId")).toBe("12345678901234567890");
-    expect(parseBody("paywall", "a=1&b=x")).toEqual({ a: "1", b: "x" });
+    const json = parseBody("paywall", ' {"paymentId": 12345678901234567890, "amount": 101.50, "order": {"amount": 5.0}}');
+    expect(text(json.fields, "paymentId")).toBe("12345678901234567890");
+    // Signatures are over values as received: a JSON number keeps the digits it was written with.
+    expect(text(json.fields, "amount")).toBe("101.50");
+    expect(text(json.fields.order as Record<string, unknown>, "amount")).toBe("5.0");
+    // The payload is the parsed body: numbers stay numbers, long ids exact strings.
+    expect(json.payload).toEqual({ paymentId: "12345678901234567890", amount: 101.5, order: { amount: 5 } });
+    expect(parseBody("paywall", "a=1&b=x")).toEqual({ fields: { a: "1", b: "x" }, payload: { a: "1", b: "x" } });
     for (const bad of ["", "  ", "{oops"])
       expect(() => parseBody("paywall", bad)).toThrow(expect.objectContaining({ code: "invalid_request" }));
   });

@@ -28,7 +28,7 @@ export interface DineroPayCallbackEvent {
 const P = "dineropay";
 
 export function verifyDineroPayCallback(password: string, rawBody: RawBody): DineroPayCallbackEvent {
-  const body = parseBody(P, rawText(P, rawBody));
+  const { fields: body, payload } = parseBody(P, rawText(P, rawBody));
   const order = typeof body.order === "object" && body.order !== null ? (body.order as Record<string, unknown>) : undefined;
   const orderField = (name: string) => (order !== undefined ? text(order, name) : text(body, `order_${name}`));
   const paymentId = text(body, "payment_public_id") || requireField(P, body, "id", "is this a DineroPay callback?");
@@ -54,7 +54,7 @@ export function verifyDineroPayCallback(password: string, rawBody: RawBody): Din
     orderCurrency: currency,
     type: text(body, "type"),
     status: text(body, "status"),
-    payload: body,
+    payload,
   };
 }
 

@@ -28,7 +28,7 @@ export interface IyzicoWebhookEvent {
 const P = "iyzico";
 
 export function verifyIyzicoWebhook(secretKey: string, rawBody: RawBody, headers: HeaderBag | undefined): IyzicoWebhookEvent {
-  const body = parseBody(P, rawText(P, rawBody));
+  const { fields: body, payload } = parseBody(P, rawText(P, rawBody));
   const eventType = requireField(P, body, "iyziEventType", "is this an iyzico webhook?");
   const status = requireField(P, body, "status", "is this an iyzico webhook?");
   const conversationId = text(body, "paymentConversationId");
@@ -56,7 +56,7 @@ export function verifyIyzicoWebhook(secretKey: string, rawBody: RawBody, headers
     paymentConversationId: conversationId,
     status,
     ...(checkout ? { token } : {}),
-    payload: body,
+    payload,
   };
 }
 

@@ -28,7 +28,7 @@ export interface PaywallCallbackEvent {
 const P = "paywall";
 
 export function verifyPaywallCallback(hashKey: string, rawBody: RawBody): PaywallCallbackEvent {
-  const body = parseBody(P, rawText(P, rawBody));
+  const { fields: body, payload } = parseBody(P, rawText(P, rawBody));
   const paymentId = requireField(P, body, "paymentId", "is this a Paywall 3-D Secure callback?");
   const uniqueCode = text(body, "uniqueCode");
   const amount = text(body, "amount");
@@ -52,7 +52,7 @@ export function verifyPaywallCallback(hashKey: string, rawBody: RawBody): Paywal
     amount,
     installment,
     ...(error !== "" ? { errorMessage: Buffer.from(error, "base64").toString("utf8") } : {}),
-    payload: body,
+    payload,
   };
 }
 

@@ -28,6 +28,16 @@ describe("Paywall 3-D callback hash", () => {
     expect(failure(() => payments.webhooks.verify("paywall", reformatted)).code).toBe("authentication");
   });
 
+  it("verifies a JSON body whose amount is a number, hashed with the digits it was sent with", () => {
+    // Paywall hashes the amount as it sends it; a parsed 101.5 would never match "101.50".
+    const json = `{"status":"Success","errorCode":0,"paymentId":123456,"uniqueCode":"order-1001","amount":101.50,"installment":1,"hash":"${hash}"}`;
+    const event = payments.webhooks.verify("paywall", json);
+    expect(event).toMatchObject({ succeeded: true, paymentId: "123456", amount: "101.50", installment: "1" });
+    expect(event.payload).toMatchObject({ amount: 101.5, paymentId: 123456 });
+    const rewritten = json.replace("101.50", "101.5");
+    expect(failure(() => payments.webhooks.verify("paywall", rewritten)).code).toBe("authentication");
+  });
+
   it.each([
     ["a missing hash", { ...fields }, "invalid_request", '"3D Hash Key" is enabled'],
     ["a wrong-length hash", { ...fields, hash: hash.slice(2) }, "invalid_request", "has 62 hex characters; a valid one has 64"],
