@@ -15,18 +15,22 @@
  * The record is a cache, not a committed file: it lives in `node_modules/.cache/odeme-gen/` of the
  * working folder. Committed, it would change with every edit of the generator (even a comment) and
  * make all five generated packages conflict at every merge; cached, losing it costs one full run.
+ * Each record names its package folder; a full run drops the records of folders that are gone
+ * (tests generate into temporary folders), so the cache holds one record per live package.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** What one generation of a package recorded. */
 export interface GenerationRecord {
   format: number;
+  /** The package folder (absolute) the record is about: a record of a folder that is gone is pruned. */
+  dir: string;
   key: string;
   operations: number;
   /** sha256 of each file written, by path relative to the package folder. */
@@ -102,8 +106,29 @@ export function generationKey(specBytes: Buffer, coreVersion: string): string {
   return sha256(`${CACHE_FORMAT}\0${generatorFingerprint()}\0${coreVersion}\0${sha256(specBytes)}`);
 }
 
+function cacheDir(cacheRoot: string): string {
+  return join(cacheRoot, "node_modules", ".cache", "odeme-gen");
+}
+
 function recordFile(packageDir: string, cacheRoot: string): string {
-  return join(cacheRoot, "node_modules", ".cache", "odeme-gen", `${sha256(resolve(packageDir)).slice(0, 32)}.json`);
+  return join(cacheDir(cacheRoot), `${sha256(resolve(packageDir)).slice(0, 32)}.json`);
+}
+
+/** Drops the records of package folders that no longer exist, and records of another format. */
+function pruneRecords(cacheRoot: string, keep: string): void {
+  const folder = cacheDir(cacheRoot);
+  for (const name of readdirSync(folder)) {
+    const file = join(folder, name);
+    if (file === keep || !name.endsWith(".json")) continue;
+    let dir: unknown;
+    try {
+      const record = JSON.parse(readFileSync(file, "utf8")) as Partial<GenerationRecord>;
+      dir = record.format === CACHE_FORMAT ? record.dir : undefined;
+    } catch {
+      // unreadable: a record torn by a crash, dropped like a stale one
+    }
+    if (typeof dir !== "string" || !existsSync(dir)) rmSync(file, { force: true });
+  }
 }
 
 /** The record of the package's last generation when it still holds (see the module comment), else undefined. */
@@ -135,6 +160,7 @@ export function recordGeneration(
 ): void {
   const record: GenerationRecord = {
     format: CACHE_FORMAT,
+    dir: resolve(packageDir),
     key,
     operations,
     files: Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b)).map(([rel, text]) => [rel, sha256(text)])),
@@ -145,6 +171,7 @@ export function recordGeneration(
     const tmp = `${target}.odeme-tmp-${randomBytes(4).toString("hex")}`;
     writeFileSync(tmp, `${JSON.stringify(record)}\n`);
     renameSync(tmp, target);
+    pruneRecords(cacheRoot, target);
   } catch {
     // A cache that cannot be written only makes the next run a full one.
   }

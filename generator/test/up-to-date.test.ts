@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -42,6 +42,32 @@ describe("upToDate", () => {
     const { root, dir } = generated(FILES);
     expect(upToDate(dir, "k2", root)).toBeUndefined();
     expect(upToDate(dir, "k1", join(work, "no-cache-here"))).toBeUndefined();
+  });
+});
+
+describe("the cache", () => {
+  it("keeps one record per package folder that still exists, and drops the rest when it records", () => {
+    const root = join(work, "shared-cache");
+    const folder = (name: string) => {
+      const dir = join(root, "packages", name);
+      mkdirSync(join(dir, "src"), { recursive: true });
+      writeFileSync(join(dir, "src/index.ts"), "export {};\n");
+      return dir;
+    };
+    const record = (dir: string) => recordGeneration(dir, "k1", 1, new Map([["src/index.ts", "export {};\n"]]), root);
+    const records = () => readdirSync(join(root, "node_modules/.cache/odeme-gen")).length;
+    const [a, b, c] = [folder("a"), folder("b"), folder("c")];
+    record(a);
+    record(b);
+    record(c);
+    record(c);
+    expect(records()).toBe(3);
+    rmSync(b, { recursive: true });
+    rmSync(c, { recursive: true });
+    writeFileSync(join(root, "node_modules/.cache/odeme-gen/torn.json"), "{");
+    record(a);
+    expect(records()).toBe(1);
+    expect(upToDate(a, "k1", root)).toMatchObject({ key: "k1", dir: a });
   });
 });
 
