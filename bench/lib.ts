@@ -1,11 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
+export { median } from "./stats.ts";
 
 /** Wall time of one child process, in ms; throws with its stderr if it fails. */
 export function timeProcess(args: string[], cwd: string): number {

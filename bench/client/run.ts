@@ -14,11 +14,9 @@
  * time, clients taking turns call by call; then throughput at 1 and at 50 in flight, clients
  * taking turns block by block. Bounded: BENCH_CALLS sequential calls and BENCH_ROUNDS blocks of
  * BENCH_BLOCK calls per client and operation, and a wall-clock cap (BENCH_MAX_S).
+ * runtimes.ts measures the neutral entry where its global fetch is the default (Bun, Deno).
  */
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import createClient from "openapi-fetch";
 import {
   createIyzicoClient,
@@ -34,6 +32,7 @@ import { createTransport as createNeutralTransport, iyzwsV2Auth } from "../../pa
 import { nodeHmacSha256 } from "../../packages/core/src/crypto-node.ts";
 import { median, printTable, writeResult } from "../lib.ts";
 import { bareIyzwsV2Headers } from "./bare-sign.ts";
+import { startSimulatorProcess } from "./sim-process.ts";
 
 const SEQ = Number(process.env.BENCH_CALLS ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -56,17 +55,7 @@ type ClientName = (typeof CLIENTS)[number];
 type Op = "retrieve" | "refund v2" | "API test";
 const OPS: Op[] = ["retrieve", "refund v2", "API test"];
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const server = spawn(
-  process.execPath,
-  ["--import", "tsx", "--conditions=@odeme/source", "bench/client/sim-server.ts", String(CLIENTS.length)],
-  { cwd: root, stdio: ["pipe", "pipe", "inherit"] },
-);
-const first = await new Promise<string>((resolve, reject) => {
-  server.once("exit", (code) => reject(new Error(`simulator exited ${code}`)));
-  createInterface({ input: server.stdout! }).once("line", resolve);
-});
-const sim = JSON.parse(first) as { url: string; credentials: { apiKey: string; secretKey: string }; retrieve: string; refund: string[] };
+const sim = await startSimulatorProcess(CLIENTS.length);
 const { apiKey, secretKey } = sim.credentials;
 const started = performance.now();
 
@@ -259,7 +248,7 @@ try {
     }
   }
 } finally {
-  server.stdin!.end();
+  await sim.close();
 }
 
 const f = (n: number, d = 2) => n.toFixed(d);
