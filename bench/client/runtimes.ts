@@ -1,8 +1,10 @@
 /**
- * Client CPU per call where the global fetch is what odeme sends with: Bun and Deno (and workerd
- * and browsers, not run here) get the runtime-neutral entry, whose sender is the global fetch and
- * whose signer is WebCrypto. Node users get node:http (bench/client/run.ts measures that); Node
- * runs the same neutral bundle here too, as a third fetch runtime and a reference.
+ * Client CPU per call where the global fetch is what odeme sends with: the runtime-neutral entry,
+ * whose sender is the global fetch and whose signer is WebCrypto. That is what workerd, edge
+ * runtimes and bundles for `platform=neutral` get; none of them reports CPU time, so the neutral
+ * bundle runs here under Node, Bun and Deno as stand-ins. (Bun and Deno resolve an npm package's
+ * `node` export condition, so their npm users get the node:http sender and node:crypto, as Node's
+ * do: bench/client/run.ts measures that entry.)
  *
  * One entry (runtimes-entry.ts) is bundled by esbuild for platform "neutral", the iyzico
  * simulator's address and ids injected by `define`, and run under Node, Bun and Deno (the
