@@ -4,7 +4,8 @@
  * runtimes and bundles for `platform=neutral` get; none of them reports CPU time, so the neutral
  * bundle runs here under Node, Bun and Deno as stand-ins. (Bun and Deno resolve an npm package's
  * `node` export condition, so their npm users get the node:http sender and node:crypto, as Node's
- * do: bench/client/run.ts measures that entry.)
+ * do: bench/client/run.ts measures that entry on Node; BENCH_RT_ENTRY=node bundles that entry
+ * here instead, to see it under Bun and Deno.)
  *
  * One entry (runtimes-entry.ts) is bundled by esbuild for platform "neutral", the iyzico
  * simulator's address and ids injected by `define`, and run under Node, Bun and Deno (the
@@ -40,6 +41,7 @@ const ROUNDS = Number(process.env.BENCH_RT_ROUNDS ?? 15);
 const CALLS = Number(process.env.BENCH_RT_CALLS ?? 100);
 const BLOCK = Number(process.env.BENCH_RT_BLOCK ?? 400);
 const MAX_MS = Number(process.env.BENCH_RT_MAX_S ?? 60) * 1000;
+const ENTRY = process.env.BENCH_RT_ENTRY === "node" ? "node" : "neutral";
 const RUNTIMES = (process.env.BENCH_RT_RUNTIMES ?? "node,bun,deno").split(",").map((r) => r.trim()) as ("node" | "bun" | "deno")[];
 
 const entry = fileURLToPath(new URL("./runtimes-entry.ts", import.meta.url));
@@ -94,9 +96,9 @@ try {
         bundle: true,
         write: false,
         format: "esm",
-        platform: "neutral",
+        platform: ENTRY,
         target: "es2022",
-        conditions: ["@odeme/source"],
+        conditions: ENTRY === "node" ? ["@odeme/source", "node"] : ["@odeme/source"],
         mainFields: ["module", "main"],
         define: { BENCH_RT_INPUT: JSON.stringify(input) },
         logLevel: "silent",
@@ -120,7 +122,7 @@ try {
 
 const f = (n: number, d = 2) => n.toFixed(d);
 console.log(
-  `\nbench/client/runtimes: rounds of ${CALLS} sequential calls and ${BLOCK} calls at 50 in flight per client and operation, the neutral bundle (global fetch, WebCrypto)`,
+  `\nbench/client/runtimes: rounds of ${CALLS} sequential calls and ${BLOCK} calls at 50 in flight per client and operation, ${ENTRY === "node" ? "the node entry (node:http, node:crypto)" : "the neutral bundle (global fetch, WebCrypto)"}`,
 );
 console.log(
   "@odeme/iyzico checks the response signature of retrieve and refund v2 (one HMAC more than the bare fetch); the last two rows of each table are diagnostics",
@@ -192,5 +194,5 @@ printTable(
   ]),
 );
 console.log(
-  `\nwrote ${writeResult("client-runtimes", { rounds: ROUNDS, sequentialCalls: CALLS, block: BLOCK, maxS: MAX_MS / 1000, results, ratios })} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  `\nwrote ${writeResult(ENTRY === "node" ? "client-runtimes-node-entry" : "client-runtimes", { entry: ENTRY, rounds: ROUNDS, sequentialCalls: CALLS, block: BLOCK, maxS: MAX_MS / 1000, results, ratios })} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
 );
