@@ -3,7 +3,9 @@ import { OdemeError, type ErrorCode } from "./errors.ts";
 
 /** Codes a caller may simply retry: nothing was applied, or the operation is a read. */
 export function retryableCode(code: ErrorCode): boolean {
-  return code === "rate_limited" || code === "provider_unavailable" || code === "timeout" || code === "network";
+  return (
+    code === "rate_limited" || code === "provider_unavailable" || code === "timeout" || code === "network" || code === "store_unavailable"
+  );
 }
 
 /**

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   "malformed_response",
   // A successful answer whose provider signature is missing or wrong: tampered or not the provider's.
   "response_signature_invalid",
+  // The facade's idempotency store (not the provider) failed: see @odeme/payments.
+  "store_unavailable",
   "provider_error",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

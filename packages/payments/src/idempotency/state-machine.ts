@@ -92,6 +92,9 @@ export async function runWrite(runner: WriteRunner, job: WriteJob): Promise<Writ
 
 /** One call's walk through the key's state machine. */
 class KeyRun {
+  /** Whether an earlier call with this key may have sent its write (its record was sent or unknown). */
+  earlierSend = false;
+
   constructor(
     readonly runner: WriteRunner,
     readonly job: WriteJob,
@@ -99,7 +102,7 @@ class KeyRun {
 
   async run(): Promise<WriteOutcome> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const step = await this.decide(await this.runner.store.get(this.job.key));
+      const step = await this.decide(await this.stored("reading the key", () => this.runner.store.get(this.job.key)));
       if (step !== AGAIN) return step;
     }
     throw outcomeUnknown(
@@ -124,7 +127,7 @@ class KeyRun {
         lease: this.lease(),
       });
       // Another process created the key between our read and now: its record decides.
-      if (!(await this.runner.store.create(job.key, mine))) return AGAIN;
+      if (!(await this.stored("creating the key's record", () => this.runner.store.create(job.key, mine)))) return AGAIN;
       return this.planAndSend(mine);
     }
     if (current.state !== "rejected" && current.fingerprint !== job.fingerprint) {
@@ -183,6 +186,8 @@ class KeyRun {
       current.state === "sent"
         ? (current.lease?.until ?? current.inFlightAt ?? current.updatedAt)
         : (current.inFlightAt ?? current.updatedAt);
+    // From here on an earlier call's request may have been applied: a store failure says so.
+    this.earlierSend = true;
     const mine = this.next(current, { state: "unknown", lease: this.lease(), inFlightAt });
     if (!(await this.cas(current, mine))) return AGAIN;
     return this.lookUpThenResend(mine, current.plan);
@@ -198,7 +203,8 @@ class KeyRun {
       throw outcomeUnknown(job, undefined, found.how, found.retryable === true);
     }
     const resendAt = Date.parse(mine.inFlightAt ?? mine.updatedAt) + runner.resendGraceMs;
-    if (!job.rejectsRepeatedKeys && runner.now().getTime() < resendAt) {
+    // A time that is not a number (a record's date a store mangled) never says "long enough ago".
+    if (!job.rejectsRepeatedKeys && !(runner.now().getTime() >= resendAt)) {
       await this.release(mine);
       throw outcomeUnknown(job, undefined, stillInFlight(job, new Date(resendAt)), true);
     }
@@ -309,7 +315,21 @@ class KeyRun {
   }
 
   async cas(base: IdempotencyRecord, next: IdempotencyRecord): Promise<boolean> {
-    return this.runner.store.compareAndSet(this.job.key, base.version, next);
+    return this.stored("updating the key's record", () => this.runner.store.compareAndSet(this.job.key, base.version, next));
+  }
+
+  /**
+   * A store call whose failure reaches the caller. Every such call comes before this call's
+   * request (the pending → sent CAS is the last one before sending), so nothing was sent by it;
+   * the error says whether an earlier call's may have been applied.
+   */
+  async stored<T>(what: string, call: () => T | Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (isOdemeError(error)) throw error;
+      throw storeUnavailable(this.job, what, error, this.earlierSend);
+    }
   }
 
   /** A CAS whose loss (or a store failure) changes nothing for the caller: the error they get is decided already. */
@@ -349,10 +369,29 @@ async function lookUp(job: WriteJob, plan: WritePlan): Promise<Reconciliation> {
 }
 
 function stillInFlight(job: WriteJob, resendAt: Date): string {
+  const after = Number.isNaN(resendAt.getTime()) ? "later" : `after ${resendAt.toISOString()}`;
   return (
     `A lookup finds no ${job.operation} yet, but the first request may still be processing at ${job.providerName}. ` +
-    `Retry with the same key after ${resendAt.toISOString()}: the facade looks it up again and sends it only if it is still not there.`
+    `Retry with the same key ${after}: the facade looks it up again and sends it only if it is still not there.`
   );
+}
+
+/** The idempotency store failed before this call sent anything. */
+function storeUnavailable(job: WriteJob, what: string, cause: unknown, earlierSend: boolean): OdemeError {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return new OdemeError({
+    code: "store_unavailable",
+    message:
+      `${job.providerName} ${job.operation} with idempotencyKey "${job.key}": the idempotency store failed while ${what} (${why}), so this call sent nothing. ` +
+      (earlierSend
+        ? "An earlier call with this key may have been applied: retry with the same key once the store is back; the facade looks it up before sending."
+        : "Retry with the same key once the store is back."),
+    provider: job.provider,
+    operation: job.operation,
+    outcome: earlierSend ? "unknown" : "not_sent",
+    retryable: true,
+    cause,
+  });
 }
 
 /** Another call holds the key's lease: it may be sending now, so this one sends nothing. */

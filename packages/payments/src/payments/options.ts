@@ -46,14 +46,27 @@ export interface PaymentsOptions extends ProviderOptions {
   now?: () => Date;
 }
 
-/** The idempotency layer's settings; a bad leaseMs is a programming error, thrown at createPayments. */
-export function writeRunner(options: PaymentsOptions): WriteRunner {
-  const timeouts = [options.timeoutMs ?? 30_000, ...PROVIDER_IDS.map((p) => options[p]?.timeoutMs ?? 0)];
-  if (options.leaseMs !== undefined && !(Number.isFinite(options.leaseMs) && options.leaseMs > 0)) {
+/**
+ * A time option, checked at createPayments: a NaN (`Number(process.env.UNSET)`) or a negative
+ * number would otherwise reach the timers and the resend rule, where it reads as "long enough
+ * ago" and sends a write again. A programming error, so a TypeError naming the option.
+ */
+function checkMs(name: string, value: unknown, least: "positive" | "zero", what: string): void {
+  if (value === undefined) return;
+  const ok = typeof value === "number" && Number.isFinite(value) && (least === "zero" ? value >= 0 : value > 0);
+  if (!ok)
     throw new TypeError(
-      `createPayments: leaseMs must be a positive number of milliseconds (longer than a lookup plus a write), got ${render(options.leaseMs)}.`,
+      `createPayments: ${name} must be a ${least === "zero" ? "non-negative" : "positive"} number of milliseconds (${what}), got ${render(value)}.`,
     );
-  }
+}
+
+/** The idempotency layer's settings; a bad time option is a programming error, thrown at createPayments. */
+export function writeRunner(options: PaymentsOptions): WriteRunner {
+  checkMs("timeoutMs", options.timeoutMs, "positive", "the per-request time limit");
+  for (const p of PROVIDER_IDS) checkMs(`${p}.timeoutMs`, options[p]?.timeoutMs, "positive", "the per-request time limit");
+  checkMs("leaseMs", options.leaseMs, "positive", "longer than a lookup plus a write");
+  checkMs("resendGraceMs", options.resendGraceMs, "zero", "how long an unknown write is not sent again");
+  const timeouts = [options.timeoutMs ?? 30_000, ...PROVIDER_IDS.map((p) => options[p]?.timeoutMs ?? 0)];
   return {
     store: options.idempotencyStore === undefined ? new MemoryIdempotencyStore() : checkStore(options.idempotencyStore),
     now: options.now ?? (() => new Date()),

@@ -256,6 +256,44 @@ describe("idempotency", () => {
     expect(fake.calls).toHaveLength(0);
   });
 
+  it("a failing store is an OdemeError (store_unavailable, not_sent, retryable) and nothing is sent", async () => {
+    const { fake } = provider();
+    const down = new JsonStore();
+    down.get = async () => {
+      throw new Error("connect ECONNREFUSED 127.0.0.1:5432 password=hunter2hunter2");
+    };
+    const error = await rejection(() => payments(fake, { idempotencyStore: down }).refund(refund("k-store-down")));
+    expect(error).toBeInstanceOf(OdemeError);
+    expect(error).toMatchObject({ code: "store_unavailable", outcome: "not_sent", retryable: true, provider: "parolapay" });
+    expect(error.message).toContain("the idempotency store failed while reading the key");
+    expect(error.message).toContain("this call sent nothing");
+    // The store's own message is kept, with what looks like a secret masked.
+    expect(error.message).toContain("ECONNREFUSED");
+    expect(JSON.stringify(error)).not.toContain("hunter2");
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("a store that fails after an earlier call's outcome was unknown says that one may have been applied", async () => {
+    const { fake } = provider();
+    const store = new JsonStore();
+    store.put("k-store-unknown", {
+      version: 3,
+      fingerprint: print(refund("k-store-unknown")),
+      provider: "parolapay",
+      operation: "refund",
+      state: "unknown",
+      updatedAt: "2024-06-12T10:00:00.000Z",
+      plan: { providerOperation: "refund", request: {}, amount: { minor: "1000", currency: "TRY" } },
+    });
+    store.compareAndSet = async () => {
+      throw new Error("the database went away");
+    };
+    const error = await rejection(() => payments(fake, { idempotencyStore: store }).refund(refund("k-store-unknown")));
+    expect(error).toMatchObject({ code: "store_unavailable", outcome: "unknown", retryable: true });
+    expect(error.message).toContain("An earlier call with this key may have been applied");
+    expect(fake.calls).toHaveLength(0);
+  });
+
   it("the default store is per createPayments call", async () => {
     const { fake } = provider();
     await payments(fake).refund(refund("k7"));
@@ -519,6 +557,33 @@ describe("state machine over a shared JSON store, with a lookup that can tell", 
     expect(await runWrite(r, send())).toMatchObject({ result: { status: "succeeded" }, replayed: false });
     expect(state.sends).toBe(1);
     expect(state.applied).toBe(1);
+  });
+  it("never re-sends an unknown write whose recorded time a store mangled: outcome_unknown, no request", async () => {
+    const store = new JsonStore();
+    store.put("k15", {
+      version: 3,
+      fingerprint: "f-k15",
+      provider: "iyzico",
+      operation: "refund",
+      state: "unknown",
+      updatedAt: "not a date",
+      inFlightAt: "yesterday-ish",
+      plan: { providerOperation: "refundV2", request: {}, amount: { minor: "1000", currency: "TRY" } },
+    });
+    const { state, job } = ledger();
+    // A lookup that finds nothing would re-send once the grace has passed; an unreadable time never has.
+    const r = runnerOn(store, at("2030-01-01T00:00:00.000Z"), 0);
+    const error = await rejection(() =>
+      runWrite(
+        r,
+        job("k15", async () => {
+          state.applied += 1;
+        }),
+      ),
+    );
+    expect(error).toMatchObject({ code: "outcome_unknown", retryable: true });
+    expect(error.message).toContain("Retry with the same key later");
+    expect(state.sends).toBe(0);
   });
 });
 

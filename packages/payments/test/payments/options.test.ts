@@ -30,4 +30,16 @@ describe("writeRunner", () => {
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])("refuses leaseMs %s when createPayments is called", (leaseMs) => {
     expect(() => createPayments({ leaseMs })).toThrow(/leaseMs must be a positive number of milliseconds/);
   });
+
+  // `Number(process.env.UNSET)` is NaN: read as "the grace has passed", it re-sent an unknown refund.
+  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])("refuses resendGraceMs %s when createPayments is called", (resendGraceMs) => {
+    expect(() => createPayments({ resendGraceMs })).toThrow(/resendGraceMs must be a non-negative number of milliseconds/);
+  });
+
+  it.each([0, -1, Number.NaN])("refuses a timeoutMs of %s, for all providers or for one", (timeoutMs) => {
+    expect(() => createPayments({ timeoutMs })).toThrow(/^createPayments: timeoutMs must be a positive number of milliseconds/);
+    expect(() => createPayments({ iyzico: { apiKey: "a", secretKey: "s", timeoutMs } })).toThrow(
+      /^createPayments: iyzico\.timeoutMs must be a positive number of milliseconds/,
+    );
+  });
 });
