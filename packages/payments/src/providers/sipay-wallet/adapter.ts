@@ -67,7 +67,8 @@ interface Range {
 }
 
 /** What a search by this key's ext_transaction_id says about this write. */
-type KeyLookup = { found: "none" } | { found: "this"; sent: Sent } | { found: "other"; how: string };
+/** `payment`: the one transaction under the key is the refunded payment itself (the key is its order id). */
+type KeyLookup = { found: "none" } | { found: "this"; sent: Sent } | { found: "other"; how: string; payment?: true };
 
 export function createSipayWalletAdapter(config: SipayWalletConfig, shared: SharedClientOptions): ProviderAdapter<"sipay-wallet"> {
   const { lookbackDays = DEFAULT_LOOKBACK_DAYS, now = () => new Date(), ...clientOptions } = config;
@@ -150,7 +151,8 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
 
   /**
    * Whether THIS write (the key's ext_transaction_id, the plan's amount) is in the range. A record
-   * under the key that moved another amount, or is not completed, is not taken as this refund.
+   * under the key that is the refunded payment itself (a key reused from the order), moved another
+   * amount, is not completed, or points at another payment, is not taken as this refund.
    */
   async function lookUpKey(key: string, plan: WritePlan, range: Range, operation: string): Promise<KeyLookup> {
     const found = await records({ ext_transaction_id: key }, range, operation);
@@ -159,6 +161,23 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
     if (found.length > 1)
       return { found: "other", how: `Sipay lists ${found.length} transactions under ext_transaction_id ${key}. ${check}` };
     const [record] = found as [(typeof found)[number]];
+    const paymentId = (plan.request as Partial<RefundPaymentInstantRequest>).tx_correlation_id;
+    if (paymentId !== undefined && record.id === paymentId) {
+      return {
+        found: "other",
+        payment: true,
+        how: `The transaction under ext_transaction_id ${key} is the payment ${paymentId} itself, not a refund of it. ${check}`,
+      };
+    }
+    // Which payment a refund's record links is inferred (spec SummaryRecord.tx_ref_correlation_id),
+    // so a match proves nothing; but a record that names another payment is not this refund.
+    const linked = record.tx_ref_correlation_id;
+    if (paymentId !== undefined && typeof linked === "string" && linked !== "" && linked !== "0" && linked !== paymentId) {
+      return {
+        found: "other",
+        how: `Sipay's transaction ${record.id ?? "?"} under ext_transaction_id ${key} refers to transaction ${linked}, not to the payment ${paymentId}. ${check}`,
+      };
+    }
     const amount = planAmount(plan);
     const currency = record.currency_code === undefined ? amount?.currency : readCurrency(P, operation, record.currency_code);
     const moved = currency === undefined ? undefined : readAmount(P, operation, record.tx_base_amount, currency, "tx_base_amount");
@@ -224,6 +243,14 @@ export function createSipayWalletAdapter(config: SipayWalletConfig, shared: Shar
       // Before the first send: a refund under this key (a crash lost the store's record) is returned, not made again.
       const earlier = await lookUpKey(key, plan, lookback(), "refund");
       if (earlier.found === "this") return { ...plan, alreadyApplied: earlier.sent };
+      // Nothing sent, and Sipay would refuse the key anyway (301: an ext_transaction_id is used once).
+      if (earlier.found === "other" && earlier.payment)
+        throw invalidRequest(
+          P,
+          "refund",
+          "idempotencyKey",
+          `Sipay Wallet refund: idempotencyKey "${key}" is the ext_transaction_id of the payment being refunded. Sipay takes an ext_transaction_id once, so give the refund a key of its own (e.g. "${key}-refund-1"). Nothing was sent.`,
+        );
       if (earlier.found === "other")
         throw unknownOutcome(
           "refund",

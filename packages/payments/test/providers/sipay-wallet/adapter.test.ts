@@ -349,6 +349,48 @@ describe("Sipay Wallet against the simulator: lost answers, old refunds, lost st
     expect(refundRequests()).toBe(1);
   });
 
+  it.each([
+    ["a full refund", undefined],
+    ["a partial refund", "40.00"],
+  ])("%s whose key is the payment's own ext_transaction_id is refused before sending, never taken as done", async (_what, amount) => {
+    sim = await startSipayWalletSimulator({ now: NOW });
+    const payment = sim.seedPayment({ amount: "100.00", extTransactionId: "order-77" });
+    const input = {
+      provider: "sipay-wallet",
+      payment: { transactionId: payment.transactionId },
+      ...(amount !== undefined ? { amount: parseMoney(amount, "TRY") } : {}),
+      idempotencyKey: "order-77",
+    } as const;
+    const payments = facade(network().fetch);
+    const error = await rejection(() => payments.refund(input));
+    expect(error).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "idempotencyKey" });
+    expect(error.message).toContain("is the ext_transaction_id of the payment being refunded");
+    expect(refundRequests()).toBe(0);
+    expect(refundsOf(payment.transactionId)).toHaveLength(0);
+    // The key was refused, not used: the same refund under a key of its own goes through once.
+    expect(await payments.refund({ ...input, idempotencyKey: "order-77-refund-1" })).toMatchObject({
+      status: "succeeded",
+      replayed: false,
+    });
+    expect(refundsOf(payment.transactionId)).toHaveLength(1);
+  });
+
+  it("a key already used for a refund of another payment is not taken as this payment's refund", async () => {
+    sim = await startSipayWalletSimulator({ now: NOW });
+    const a = sim.seedPayment({ amount: "100.00" });
+    const b = sim.seedPayment({ amount: "100.00" });
+    const refundOf = (transactionId: string) =>
+      ({ provider: "sipay-wallet", payment: { transactionId }, amount: parseMoney("30.00", "TRY"), idempotencyKey: "shared-key" }) as const;
+    expect(await facade(network().fetch).refund(refundOf(a.transactionId))).toMatchObject({ status: "succeeded" });
+    // Another process (its own store) refunds B under the same key, same amount: the record under
+    // the key names payment A, so it is not B's refund, and nothing is sent.
+    const error = await rejection(() => facade(network().fetch, new MemoryIdempotencyStore()).refund(refundOf(b.transactionId)));
+    expect(error).toMatchObject({ code: "outcome_unknown" });
+    expect(error.message).toContain(`refers to transaction ${a.transactionId}, not to the payment ${b.transactionId}`);
+    expect(refundsOf(b.transactionId)).toHaveLength(0);
+    expect(refundRequests()).toBe(1);
+  });
+
   it("a full refund of a payment older than 3 days reads its amount over the lookback window", async () => {
     sim = await startSipayWalletSimulator({ now: NOW });
     const payment = sim.seedPayment({ amount: "123.45", date: new Date(NOW.getTime() - 10 * DAY) });
