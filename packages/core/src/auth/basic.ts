@@ -5,6 +5,7 @@ import { requireString, type AuthSchemeModule } from "./scheme.ts";
 export const basicAuth: AuthSchemeModule<"basic"> = {
   scheme: "basic",
   credentials: () => ["username", "password"],
+  authValuePrefixes: ["Basic"],
   derivedSecrets: (_def, o) => (typeof o.username === "string" && typeof o.password === "string" ? [`${o.username}:${o.password}`] : []),
   extraOptions: () => [],
   signedHeaders: () => ["authorization"],

@@ -34,6 +34,11 @@ export function authSchemeOf<S extends AuthDefinition["scheme"]>(def: Extract<Au
   return AUTH_SCHEMES[def.scheme as S];
 }
 
+/** The Authorization-value prefixes of every scheme, for masking text that no one client's scrubber sees. */
+export function authValuePrefixes(): string[] {
+  return Object.values(AUTH_SCHEMES).flatMap((s) => [...(s.authValuePrefixes ?? [])]);
+}
+
 /** Every name (header or body field) a provider's auth scheme makes secret, for the scrubber. */
 export function authSecretNames(def: AuthDefinition): string[] {
   return (AUTH_SCHEMES[def.scheme] as AuthSchemeModule).secretNames(def as never);

@@ -65,6 +65,8 @@ function signedValue(value: unknown, decimal: boolean): string {
 export const iyzwsV2Auth: AuthSchemeModule<"iyzws-v2"> = {
   scheme: "iyzws-v2",
   credentials: () => ["apiKey", "secretKey"],
+  // IYZWSv2 for the v2 header; iyzico's v1 `IYZWS key:sig` may still be echoed by its services.
+  authValuePrefixes: ["IYZWSv2", "IYZWS"],
   // The header's base64 starts with "apiKey:<key>&": that head is the same on every request.
   derivedSecrets: (_def, o) => (typeof o.apiKey === "string" ? [`apiKey:${o.apiKey}&`] : []),
   extraOptions: () => [

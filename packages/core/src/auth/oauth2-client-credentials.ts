@@ -20,6 +20,7 @@ const TOKEN_ERRORS: Record<string, ErrorCode> = {
 export const oauth2ClientCredentialsAuth: AuthSchemeModule<"oauth2-client-credentials"> = {
   scheme: "oauth2-client-credentials",
   credentials: () => ["clientId", "clientSecret"],
+  authValuePrefixes: ["Bearer"],
   extraOptions: (def) => [
     {
       name: "scope",

@@ -58,6 +58,12 @@ export interface AuthSchemeModule<S extends AuthDefinition["scheme"] = AuthDefin
    * echoed (HTTP Basic's `user:password` pair, encoded on the wire). Optional: most send them as-is.
    */
   derivedSecrets?(def: Extract<AuthDefinition, { scheme: S }>, options: Record<string, unknown>): string[];
+  /**
+   * The words that open this scheme's Authorization value (`Bearer`, a provider's own scheme name):
+   * the scrubber masks the credential after them wherever it is echoed as text. Optional: a scheme
+   * that sends its secrets in named headers or fields is masked by those names.
+   */
+  readonly authValuePrefixes?: readonly string[];
   /** Client options besides credentials (randomKey for a testable signature, an OAuth scope), with their TypeScript type. */
   extraOptions(def: Extract<AuthDefinition, { scheme: S }>): { name: string; type: string; doc: string }[];
   /** Headers the scheme adds to requests. */
