@@ -152,16 +152,20 @@ function createStages(
     provider,
     options,
     // Token requests take the operations' one send path (sign, log, send, read, interpret).
-    send: (op, wire) => exchange(op, wire, wire.headers, {}, 1, {}),
+    send: (op, wire) => exchange(op, wire, { headers: wire.headers }, {}, 1, {}),
     hostUrl,
     hmacSha256: defaults.hmacSha256 ?? webHmacSha256,
   });
 
-  /** One attempt: sign, send, read, interpret. `used` receives the auth headers it sent. */
+  /**
+   * One attempt: sign, send, read, interpret. `shown` is what the request log shows of it besides
+   * the body (the caller's headers; the URL when a path value is masked). `used` receives the auth
+   * headers it sent.
+   */
   async function exchange(
     op: OperationDefinition,
     wire: WireRequest,
-    loggedHeaders: Record<string, string>,
+    shown: { headers: Record<string, string>; url?: string },
     callOptions: CallOptions,
     attempt: number,
     used: { auth?: Record<string, string> },
@@ -187,8 +191,8 @@ function createStages(
           provider: provider.id,
           operation: op.id,
           method: wire.method,
-          url: wire.url.split("?")[0] as string,
-          headers: out.headers(loggedHeaders),
+          url: shown.url ?? (wire.url.split("?")[0] as string),
+          headers: out.headers(shown.headers),
           body: loggedBody(op, wire.body),
           attempt,
         });
@@ -263,7 +267,10 @@ function createStages(
   }
 
   /** Everything before the first attempt: input problems are `not_sent`, never "maybe applied". */
-  function buildRequest(op: OperationDefinition, input: CallInput): { wire: WireRequest; callerHeaders: Record<string, string> } {
+  function buildRequest(
+    op: OperationDefinition,
+    input: CallInput,
+  ): { wire: WireRequest; shown: { headers: Record<string, string>; url?: string } } {
     const path = expandPath(provider, op, input.path);
     let body: PreparedBody;
     try {
@@ -294,21 +301,27 @@ function createStages(
     const url = hostUrl(op.host) + path + queryString(input.query);
     return {
       wire: { method: op.method.toUpperCase(), url, headers, ...(body.text !== undefined ? { body: body.text } : {}) },
-      callerHeaders,
+      // The log drops the query; a path value under a secret-named parameter (a token) is masked whole.
+      shown: {
+        headers: callerHeaders,
+        ...(log && op.pathParams?.some(out.secretName)
+          ? { url: hostUrl(op.host) + expandPath(provider, op, input.path, out.secretName) }
+          : {}),
+      },
     };
   }
 
   return {
     provider,
     async call<T>(op: OperationDefinition, input: CallInput, callOptions: CallOptions = {}): Promise<T> {
-      const { wire, callerHeaders } = buildRequest(op, input);
+      const { wire, shown } = buildRequest(op, input);
       let retries = 0;
       let refreshed = false;
       for (let attempt = 1; ; attempt++) {
         const used: { auth?: Record<string, string> } = {};
         try {
           // A fresh header object per attempt: signing adds this attempt's headers to it.
-          return (await exchange(op, { ...wire, headers: { ...wire.headers } }, callerHeaders, callOptions, attempt, used)) as T;
+          return (await exchange(op, { ...wire, headers: { ...wire.headers } }, shown, callOptions, attempt, used)) as T;
         } catch (e) {
           const step = retryStep({
             op,

@@ -1,4 +1,13 @@
-import { redact, redactFormText, redactHeaders, redactText, secretFieldSet, type Scrubber, type SecretFields } from "../redact.ts";
+import {
+  isSecretKey,
+  redact,
+  redactFormText,
+  redactHeaders,
+  redactText,
+  secretFieldSet,
+  type Scrubber,
+  type SecretFields,
+} from "../redact.ts";
 
 /**
  * The one place where text leaves the transport: error messages, `raw` and log bodies. Everything
@@ -26,6 +35,8 @@ export interface Outbound {
   value(value: unknown): unknown;
   headers(headers: Record<string, string>): Record<string, string>;
   form(text: string): string;
+  /** Whether a value named `name` (a path parameter in a logged URL) is masked whole. */
+  secretName(name: string): boolean;
 }
 
 /** The outbound rules of a client's scrubber: its configured credentials are masked before any cut too. */
@@ -35,6 +46,7 @@ export function outboundOf(scrubber: Scrubber): Outbound {
     value: (value) => scrubber.value(value),
     headers: (headers) => scrubber.headers(headers),
     form: (text) => scrubber.form(text),
+    secretName: (name) => isSecretKey(name, scrubber.fields),
   };
 }
 
@@ -45,5 +57,6 @@ export function outboundFor(secretFields: readonly string[]): Outbound {
     value: (value) => redact(value, secrets),
     headers: (headers) => redactHeaders(headers, secrets),
     form: (text) => redactFormText(text, secrets),
+    secretName: (name) => isSecretKey(name, secrets),
   };
 }
