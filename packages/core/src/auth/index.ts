@@ -12,10 +12,12 @@ import type { AuthSchemeModule } from "./scheme.ts";
 
 export type {
   AnyAuthSchemeModule,
+  AnyAuthSchemeRuntime,
   AuthContext,
   AuthOptions,
   AuthScheme,
   AuthSchemeModule,
+  AuthSchemeRuntime,
   HmacSha256Factory,
   ResponseSignatureProblem,
   SignedOperation,

@@ -82,6 +82,27 @@ export interface AuthSchemeModule<S extends AuthDefinition["scheme"] = AuthDefin
   envelopeFor?(def: Extract<AuthDefinition, { scheme: S }>, op: OperationDefinition): EnvelopeDefinition | undefined;
 }
 
+/**
+ * The part of a scheme a client runs: what createTransport and its scrubber read. A generated
+ * client imports this half (`<scheme>AuthRuntime`), so its bundle does not carry what only the
+ * generator reads (option docs, signed header lists).
+ */
+export type AuthSchemeRuntime<S extends AuthDefinition["scheme"] = AuthDefinition["scheme"]> = Pick<
+  AuthSchemeModule<S>,
+  "scheme" | "credentials" | "derivedSecrets" | "authValuePrefixes" | "secretNames" | "create" | "envelopeFor"
+>;
+
+/** Any one scheme's runtime half (a union, so each keeps its own definition type). */
+export type AnyAuthSchemeRuntime = { [S in AuthDefinition["scheme"]]: AuthSchemeRuntime<S> }[AuthDefinition["scheme"]];
+
+/** A scheme's whole module from its two halves; pure, so a bundle that uses only the runtime half drops the rest. */
+export function authSchemeModule<S extends AuthDefinition["scheme"]>(
+  runtime: AuthSchemeRuntime<S>,
+  generator: Omit<AuthSchemeModule<S>, keyof AuthSchemeRuntime<S>>,
+): AuthSchemeModule<S> {
+  return { ...runtime, ...generator } as AuthSchemeModule<S>;
+}
+
 export function requireString(provider: ProviderDefinition, options: AuthOptions, name: string): string {
   const v = options[name];
   if (typeof v !== "string" || v === "") {

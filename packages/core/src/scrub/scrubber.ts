@@ -4,7 +4,7 @@
  * learns at run time (the bearer token, a signed header: values no configuration
  * names). Everything that leaves a client goes through it: log events, errors and their causes.
  */
-import type { AnyAuthSchemeModule } from "../auth/scheme.ts";
+import type { AnyAuthSchemeRuntime } from "../auth/scheme.ts";
 import type { ProviderDefinition } from "../definition.ts";
 import { OdemeError, odemeErrorInit } from "../errors.ts";
 import { isSecretKey, NO_FIELDS, secretFieldSet, type SecretFields } from "./fields.ts";
@@ -150,7 +150,7 @@ function publicTextOf(definition: ProviderDefinition): string[] {
  * adds), and what the scheme sends in their place. The scheme module is passed in, not looked up,
  * so a client's bundle holds only its own scheme.
  */
-export function credentialValues(definition: ProviderDefinition, options: Record<string, unknown>, scheme: AnyAuthSchemeModule): string[] {
+export function credentialValues(definition: ProviderDefinition, options: Record<string, unknown>, scheme: AnyAuthSchemeRuntime): string[] {
   const names = new Set([...scheme.credentials(definition.auth as never), ...(definition.credentials ?? [])]);
   const values = [...names].map((n) => options[n]).filter((v): v is string => typeof v === "string");
   // What the auth scheme sends instead of the values themselves (HTTP Basic encodes the pair).
@@ -162,7 +162,7 @@ export function credentialValues(definition: ProviderDefinition, options: Record
  * their specs' sensitive fields and their configured credentials.
  */
 export function scrubberFor(
-  ...clients: [definition: ProviderDefinition, options: Record<string, unknown>, scheme: AnyAuthSchemeModule][]
+  ...clients: [definition: ProviderDefinition, options: Record<string, unknown>, scheme: AnyAuthSchemeRuntime][]
 ): Scrubber {
   return createScrubber({
     secrets: clients.flatMap(([definition, options, scheme]) => credentialValues(definition, options, scheme)),

@@ -1,4 +1,4 @@
-import type { AnyAuthSchemeModule, AuthOptions, AuthScheme, HmacSha256Factory } from "../auth/scheme.ts";
+import type { AnyAuthSchemeRuntime, AuthOptions, AuthScheme, HmacSha256Factory } from "../auth/scheme.ts";
 import { webHmacSha256 } from "../crypto-web.ts";
 import { classifyFetchFailure } from "../classify.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
@@ -88,7 +88,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 export function createTransport(
   provider: ProviderDefinition,
   clientOptions: TransportOptions & { randomKey?: () => string },
-  scheme: AnyAuthSchemeModule,
+  scheme: AnyAuthSchemeRuntime,
   defaults: TransportDefaults = {},
 ): Transport {
   // The stages mask by field name and pattern before they cut; only this client's scrubber knows
@@ -134,7 +134,7 @@ export function createTransport(
 function createStages(
   provider: ProviderDefinition,
   clientOptions: TransportOptions & { randomKey?: () => string },
-  scheme: AnyAuthSchemeModule,
+  scheme: AnyAuthSchemeRuntime,
   out: Outbound,
   defaults: TransportDefaults,
 ): Transport {
