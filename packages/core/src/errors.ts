@@ -180,6 +180,14 @@ function causeSummary(cause: unknown, depth: number): unknown {
   return cause;
 }
 
+/**
+ * Bad input or configuration, refused before anything was sent: `invalid_request`, `not_sent`,
+ * naming the field to fix where there is one.
+ */
+export function invalidRequest(provider: { id: string }, operation: string, message: string, field?: string, cause?: unknown): OdemeError {
+  return new OdemeError({ code: "invalid_request", message, provider: provider.id, operation, outcome: "not_sent", field, cause });
+}
+
 export function isOdemeError(value: unknown): value is OdemeError {
   return value instanceof OdemeError;
 }

@@ -5,7 +5,7 @@ import type {
   ProviderDefinition,
   ResponseSignatureDefinition,
 } from "../definition.ts";
-import { OdemeError } from "../errors.ts";
+import { invalidRequest } from "../errors.ts";
 import type { WireRequest } from "../transport/send.ts";
 
 /** Credentials and auth knobs a generated client passes through from its options. */
@@ -106,14 +106,7 @@ export function authSchemeModule<S extends AuthDefinition["scheme"]>(
 export function requireString(provider: ProviderDefinition, options: AuthOptions, name: string): string {
   const v = options[name];
   if (typeof v !== "string" || v === "") {
-    throw new OdemeError({
-      code: "invalid_request",
-      message: `${provider.name}: the client option "${name}" is required (a non-empty string).`,
-      provider: provider.id,
-      operation: "createClient",
-      outcome: "not_sent",
-      field: name,
-    });
+    throw invalidRequest(provider, "createClient", `${provider.name}: the client option "${name}" is required (a non-empty string).`, name);
   }
   return v;
 }

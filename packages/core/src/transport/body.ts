@@ -1,6 +1,6 @@
 import type { AuthScheme } from "../auth/scheme.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
-import { OdemeError } from "../errors.ts";
+import { invalidRequest } from "../errors.ts";
 import { RawNumber, stringifyWithRawNumbers } from "../json.ts";
 import { formatWireAmount, WireMoneyError } from "../wire-money.ts";
 
@@ -19,7 +19,7 @@ export interface PreparedBody {
 export function prepareBody(provider: ProviderDefinition, op: OperationDefinition, input: unknown, auth: AuthScheme): PreparedBody {
   if (op.body === "none" || input === undefined) return {};
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
-    throw invalid(provider, op, "body", `${provider.name} ${op.id}: the request body must be an object.`);
+    throw invalidRequest(provider, op.id, `${provider.name} ${op.id}: the request body must be an object.`, "body");
   }
   let body = { ...(input as Record<string, unknown>) };
   let rawNumbers = false;
@@ -32,7 +32,8 @@ export function prepareBody(provider: ProviderDefinition, op: OperationDefinitio
         rawNumbers = true;
         return new RawNumber(literal);
       } catch (e) {
-        if (e instanceof WireMoneyError) throw invalid(provider, op, concrete, `${provider.name} ${op.id}: ${concrete} ${e.message}.`);
+        if (e instanceof WireMoneyError)
+          throw invalidRequest(provider, op.id, `${provider.name} ${op.id}: ${concrete} ${e.message}.`, concrete);
         throw e;
       }
     }) as Record<string, unknown>;
@@ -50,26 +51,14 @@ export function prepareBody(provider: ProviderDefinition, op: OperationDefinitio
   } catch (e) {
     // A bigint or a cycle: JSON.stringify throws a TypeError; name the field so it can be fixed.
     const field = unserializablePath(body) ?? "body";
-    throw invalid(
+    throw invalidRequest(
       provider,
-      op,
-      field,
+      op.id,
       `${provider.name} ${op.id}: ${field} cannot be sent as JSON (${e instanceof Error ? e.message.split("\n")[0] : "not serializable"}).`,
+      field,
       e,
     );
   }
-}
-
-function invalid(provider: ProviderDefinition, op: OperationDefinition, field: string, message: string, cause?: unknown): OdemeError {
-  return new OdemeError({
-    code: "invalid_request",
-    message,
-    provider: provider.id,
-    operation: op.id,
-    outcome: "not_sent",
-    field,
-    ...(cause === undefined ? {} : { cause }),
-  });
 }
 
 /** Copy-on-write along `parts` (`basketItems[]`, `price`): returns `node` with the leaves replaced. */

@@ -2,7 +2,7 @@ import type { AnyAuthSchemeRuntime, AuthOptions, AuthScheme, HmacSha256Factory }
 import { webHmacSha256 } from "../crypto-web.ts";
 import { classifyFetchFailure } from "../classify.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
-import { OdemeError, type ErrorCode } from "../errors.ts";
+import { invalidRequest, OdemeError, type ErrorCode } from "../errors.ts";
 import { scrubberFor } from "../scrub/scrubber.ts";
 import { parseJsonLossless } from "../json.ts";
 import { sleep, startDeadline } from "./abort.ts";
@@ -254,14 +254,13 @@ function createStages(
     if (e instanceof OdemeError) return e;
     if (e instanceof NotSent) {
       // The request could not even be built (a header value with a line break, a bad URL).
-      return new OdemeError({
-        code: "invalid_request",
-        message: `${provider.name} ${op.id} was not sent: the request could not be built (${out.text(e.message, LIMITS.message)}).`,
-        provider: provider.id,
-        operation: op.id,
-        outcome: "not_sent",
-        cause: e.cause,
-      });
+      return invalidRequest(
+        provider,
+        op.id,
+        `${provider.name} ${op.id} was not sent: the request could not be built (${out.text(e.message, LIMITS.message)}).`,
+        undefined,
+        e.cause,
+      );
     }
     return classifyFetchFailure(provider, op, e, { timedOut, callerAborted });
   }
@@ -277,15 +276,13 @@ function createStages(
       body = prepareBody(provider, op, input.body, auth);
     } catch (e) {
       if (e instanceof OdemeError) throw e;
-      throw new OdemeError({
-        code: "invalid_request",
-        message: `${provider.name} ${op.id} was not sent: preparing the body failed (${out.text(e instanceof Error ? e.message : String(e), LIMITS.message)}).`,
-        provider: provider.id,
-        operation: op.id,
-        outcome: "not_sent",
-        field: "body",
-        cause: e,
-      });
+      throw invalidRequest(
+        provider,
+        op.id,
+        `${provider.name} ${op.id} was not sent: preparing the body failed (${out.text(e instanceof Error ? e.message : String(e), LIMITS.message)}).`,
+        "body",
+        e,
+      );
     }
     // The operation's header parameters (an auth scheme's key headers are added when signing).
     const callerHeaders: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
-import { OdemeError } from "../errors.ts";
+import { invalidRequest } from "../errors.ts";
 import { MASK } from "../scrub/text.ts";
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
@@ -23,14 +23,12 @@ export function expandPath(
   for (const name of op.pathParams) {
     const value = values?.[name];
     if (typeof value !== "string" || value === "" || value === "." || value === "..") {
-      throw new OdemeError({
-        code: "invalid_request",
-        message: `${provider.name} ${op.id} was not sent: path parameter "${name}" must be a non-empty string other than "." and ".." (got ${described(value)}); pass it as path.${name}.`,
-        provider: provider.id,
-        operation: op.id,
-        outcome: "not_sent",
-        field: `path.${name}`,
-      });
+      throw invalidRequest(
+        provider,
+        op.id,
+        `${provider.name} ${op.id} was not sent: path parameter "${name}" must be a non-empty string other than "." and ".." (got ${described(value)}); pass it as path.${name}.`,
+        `path.${name}`,
+      );
     }
   }
   return op.path.replace(PLACEHOLDER, (whole, name: string) =>
