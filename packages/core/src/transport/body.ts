@@ -1,7 +1,7 @@
 import type { AuthScheme } from "../auth/scheme.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
 import { invalidRequest } from "../errors.ts";
-import { RawNumber, stringifyWithRawNumbers } from "../json.ts";
+import { mapPath, RawNumber, stringifyWithRawNumbers } from "../json.ts";
 import { formatWireAmount, WireMoneyError } from "../wire-money.ts";
 
 /** A request body, serialized once: these exact bytes are signed, sent and (masked) logged. */
@@ -24,7 +24,7 @@ export function prepareBody(provider: ProviderDefinition, op: OperationDefinitio
   let body = { ...(input as Record<string, unknown>) };
   let rawNumbers = false;
   for (const path of op.money ?? []) {
-    body = mapPath(body, path.split("."), "", (v, concrete) => {
+    body = mapPath(body, path, (v, concrete) => {
       if (v === undefined || v === null) return v;
       try {
         const literal = formatWireAmount(v, provider.money);
@@ -59,27 +59,6 @@ export function prepareBody(provider: ProviderDefinition, op: OperationDefinitio
       e,
     );
   }
-}
-
-/** Copy-on-write along `parts` (`basketItems[]`, `price`): returns `node` with the leaves replaced. */
-function mapPath(node: unknown, parts: string[], at: string, fn: (value: unknown, concretePath: string) => unknown): unknown {
-  if (node === null || typeof node !== "object" || Array.isArray(node)) return node;
-  const [head, ...rest] = parts;
-  if (head === undefined) return node;
-  const isArray = head.endsWith("[]");
-  const key = isArray ? head.slice(0, -2) : head;
-  const holder = node as Record<string, unknown>;
-  if (!Object.hasOwn(holder, key)) return node;
-  const here = at ? `${at}.${key}` : key;
-  const current = holder[key];
-  let next: unknown;
-  if (isArray) {
-    if (!Array.isArray(current)) return node;
-    next = current.map((item: unknown, i) => (rest.length === 0 ? fn(item, `${here}[${i}]`) : mapPath(item, rest, `${here}[${i}]`, fn)));
-  } else {
-    next = rest.length === 0 ? fn(current, here) : mapPath(current, rest, here, fn);
-  }
-  return next === current ? node : { ...holder, [key]: next };
 }
 
 /** The first path holding a value JSON cannot carry (a bigint, a cycle), for the error's `field`. */

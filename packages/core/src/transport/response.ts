@@ -3,7 +3,7 @@ import { retryableCode, errorForStatus } from "../classify.ts";
 import type { EnvelopeDefinition, OperationDefinition, ProviderDefinition } from "../definition.ts";
 import { isEnvelopeSuccess, readFailure } from "../envelope.ts";
 import { OdemeError, type ErrorCode } from "../errors.ts";
-import { parseJsonLossless, visitPath } from "../json.ts";
+import { mapPath, parseJsonLossless } from "../json.ts";
 import { LIMITS, type Outbound } from "./outbound.ts";
 import type { WireResponse } from "./send.ts";
 
@@ -50,12 +50,9 @@ export function interpret(
     });
   }
   if (ok && isEnvelopeSuccess(envelope, body)) {
-    for (const path of op.bigint ?? []) {
-      visitPath(body, path, (holder, key) => {
-        if (typeof holder[key] === "number") holder[key] = String(holder[key]);
-      });
-    }
-    return body;
+    let result = body;
+    for (const path of op.bigint ?? []) result = mapPath(result, path, (v) => (typeof v === "number" ? String(v) : v));
+    return result;
   }
   const failure = parsed ? readFailure(envelope, body) : {};
   const mapped = failure.code === undefined ? undefined : (op.errors?.[failure.code] ?? provider.errors[failure.code]);
