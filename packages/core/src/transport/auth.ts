@@ -46,10 +46,11 @@ function notSentBySigning(provider: ProviderDefinition, out: Outbound, op: Opera
       operation: e.operation,
       outcome: "not_sent",
       retryable: e.retryable,
-      ...(e.status !== undefined ? { status: e.status } : {}),
-      ...(e.providerCode !== undefined ? { providerCode: e.providerCode } : {}),
-      ...(e.providerMessage !== undefined ? { providerMessage: e.providerMessage } : {}),
-      ...(e.raw !== undefined ? { raw: e.raw } : {}),
+      // Unset ones stay unset: OdemeError keeps only what is defined.
+      status: e.status,
+      providerCode: e.providerCode,
+      providerMessage: e.providerMessage,
+      raw: e.raw,
       cause: e,
     });
   }

@@ -84,10 +84,12 @@ export function interpret(
     outcome,
     retryable: retryableCode(code),
     status,
-    ...(failure.code !== undefined ? { providerCode: failure.code } : {}),
-    ...(failure.message !== undefined ? { providerMessage: failure.message } : {}),
-    ...(failure.group !== undefined ? { providerGroup: failure.group } : {}),
-    ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors, field: failure.fieldErrors[0]?.field } : {}),
+    // Unset ones stay unset: OdemeError keeps only what is defined.
+    providerCode: failure.code,
+    providerMessage: failure.message,
+    providerGroup: failure.group,
+    fieldErrors: failure.fieldErrors,
+    field: failure.fieldErrors?.[0]?.field,
     raw: parsed ? out.value(body) : out.text(text, LIMITS.raw),
   });
 }
