@@ -42,7 +42,8 @@ export interface Outbound {
 /** The outbound rules of a client's scrubber: its configured credentials are masked before any cut too. */
 export function outboundOf(scrubber: Scrubber): Outbound {
   return {
-    text: (text, max) => cut(scrubber.text(text), max),
+    // The scrubber's clip masks, then cuts.
+    text: scrubber.clip,
     value: (value) => scrubber.value(value),
     headers: (headers) => scrubber.headers(headers),
     form: (text) => scrubber.form(text),
