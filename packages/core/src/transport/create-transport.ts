@@ -69,8 +69,8 @@ export interface TransportDefaults {
   sender?: () => Sender;
   hmacSha256?: HmacSha256Factory;
   /**
-   * Sees each signed request and each response as sent and read (the scrubber learns the derived
-   * secrets here: an IYZWSv2 header, a Bearer token), without replacing the sender or cloning.
+   * Sees each signed request and each response as sent and read (a test, a benchmark), after the
+   * client's scrubber has learnt the request's derived secrets, without replacing the sender or cloning.
    */
   observe?: {
     request?(request: WireRequest, op: OperationDefinition): void;
@@ -98,7 +98,6 @@ export function createTransport(
   const secretFields = [...provider.secretFields, ...scheme.secretNames(provider.auth as never)];
   const scrubber = scrubberFor([{ ...provider, secretFields }, clientOptions as TransportOptions & Record<string, unknown>, scheme]);
   const { logger } = clientOptions;
-  const observe = defaults.observe;
   let inner: Transport;
   try {
     inner = createStages(
@@ -106,16 +105,7 @@ export function createTransport(
       { ...clientOptions, ...(logger ? { logger: (event: LogEvent) => logger(scrubber.value(event)) } : {}) },
       scheme,
       outboundOf(scrubber),
-      {
-        ...defaults,
-        observe: {
-          request(wire, op) {
-            scrubber.learnRequest(wire.headers, wire.body);
-            observe?.request?.(wire, op);
-          },
-          ...(observe?.response ? { response: observe.response } : {}),
-        },
-      },
+      defaults,
     );
   } catch (error) {
     throw scrubber.error(error);
@@ -184,6 +174,8 @@ function createStages(
     const deadline = startDeadline(callOptions.timeoutMs ?? timeoutDefault, callOptions.signal);
     const started = performance.now();
     try {
+      // The scrubber learns what the scheme signed (an auth header) as it goes out.
+      out.learn(wire.headers, wire.body);
       observe?.request?.(wire, op);
       if (log)
         log({

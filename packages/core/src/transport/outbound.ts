@@ -37,6 +37,8 @@ export interface Outbound {
   form(text: string): string;
   /** Whether a value named `name` (a path parameter in a logged URL) is masked whole. */
   secretName(name: string): boolean;
+  /** Sees each request as it is sent: a scrubber learns its secret headers and fields. */
+  learn(headers: Record<string, string>, body: string | undefined): void;
 }
 
 /** The outbound rules of a client's scrubber: its configured credentials are masked before any cut too. */
@@ -48,6 +50,7 @@ export function outboundOf(scrubber: Scrubber): Outbound {
     headers: (headers) => scrubber.headers(headers),
     form: (text) => scrubber.form(text),
     secretName: (name) => isSecretKey(name, scrubber.fields),
+    learn: scrubber.learnRequest,
   };
 }
 
@@ -59,5 +62,6 @@ export function outboundFor(secretFields: readonly string[]): Outbound {
     headers: (headers) => redactHeaders(headers, secrets),
     form: (text) => redactFormText(text, secrets),
     secretName: (name) => isSecretKey(name, secrets),
+    learn: () => {},
   };
 }
