@@ -6,6 +6,8 @@ export const headersAuthRuntime: AuthSchemeRuntime<"headers"> = {
   credentials: (def) => [...new Set(Object.values(def.sets).flatMap((s) => Object.values(s)))],
   // Every one of them is a key.
   secretNames: (def) => [...new Set(Object.values(def.sets).flatMap((s) => Object.keys(s)))],
+  // The header names and the option names they take (`x-api-key`, `apiKey`) are no secrets.
+  publicText: (def) => Object.values(def.sets).flatMap((set) => [...Object.keys(set), ...Object.values(set)]),
   create(def, { provider, options }) {
     const sets = Object.fromEntries(
       Object.entries(def.sets).map(([name, headers]) => [

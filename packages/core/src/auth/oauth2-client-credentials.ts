@@ -22,6 +22,7 @@ export const oauth2ClientCredentialsAuthRuntime: AuthSchemeRuntime<"oauth2-clien
   credentials: () => ["clientId", "clientSecret"],
   authValuePrefixes: ["Bearer"],
   secretNames: () => ["authorization", "client_secret", "access_token", "refresh_token"],
+  publicText: (def) => [def.tokenPath],
   create(def, { provider, options, send, hostUrl }) {
     const clientId = requireString(provider, options, "clientId");
     const clientSecret = requireString(provider, options, "clientSecret");

@@ -64,6 +64,11 @@ export interface AuthSchemeModule<S extends AuthDefinition["scheme"] = AuthDefin
    * that sends its secrets in named headers or fields is masked by those names.
    */
   readonly authValuePrefixes?: readonly string[];
+  /**
+   * Text the scheme's definition makes public (header names, a token path), for the scrubber: a
+   * piece of a secret that also occurs there is not masked. Optional: most name nothing public.
+   */
+  publicText?(def: Extract<AuthDefinition, { scheme: S }>): string[];
   /** Client options besides credentials (randomKey for a testable signature, an OAuth scope), with their TypeScript type. */
   extraOptions(def: Extract<AuthDefinition, { scheme: S }>): { name: string; type: string; doc: string }[];
   /** Headers the scheme adds to requests. */
@@ -89,7 +94,7 @@ export interface AuthSchemeModule<S extends AuthDefinition["scheme"] = AuthDefin
  */
 export type AuthSchemeRuntime<S extends AuthDefinition["scheme"] = AuthDefinition["scheme"]> = Pick<
   AuthSchemeModule<S>,
-  "scheme" | "credentials" | "derivedSecrets" | "authValuePrefixes" | "secretNames" | "create" | "envelopeFor"
+  "scheme" | "credentials" | "derivedSecrets" | "authValuePrefixes" | "publicText" | "secretNames" | "create" | "envelopeFor"
 >;
 
 /** Any one scheme's runtime half (a union, so each keeps its own definition type). */

@@ -135,12 +135,11 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
  * credential options, header and sensitive fields (so "check merchantKey and password" stays
  * readable even when a test credential is "dinero-password").
  */
-function publicTextOf(definition: ProviderDefinition): string[] {
+function publicTextOf(definition: ProviderDefinition, scheme: AnyAuthSchemeRuntime): string[] {
   const out = [definition.id, definition.name, ...(definition.credentials ?? []), ...definition.secretFields];
-  if (definition.auth.scheme === "headers")
-    for (const set of Object.values(definition.auth.sets)) out.push(...Object.keys(set), ...Object.values(set));
   for (const env of Object.values(definition.environments)) out.push(...Object.values(env));
-  if (definition.auth.scheme === "oauth2-client-credentials") out.push(definition.auth.tokenPath);
+  // What the scheme's definition names in public (header names, a token path).
+  out.push(...(scheme.publicText?.(definition.auth as never) ?? []));
   return out;
 }
 
@@ -167,7 +166,7 @@ export function scrubberFor(
   return createScrubber({
     secrets: clients.flatMap(([definition, options, scheme]) => credentialValues(definition, options, scheme)),
     fields: clients.flatMap(([definition]) => definition.secretFields),
-    publicText: clients.flatMap(([definition]) => publicTextOf(definition)),
+    publicText: clients.flatMap(([definition, , scheme]) => publicTextOf(definition, scheme)),
     authPrefixes: clients.flatMap(([, , scheme]) => scheme.authValuePrefixes ?? []),
   });
 }
