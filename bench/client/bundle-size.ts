@@ -2,7 +2,8 @@
  * How much createIyzicoClient adds to a browser or edge bundle: esbuild, platform=neutral
  * (no Node built-ins), minified, everything bundled (no externals), gzip level 9.
  * Prints the figures and writes bench/results/bundle-size.json, and says so above the budget (a
- * benchmark reports; it does not gate).
+ * benchmark reports; it does not gate). `--by-input` also prints the minified bytes each source
+ * file contributes, to see what tree-shaking kept.
  */
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -13,6 +14,11 @@ const BUDGET_GZIP_BYTES = 8 * 1024;
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 export async function bundleIyzico(): Promise<Uint8Array> {
+  return (await buildIyzico()).code;
+}
+
+/** The bundle and, per input file, the minified bytes it contributes (esbuild's metafile). */
+async function buildIyzico(): Promise<{ code: Uint8Array; byInput: [string, number][] }> {
   const result = await build({
     stdin: { contents: 'export { createIyzicoClient } from "@odeme/iyzico";', resolveDir: root, loader: "ts" },
     bundle: true,
@@ -24,12 +30,19 @@ export async function bundleIyzico(): Promise<Uint8Array> {
     conditions: ["@odeme/source"],
     mainFields: ["module", "main"],
     logLevel: "silent",
+    metafile: true,
   });
-  return (result.outputFiles[0] as { contents: Uint8Array }).contents;
+  const output = Object.values(result.metafile.outputs)[0];
+  const byInput = Object.entries(output?.inputs ?? {})
+    .map(([file, { bytesInOutput }]): [string, number] => [file, bytesInOutput])
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return { code: (result.outputFiles[0] as { contents: Uint8Array }).contents, byInput };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const code = await bundleIyzico();
+  const { code, byInput } = await buildIyzico();
+  if (process.argv.includes("--by-input")) printTable(["input", "minified bytes"], byInput);
   const gzip = gzipSync(code, { level: 9 }).length;
   printTable(
     ["bundle", "minified bytes", "gzip bytes", "budget (gzip)"],

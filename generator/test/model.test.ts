@@ -86,7 +86,7 @@ describe("money: request fields the runtime formats to the wire", () => {
         want: ["price"],
       },
     ],
-    // schema.ts types it DecimalString[]; core's visitPath walks `prices[]` to each element.
+    // schema.ts types it DecimalString[]; core's mapPath walks `prices[]` to each element.
     [
       "an array of amounts",
       {

@@ -1,6 +1,6 @@
 import type { OperationModel, ProviderModel } from "../model.ts";
 import { generatedHeader } from "./header.ts";
-import { article, authModuleExport, autoFilledFields, camel, credentialOptions, extraAuthOptions, pascal } from "./names.ts";
+import { article, authRuntimeExport, autoFilledFields, camel, credentialOptions, extraAuthOptions, pascal } from "./names.ts";
 
 /** A TS object literal, two-space indented from `indent`, keys unquoted where they can be. */
 function literal(v: unknown, indent = ""): string {
@@ -88,7 +88,7 @@ export function emitClient(model: ProviderModel): string {
     "addOperationMethods",
     "createTransport",
     "defineOperations",
-    authModuleExport(model.auth),
+    authRuntimeExport(model.auth),
     "type CallOptions",
     "type OperationSpec",
     "type ProviderDefinition",
@@ -184,7 +184,7 @@ export function emitClient(model: ProviderModel): string {
     "  readonly #transport: Transport;",
     "",
     `  constructor(options: ${P}ClientOptions) {`,
-    `    this.#transport = createTransport(${providerConst}, options, ${authModuleExport(model.auth)});`,
+    `    this.#transport = createTransport(${providerConst}, options, ${authRuntimeExport(model.auth)});`,
     "  }",
     "",
     "  static {",

@@ -32,6 +32,14 @@ export function authModuleExport(auth: AuthDefinition): string {
   return `${camel(auth.scheme)}Auth`;
 }
 
+/**
+ * The export a generated client imports: the scheme's runtime half (`iyzwsV2AuthRuntime`), so a
+ * bundle of the client leaves out what only this generator reads.
+ */
+export function authRuntimeExport(auth: AuthDefinition): string {
+  return `${authModuleExport(auth)}Runtime`;
+}
+
 function schemeOf(auth: AuthDefinition): AuthSchemeModule {
   return AUTH_SCHEMES[auth.scheme] as AuthSchemeModule;
 }

@@ -1,7 +1,16 @@
 import * as core from "@odeme/core";
 import type { AuthDefinition } from "@odeme/core";
 import { describe, expect, it } from "vitest";
-import { article, authModuleExport, autoFilledFields, camel, credentialOptions, extraAuthOptions, pascal } from "../../src/emit/names.ts";
+import {
+  article,
+  authModuleExport,
+  authRuntimeExport,
+  autoFilledFields,
+  camel,
+  credentialOptions,
+  extraAuthOptions,
+  pascal,
+} from "../../src/emit/names.ts";
 
 const SCHEMES: AuthDefinition[] = [
   { scheme: "iyzws-v2" },
@@ -30,6 +39,16 @@ describe("auth names come from the scheme modules in @odeme/core", () => {
     for (const auth of SCHEMES) {
       const name = authModuleExport(auth);
       expect((core as Record<string, unknown>)[name], name).toBe(core.AUTH_SCHEMES[auth.scheme]);
+    }
+  });
+
+  it("names the runtime half a client imports: the same members the whole module has", () => {
+    for (const auth of SCHEMES) {
+      const runtime = (core as Record<string, unknown>)[authRuntimeExport(auth)] as Record<string, unknown>;
+      const whole = core.AUTH_SCHEMES[auth.scheme] as unknown as Record<string, unknown>;
+      expect(runtime, authRuntimeExport(auth)).toBeDefined();
+      for (const [k, v] of Object.entries(runtime)) expect(whole[k], `${auth.scheme}.${k}`).toBe(v);
+      expect(runtime.scheme).toBe(auth.scheme);
     }
   });
 

@@ -40,8 +40,11 @@ const ASCII = /^[\x00-\x7f]*$/;
 /** Base64 of the UTF-8 bytes of `text` (HTTP Basic credentials, the IYZWSv2 header). */
 export function utf8ToBase64(text: string): string {
   // ASCII (every IYZWSv2 header with an ASCII key) is its own UTF-8: btoa takes it as is.
-  if (ASCII.test(text)) return btoa(text);
-  const bytes = new TextEncoder().encode(text);
+  return ASCII.test(text) ? btoa(text) : bytesToBase64(new TextEncoder().encode(text));
+}
+
+/** Base64 of bytes, through btoa (no Buffer: browsers and edge runtimes load this too). */
+export function bytesToBase64(bytes: Uint8Array): string {
   let binary = "";
   for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i] as number);
   return btoa(binary);

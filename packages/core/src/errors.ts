@@ -57,6 +57,11 @@ export interface OdemeErrorInit {
   cause?: unknown;
 }
 
+/** The text fields of an OdemeError that are set only when known (masked like the message). */
+const OPTIONAL_TEXT = ["providerCode", "providerMessage", "providerGroup", "field"] as const;
+/** The fields of an OdemeError that are set only when known, in toJSON's order (the cause comes last). */
+const OPTIONAL_FIELDS = ["status", ...OPTIONAL_TEXT, "fieldErrors", "raw"] as const;
+
 /** Node's util.inspect hook, by its registered symbol (no node:util import: browsers load this too). */
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
@@ -94,10 +99,8 @@ export class OdemeError extends Error {
     this.provider = maskPatterns(String(init.provider));
     this.operation = maskPatterns(String(init.operation));
     if (init.status !== undefined) this.status = init.status;
-    if (init.providerCode !== undefined) this.providerCode = maskPatterns(String(init.providerCode));
-    if (init.providerMessage !== undefined) this.providerMessage = maskPatterns(String(init.providerMessage));
-    if (init.providerGroup !== undefined) this.providerGroup = maskPatterns(String(init.providerGroup));
-    if (init.field !== undefined) this.field = maskPatterns(String(init.field));
+    for (const k of OPTIONAL_TEXT)
+      if (init[k] !== undefined) (this as { -readonly [F in typeof k]?: string })[k] = maskPatterns(String(init[k]));
     if (init.fieldErrors !== undefined) {
       this.fieldErrors = init.fieldErrors.map((f) => ({
         ...(f.field !== undefined ? { field: maskPatterns(String(f.field)) } : {}),
@@ -108,7 +111,7 @@ export class OdemeError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return {
+    const json: Record<string, unknown> = {
       name: this.name,
       code: this.code,
       message: this.message,
@@ -116,16 +119,12 @@ export class OdemeError extends Error {
       outcome: this.outcome,
       provider: this.provider,
       operation: this.operation,
-      status: this.status,
-      providerCode: this.providerCode,
-      providerMessage: this.providerMessage,
-      providerGroup: this.providerGroup,
-      field: this.field,
-      fieldErrors: this.fieldErrors,
-      raw: this.raw,
-      // Names and messages only: the chain says what went wrong below (ECONNRESET, a timeout).
-      cause: causeSummary(this.cause, 0),
     };
+    // Every key, set or not (JSON.stringify leaves the unset out), in one order.
+    for (const k of OPTIONAL_FIELDS) json[k] = this[k];
+    // Names and messages only: the chain says what went wrong below (ECONNRESET, a timeout).
+    json.cause = causeSummary(this.cause, 0);
+    return json;
   }
 
   /** `console.log(error)`: the masked stack and fields; never the live objects a cause once held. */
@@ -137,9 +136,6 @@ export class OdemeError extends Error {
   }
 }
 
-/** The fields of an OdemeError that are set only when known. */
-const OPTIONAL_FIELDS = ["status", "providerCode", "providerMessage", "providerGroup", "field", "fieldErrors", "raw", "cause"] as const;
-
 /** The fields a new OdemeError needs to be this one again (a refinement, a scrubbed copy). */
 export function odemeErrorInit(error: OdemeError): OdemeErrorInit {
   const init: OdemeErrorInit = {
@@ -150,7 +146,8 @@ export function odemeErrorInit(error: OdemeError): OdemeErrorInit {
     outcome: error.outcome,
     retryable: error.retryable,
   };
-  for (const k of OPTIONAL_FIELDS) if (error[k] !== undefined) (init as unknown as Record<string, unknown>)[k] = error[k];
+  for (const k of [...OPTIONAL_FIELDS, "cause"] as const)
+    if (error[k] !== undefined) (init as unknown as Record<string, unknown>)[k] = error[k];
   return init;
 }
 
@@ -183,6 +180,14 @@ function causeSummary(cause: unknown, depth: number): unknown {
     };
   }
   return cause;
+}
+
+/**
+ * Bad input or configuration, refused before anything was sent: `invalid_request`, `not_sent`,
+ * naming the field to fix where there is one.
+ */
+export function invalidRequest(provider: { id: string }, operation: string, message: string, field?: string, cause?: unknown): OdemeError {
+  return new OdemeError({ code: "invalid_request", message, provider: provider.id, operation, outcome: "not_sent", field, cause });
 }
 
 export function isOdemeError(value: unknown): value is OdemeError {

@@ -3,7 +3,7 @@
  * `fetch` sends through node:http with keep-alive instead of the global fetch, and signs with
  * node:crypto instead of WebCrypto (see bench/client for both).
  */
-import type { AnyAuthSchemeModule } from "./auth/scheme.ts";
+import type { AnyAuthSchemeRuntime } from "./auth/scheme.ts";
 import { nodeHmacSha256 } from "./crypto-node.ts";
 import type { ProviderDefinition } from "./definition.ts";
 import {
@@ -21,7 +21,7 @@ const NODE: TransportDefaults = { sender: nodeSender, hmacSha256: nodeHmacSha256
 export function createTransport(
   provider: ProviderDefinition,
   options: TransportOptions & { randomKey?: () => string },
-  scheme: AnyAuthSchemeModule,
+  scheme: AnyAuthSchemeRuntime,
   defaults: TransportDefaults = {},
 ): Transport {
   return createWithDefaults(provider, options, scheme, { ...NODE, ...defaults });

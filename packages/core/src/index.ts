@@ -17,20 +17,22 @@ export type { CallInput, CallOptions, LogEvent, Transport, TransportDefaults, Tr
 export type { FetchLike, Sender, WireRequest, WireResponse } from "./transport/send.ts";
 export type {
   AnyAuthSchemeModule,
+  AnyAuthSchemeRuntime,
   AuthContext,
   AuthOptions,
   AuthScheme,
   AuthSchemeModule,
+  AuthSchemeRuntime,
   HmacSha256Factory,
   ResponseSignatureProblem,
   SignedOperation,
 } from "./auth/scheme.ts";
 export { AUTH_SCHEMES, authSchemeOf, authSecretNames } from "./auth/index.ts";
-export { iyzwsV2Auth, iyzwsV2Header } from "./auth/iyzws-v2.ts";
-export { akuratecoHash, akuratecoHashAuth } from "./auth/akurateco-hash.ts";
-export { basicAuth } from "./auth/basic.ts";
-export { headersAuth } from "./auth/headers.ts";
-export { oauth2ClientCredentialsAuth } from "./auth/oauth2-client-credentials.ts";
+export { iyzwsV2Auth, iyzwsV2AuthRuntime, iyzwsV2Header } from "./auth/iyzws-v2.ts";
+export { akuratecoHash, akuratecoHashAuth, akuratecoHashAuthRuntime } from "./auth/akurateco-hash.ts";
+export { basicAuth, basicAuthRuntime } from "./auth/basic.ts";
+export { headersAuth, headersAuthRuntime } from "./auth/headers.ts";
+export { oauth2ClientCredentialsAuth, oauth2ClientCredentialsAuthRuntime } from "./auth/oauth2-client-credentials.ts";
 export { TokenCache } from "./auth/oauth2.ts";
 export { formatWireAmount, minorUnits, WireMoneyError } from "./wire-money.ts";
 export type { DecimalString, MinorUnits, MoneyWireFormat } from "./wire-money.ts";

@@ -59,40 +59,34 @@ const LONG_DIGIT_RUN = /\d{16}/;
 /** Field paths: `price`, `order.amount`, `basketItems[].price`. */
 export type FieldPath = string;
 
-function walk(
-  node: unknown,
-  parts: string[],
-  visit: (holder: Record<string, unknown>, key: string, path: string) => void,
-  prefix: string,
-): void {
-  if (node === null || typeof node !== "object") return;
+/**
+ * Copy-on-write along `path` (arrays expanded): `fn` sees every value present there with its
+ * concrete path (`basketItems[1].price`) and returns its replacement. The caller's objects are never
+ * changed: the result shares what lies off the path and copies what lies on it (an object is
+ * copied only when a value under it changed; an array on the path always is).
+ */
+export function mapPath(root: unknown, path: FieldPath, fn: (value: unknown, concretePath: string) => unknown): unknown {
+  return mapParts(root, path.split("."), "", fn);
+}
+
+function mapParts(node: unknown, parts: string[], at: string, fn: (value: unknown, concretePath: string) => unknown): unknown {
+  if (node === null || typeof node !== "object" || Array.isArray(node)) return node;
   const [head, ...rest] = parts;
-  if (head === undefined) return;
+  if (head === undefined) return node;
   const isArray = head.endsWith("[]");
   const key = isArray ? head.slice(0, -2) : head;
   const holder = node as Record<string, unknown>;
-  if (!(key in holder)) return;
-  const here = prefix ? `${prefix}.${key}` : key;
+  if (!Object.hasOwn(holder, key)) return node;
+  const here = at ? `${at}.${key}` : key;
+  const current = holder[key];
+  let next: unknown;
   if (isArray) {
-    const list = holder[key];
-    if (!Array.isArray(list)) return;
-    list.forEach((item, idx) => {
-      if (rest.length === 0) visit(list as unknown as Record<string, unknown>, String(idx), `${here}[${idx}]`);
-      else walk(item, rest, visit, `${here}[${idx}]`);
-    });
-    return;
+    if (!Array.isArray(current)) return node;
+    next = current.map((item: unknown, i) => (rest.length === 0 ? fn(item, `${here}[${i}]`) : mapParts(item, rest, `${here}[${i}]`, fn)));
+  } else {
+    next = rest.length === 0 ? fn(current, here) : mapParts(current, rest, here, fn);
   }
-  if (rest.length === 0) visit(holder, key, here);
-  else walk(holder[key], rest, visit, here);
-}
-
-/** Calls `visit` for every value present at `path` (arrays expanded); it may replace the value. */
-export function visitPath(
-  root: unknown,
-  path: FieldPath,
-  visit: (holder: Record<string, unknown>, key: string, concretePath: string) => void,
-): void {
-  walk(root, path.split("."), visit, "");
+  return next === current ? node : { ...holder, [key]: next };
 }
 
 export function getPath(root: unknown, path: FieldPath): unknown {
@@ -101,8 +95,9 @@ export function getPath(root: unknown, path: FieldPath): unknown {
     return root !== null && typeof root === "object" && path in root ? (root as Record<string, unknown>)[path] : undefined;
   }
   let found: unknown;
-  visitPath(root, path, (holder, key) => {
-    if (found === undefined) found = holder[key];
+  mapPath(root, path, (v) => {
+    if (found === undefined) found = v;
+    return v;
   });
   return found;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonLossless, parseJsonNumbersAsWritten, RawNumber, stringifyWithRawNumbers } from "../src/json.ts";
+import { getPath, mapPath, parseJsonLossless, parseJsonNumbersAsWritten, RawNumber, stringifyWithRawNumbers } from "../src/json.ts";
 
 describe("parseJsonLossless", () => {
   it.each([
@@ -103,5 +103,33 @@ describe("stringifyWithRawNumbers", () => {
 
   it.each(["1e3", "abc", "", "1,5", "NaN", "10.", ".5"])("RawNumber refuses %j (it would make invalid JSON)", (literal) => {
     expect(() => new RawNumber(literal)).toThrow(TypeError);
+  });
+});
+
+describe("mapPath and getPath", () => {
+  const root = { items: [{ price: 1 }, { price: 2 }, { name: "x" }], order: { amount: 3 }, keep: { a: 1 } };
+
+  it("replaces every value at the path, arrays expanded, without changing the caller's objects", () => {
+    const seen: string[] = [];
+    const out = mapPath(root, "items[].price", (v, at) => (seen.push(at), typeof v === "number" ? v * 10 : v)) as typeof root;
+    expect(seen).toEqual(["items[0].price", "items[1].price"]);
+    expect(out.items).toEqual([{ price: 10 }, { price: 20 }, { name: "x" }]);
+    expect(root.items[0]).toEqual({ price: 1 });
+    // What lies off the path is shared, not copied.
+    expect(out.keep).toBe(root.keep);
+    expect(out.items[2]).toBe(root.items[2]);
+  });
+
+  it("returns the root itself when nothing under an object path changed, and skips what is absent", () => {
+    expect(mapPath(root, "order.amount", (v) => v)).toBe(root);
+    expect(mapPath(root, "order.missing", () => "never")).toBe(root);
+    expect(mapPath(root, "toString", () => "never")).toBe(root);
+  });
+
+  it("getPath reads the first value at a path", () => {
+    expect(getPath(root, "order.amount")).toBe(3);
+    expect(getPath(root, "items[].price")).toBe(1);
+    expect(getPath(root, "items[].missing")).toBeUndefined();
+    expect(getPath(root, "keep")).toBe(root.keep);
   });
 });

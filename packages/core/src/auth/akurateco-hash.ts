@@ -1,6 +1,6 @@
 import { md5Hex, sha1Hex } from "../crypto.ts";
 import { getPath, RawNumber } from "../json.ts";
-import { requireString, type AuthSchemeModule } from "./scheme.ts";
+import { requireString, type AuthSchemeModule, type AuthSchemeRuntime, authSchemeModule } from "./scheme.ts";
 
 /**
  * Akurateco Checkout request hash (docs.akurateco.com/docs/requests/hash_signature):
@@ -13,13 +13,10 @@ export function akuratecoHash(fields: readonly string[], password: string): stri
 }
 
 /** The merchant key and the hash travel in the body (fields named by the spec), not in headers. */
-export const akuratecoHashAuth: AuthSchemeModule<"akurateco-hash"> = {
+export const akuratecoHashAuthRuntime: AuthSchemeRuntime<"akurateco-hash"> = {
   scheme: "akurateco-hash",
   credentials: () => ["merchantKey", "password"],
-  extraOptions: () => [],
-  signedHeaders: () => [],
   secretNames: (def) => [def.keyField, def.hashField],
-  autoFilledFields: (def) => [def.keyField, def.hashField],
   create(def, { provider, options }) {
     const merchantKey = requireString(provider, options, "merchantKey");
     const password = requireString(provider, options, "password");
@@ -36,3 +33,10 @@ export const akuratecoHashAuth: AuthSchemeModule<"akurateco-hash"> = {
     };
   },
 };
+
+/** The whole module: what a client runs (akuratecoHashAuthRuntime) and what only the generator reads. */
+export const akuratecoHashAuth: AuthSchemeModule<"akurateco-hash"> = /* @__PURE__ */ authSchemeModule(akuratecoHashAuthRuntime, {
+  extraOptions: () => [],
+  signedHeaders: () => [],
+  autoFilledFields: (def) => [def.keyField, def.hashField],
+});

@@ -12,10 +12,12 @@ import type { AuthSchemeModule } from "./scheme.ts";
 
 export type {
   AnyAuthSchemeModule,
+  AnyAuthSchemeRuntime,
   AuthContext,
   AuthOptions,
   AuthScheme,
   AuthSchemeModule,
+  AuthSchemeRuntime,
   HmacSha256Factory,
   ResponseSignatureProblem,
   SignedOperation,
@@ -32,6 +34,11 @@ export const AUTH_SCHEMES: { readonly [S in AuthDefinition["scheme"]]: AuthSchem
 /** The scheme module of a definition, typed to it. */
 export function authSchemeOf<S extends AuthDefinition["scheme"]>(def: Extract<AuthDefinition, { scheme: S }>): AuthSchemeModule<S> {
   return AUTH_SCHEMES[def.scheme as S];
+}
+
+/** The Authorization-value prefixes of every scheme, for masking text that no one client's scrubber sees. */
+export function authValuePrefixes(): string[] {
+  return Object.values(AUTH_SCHEMES).flatMap((s) => [...(s.authValuePrefixes ?? [])]);
 }
 
 /** Every name (header or body field) a provider's auth scheme makes secret, for the scrubber. */

@@ -1,6 +1,6 @@
 import { hmacSha256Hex, timingSafeEqualHex, utf8ToBase64 } from "../crypto.ts";
 import { formatWireAmount, WireMoneyError } from "../wire-money.ts";
-import { requireString, type AuthSchemeModule, type SignedOperation } from "./scheme.ts";
+import { requireString, type AuthSchemeModule, type AuthSchemeRuntime, authSchemeModule, type SignedOperation } from "./scheme.ts";
 
 export interface IyzwsV2Input {
   apiKey: string;
@@ -62,30 +62,16 @@ function signedValue(value: unknown, decimal: boolean): string {
   }
 }
 
-export const iyzwsV2Auth: AuthSchemeModule<"iyzws-v2"> = {
+/** IYZWSv2: requests signed over the exact bytes sent, answers' `signature` verified. */
+export const iyzwsV2AuthRuntime: AuthSchemeRuntime<"iyzws-v2"> = {
   scheme: "iyzws-v2",
   credentials: () => ["apiKey", "secretKey"],
+  // IYZWSv2 for the v2 header; iyzico's v1 `IYZWS key:sig` may still be echoed by its services.
+  authValuePrefixes: ["IYZWSv2", "IYZWS"],
   // The header's base64 starts with "apiKey:<key>&": that head is the same on every request.
   derivedSecrets: (_def, o) => (typeof o.apiKey === "string" ? [`apiKey:${o.apiKey}&`] : []),
-  extraOptions: () => [
-    {
-      name: "randomKey",
-      type: "() => string",
-      doc: "The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte.",
-    },
-    {
-      name: "verifyResponseSignatures",
-      type: "boolean",
-      doc:
-        "Default true: the `signature` of every answer whose field order the provider documents is checked, and a missing or wrong one is a `response_signature_invalid` error. " +
-        "Set false only while the provider confirms that it signs an operation differently from its documents (the sources disagree on refund v2): the answers are then taken on TLS alone.",
-    },
-  ],
-  signedHeaders: () => ["authorization", RANDOM_HEADER],
   // The random key is signed material: with the signature it lets a reader replay-check guesses.
   secretNames: () => ["authorization", RANDOM_HEADER],
-  autoFilledFields: () => [],
-  responseSignatureField: () => SIGNATURE_FIELD,
   create(_def, { provider, options, hmacSha256 }) {
     const apiKey = requireString(provider, options, "apiKey");
     const sign = hmacSha256(requireString(provider, options, "secretKey"));
@@ -108,3 +94,24 @@ export const iyzwsV2Auth: AuthSchemeModule<"iyzws-v2"> = {
     };
   },
 };
+
+/** The whole module: what a client runs (iyzwsV2AuthRuntime) and what only the generator reads. */
+export const iyzwsV2Auth: AuthSchemeModule<"iyzws-v2"> = /* @__PURE__ */ authSchemeModule(iyzwsV2AuthRuntime, {
+  extraOptions: () => [
+    {
+      name: "randomKey",
+      type: "() => string",
+      doc: "The per-request random string signed into IYZWSv2; injectable so signatures can be tested byte for byte.",
+    },
+    {
+      name: "verifyResponseSignatures",
+      type: "boolean",
+      doc:
+        "Default true: the `signature` of every answer whose field order the provider documents is checked, and a missing or wrong one is a `response_signature_invalid` error. " +
+        "Set false only while the provider confirms that it signs an operation differently from its documents (the sources disagree on refund v2): the answers are then taken on TLS alone.",
+    },
+  ],
+  signedHeaders: () => ["authorization", RANDOM_HEADER],
+  autoFilledFields: () => [],
+  responseSignatureField: () => SIGNATURE_FIELD,
+});

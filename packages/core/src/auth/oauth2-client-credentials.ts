@@ -1,7 +1,7 @@
 import type { ErrorCode } from "../errors.ts";
 import { OdemeError } from "../errors.ts";
 import type { EnvelopeDefinition, OperationDefinition } from "../definition.ts";
-import { requireString, type AuthSchemeModule } from "./scheme.ts";
+import { requireString, type AuthSchemeModule, type AuthSchemeRuntime, authSchemeModule } from "./scheme.ts";
 import { TokenCache, type TokenResponse } from "./oauth2.ts";
 
 /**
@@ -17,19 +17,12 @@ const TOKEN_ERRORS: Record<string, ErrorCode> = {
 };
 
 /** OAuth2 client credentials (RFC 6749 4.4): a cached Bearer token, refreshed once after a 401. */
-export const oauth2ClientCredentialsAuth: AuthSchemeModule<"oauth2-client-credentials"> = {
+export const oauth2ClientCredentialsAuthRuntime: AuthSchemeRuntime<"oauth2-client-credentials"> = {
   scheme: "oauth2-client-credentials",
   credentials: () => ["clientId", "clientSecret"],
-  extraOptions: (def) => [
-    {
-      name: "scope",
-      type: "string",
-      doc: `The OAuth2 scope of the token request; default the spec's${def.scope ? ` (\`${def.scope}\`)` : ""}.`,
-    },
-  ],
-  signedHeaders: () => ["authorization"],
+  authValuePrefixes: ["Bearer"],
   secretNames: () => ["authorization", "client_secret", "access_token", "refresh_token"],
-  autoFilledFields: () => [],
+  publicText: (def) => [def.tokenPath],
   create(def, { provider, options, send, hostUrl }) {
     const clientId = requireString(provider, options, "clientId");
     const clientSecret = requireString(provider, options, "clientSecret");
@@ -84,3 +77,19 @@ export const oauth2ClientCredentialsAuth: AuthSchemeModule<"oauth2-client-creden
   // The spec's own token operation (getToken) answers the same plain OAuth JSON.
   envelopeFor: (def, op) => (op.host === def.tokenHost && op.path === def.tokenPath ? TOKEN_ENVELOPE : undefined),
 };
+
+/** The whole module: what a client runs (oauth2ClientCredentialsAuthRuntime) and what only the generator reads. */
+export const oauth2ClientCredentialsAuth: AuthSchemeModule<"oauth2-client-credentials"> = /* @__PURE__ */ authSchemeModule(
+  oauth2ClientCredentialsAuthRuntime,
+  {
+    extraOptions: (def) => [
+      {
+        name: "scope",
+        type: "string",
+        doc: `The OAuth2 scope of the token request; default the spec's${def.scope ? ` (\`${def.scope}\`)` : ""}.`,
+      },
+    ],
+    signedHeaders: () => ["authorization"],
+    autoFilledFields: () => [],
+  },
+);

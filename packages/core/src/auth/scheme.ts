@@ -5,7 +5,7 @@ import type {
   ProviderDefinition,
   ResponseSignatureDefinition,
 } from "../definition.ts";
-import { OdemeError } from "../errors.ts";
+import { invalidRequest } from "../errors.ts";
 import type { WireRequest } from "../transport/send.ts";
 
 /** Credentials and auth knobs a generated client passes through from its options. */
@@ -58,6 +58,17 @@ export interface AuthSchemeModule<S extends AuthDefinition["scheme"] = AuthDefin
    * echoed (HTTP Basic's `user:password` pair, encoded on the wire). Optional: most send them as-is.
    */
   derivedSecrets?(def: Extract<AuthDefinition, { scheme: S }>, options: Record<string, unknown>): string[];
+  /**
+   * The words that open this scheme's Authorization value (`Bearer`, a provider's own scheme name):
+   * the scrubber masks the credential after them wherever it is echoed as text. Optional: a scheme
+   * that sends its secrets in named headers or fields is masked by those names.
+   */
+  readonly authValuePrefixes?: readonly string[];
+  /**
+   * Text the scheme's definition makes public (header names, a token path), for the scrubber: a
+   * piece of a secret that also occurs there is not masked. Optional: most name nothing public.
+   */
+  publicText?(def: Extract<AuthDefinition, { scheme: S }>): string[];
   /** Client options besides credentials (randomKey for a testable signature, an OAuth scope), with their TypeScript type. */
   extraOptions(def: Extract<AuthDefinition, { scheme: S }>): { name: string; type: string; doc: string }[];
   /** Headers the scheme adds to requests. */
@@ -76,17 +87,31 @@ export interface AuthSchemeModule<S extends AuthDefinition["scheme"] = AuthDefin
   envelopeFor?(def: Extract<AuthDefinition, { scheme: S }>, op: OperationDefinition): EnvelopeDefinition | undefined;
 }
 
+/**
+ * The part of a scheme a client runs: what createTransport and its scrubber read. A generated
+ * client imports this half (`<scheme>AuthRuntime`), so its bundle does not carry what only the
+ * generator reads (option docs, signed header lists).
+ */
+export type AuthSchemeRuntime<S extends AuthDefinition["scheme"] = AuthDefinition["scheme"]> = Pick<
+  AuthSchemeModule<S>,
+  "scheme" | "credentials" | "derivedSecrets" | "authValuePrefixes" | "publicText" | "secretNames" | "create" | "envelopeFor"
+>;
+
+/** Any one scheme's runtime half (a union, so each keeps its own definition type). */
+export type AnyAuthSchemeRuntime = { [S in AuthDefinition["scheme"]]: AuthSchemeRuntime<S> }[AuthDefinition["scheme"]];
+
+/** A scheme's whole module from its two halves; pure, so a bundle that uses only the runtime half drops the rest. */
+export function authSchemeModule<S extends AuthDefinition["scheme"]>(
+  runtime: AuthSchemeRuntime<S>,
+  generator: Omit<AuthSchemeModule<S>, keyof AuthSchemeRuntime<S>>,
+): AuthSchemeModule<S> {
+  return { ...runtime, ...generator } as AuthSchemeModule<S>;
+}
+
 export function requireString(provider: ProviderDefinition, options: AuthOptions, name: string): string {
   const v = options[name];
   if (typeof v !== "string" || v === "") {
-    throw new OdemeError({
-      code: "invalid_request",
-      message: `${provider.name}: the client option "${name}" is required (a non-empty string).`,
-      provider: provider.id,
-      operation: "createClient",
-      outcome: "not_sent",
-      field: name,
-    });
+    throw invalidRequest(provider, "createClient", `${provider.name}: the client option "${name}" is required (a non-empty string).`, name);
   }
   return v;
 }

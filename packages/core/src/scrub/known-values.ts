@@ -5,6 +5,7 @@
  * any piece of FRAGMENT characters of a secret's forms is masked. Pieces that also occur in public
  * text (the provider's host names, e.g. "sandbox-" of an iyzico sandbox key and host) are left.
  */
+import { bytesToBase64 } from "../crypto.ts";
 import { MASK } from "./text.ts";
 
 /** Shortest piece of a secret that counts as the secret (the leak scan searches 8-character pieces). */
@@ -21,12 +22,6 @@ const WORD = /^(?:[a-z]+|[A-Z]+)$/;
 /** Values learned at run time (bearer tokens, signed headers) kept per scrubber, oldest dropped first. */
 const MAX_LEARNED = 256;
 
-function base64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
-
 /**
  * The base64 text a secret shows wherever it is encoded inside a longer string (Basic
  * `user:password`, the IYZWSv2 `apiKey:...` string): one per byte alignment, without the edge
@@ -38,7 +33,7 @@ export function base64Forms(secret: string): string[] {
   for (let pad = 0; pad < 3; pad++) {
     const buf = new Uint8Array(pad + bytes.length);
     buf.set(bytes, pad);
-    const full = base64(buf).replace(/=+$/, "");
+    const full = bytesToBase64(buf).replace(/=+$/, "");
     // Characters fully determined by the secret's bytes: skip the group that mixes in the padding
     // before, and the last group when the secret does not end on a 3-byte boundary.
     const start = pad === 0 ? 0 : 4;
@@ -86,10 +81,7 @@ export class KnownSecrets {
       if (this.#whole.has(form)) continue;
       this.#whole.add(form);
       added.push(form);
-      for (let i = 0; i + FRAGMENT <= form.length; i++) {
-        const gram = form.slice(i, i + FRAGMENT);
-        if (!this.#public.has(gram) && !WORD.test(gram)) this.#grams.set(gram, (this.#grams.get(gram) ?? 0) + 1);
-      }
+      this.#count(form, 1);
     }
     return added;
   }
@@ -109,9 +101,15 @@ export class KnownSecrets {
 
   #remove(form: string): void {
     this.#whole.delete(form);
+    this.#count(form, -1);
+  }
+
+  /** Counts the form's secret pieces in (+1) or out (-1): a piece two forms share stays while one does. */
+  #count(form: string, delta: 1 | -1): void {
     for (let i = 0; i + FRAGMENT <= form.length; i++) {
       const gram = form.slice(i, i + FRAGMENT);
-      const n = (this.#grams.get(gram) ?? 0) - 1;
+      if (this.#public.has(gram) || WORD.test(gram)) continue;
+      const n = (this.#grams.get(gram) ?? 0) + delta;
       if (n <= 0) this.#grams.delete(gram);
       else this.#grams.set(gram, n);
     }

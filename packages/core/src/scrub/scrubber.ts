@@ -1,15 +1,15 @@
 /**
  * One scrubber per client (and one for the facade): the stateless patterns of text.ts plus the
  * values this client was configured with, what its auth scheme derives from them, and what it
- * learns at run time (the bearer token, the signed IYZWSv2 header: values no configuration
+ * learns at run time (the bearer token, a signed header: values no configuration
  * names). Everything that leaves a client goes through it: log events, errors and their causes.
  */
-import type { AnyAuthSchemeModule } from "../auth/scheme.ts";
+import type { AnyAuthSchemeRuntime } from "../auth/scheme.ts";
 import type { ProviderDefinition } from "../definition.ts";
 import { OdemeError, odemeErrorInit } from "../errors.ts";
 import { isSecretKey, NO_FIELDS, secretFieldSet, type SecretFields } from "./fields.ts";
 import { KnownSecrets } from "./known-values.ts";
-import { clip as clipWith, maskDeep, maskError, maskForm, maskHeaders, maskPatterns } from "./text.ts";
+import { authValuePattern, clip as clipWith, maskDeep, maskError, maskForm, maskHeaders, maskPatterns } from "./text.ts";
 
 export interface ScrubberOptions {
   /** Secret values: credentials as configured. Non-strings and values under 6 characters are ignored. */
@@ -18,6 +18,8 @@ export interface ScrubberOptions {
   fields?: SecretFields | Iterable<string>;
   /** Text known to be public (host names): pieces of a secret that also occur here are not masked. */
   publicText?: Iterable<string>;
+  /** Authorization-value prefixes of the auth schemes in use (`AuthSchemeModule.authValuePrefixes`), besides HTTP's Basic and Bearer. */
+  authPrefixes?: Iterable<string>;
 }
 
 export interface Scrubber {
@@ -53,6 +55,7 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
     [...(options.secrets ?? [])].filter((s): s is string => typeof s === "string"),
     options.publicText ?? [],
   );
+  const authValue = authValuePattern(options.authPrefixes);
   // Requests seen on the way out, learnt only when something is masked: a client without a logger
   // that never fails pays one array push per request, not the parsing and indexing.
   const unread: [Record<string, string>, string | undefined][] = [];
@@ -61,12 +64,12 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
   };
   const text = (s: string): string => {
     if (unread.length > 0) catchUp();
-    return maskPatterns(known.mask(s), fields);
+    return maskPatterns(known.mask(s), fields, authValue);
   };
   const value = <T>(v: T): T => maskDeep(v, { fields, text: (s) => text(s) }) as T;
 
   function learn(v: string): void {
-    // `Bearer <token>`, `IYZWSv2 <b64>`: the credential may be echoed without its scheme, and
+    // `Bearer <token>`, `<Scheme> <b64>`: the credential may be echoed without its scheme, and
     // the scheme's name is no secret.
     const m = /^\s*[A-Za-z][\w-]*\s+(\S{8,})\s*$/.exec(v);
     known.learn(m?.[1] ?? v);
@@ -132,12 +135,11 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
  * credential options, header and sensitive fields (so "check merchantKey and password" stays
  * readable even when a test credential is "dinero-password").
  */
-function publicTextOf(definition: ProviderDefinition): string[] {
+function publicTextOf(definition: ProviderDefinition, scheme: AnyAuthSchemeRuntime): string[] {
   const out = [definition.id, definition.name, ...(definition.credentials ?? []), ...definition.secretFields];
-  if (definition.auth.scheme === "headers")
-    for (const set of Object.values(definition.auth.sets)) out.push(...Object.keys(set), ...Object.values(set));
   for (const env of Object.values(definition.environments)) out.push(...Object.values(env));
-  if (definition.auth.scheme === "oauth2-client-credentials") out.push(definition.auth.tokenPath);
+  // What the scheme's definition names in public (header names, a token path).
+  out.push(...(scheme.publicText?.(definition.auth as never) ?? []));
   return out;
 }
 
@@ -147,7 +149,7 @@ function publicTextOf(definition: ProviderDefinition): string[] {
  * adds), and what the scheme sends in their place. The scheme module is passed in, not looked up,
  * so a client's bundle holds only its own scheme.
  */
-export function credentialValues(definition: ProviderDefinition, options: Record<string, unknown>, scheme: AnyAuthSchemeModule): string[] {
+export function credentialValues(definition: ProviderDefinition, options: Record<string, unknown>, scheme: AnyAuthSchemeRuntime): string[] {
   const names = new Set([...scheme.credentials(definition.auth as never), ...(definition.credentials ?? [])]);
   const values = [...names].map((n) => options[n]).filter((v): v is string => typeof v === "string");
   // What the auth scheme sends instead of the values themselves (HTTP Basic encodes the pair).
@@ -159,11 +161,12 @@ export function credentialValues(definition: ProviderDefinition, options: Record
  * their specs' sensitive fields and their configured credentials.
  */
 export function scrubberFor(
-  ...clients: [definition: ProviderDefinition, options: Record<string, unknown>, scheme: AnyAuthSchemeModule][]
+  ...clients: [definition: ProviderDefinition, options: Record<string, unknown>, scheme: AnyAuthSchemeRuntime][]
 ): Scrubber {
   return createScrubber({
     secrets: clients.flatMap(([definition, options, scheme]) => credentialValues(definition, options, scheme)),
     fields: clients.flatMap(([definition]) => definition.secretFields),
-    publicText: clients.flatMap(([definition]) => publicTextOf(definition)),
+    publicText: clients.flatMap(([definition, , scheme]) => publicTextOf(definition, scheme)),
+    authPrefixes: clients.flatMap(([, , scheme]) => scheme.authValuePrefixes ?? []),
   });
 }

@@ -42,18 +42,35 @@ export function maskCardNumbers(text: string): string {
   });
 }
 
-// `Basic <base64>`, `Bearer <token>`, `IYZWSv2 <base64>` (it encodes the apiKey), iyzico's v1 `IYZWS key:sig`.
-const AUTH_VALUE = /\b(Basic|Bearer|IYZWSv2|IYZWS)(\s+|%20|\+)([A-Za-z0-9._~+/=:%-]{8,})/gi;
+/**
+ * HTTP's own schemes (RFC 7617 Basic, RFC 6750 Bearer), masked even where no auth scheme is known:
+ * a proxy's or fetch's error text may print them. Other schemes' prefixes come from their modules
+ * (`AuthSchemeModule.authValuePrefixes`), through the scrubber.
+ */
+const HTTP_AUTH_PREFIXES = ["Basic", "Bearer"];
+
+/**
+ * `<prefix> <credential>` (also URL-encoded) for the given Authorization-value prefixes and HTTP's
+ * own. A prefix is a scheme name, letters and digits (the registry's test holds every module to it).
+ */
+export function authValuePattern(prefixes: Iterable<string> = []): RegExp {
+  return new RegExp(`\\b(${[...HTTP_AUTH_PREFIXES, ...prefixes].join("|")})(\\s+|%20|\\+)([A-Za-z0-9._~+/=:%-]{8,})`, "gi");
+}
+
+const AUTH_VALUE = authValuePattern();
 // "cvv 7391", "CVC2: 123", "güvenlik kodu 123" in a description or a provider's message.
 const CVV_TEXT = /\b(cvv2?|cvc2?|cvn|cav2|security[\s_-]*code|g[üu]venlik[\s_-]*kodu)([^\w\n]{0,4})(\d{3,4})(?!\d)/gi;
 // `"key": "value"`, `key=value`, `\"key\":\"value\"` (JSON inside a string), `key: value` in a header dump.
 const KEY_VALUE =
   /(?:\\?["'])?([A-Za-z_][\w-]{0,40})(?:\\?["'])?(\s*[:=]\s*|%3D)(\\?"(?:(?!\\?")[^])*(?:\\?"|$)|'[^']*(?:'|$)|[^\s&"',;<>{}[\]()\\]+)/g;
 
-/** Masks what is secret by its shape in free text: auth header values, `secret=value` pairs, card numbers, CVVs. */
-export function maskPatterns(text: string, extra: SecretFields = NO_FIELDS): string {
+/**
+ * Masks what is secret by its shape in free text: auth header values (`authValue`, from
+ * authValuePattern), `secret=value` pairs, card numbers, CVVs.
+ */
+export function maskPatterns(text: string, extra: SecretFields = NO_FIELDS, authValue: RegExp = AUTH_VALUE): string {
   if (text.length < 3) return text;
-  let out = text.replace(AUTH_VALUE, (whole, scheme: string, gap: string, value: string) => {
+  let out = text.replace(authValue, (whole, scheme: string, gap: string, value: string) => {
     // "Basic information" is prose; a Basic credential is base64 and has digits, symbols or mixed case.
     if (scheme.toLowerCase() === "basic" && !/[\d+/=]|[a-z].*[A-Z]|[A-Z].*[a-z]/.test(value.slice(1))) return whole;
     return `${scheme}${gap}${MASK}`;

@@ -1,6 +1,6 @@
 import type { AuthScheme } from "../auth/scheme.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
-import { OdemeError } from "../errors.ts";
+import { invalidRequest, OdemeError } from "../errors.ts";
 import { LIMITS, type Outbound } from "./outbound.ts";
 import type { WireRequest } from "./send.ts";
 
@@ -46,20 +46,20 @@ function notSentBySigning(provider: ProviderDefinition, out: Outbound, op: Opera
       operation: e.operation,
       outcome: "not_sent",
       retryable: e.retryable,
-      ...(e.status !== undefined ? { status: e.status } : {}),
-      ...(e.providerCode !== undefined ? { providerCode: e.providerCode } : {}),
-      ...(e.providerMessage !== undefined ? { providerMessage: e.providerMessage } : {}),
-      ...(e.raw !== undefined ? { raw: e.raw } : {}),
+      // Unset ones stay unset: OdemeError keeps only what is defined.
+      status: e.status,
+      providerCode: e.providerCode,
+      providerMessage: e.providerMessage,
+      raw: e.raw,
       cause: e,
     });
   }
   const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return new OdemeError({
-    code: "invalid_request",
-    message: `${provider.name} ${op.id} was not sent: signing the request failed (${out.text(why, LIMITS.message)}).`,
-    provider: provider.id,
-    operation: op.id,
-    outcome: "not_sent",
-    cause: e,
-  });
+  return invalidRequest(
+    provider,
+    op.id,
+    `${provider.name} ${op.id} was not sent: signing the request failed (${out.text(why, LIMITS.message)}).`,
+    undefined,
+    e,
+  );
 }

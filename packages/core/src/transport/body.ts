@@ -1,7 +1,7 @@
 import type { AuthScheme } from "../auth/scheme.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
-import { OdemeError } from "../errors.ts";
-import { RawNumber, stringifyWithRawNumbers } from "../json.ts";
+import { invalidRequest } from "../errors.ts";
+import { mapPath, RawNumber, stringifyWithRawNumbers } from "../json.ts";
 import { formatWireAmount, WireMoneyError } from "../wire-money.ts";
 
 /** A request body, serialized once: these exact bytes are signed, sent and (masked) logged. */
@@ -19,12 +19,12 @@ export interface PreparedBody {
 export function prepareBody(provider: ProviderDefinition, op: OperationDefinition, input: unknown, auth: AuthScheme): PreparedBody {
   if (op.body === "none" || input === undefined) return {};
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
-    throw invalid(provider, op, "body", `${provider.name} ${op.id}: the request body must be an object.`);
+    throw invalidRequest(provider, op.id, `${provider.name} ${op.id}: the request body must be an object.`, "body");
   }
   let body = { ...(input as Record<string, unknown>) };
   let rawNumbers = false;
   for (const path of op.money ?? []) {
-    body = mapPath(body, path.split("."), "", (v, concrete) => {
+    body = mapPath(body, path, (v, concrete) => {
       if (v === undefined || v === null) return v;
       try {
         const literal = formatWireAmount(v, provider.money);
@@ -32,7 +32,8 @@ export function prepareBody(provider: ProviderDefinition, op: OperationDefinitio
         rawNumbers = true;
         return new RawNumber(literal);
       } catch (e) {
-        if (e instanceof WireMoneyError) throw invalid(provider, op, concrete, `${provider.name} ${op.id}: ${concrete} ${e.message}.`);
+        if (e instanceof WireMoneyError)
+          throw invalidRequest(provider, op.id, `${provider.name} ${op.id}: ${concrete} ${e.message}.`, concrete);
         throw e;
       }
     }) as Record<string, unknown>;
@@ -50,47 +51,14 @@ export function prepareBody(provider: ProviderDefinition, op: OperationDefinitio
   } catch (e) {
     // A bigint or a cycle: JSON.stringify throws a TypeError; name the field so it can be fixed.
     const field = unserializablePath(body) ?? "body";
-    throw invalid(
+    throw invalidRequest(
       provider,
-      op,
-      field,
+      op.id,
       `${provider.name} ${op.id}: ${field} cannot be sent as JSON (${e instanceof Error ? e.message.split("\n")[0] : "not serializable"}).`,
+      field,
       e,
     );
   }
-}
-
-function invalid(provider: ProviderDefinition, op: OperationDefinition, field: string, message: string, cause?: unknown): OdemeError {
-  return new OdemeError({
-    code: "invalid_request",
-    message,
-    provider: provider.id,
-    operation: op.id,
-    outcome: "not_sent",
-    field,
-    ...(cause === undefined ? {} : { cause }),
-  });
-}
-
-/** Copy-on-write along `parts` (`basketItems[]`, `price`): returns `node` with the leaves replaced. */
-function mapPath(node: unknown, parts: string[], at: string, fn: (value: unknown, concretePath: string) => unknown): unknown {
-  if (node === null || typeof node !== "object" || Array.isArray(node)) return node;
-  const [head, ...rest] = parts;
-  if (head === undefined) return node;
-  const isArray = head.endsWith("[]");
-  const key = isArray ? head.slice(0, -2) : head;
-  const holder = node as Record<string, unknown>;
-  if (!Object.hasOwn(holder, key)) return node;
-  const here = at ? `${at}.${key}` : key;
-  const current = holder[key];
-  let next: unknown;
-  if (isArray) {
-    if (!Array.isArray(current)) return node;
-    next = current.map((item: unknown, i) => (rest.length === 0 ? fn(item, `${here}[${i}]`) : mapPath(item, rest, `${here}[${i}]`, fn)));
-  } else {
-    next = rest.length === 0 ? fn(current, here) : mapPath(current, rest, here, fn);
-  }
-  return next === current ? node : { ...holder, [key]: next };
 }
 
 /** The first path holding a value JSON cannot carry (a bigint, a cycle), for the error's `field`. */

@@ -1,8 +1,8 @@
-import type { AnyAuthSchemeModule, AuthOptions, AuthScheme, HmacSha256Factory } from "../auth/scheme.ts";
+import type { AnyAuthSchemeRuntime, AuthOptions, AuthScheme, HmacSha256Factory } from "../auth/scheme.ts";
 import { webHmacSha256 } from "../crypto-web.ts";
 import { classifyFetchFailure } from "../classify.ts";
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
-import { OdemeError, type ErrorCode } from "../errors.ts";
+import { invalidRequest, OdemeError, type ErrorCode } from "../errors.ts";
 import { scrubberFor } from "../scrub/scrubber.ts";
 import { parseJsonLossless } from "../json.ts";
 import { sleep, startDeadline } from "./abort.ts";
@@ -69,8 +69,8 @@ export interface TransportDefaults {
   sender?: () => Sender;
   hmacSha256?: HmacSha256Factory;
   /**
-   * Sees each signed request and each response as sent and read (the scrubber learns the derived
-   * secrets here: an IYZWSv2 header, a Bearer token), without replacing the sender or cloning.
+   * Sees each signed request and each response as sent and read (a test, a benchmark), after the
+   * client's scrubber has learnt the request's derived secrets, without replacing the sender or cloning.
    */
   observe?: {
     request?(request: WireRequest, op: OperationDefinition): void;
@@ -88,7 +88,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 export function createTransport(
   provider: ProviderDefinition,
   clientOptions: TransportOptions & { randomKey?: () => string },
-  scheme: AnyAuthSchemeModule,
+  scheme: AnyAuthSchemeRuntime,
   defaults: TransportDefaults = {},
 ): Transport {
   // The stages mask by field name and pattern before they cut; only this client's scrubber knows
@@ -98,7 +98,6 @@ export function createTransport(
   const secretFields = [...provider.secretFields, ...scheme.secretNames(provider.auth as never)];
   const scrubber = scrubberFor([{ ...provider, secretFields }, clientOptions as TransportOptions & Record<string, unknown>, scheme]);
   const { logger } = clientOptions;
-  const observe = defaults.observe;
   let inner: Transport;
   try {
     inner = createStages(
@@ -106,16 +105,7 @@ export function createTransport(
       { ...clientOptions, ...(logger ? { logger: (event: LogEvent) => logger(scrubber.value(event)) } : {}) },
       scheme,
       outboundOf(scrubber),
-      {
-        ...defaults,
-        observe: {
-          request(wire, op) {
-            scrubber.learnRequest(wire.headers, wire.body);
-            observe?.request?.(wire, op);
-          },
-          ...(observe?.response ? { response: observe.response } : {}),
-        },
-      },
+      defaults,
     );
   } catch (error) {
     throw scrubber.error(error);
@@ -134,7 +124,7 @@ export function createTransport(
 function createStages(
   provider: ProviderDefinition,
   clientOptions: TransportOptions & { randomKey?: () => string },
-  scheme: AnyAuthSchemeModule,
+  scheme: AnyAuthSchemeRuntime,
   out: Outbound,
   defaults: TransportDefaults,
 ): Transport {
@@ -152,16 +142,20 @@ function createStages(
     provider,
     options,
     // Token requests take the operations' one send path (sign, log, send, read, interpret).
-    send: (op, wire) => exchange(op, wire, wire.headers, {}, 1, {}),
+    send: (op, wire) => exchange(op, wire, { headers: wire.headers }, {}, 1, {}),
     hostUrl,
     hmacSha256: defaults.hmacSha256 ?? webHmacSha256,
   });
 
-  /** One attempt: sign, send, read, interpret. `used` receives the auth headers it sent. */
+  /**
+   * One attempt: sign, send, read, interpret. `shown` is what the request log shows of it besides
+   * the body (the caller's headers; the URL when a path value is masked). `used` receives the auth
+   * headers it sent.
+   */
   async function exchange(
     op: OperationDefinition,
     wire: WireRequest,
-    loggedHeaders: Record<string, string>,
+    shown: { headers: Record<string, string>; url?: string },
     callOptions: CallOptions,
     attempt: number,
     used: { auth?: Record<string, string> },
@@ -180,6 +174,8 @@ function createStages(
     const deadline = startDeadline(callOptions.timeoutMs ?? timeoutDefault, callOptions.signal);
     const started = performance.now();
     try {
+      // The scrubber learns what the scheme signed (an auth header) as it goes out.
+      out.learn(wire.headers, wire.body);
       observe?.request?.(wire, op);
       if (log)
         log({
@@ -187,8 +183,8 @@ function createStages(
           provider: provider.id,
           operation: op.id,
           method: wire.method,
-          url: wire.url.split("?")[0] as string,
-          headers: out.headers(loggedHeaders),
+          url: shown.url ?? (wire.url.split("?")[0] as string),
+          headers: out.headers(shown.headers),
           body: loggedBody(op, wire.body),
           attempt,
         });
@@ -250,35 +246,35 @@ function createStages(
     if (e instanceof OdemeError) return e;
     if (e instanceof NotSent) {
       // The request could not even be built (a header value with a line break, a bad URL).
-      return new OdemeError({
-        code: "invalid_request",
-        message: `${provider.name} ${op.id} was not sent: the request could not be built (${out.text(e.message, LIMITS.message)}).`,
-        provider: provider.id,
-        operation: op.id,
-        outcome: "not_sent",
-        cause: e.cause,
-      });
+      return invalidRequest(
+        provider,
+        op.id,
+        `${provider.name} ${op.id} was not sent: the request could not be built (${out.text(e.message, LIMITS.message)}).`,
+        undefined,
+        e.cause,
+      );
     }
     return classifyFetchFailure(provider, op, e, { timedOut, callerAborted });
   }
 
   /** Everything before the first attempt: input problems are `not_sent`, never "maybe applied". */
-  function buildRequest(op: OperationDefinition, input: CallInput): { wire: WireRequest; callerHeaders: Record<string, string> } {
+  function buildRequest(
+    op: OperationDefinition,
+    input: CallInput,
+  ): { wire: WireRequest; shown: { headers: Record<string, string>; url?: string } } {
     const path = expandPath(provider, op, input.path);
     let body: PreparedBody;
     try {
       body = prepareBody(provider, op, input.body, auth);
     } catch (e) {
       if (e instanceof OdemeError) throw e;
-      throw new OdemeError({
-        code: "invalid_request",
-        message: `${provider.name} ${op.id} was not sent: preparing the body failed (${out.text(e instanceof Error ? e.message : String(e), LIMITS.message)}).`,
-        provider: provider.id,
-        operation: op.id,
-        outcome: "not_sent",
-        field: "body",
-        cause: e,
-      });
+      throw invalidRequest(
+        provider,
+        op.id,
+        `${provider.name} ${op.id} was not sent: preparing the body failed (${out.text(e instanceof Error ? e.message : String(e), LIMITS.message)}).`,
+        "body",
+        e,
+      );
     }
     // The operation's header parameters (an auth scheme's key headers are added when signing).
     const callerHeaders: Record<string, string> = {};
@@ -294,21 +290,27 @@ function createStages(
     const url = hostUrl(op.host) + path + queryString(input.query);
     return {
       wire: { method: op.method.toUpperCase(), url, headers, ...(body.text !== undefined ? { body: body.text } : {}) },
-      callerHeaders,
+      // The log drops the query; a path value under a secret-named parameter (a token) is masked whole.
+      shown: {
+        headers: callerHeaders,
+        ...(log && op.pathParams?.some(out.secretName)
+          ? { url: hostUrl(op.host) + expandPath(provider, op, input.path, out.secretName) }
+          : {}),
+      },
     };
   }
 
   return {
     provider,
     async call<T>(op: OperationDefinition, input: CallInput, callOptions: CallOptions = {}): Promise<T> {
-      const { wire, callerHeaders } = buildRequest(op, input);
+      const { wire, shown } = buildRequest(op, input);
       let retries = 0;
       let refreshed = false;
       for (let attempt = 1; ; attempt++) {
         const used: { auth?: Record<string, string> } = {};
         try {
           // A fresh header object per attempt: signing adds this attempt's headers to it.
-          return (await exchange(op, { ...wire, headers: { ...wire.headers } }, callerHeaders, callOptions, attempt, used)) as T;
+          return (await exchange(op, { ...wire, headers: { ...wire.headers } }, shown, callOptions, attempt, used)) as T;
         } catch (e) {
           const step = retryStep({
             op,

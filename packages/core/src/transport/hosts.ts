@@ -1,5 +1,5 @@
 import type { ProviderDefinition } from "../definition.ts";
-import { OdemeError } from "../errors.ts";
+import { invalidRequest } from "../errors.ts";
 
 /** Where the client sends: an environment of the spec's, or the caller's baseUrl (a simulator). */
 export interface HostOptions {
@@ -23,51 +23,43 @@ export function resolveHosts(provider: ProviderDefinition, options: HostOptions)
   const envName = options.environment ?? provider.defaultEnvironment;
   const env = envName === undefined ? undefined : provider.environments[envName];
   if (envName !== undefined && env === undefined) {
-    throw new OdemeError({
-      code: "invalid_request",
-      message:
-        Object.keys(provider.environments).length === 0
-          ? `${provider.name}: there is no environment "${envName}". ${noPublishedHosts(provider.name)}`
-          : `${provider.name}: unknown environment "${envName}"; use one of ${Object.keys(provider.environments).join(", ")}, or pass baseUrl.`,
-      provider: provider.id,
-      operation: "createClient",
-      outcome: "not_sent",
-      field: Object.keys(provider.environments).length === 0 ? "baseUrl" : "environment",
-    });
+    const none = Object.keys(provider.environments).length === 0;
+    throw invalidRequest(
+      provider,
+      "createClient",
+      none
+        ? `${provider.name}: there is no environment "${envName}". ${noPublishedHosts(provider.name)}`
+        : `${provider.name}: unknown environment "${envName}"; use one of ${Object.keys(provider.environments).join(", ")}, or pass baseUrl.`,
+      none ? "baseUrl" : "environment",
+    );
   }
   // No silent default where one would surprise: a provider whose hosts nobody published has no
   // environment at all, and one whose only environment is live must be asked for by name, so a
   // copied example never reaches production or a placeholder host.
   if (baseUrl === undefined && envName === undefined) {
     const names = Object.keys(provider.environments);
-    throw new OdemeError({
-      code: "invalid_request",
-      message:
-        names.length === 0
-          ? `${provider.name}: baseUrl is required. ${noPublishedHosts(provider.name)}`
-          : names.length === 1 && names[0] === "live"
-            ? `${provider.name}: pass environment: "live" or baseUrl. Its only environment is live (real money), so the client will not pick it for you; use baseUrl for a simulator.`
-            : `${provider.name}: no environment or baseUrl was given; pass environment (${names.join(", ")}) or baseUrl.`,
-      provider: provider.id,
-      operation: "createClient",
-      outcome: "not_sent",
-      field: names.length === 0 ? "baseUrl" : "environment",
-    });
+    throw invalidRequest(
+      provider,
+      "createClient",
+      names.length === 0
+        ? `${provider.name}: baseUrl is required. ${noPublishedHosts(provider.name)}`
+        : names.length === 1 && names[0] === "live"
+          ? `${provider.name}: pass environment: "live" or baseUrl. Its only environment is live (real money), so the client will not pick it for you; use baseUrl for a simulator.`
+          : `${provider.name}: no environment or baseUrl was given; pass environment (${names.join(", ")}) or baseUrl.`,
+      names.length === 0 ? "baseUrl" : "environment",
+    );
   }
   return (host) => {
     const url = baseUrl?.[host] ?? env?.[host];
     if (url === undefined) {
-      throw new OdemeError({
-        code: "invalid_request",
-        message:
-          envName === undefined
-            ? `${provider.name}: baseUrl has no "${host}" host; pass baseUrl.${host}, or one URL for every host.`
-            : `${provider.name}: environment "${envName}" has no "${host}" host; pass baseUrl.${host}.`,
-        provider: provider.id,
-        operation: "createClient",
-        outcome: "not_sent",
-        field: "baseUrl",
-      });
+      throw invalidRequest(
+        provider,
+        "createClient",
+        envName === undefined
+          ? `${provider.name}: baseUrl has no "${host}" host; pass baseUrl.${host}, or one URL for every host.`
+          : `${provider.name}: environment "${envName}" has no "${host}" host; pass baseUrl.${host}.`,
+        "baseUrl",
+      );
     }
     return url.replace(/\/+$/, "");
   };

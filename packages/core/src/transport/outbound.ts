@@ -1,4 +1,13 @@
-import { redact, redactFormText, redactHeaders, redactText, secretFieldSet, type Scrubber, type SecretFields } from "../redact.ts";
+import {
+  isSecretKey,
+  redact,
+  redactFormText,
+  redactHeaders,
+  redactText,
+  secretFieldSet,
+  type Scrubber,
+  type SecretFields,
+} from "../redact.ts";
 
 /**
  * The one place where text leaves the transport: error messages, `raw` and log bodies. Everything
@@ -26,15 +35,22 @@ export interface Outbound {
   value(value: unknown): unknown;
   headers(headers: Record<string, string>): Record<string, string>;
   form(text: string): string;
+  /** Whether a value named `name` (a path parameter in a logged URL) is masked whole. */
+  secretName(name: string): boolean;
+  /** Sees each request as it is sent: a scrubber learns its secret headers and fields. */
+  learn(headers: Record<string, string>, body: string | undefined): void;
 }
 
 /** The outbound rules of a client's scrubber: its configured credentials are masked before any cut too. */
 export function outboundOf(scrubber: Scrubber): Outbound {
   return {
-    text: (text, max) => cut(scrubber.text(text), max),
+    // The scrubber's clip masks, then cuts.
+    text: scrubber.clip,
     value: (value) => scrubber.value(value),
     headers: (headers) => scrubber.headers(headers),
     form: (text) => scrubber.form(text),
+    secretName: (name) => isSecretKey(name, scrubber.fields),
+    learn: scrubber.learnRequest,
   };
 }
 
@@ -45,5 +61,7 @@ export function outboundFor(secretFields: readonly string[]): Outbound {
     value: (value) => redact(value, secrets),
     headers: (headers) => redactHeaders(headers, secrets),
     form: (text) => redactFormText(text, secrets),
+    secretName: (name) => isSecretKey(name, secrets),
+    learn: () => {},
   };
 }

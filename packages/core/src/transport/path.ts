@@ -1,5 +1,6 @@
 import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
-import { OdemeError } from "../errors.ts";
+import { invalidRequest } from "../errors.ts";
+import { MASK } from "../scrub/text.ts";
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
@@ -10,24 +11,28 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
  * `/products/` or `/products/undefined` would be a different request, not this one. So are "." and
  * "..": URL parsing resolves them (encoded or not, WHATWG URL treats %2E as a dot), so
  * `/products/..` would be sent as `/` of another resource.
+ * With `masked` (the logged URL), a parameter it names shows MASK instead of its value.
  */
-export function expandPath(provider: ProviderDefinition, op: OperationDefinition, values: Record<string, unknown> | undefined): string {
+export function expandPath(
+  provider: ProviderDefinition,
+  op: OperationDefinition,
+  values: Record<string, unknown> | undefined,
+  masked?: (name: string) => boolean,
+): string {
   if (!op.pathParams?.length) return op.path;
   for (const name of op.pathParams) {
     const value = values?.[name];
     if (typeof value !== "string" || value === "" || value === "." || value === "..") {
-      throw new OdemeError({
-        code: "invalid_request",
-        message: `${provider.name} ${op.id} was not sent: path parameter "${name}" must be a non-empty string other than "." and ".." (got ${described(value)}); pass it as path.${name}.`,
-        provider: provider.id,
-        operation: op.id,
-        outcome: "not_sent",
-        field: `path.${name}`,
-      });
+      throw invalidRequest(
+        provider,
+        op.id,
+        `${provider.name} ${op.id} was not sent: path parameter "${name}" must be a non-empty string other than "." and ".." (got ${described(value)}); pass it as path.${name}.`,
+        `path.${name}`,
+      );
     }
   }
   return op.path.replace(PLACEHOLDER, (whole, name: string) =>
-    op.pathParams?.includes(name) ? encodeURIComponent(values?.[name] as string) : whole,
+    op.pathParams?.includes(name) ? (masked?.(name) ? MASK : encodeURIComponent(values?.[name] as string)) : whole,
   );
 }
 

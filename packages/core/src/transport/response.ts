@@ -3,7 +3,7 @@ import { retryableCode, errorForStatus } from "../classify.ts";
 import type { EnvelopeDefinition, OperationDefinition, ProviderDefinition } from "../definition.ts";
 import { isEnvelopeSuccess, readFailure } from "../envelope.ts";
 import { OdemeError, type ErrorCode } from "../errors.ts";
-import { parseJsonLossless, visitPath } from "../json.ts";
+import { mapPath, parseJsonLossless } from "../json.ts";
 import { LIMITS, type Outbound } from "./outbound.ts";
 import type { WireResponse } from "./send.ts";
 
@@ -50,12 +50,9 @@ export function interpret(
     });
   }
   if (ok && isEnvelopeSuccess(envelope, body)) {
-    for (const path of op.bigint ?? []) {
-      visitPath(body, path, (holder, key) => {
-        if (typeof holder[key] === "number") holder[key] = String(holder[key]);
-      });
-    }
-    return body;
+    let result = body;
+    for (const path of op.bigint ?? []) result = mapPath(result, path, (v) => (typeof v === "number" ? String(v) : v));
+    return result;
   }
   const failure = parsed ? readFailure(envelope, body) : {};
   const mapped = failure.code === undefined ? undefined : (op.errors?.[failure.code] ?? provider.errors[failure.code]);
@@ -87,10 +84,12 @@ export function interpret(
     outcome,
     retryable: retryableCode(code),
     status,
-    ...(failure.code !== undefined ? { providerCode: failure.code } : {}),
-    ...(failure.message !== undefined ? { providerMessage: failure.message } : {}),
-    ...(failure.group !== undefined ? { providerGroup: failure.group } : {}),
-    ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors, field: failure.fieldErrors[0]?.field } : {}),
+    // Unset ones stay unset: OdemeError keeps only what is defined.
+    providerCode: failure.code,
+    providerMessage: failure.message,
+    providerGroup: failure.group,
+    fieldErrors: failure.fieldErrors,
+    field: failure.fieldErrors?.[0]?.field,
     raw: parsed ? out.value(body) : out.text(text, LIMITS.raw),
   });
 }

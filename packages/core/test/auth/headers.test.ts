@@ -50,4 +50,8 @@ describe("headersAuth", () => {
     expect(headersAuth.signedHeaders(DEF)).toEqual(["apikeypublic", "apiclientpublic", "apikeyprivate", "apiclientprivate"]);
     expect(headersAuth.secretNames(DEF)).toEqual(headersAuth.signedHeaders(DEF));
   });
+
+  it("names its header and option names as public text, for the scrubber to leave readable", () => {
+    expect(new Set(headersAuth.publicText?.(DEF))).toEqual(new Set([...headersAuth.signedHeaders(DEF), ...headersAuth.credentials(DEF)]));
+  });
 });

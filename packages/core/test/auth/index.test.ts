@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUTH_SCHEMES, authSchemeOf, authSecretNames } from "../../src/auth/index.ts";
+import { AUTH_SCHEMES, authSchemeOf, authSecretNames, authValuePrefixes } from "../../src/auth/index.ts";
 import { basicAuth } from "../../src/auth/basic.ts";
 import { oauth2ClientCredentialsAuth } from "../../src/auth/oauth2-client-credentials.ts";
 
@@ -24,5 +24,11 @@ describe("the auth scheme registry", () => {
     expect(authSecretNames({ scheme: "oauth2-client-credentials", tokenHost: "auth", tokenPath: "/t" })).toEqual(
       expect.arrayContaining(["authorization", "client_secret", "access_token"]),
     );
+  });
+
+  it("collects each scheme's own Authorization-value prefixes, each a plain scheme name", () => {
+    expect(authValuePrefixes()).toEqual(expect.arrayContaining(["Basic", "Bearer", "IYZWSv2", "IYZWS"]));
+    // authValuePattern joins them into a regular expression unescaped.
+    for (const prefix of authValuePrefixes()) expect(prefix).toMatch(/^[A-Za-z0-9]+$/);
   });
 });

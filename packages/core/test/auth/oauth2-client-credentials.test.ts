@@ -24,6 +24,10 @@ function tokenEndpoint(...answers: unknown[]) {
 const form = (r: WireRequest) => Object.fromEntries(new URLSearchParams(r.body as string));
 
 describe("oauth2ClientCredentialsAuth (RFC 6749 4.4)", () => {
+  it("names its token path as public text, for the scrubber to leave readable", () => {
+    expect(oauth2ClientCredentialsAuth.publicText?.(DEF)).toEqual(["/connect/token"]);
+  });
+
   it("asks the token host for a client_credentials token with the spec's scope, then sends it as a Bearer", async () => {
     const endpoint = tokenEndpoint({ access_token: "tok-1", expires_in: 3600 });
     const scheme = oauth2ClientCredentialsAuth.create(DEF, contextFor(DEF, CREDENTIALS, endpoint.send));

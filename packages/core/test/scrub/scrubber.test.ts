@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { basicAuth } from "../../src/auth/basic.ts";
 import { headersAuth } from "../../src/auth/headers.ts";
+import { iyzwsV2Auth } from "../../src/auth/iyzws-v2.ts";
 import type { ProviderDefinition } from "../../src/definition.ts";
 import { OdemeError } from "../../src/errors.ts";
 import { createScrubber, credentialValues, scrubberFor } from "../../src/scrub/scrubber.ts";
-import { MASK } from "../../src/scrub/text.ts";
+import { MASK, maskPatterns } from "../../src/scrub/text.ts";
 
 const HEADERS_DEF: ProviderDefinition = {
   id: "acme",
@@ -129,5 +130,25 @@ describe("createScrubber", () => {
     const s = createScrubber();
     s.learn("IYZWSv2 YXBpS2V5OnNhbmRib3g=");
     expect(s.text("header YXBpS2V5OnNhbmRib3g= and the word IYZWSv2")).toBe(`header ${MASK} and the word IYZWSv2`);
+  });
+});
+
+describe("Authorization values of the schemes in use", () => {
+  const value = "QWNtZVNpZ25lZDpzaWctOTE4Mw==";
+
+  it("masks a prefix the scrubber is given, which the stateless patterns do not know", () => {
+    expect(maskPatterns(`echo AcmeSig ${value}`)).toBe(`echo AcmeSig ${value}`);
+    expect(createScrubber({ authPrefixes: ["AcmeSig"] }).text(`echo AcmeSig ${value}`)).toBe(`echo AcmeSig ${MASK}`);
+    // HTTP's own schemes always.
+    expect(createScrubber().text(`echo Bearer ${value}`)).toBe(`echo Bearer ${MASK}`);
+  });
+
+  it("takes them from the client's auth scheme module", () => {
+    const iyzico: ProviderDefinition = { ...BASIC_DEF, id: "iyz", name: "Iyz", auth: { scheme: "iyzws-v2" } };
+    const s = scrubberFor([iyzico, { apiKey: "k-12345678", secretKey: "s-12345678" }, iyzwsV2Auth]);
+    expect(s.text(`sent IYZWSv2 ${value} and IYZWS ${value}`)).toBe(`sent IYZWSv2 ${MASK} and IYZWS ${MASK}`);
+    // A client of another scheme is not told about it (its own text is not scanned for it).
+    const basic = scrubberFor([BASIC_DEF, { username: "u-12345678", password: "p-12345678" }, basicAuth]);
+    expect(basic.text(`sent IYZWSv2 ${value}`)).toBe(`sent IYZWSv2 ${value}`);
   });
 });

@@ -3,7 +3,8 @@ import { headersAuth } from "../../src/auth/headers.ts";
 import { iyzwsV2Auth } from "../../src/auth/iyzws-v2.ts";
 import type { OperationDefinition, ProviderDefinition } from "../../src/definition.ts";
 import { OdemeError } from "../../src/errors.ts";
-import { createTransport } from "../../src/transport/create-transport.ts";
+import { MASK } from "../../src/scrub/text.ts";
+import { createTransport, type LogEvent } from "../../src/transport/create-transport.ts";
 import { expandPath } from "../../src/transport/path.ts";
 import { PROVIDER } from "./fixtures.ts";
 
@@ -134,5 +135,50 @@ describe("path parameters through the transport", () => {
     );
     await direct.call({ ...op, path: "/v2/items/a%20b", pathParams: [] }, {});
     expect(headers[0]?.get("authorization")).toBe(headers[1]?.get("authorization"));
+  });
+});
+
+describe("path parameters in the request log", () => {
+  const CARD: OperationDefinition = {
+    id: "cardItem",
+    method: "get",
+    path: "/cards/{cardToken}/pins/{pin}/items/{itemId}",
+    host: "api",
+    safe: true,
+    body: "none",
+    pathParams: ["cardToken", "pin", "itemId"],
+  };
+
+  it("masks a value whose parameter name is secret (by pattern or the provider's fields) and keeps an id", async () => {
+    const sent: string[] = [];
+    const events: LogEvent[] = [];
+    const t = createTransport(
+      PROVIDER,
+      {
+        apiKey: "k",
+        baseUrl: "http://127.0.0.1:1",
+        fetch: async (r: Request) => (sent.push(r.url), OK()),
+        logger: (e: LogEvent) => events.push(e),
+      } as never,
+      headersAuth,
+    );
+    // `cardToken` is secret by the name patterns, `pin` by the provider's secretFields.
+    await t.call(CARD, { path: { cardToken: "ct-Zq81Lm0Kx7", pin: "4729", itemId: "it-42" }, query: { page: "2" } });
+    expect(sent).toEqual(["http://127.0.0.1:1/cards/ct-Zq81Lm0Kx7/pins/4729/items/it-42?page=2"]);
+    const request = events.find((e) => e.type === "request");
+    expect(request?.url).toBe(`http://127.0.0.1:1/cards/${MASK}/pins/${MASK}/items/it-42`);
+    expect(JSON.stringify(events)).not.toContain("ct-Zq81Lm0Kx7");
+    expect(JSON.stringify(events)).not.toContain("/4729");
+  });
+
+  it("an operation whose parameters are all harmless logs its path as sent, without the query", async () => {
+    const events: LogEvent[] = [];
+    const t = createTransport(
+      PROVIDER,
+      { apiKey: "k", baseUrl: "http://127.0.0.1:1", fetch: async () => OK(), logger: (e: LogEvent) => events.push(e) } as never,
+      headersAuth,
+    );
+    await t.call(PLAN, { path: { product: "p 1", plan: "gold" }, query: { x: "1" }, body: {} });
+    expect(events.find((e) => e.type === "request")?.url).toBe("http://127.0.0.1:1/products/p%201/plans/gold");
   });
 });
