@@ -10,7 +10,7 @@ export const iyzicoRequestConstraints = {
     body: {
       "locale": {"type":"string","enum":["tr","en"]},
       "conversationId": {"type":"string"},
-      "paymentTransactionId": {"type":"string"},
+      "paymentTransactionId": {"type":"string","pattern":"^[0-9]+$"},
       "price": {"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?$","money":true},
       "ip": {"type":"string"},
       "currency": {"type":"string","enum":["TRY","EUR","USD","IRR","GBP","NOK","RUB","CHF"]},
@@ -22,7 +22,7 @@ export const iyzicoRequestConstraints = {
     body: {
       "locale": {"type":"string","enum":["tr","en"]},
       "conversationId": {"type":"string"},
-      "paymentId": {"type":"string"},
+      "paymentId": {"type":"string","pattern":"^[0-9]+$"},
       "price": {"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?$","money":true},
       "currency": {"type":"string","enum":["TRY","EUR","USD","IRR","GBP","NOK","RUB","CHF"]},
       "ip": {"type":"string"},
@@ -32,7 +32,7 @@ export const iyzicoRequestConstraints = {
     body: {
       "locale": {"type":"string","enum":["tr","en"]},
       "conversationId": {"type":"string"},
-      "paymentId": {"type":"string"},
+      "paymentId": {"type":"string","pattern":"^[0-9]+$"},
       "ip": {"type":"string"},
       "reason": {"type":"string","enum":["double_payment","buyer_request","fraud","other"]},
       "description": {"type":"string"},
@@ -42,7 +42,7 @@ export const iyzicoRequestConstraints = {
     body: {
       "locale": {"type":"string","enum":["tr","en"]},
       "conversationId": {"type":"string"},
-      "paymentId": {"type":"string"},
+      "paymentId": {"type":"string","pattern":"^[0-9]+$"},
       "paymentConversationId": {"type":"string"},
     },
   },
@@ -262,7 +262,7 @@ export const iyzicoRequestConstraints = {
     body: {
       "locale": {"type":"string","enum":["tr","en"]},
       "conversationId": {"type":"string"},
-      "paymentTransactionId": {"type":"string"},
+      "paymentTransactionId": {"type":"string","pattern":"^[0-9]+$"},
       "price": {"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?$","money":true},
       "ip": {"type":"string"},
       "currency": {"type":"string","enum":["TRY","EUR","USD","IRR","GBP","NOK","RUB","CHF"]},

@@ -1927,7 +1927,7 @@ export interface components {
         RefundRequest: {
             locale?: components["schemas"]["Locale"];
             conversationId?: components["schemas"]["ConversationId"];
-            /** @description iyzico id of the basket item to refund (`itemTransactions[].paymentTransactionId`). */
+            /** @description iyzico id of the basket item to refund (`itemTransactions[].paymentTransactionId`); digits (a Long in iyzipay-java's reporting model). */
             paymentTransactionId: string;
             /** @description Amount to refund; at most the item's `paidPrice` minus earlier refunds. */
             price: DecimalString;
@@ -1941,7 +1941,7 @@ export interface components {
         RefundV2Request: {
             locale?: components["schemas"]["Locale"];
             conversationId?: components["schemas"]["ConversationId"];
-            /** @description iyzico id of the payment to refund. */
+            /** @description iyzico id of the payment to refund; digits (a Long in iyzipay-java's reporting model). */
             paymentId: string;
             /** @description Amount to refund; at most what is left to refund on the payment. */
             price: DecimalString;
@@ -1952,7 +1952,7 @@ export interface components {
         CancelRequest: {
             locale?: components["schemas"]["Locale"];
             conversationId?: components["schemas"]["ConversationId"];
-            /** @description iyzico id of the payment to cancel. */
+            /** @description iyzico id of the payment to cancel; digits (a Long in iyzipay-java's reporting model). */
             paymentId: string;
             ip?: components["schemas"]["Ip"];
             reason?: components["schemas"]["RefundReason"];
@@ -1966,7 +1966,7 @@ export interface components {
         RetrievePaymentRequest: {
             locale?: components["schemas"]["Locale"];
             conversationId?: components["schemas"]["ConversationId"];
-            /** @description iyzico id of the payment. */
+            /** @description iyzico id of the payment; digits (a Long in iyzipay-java's reporting model). */
             paymentId?: string;
             /** @description The `conversationId` that was sent when the payment was created. */
             paymentConversationId?: string;

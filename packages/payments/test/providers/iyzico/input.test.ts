@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseMoney } from "../../../src/index.ts";
-import { checkWrite } from "../../../src/input/index.ts";
+import { checkRetrieve, checkWrite } from "../../../src/input/index.ts";
 import { iyzicoInput } from "../../../src/providers/iyzico/input.ts";
 import { ways } from "../../helpers/schemas.ts";
 
@@ -25,5 +25,20 @@ describe("iyzico input", () => {
       amount: parseMoney("1", "TRY"),
     };
     expect(checkWrite("refund", input)).toEqual(input);
+  });
+
+  // iyzico's ids are digits (a Long in iyzipay-java's reporting model; specs/iyzico.yaml patterns).
+  it.each(["abc", " 1", "1.0", "12 34"])("refuses a paymentId or paymentTransactionId %j before anything is sent", (bad) => {
+    const refund = (payment: object) => () => checkWrite("refund", { provider: "iyzico", payment, idempotencyKey: "k1" });
+    expect(refund({ paymentId: bad })).toThrow(expect.objectContaining({ code: "invalid_request", field: "payment.paymentId" }));
+    expect(refund({ paymentId: "1", paymentTransactionId: bad })).toThrow(
+      expect.objectContaining({ code: "invalid_request", field: "payment.paymentTransactionId" }),
+    );
+    expect(() => checkWrite("cancel", { provider: "iyzico", payment: { paymentId: bad }, idempotencyKey: "k1" })).toThrow(
+      expect.objectContaining({ code: "invalid_request", field: "payment.paymentId" }),
+    );
+    expect(() => checkRetrieve({ provider: "iyzico", payment: { paymentId: bad } })).toThrow(
+      expect.objectContaining({ code: "invalid_request", field: "payment.paymentId" }),
+    );
   });
 });
