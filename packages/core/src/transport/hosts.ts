@@ -19,7 +19,11 @@ const noPublishedHosts = (name: string) =>
  */
 export function resolveHosts(provider: ProviderDefinition, options: HostOptions): (host: string) => string {
   const { baseUrl } = options;
-  if (typeof baseUrl === "string") return () => baseUrl.replace(/\/+$/, "");
+  if (typeof baseUrl === "string") {
+    const base = checkedBase(provider, baseUrl, "baseUrl");
+    return () => base;
+  }
+  if (baseUrl !== undefined) for (const host in baseUrl) checkedBase(provider, baseUrl[host], `baseUrl.${host}`);
   const envName = options.environment ?? provider.defaultEnvironment;
   const env = envName === undefined ? undefined : provider.environments[envName];
   if (envName !== undefined && env === undefined) {
@@ -63,4 +67,30 @@ export function resolveHosts(provider: ProviderDefinition, options: HostOptions)
     }
     return url.replace(/\/+$/, "");
   };
+}
+
+/**
+ * A base URL the transport can append paths to: absolute http(s), with no query or fragment (a
+ * path would land inside them) and no `user:password@`, which fetch refuses and a log would show.
+ * The message never repeats the value: it may hold a credential.
+ */
+function checkedBase(provider: ProviderDefinition, value: unknown, field: string): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  const problem =
+    url === undefined
+      ? "is not an absolute URL"
+      : url.protocol !== "http:" && url.protocol !== "https:"
+        ? "is not an http(s) URL"
+        : url.username !== "" || url.password !== ""
+          ? "carries credentials (user:password@); pass them as the client's options instead"
+          : url.search !== "" || url.hash !== ""
+            ? "has a query or fragment, after which the operation's path would land"
+            : undefined;
+  if (problem !== undefined) throw invalidRequest(provider, "createClient", `${provider.name}: ${field} ${problem}.`, field);
+  return (value as string).replace(/\/+$/, "");
 }

@@ -27,4 +27,27 @@ describe("resolveHosts", () => {
     const host = resolveHosts(PROVIDER, { environment: "live" });
     expect(() => host("private")).toThrow(/baseUrl\.private/);
   });
+
+  it.each([
+    ["http://user:s3cr3t-pass@127.0.0.1:9", "baseUrl", "carries credentials"],
+    ["localhost:3000", "baseUrl", "is not an http(s) URL"],
+    ["not a url", "baseUrl", "is not an absolute URL"],
+    ["ftp://127.0.0.1", "baseUrl", "is not an http(s) URL"],
+    ["http://127.0.0.1:9/?x=1", "baseUrl", "has a query or fragment"],
+  ])("refuses baseUrl %j at creation, naming the field and never repeating the value", (baseUrl, field, problem) => {
+    for (const [options, name] of [
+      [{ baseUrl }, field],
+      [{ baseUrl: { api: baseUrl } }, `${field}.api`],
+    ] as const) {
+      let error: unknown;
+      try {
+        resolveHosts(PROVIDER, options);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: name });
+      expect((error as Error).message).toContain(problem);
+      expect(JSON.stringify(error)).not.toContain("s3cr3t");
+    }
+  });
 });
