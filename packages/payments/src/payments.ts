@@ -56,6 +56,8 @@ export function createPayments(options: PaymentsOptions): Payments {
   /** A provider's own logger gets the same masking as the shared one. */
   const own = <C extends { logger?: (event: LogEvent) => void }>(config: C): C =>
     config.logger ? { ...config, logger: masked(config.logger) } : config;
+  // The facade's own options first: a bad time option names itself, not the client it reaches.
+  const runner = writeRunner(options);
   const adapters: Adapters = {};
   for (const p of PROVIDER_IDS) {
     const config = options[p];
@@ -73,7 +75,6 @@ export function createPayments(options: PaymentsOptions): Payments {
       throw secrets.scrubber.error(error);
     }
   };
-  const runner = writeRunner(options);
 
   async function write(operation: WriteOperation, raw: unknown): Promise<StoredResult & { replayed: boolean; input: CheckedWrite }> {
     // Everything about the input is checked before any lookup; the adapters get the checked copy.

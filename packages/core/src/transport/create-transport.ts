@@ -134,8 +134,10 @@ function createStages(
     throw new TypeError(`${provider.name}: auth module ${scheme.scheme} does not match the definition's ${provider.auth.scheme}`);
   const hostUrl = resolveHosts(provider, options);
   const sender: Sender = options.fetch ? fetchSender(options.fetch) : (defaults.sender?.() ?? fetchSender());
-  const timeoutDefault = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutDefault = checkedTimeout(provider, "createClient", options.timeoutMs, "timeoutMs") ?? DEFAULT_TIMEOUT_MS;
   const maxRetries = options.maxRetries ?? 2;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0)
+    throw invalidRequest(provider, "createClient", `${provider.name}: maxRetries must be a whole number, 0 or more.`, "maxRetries");
   const log = options.logger;
   const observe = defaults.observe;
   const auth: AuthScheme = scheme.create(provider.auth as never, {
@@ -303,6 +305,7 @@ function createStages(
   return {
     provider,
     async call<T>(op: OperationDefinition, input: CallInput, callOptions: CallOptions = {}): Promise<T> {
+      checkedTimeout(provider, op.id, callOptions.timeoutMs, "options.timeoutMs");
       const { wire, shown } = buildRequest(op, input);
       let retries = 0;
       let refreshed = false;
@@ -344,3 +347,20 @@ function queryString(query: Record<string, unknown> | undefined): string {
   }
   return parts.length ? `?${parts.join("&")}` : "";
 }
+
+/**
+ * A time limit a timer can hold: NaN (`Number(process.env.UNSET)`), 0, a negative number or more
+ * than a timer's 2^31 - 1 ms (which runtimes cut to 1 ms) would end every attempt at once, a
+ * write's as "outcome unknown".
+ */
+function checkedTimeout(provider: ProviderDefinition, operation: string, ms: unknown, field: string): number | undefined {
+  if (ms === undefined || (typeof ms === "number" && ms > 0 && ms <= MAX_TIMER_MS)) return ms;
+  throw invalidRequest(
+    provider,
+    operation,
+    `${provider.name}: ${field} must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (about 24.8 days).`,
+    field,
+  );
+}
+
+const MAX_TIMER_MS = 2_147_483_647;

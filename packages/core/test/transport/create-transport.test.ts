@@ -27,6 +27,26 @@ async function rejection(p: Promise<unknown>): Promise<OdemeError> {
 }
 
 describe("createTransport", () => {
+  it.each([Number.NaN, 0, -5, Number.POSITIVE_INFINITY, 3_000_000_000])(
+    "refuses a timeoutMs of %s, for the client at creation and for one call before sending",
+    async (timeoutMs) => {
+      const f = counting(() => OK());
+      expect(() => createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch, timeoutMs }, headersAuth)).toThrow(
+        expect.objectContaining({ code: "invalid_request", outcome: "not_sent", field: "timeoutMs" }),
+      );
+      const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, headersAuth);
+      const e = await rejection(t.call(WRITE, { body: { price: "1" } }, { timeoutMs }));
+      expect(e).toMatchObject({ code: "invalid_request", outcome: "not_sent", field: "options.timeoutMs" });
+      expect(f.sent).toHaveLength(0);
+    },
+  );
+
+  it.each([-1, 1.5, Number.NaN])("refuses maxRetries %s at creation", (maxRetries) => {
+    expect(() => createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", maxRetries }, headersAuth)).toThrow(
+      expect.objectContaining({ code: "invalid_request", field: "maxRetries" }),
+    );
+  });
+
   it("numbers every attempt: retries of a read log attempt 1, 2, 3", async () => {
     const events: LogEvent[] = [];
     const f = counting((n) => (n < 3 ? new Response("busy", { status: 503 }) : OK()));
