@@ -19,7 +19,7 @@
  */
 import { dineropayProvider, DineroPayClient, type DineroPayClientOptions, type GetPaymentStatusResponse } from "@odeme/dineropay";
 import { OdemeError, type ErrorCode } from "@odeme/core";
-import { invalidRequest, precheckFailed, refined, withCode } from "../../errors.ts";
+import { precheckFailed, refined, withCode } from "../../errors.ts";
 import { isZero, money, moneyToJSON, type Currency, type Money } from "../../money.ts";
 import type { PaymentDetails, PaymentStatus, RefundInput } from "../../types.ts";
 import type { JsonObject, ProviderAdapter, ProviderModule, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
@@ -73,16 +73,8 @@ export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedCl
           paid: s.amount,
           ...(s.refunded !== undefined ? { refunded: s.refunded } : {}),
           ...(s.status === "void" || s.status === "reversal" ? { cancelled: `was voided (status ${s.status})` } : {}),
+          ...(s.status === "refund" ? { refundsUntold: "no refunded_amount in the status" } : {}),
           refusals: [
-            () =>
-              s.status === "refund" && input.amount === undefined && s.refunded === undefined
-                ? invalidRequest(
-                    P,
-                    "refund",
-                    "amount",
-                    `DineroPay refund: payment ${paymentId} already has refunds and DineroPay did not report their total (no refunded_amount in the status); pass amount (what is left to refund).`,
-                  )
-                : undefined,
             () =>
               PAID.has(s.status)
                 ? undefined
