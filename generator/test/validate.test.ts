@@ -98,6 +98,13 @@ const broken: [string, Row][] = [
     },
   ],
   [
+    "envelope fieldCodes over a list whose messages carry no field names",
+    {
+      given: [["  code: errorCode", "  details: { path: errors, shape: list, fieldCodes: { hash: authentication } }"]],
+      want: { at: "22:3", pointer: "#/x-odeme-envelope/details", message: 'is missing the required property "fieldPrefix"' },
+    },
+  ],
+  [
     "an unknown x-odeme-* key at the top",
     {
       given: [["x-odeme-default-environment: sandbox", "x-odeme-default-env: sandbox"]],

@@ -79,7 +79,8 @@ describe("DineroPay client: signed bodies (providers.md section 4 vectors)", () 
 });
 
 describe("DineroPay client: errors", () => {
-  it("the documented 400 becomes invalid_request with field errors", async () => {
+  it("the documented 400 for a bad hash (wrong merchantKey or password) is authentication, with its field error", async () => {
+    // Algol22/gitbook checkout/checkout-integration/README.md §Hash Validation, "Example Response - Hash error".
     const { client } = dineropay(() =>
       json(
         {
@@ -92,15 +93,42 @@ describe("DineroPay client: errors", () => {
     );
     const e = await odemeError(() => client.refund({ payment_id: PAYMENT_ID, amount: "0.1" }));
     expect(e).toMatchObject({
-      code: "invalid_request",
+      code: "authentication",
       providerCode: "0",
       providerMessage: "Request data is invalid.",
       fieldErrors: [{ field: "hash", message: "Hash is not valid." }],
       field: "hash",
       outcome: "rejected",
+      retryable: false,
       status: 400,
     });
-    expect(e.message).toContain("hash: Hash is not valid.");
+    expect(e.message).toBe("DineroPay refund failed: authentication [provider code 0] Request data is invalid. (hash: Hash is not valid.)");
+  });
+
+  it("the same 400 for any other field is invalid_request; a bad hash among other field errors is still authentication", async () => {
+    const answer = (...messages: string[]) =>
+      dineropay(() =>
+        json(
+          {
+            error_code: 0,
+            error_message: "Request data is invalid.",
+            errors: messages.map((m) => ({ error_code: 100000, error_message: m })),
+          },
+          400,
+        ),
+      ).client;
+    const other = await odemeError(() =>
+      answer("success_url: This value should not be blank.").createSession({
+        operation: "purchase",
+        success_url: "",
+        order: { number: "o", amount: "1.00", currency: "USD", description: "d" },
+      }),
+    );
+    expect(other).toMatchObject({ code: "invalid_request", field: "success_url", providerCode: "0" });
+    const both = await odemeError(() =>
+      answer("amount: This value is not valid.", "hash: Hash is not valid.").refund({ payment_id: PAYMENT_ID, amount: "0.1" }),
+    );
+    expect(both).toMatchObject({ code: "authentication", field: "amount" });
   });
 
   it("keeps a field error without a field name as a plain message", async () => {

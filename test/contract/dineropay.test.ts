@@ -233,12 +233,16 @@ describe("ledger rules come back as DineroPay's 400: invalid_request with the fi
     expect(e).toMatchObject(invalid("recurring_token", "Recurring token is not valid."));
   });
 
-  it("a wrong password or merchant key: hash: Hash is not valid., nothing applied", async () => {
+  it("a wrong password or merchant key: hash: Hash is not valid., an authentication error, nothing applied", async () => {
     for (const wrong of [
       createDineroPayClient({ ...sim.credentials, password: "not-the-password", baseUrl: sim.url }),
       createDineroPayClient({ ...sim.credentials, merchantKey: "someone-else", baseUrl: sim.url }),
     ]) {
-      expect(await failure(wrong.refund({ payment_id: p.paymentId, amount: "1" }))).toMatchObject(invalid("hash", "Hash is not valid."));
+      expect(await failure(wrong.refund({ payment_id: p.paymentId, amount: "1" }))).toMatchObject({
+        ...invalid("hash", "Hash is not valid."),
+        code: "authentication",
+      });
+      expect(await failure(wrong.getPaymentStatus({ payment_id: p.paymentId }))).toMatchObject({ code: "authentication", field: "hash" });
     }
     expect(sim.ledger.refunds).toHaveLength(0);
   });

@@ -242,6 +242,13 @@ export function emitReadme(model: ProviderModel): string {
   lines.push("## Errors", "", `Provider error codes and the unified \`code\` they become. Any other code: ${otherCodes}.`, "");
   if (codes.length) lines.push("| provider code | odeme code |", "|---|---|", ...codes.map(([k, c]) => `| \`${k}\` | \`${c}\` |`), "");
   else lines.push(`_The provider documents no error codes. A provider code: ${otherCodes}._`, "");
+  // Core's envelope reading (envelope.ts readFailure): a field error on one of these comes first.
+  const fieldCodes = Object.entries(model.envelope.details?.fieldCodes ?? {});
+  if (fieldCodes.length)
+    lines.push(
+      `Whatever the provider code, a field error (in \`fieldErrors\`) on ${fieldCodes.map(([f, c], i) => (i === 0 ? `\`${f}\` makes the failure \`${c}\`` : `on \`${f}\`, \`${c}\``)).join("; ")}.`,
+      "",
+    );
   lines.push(
     "Transport failures: a timeout or a connection lost after sending a write is `outcome_unknown` (look the operation up before retrying); on a read it is `timeout` / `network` and retryable. HTTP 503 and 429 are `provider_unavailable` / `rate_limited` (retryable). A body that is not JSON is `malformed_response` on reads and `outcome_unknown` on writes.",
     "",

@@ -180,7 +180,7 @@ describe("emitReadme: the rest of the page", () => {
             "| `10051` | `provider_error` |",
             "| `5092` | `amount_exceeds_refundable` |",
           ],
-          hasNot: ["MinorUnits"],
+          hasNot: ["MinorUnits", "a field error"],
         },
       },
     ],
@@ -211,6 +211,27 @@ describe("emitReadme: the rest of the page", () => {
             "_The provider documents no error codes. A provider code: in an HTTP 2xx answer `provider_error`; in any other answer the code of its HTTP status",
           ],
           hasNot: ["| provider code |"],
+        },
+      },
+    ],
+    [
+      "field errors that decide the code (envelope details.fieldCodes)",
+      {
+        model: withOps(
+          MINI,
+          {},
+          {
+            envelope: {
+              ...MINI.envelope,
+              details: { path: "errors", shape: "field-map", fieldCodes: { hash: "authentication", card: "invalid_request" } },
+            },
+          },
+        ),
+        want: {
+          has: [
+            "Whatever the provider code, a field error (in `fieldErrors`) on `hash` makes the failure `authentication`; on `card`, `invalid_request`.",
+          ],
+          hasNot: [],
         },
       },
     ],

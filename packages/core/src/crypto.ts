@@ -50,6 +50,26 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Padded standard base64: the alphabet, whole 4-character groups, `=` only at the end. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * The UTF-8 text `encoded` is the base64 of, strictly: undefined unless it is padded standard
+ * base64 of valid UTF-8. atob alone skips whitespace and missing padding, and bytes that are not
+ * UTF-8 would decode to replacement characters: plain text would come out as garbage.
+ */
+export function base64ToUtf8(encoded: string): string | undefined {
+  if (!BASE64.test(encoded)) return undefined;
+  const binary = atob(encoded);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Constant-time comparison of two hex signatures. A length mismatch returns false without
  * comparing (the length of a hex digest is public), case is ignored.

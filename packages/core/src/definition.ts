@@ -65,6 +65,12 @@ export interface EnvelopeDetails {
   fieldPrefix?: boolean;
   /** For a field map: a prefix of the field names to drop (ASP.NET writes JSON paths, "$.amount"). */
   stripFieldPrefix?: string;
+  /**
+   * Field name -> unified code: a field error on one of these fields gives the whole failure that
+   * code, before the provider code's mapping (DineroPay answers a wrong hash, i.e. wrong
+   * credentials, with the same code 0 as any bad field).
+   */
+  fieldCodes?: Record<string, ErrorCode>;
 }
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";

@@ -1,12 +1,14 @@
 import type { EnvelopeDefinition, EnvelopeDetails } from "./definition.ts";
 import { getPath } from "./json.ts";
-import type { FieldError } from "./errors.ts";
+import type { ErrorCode, FieldError } from "./errors.ts";
 
 export interface EnvelopeFailure {
   code?: string;
   message?: string;
   group?: string;
   fieldErrors?: FieldError[];
+  /** The unified code `details.fieldCodes` gives the first field error it names. */
+  fieldCode?: ErrorCode;
 }
 
 /** Whether a parsed 2xx body is a success by the provider's own rule. */
@@ -30,6 +32,11 @@ export function readFailure(env: EnvelopeDefinition, body: unknown): EnvelopeFai
   if (group !== undefined) out.group = group;
   const fieldErrors = env.details ? readDetails(env.details, getPath(body, env.details.path)) : [];
   if (fieldErrors.length > 0) out.fieldErrors = fieldErrors;
+  const codes = env.details?.fieldCodes;
+  if (codes) {
+    const named = fieldErrors.find((f) => f.field !== undefined && Object.hasOwn(codes, f.field));
+    if (named) out.fieldCode = codes[named.field as string] as ErrorCode;
+  }
   return out;
 }
 

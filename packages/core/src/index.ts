@@ -52,5 +52,5 @@ export {
   scrubberFor,
 } from "./redact.ts";
 export type { Scrubber, ScrubberOptions, SecretFields } from "./redact.ts";
-export { timingSafeEqualHex, hmacSha256Hex, sha256Hex } from "./crypto.ts";
+export { base64ToUtf8, timingSafeEqualHex, hmacSha256Hex, sha256Hex } from "./crypto.ts";
 export { retryableCode } from "./classify.ts";

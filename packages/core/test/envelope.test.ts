@@ -31,6 +31,18 @@ describe("readFailure: field errors only in the shape the spec declares", () => 
     ]);
   });
 
+  it("fieldCodes: a field error on a named field gives the failure its code; other fields give none", () => {
+    const env: EnvelopeDefinition = {
+      code: "error_code",
+      details: { path: "errors", shape: "list", messageField: "error_message", fieldPrefix: true, fieldCodes: { hash: "authentication" } },
+    };
+    const failure = (...messages: string[]) => readFailure(env, { error_code: 0, errors: messages.map((m) => ({ error_message: m })) });
+    expect(failure("amount: too big", "hash: Hash is not valid.")).toMatchObject({ code: "0", fieldCode: "authentication" });
+    expect(failure("amount: too big").fieldCode).toBeUndefined();
+    // A message that only mentions the field is not an error on it; nor is a name from Object.prototype.
+    expect(failure("Hash is not valid.", "toString: x").fieldCode).toBeUndefined();
+  });
+
   it("a body whose details are in another shape yields no field errors (never a guess)", () => {
     const env: EnvelopeDefinition = { details: { path: "errors", shape: "field-map" } };
     expect(readFailure(env, { errors: ["a: b"] }).fieldErrors).toBeUndefined();

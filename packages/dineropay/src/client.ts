@@ -28,6 +28,9 @@ export const dineropayProvider: ProviderDefinition = {
       shape: "list",
       messageField: "error_message",
       fieldPrefix: true,
+      fieldCodes: {
+        hash: "authentication",
+      },
     },
   },
   money: {

@@ -49,6 +49,11 @@ export function precheckFailed(provider: string, operation: string, code: ErrorC
  */
 export function withCode(error: OdemeError, code: ErrorCode, why: string): OdemeError {
   if (error.code === code) return error;
+  return explained(error, why, code);
+}
+
+/** The same error (or with `code`) with what it means for the caller added to its message; the original as `cause`. */
+export function explained(error: OdemeError, why: string, code: ErrorCode = error.code): OdemeError {
   return new OdemeError({
     ...odemeErrorInit(error),
     code,

@@ -55,7 +55,8 @@ export function interpret(
     return result;
   }
   const failure = parsed ? readFailure(envelope, body) : {};
-  const mapped = failure.code === undefined ? undefined : (op.errors?.[failure.code] ?? provider.errors[failure.code]);
+  const mapped =
+    failure.fieldCode ?? (failure.code === undefined ? undefined : (op.errors?.[failure.code] ?? provider.errors[failure.code]));
   const byStatus = errorForStatus(status, op.safe);
   const code: ErrorCode =
     mapped ??

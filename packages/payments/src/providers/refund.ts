@@ -25,6 +25,13 @@ export interface RefundCheck {
   /** Set when the payment was cancelled: how, for the message ("was cancelled"). */
   cancelled?: string;
   /**
+   * Set when the lookup shows earlier refunds (a state, a flag) but not their total (`refunded`
+   * is undefined): what would have told it, for the message ("no refunded_amount in the status").
+   * What is left is then unknown, so a refund without an amount is refused naming `amount`
+   * instead of defaulting to the whole payment.
+   */
+  refundsUntold?: string;
+  /**
    * The provider's own refusals, checked in order after the currency and the cancel and before
    * the amounts: the first error given is thrown.
    */
@@ -40,7 +47,7 @@ export interface RefundCheck {
 /**
  * The amount to refund: the one asked for, checked against the lookup, or (none asked) all that is
  * left. Throws precheckFailed (nothing sent) for another currency, a cancelled or fully refunded
- * payment, the provider's refusals, or more than is left.
+ * payment, the provider's refusals, no amount when what is left is unknown, or more than is left.
  */
 export function refundAmount(check: RefundCheck, requested: Money | undefined): Money {
   const { provider: p, name, subject, currency, paid, refunded } = check;
@@ -60,6 +67,15 @@ export function refundAmount(check: RefundCheck, requested: Money | undefined): 
   for (const refusal of check.refusals ?? []) {
     const error = refusal();
     if (error !== undefined) throw error;
+  }
+  if (requested === undefined && refunded === undefined && check.refundsUntold !== undefined) {
+    throw precheckFailed(
+      p,
+      "refund",
+      "invalid_request",
+      `${at}: ${subject} already has refunds and ${name} did not report their total (${check.refundsUntold}); pass amount (what is left to refund).`,
+      "amount",
+    );
   }
   const left = refunded === undefined ? paid : subtract(paid, refunded);
   if (refunded !== undefined && left.minor <= 0n) throw alreadyRefunded(check);

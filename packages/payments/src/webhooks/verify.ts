@@ -24,7 +24,9 @@ export function webhookError(provider: string, code: "invalid_request" | "authen
 /** Signatures are over bytes as sent: a re-serialized object never matches, so refuse it up front. */
 export function rawText(provider: string, body: unknown): string {
   if (typeof body === "string") return body;
-  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+  // TextDecoder, not Buffer: edge runtimes (workerd without nodejs_compat) have no Buffer. A BOM
+  // is kept, as it was signed.
+  if (body instanceof Uint8Array) return new TextDecoder("utf-8", { ignoreBOM: true }).decode(body);
   throw webhookError(
     provider,
     "invalid_request",

@@ -81,6 +81,22 @@ describe("refundAmount", () => {
     expect(refundAmount(capped, TRY("100"))).toEqual(TRY("100"));
   });
 
+  it("with refundsUntold (earlier refunds, no total), refuses a refund without an amount, naming amount, after the provider's refusals", () => {
+    const untold: RefundCheck = { ...base, refundsUntold: "no refunded_amount in the status" };
+    expect(refusal(() => refundAmount(untold, undefined))).toMatchObject({
+      code: "invalid_request",
+      field: "amount",
+      outcome: "not_sent",
+      message:
+        "iyzico refund: payment 7 already has refunds and iyzico did not report their total (no refunded_amount in the status); pass amount (what is left to refund).",
+    });
+    expect(refundAmount(untold, TRY("40"))).toEqual(TRY("40"));
+    // A known total wins: what is left is known.
+    expect(refundAmount({ ...untold, refunded: TRY("60") }, undefined)).toEqual(TRY("40"));
+    const refused = precheckFailed("iyzico", "refund", "already_refunded", "provider's own");
+    expect(refusal(() => refundAmount({ ...untold, refusals: [() => refused] }, undefined))).toBe(refused);
+  });
+
   it("refuses a payment refunded beyond its amount as already refunded, not as a negative amount", () => {
     expect(refusal(() => refundAmount({ ...base, refunded: TRY("120") }, undefined))).toMatchObject({ code: "already_refunded" });
   });

@@ -19,7 +19,7 @@
  */
 import { dineropayProvider, DineroPayClient, type DineroPayClientOptions, type GetPaymentStatusResponse } from "@odeme/dineropay";
 import { OdemeError, type ErrorCode } from "@odeme/core";
-import { invalidRequest, precheckFailed, refined, withCode } from "../../errors.ts";
+import { explained, precheckFailed, refined, withCode } from "../../errors.ts";
 import { isZero, money, moneyToJSON, type Currency, type Money } from "../../money.ts";
 import type { PaymentDetails, PaymentStatus, RefundInput } from "../../types.ts";
 import type { JsonObject, ProviderAdapter, ProviderModule, Reconciliation, SharedClientOptions, WritePlan } from "../adapter.ts";
@@ -73,16 +73,8 @@ export function createDineroPayAdapter(config: DineroPayConfig, shared: SharedCl
           paid: s.amount,
           ...(s.refunded !== undefined ? { refunded: s.refunded } : {}),
           ...(s.status === "void" || s.status === "reversal" ? { cancelled: `was voided (status ${s.status})` } : {}),
+          ...(s.status === "refund" ? { refundsUntold: "no refunded_amount in the status" } : {}),
           refusals: [
-            () =>
-              s.status === "refund" && input.amount === undefined && s.refunded === undefined
-                ? invalidRequest(
-                    P,
-                    "refund",
-                    "amount",
-                    `DineroPay refund: payment ${paymentId} already has refunds and DineroPay did not report their total (no refunded_amount in the status); pass amount (what is left to refund).`,
-                  )
-                : undefined,
             () =>
               PAID.has(s.status)
                 ? undefined
@@ -205,9 +197,9 @@ function describeChange(before: Snapshot, now: Snapshot): string | undefined {
 
 /**
  * DineroPay answers every rejection with code 0 and says what is wrong only in `errors[]`
- * ("<field>: <message>"). A bad hash means wrong credentials (the one documented message); the
- * other rules are told apart by plain words of their messages, which DineroPay does not document:
- * anything unmatched stays invalid_request.
+ * ("<field>: <message>"). A bad hash, the one documented message, the client already reports as
+ * authentication (this only says which options to check); the other rules are told apart by plain
+ * words of their messages, which DineroPay does not document: anything unmatched stays invalid_request.
  */
 const FIELD_RULES: readonly { test: RegExp; code: ErrorCode; why: string }[] = [
   { test: /not found/i, code: "not_found", why: "DineroPay does not know the payment" },
@@ -226,10 +218,11 @@ function refine(e: OdemeError): OdemeError {
     for (const rule of FIELD_RULES) if (rule.test.test(reason)) return withCode(declined, rule.code, rule.why);
     return declined;
   }
-  if (e.fieldErrors?.some((f) => f.field === "hash")) {
-    return withCode(e, "authentication", "DineroPay rejected the request hash: check merchantKey and password");
-  }
-  if (e.providerCode !== "0") return e;
+  // The client already reports a bad hash as authentication (specs/dineropay.yaml fieldCodes);
+  // the facade knows which of its options that means.
+  if (e.code === "authentication" && e.fieldErrors?.some((f) => f.field === "hash"))
+    return explained(e, "DineroPay rejected the request hash: check merchantKey and password");
+  if (e.providerCode !== "0" || e.code !== "invalid_request") return e;
   for (const rule of FIELD_RULES) if (e.fieldErrors?.some((f) => rule.test.test(f.message))) return withCode(e, rule.code, rule.why);
   return e;
 }

@@ -79,8 +79,10 @@ export function createParolapayAdapter(config: ParolapayConfig, shared: SharedCl
           ...check,
           currency: i.currency,
           paid: paid ?? money(0n, i.currency),
-          // An intent that does not say what was refunded counts as not refunded: what is left is what was captured.
-          refunded: i.refunded ?? money(0n, i.currency),
+          ...(i.refunded !== undefined ? { refunded: i.refunded } : {}),
+          // Only an untouched captured intent is known to have nothing refunded without
+          // amount_refunded: after a partial refund what is left is unknown, so the amount must be given.
+          ...(i.status !== "captured" ? { refundsUntold: "no amount_refunded in the status" } : {}),
           ...(i.status === "cancelled" ? { cancelled: "was cancelled" } : {}),
           refusals: [
             () => (i.status === "refunded" ? alreadyRefunded(check) : undefined),
@@ -94,6 +96,8 @@ export function createParolapayAdapter(config: ParolapayConfig, shared: SharedCl
                   )
                 : undefined,
           ],
+          // amount_refunded is inferred: the intent's captured amount caps a refund without it.
+          capAtPaid: true,
         },
         input.amount,
       );

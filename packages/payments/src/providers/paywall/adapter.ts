@@ -95,36 +95,26 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
     async planRefund(input: RefundInput<"paywall">): Promise<WritePlan> {
       const ref = readRef(input.payment, "refund", true);
       const q = await inquire(ref, "refund");
-      // After partial refunds what is left is known only from RefundedAmount (none left: precheck
-      // says already_refunded).
-      const rest = q === undefined ? undefined : q.anyPartialRefund ? refundable(q) : q.amount;
-      const amount = input.amount ?? rest;
-      if (amount === undefined) {
-        throw invalidRequest(
-          P,
-          "refund",
-          "amount",
-          q === undefined
-            ? "Paywall refund: Paywall cannot look a payment up by uniqueCode, so the amount to refund is unknown; pass amount, or name the payment by { merchantUniqueCode, date }."
-            : "Paywall refund: the payment already has partial refunds and Paywall did not report their total (no RefundedAmount in the inquiry); pass amount (what is left to refund).",
-        );
-      }
-      if (q !== undefined) {
-        const check = { provider: P, name: "Paywall", subject: "the payment" } as const;
-        refundAmount(
-          {
-            ...check,
-            currency: q.currency,
-            paid: q.amount,
-            ...(q.refunded !== undefined ? { refunded: q.refunded } : {}),
-            ...(q.anyCancel ? { cancelled: "was cancelled" } : {}),
-            refusals: [() => (q.anyRefund ? alreadyRefunded(check) : undefined)],
-            // RefundedAmount is inferred: the payment's own amount caps a refund without it.
-            capAtPaid: true,
-          },
-          amount,
-        );
-      }
+      const check = { provider: P, name: "Paywall", subject: "the payment" } as const;
+      const amount =
+        q === undefined
+          ? unlookedAmount(input.amount)
+          : refundAmount(
+              {
+                ...check,
+                currency: q.currency,
+                paid: q.amount,
+                ...(q.refunded !== undefined ? { refunded: q.refunded } : {}),
+                // After partial refunds what is left is known only from RefundedAmount.
+                ...(q.anyPartialRefund ? { refundsUntold: "no RefundedAmount in the inquiry" } : {}),
+                ...(q.anyCancel ? { cancelled: "was cancelled" } : {}),
+                refusals: [() => (q.anyRefund ? alreadyRefunded(check) : undefined)],
+                // RefundedAmount is inferred: the payment's own amount caps a refund without it.
+                capAtPaid: true,
+              },
+              // Before any partial refund, no amount means the whole payment (a full refund).
+              input.amount ?? (q.anyPartialRefund ? undefined : q.amount),
+            );
       const full = q !== undefined && !q.anyPartialRefund && compare(amount, q.amount) === 0;
       const value = toDecimal(amount);
       const plan = ((): Pick<WritePlan, "providerOperation" | "request"> => {
@@ -220,6 +210,17 @@ export function createPaywallAdapter(config: PaywallConfig, shared: SharedClient
       };
     },
   };
+}
+
+/** The amount of a refund by uniqueCode, which Paywall cannot look up: only the one asked for. */
+function unlookedAmount(requested: Money | undefined): Money {
+  if (requested !== undefined) return requested;
+  throw invalidRequest(
+    P,
+    "refund",
+    "amount",
+    "Paywall refund: Paywall cannot look a payment up by uniqueCode, so the amount to refund is unknown; pass amount, or name the payment by { merchantUniqueCode, date }.",
+  );
 }
 
 /**

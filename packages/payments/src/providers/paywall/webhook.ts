@@ -5,7 +5,7 @@
  * received (the amount's format is undocumented). Paywall sends it only when "3D Hash Key" is
  * enabled in its panel. The body is a form post or JSON.
  */
-import { sha256Hex } from "@odeme/core";
+import { base64ToUtf8, sha256Hex } from "@odeme/core";
 import { checkHexSignature, parseBody, rawText, requireField, text, type RawBody } from "../../webhooks/verify.ts";
 import type { WebhookScheme } from "../adapter.ts";
 
@@ -20,7 +20,10 @@ export interface PaywallCallbackEvent {
   /** As received (decimal text in major units). */
   amount: string;
   installment: string;
-  /** Decoded from Paywall's base64 `errorMessage`, when present. */
+  /**
+   * Paywall's `errorMessage`, when present, decoded from base64 (as Paywall documents it); the text
+   * as received when it is not base64 of UTF-8 text, rather than the garbage a lenient decode gives.
+   */
   errorMessage?: string;
   payload: Record<string, unknown>;
 }
@@ -51,7 +54,7 @@ export function verifyPaywallCallback(hashKey: string, rawBody: RawBody): Paywal
     merchantUniqueCode: uniqueCode,
     amount,
     installment,
-    ...(error !== "" ? { errorMessage: Buffer.from(error, "base64").toString("utf8") } : {}),
+    ...(error !== "" ? { errorMessage: base64ToUtf8(error) ?? error } : {}),
     payload,
   };
 }

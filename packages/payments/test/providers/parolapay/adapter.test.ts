@@ -74,6 +74,47 @@ describe("Parolapay refund", () => {
     expect(provider.count("/parolapay/refund")).toBe(0);
   });
 
+  it("after a partial refund, without amount_refunded (a designed field), refuses a refund without an amount instead of refunding all", async () => {
+    // Parolapay answers the refund and moves the state, but its status never carries amount_refunded.
+    const { provider, state } = parolapay({ status: "captured" });
+    provider.on("POST /parolapay/refund", (call) => {
+      state.status = "partially_refunded";
+      return {
+        json: {
+          id: "re_0123456789abcdef01234567",
+          intent_id: INTENT,
+          amount: (call.body as { amount: number }).amount,
+          status: "succeeded",
+        },
+      };
+    });
+    const p = payments(provider);
+    await p.refund({ provider: "parolapay", payment: ref, amount: parseMoney("30", "TRY"), idempotencyKey: "part" });
+    const error = await rejection(() => p.refund({ provider: "parolapay", payment: ref, idempotencyKey: "rest" }));
+    expect(error).toMatchObject({ code: "invalid_request", field: "amount", outcome: "not_sent" });
+    expect(error.message).toBe(
+      `Parolapay refund: intent ${INTENT} already has refunds and Parolapay did not report their total (no amount_refunded in the status); pass amount (what is left to refund).`,
+    );
+    expect(provider.count("/parolapay/refund")).toBe(1);
+    // An explicit amount still goes out, capped by what was captured.
+    await p.refund({ provider: "parolapay", payment: ref, amount: parseMoney("20", "TRY"), idempotencyKey: "rest-2" });
+    expect(provider.calls.filter((c) => c.path === "/parolapay/refund").map((c) => (c.body as { amount: number }).amount)).toEqual([
+      3000, 2000,
+    ]);
+    const over = await rejection(() =>
+      p.refund({ provider: "parolapay", payment: ref, amount: parseMoney("50.01", "TRY"), idempotencyKey: "over" }),
+    );
+    expect(over).toMatchObject({ code: "amount_exceeds_refundable", field: "amount", outcome: "not_sent" });
+    expect(over.message).toContain(`intent ${INTENT}'s 50.00 TRY`);
+  });
+
+  it("an untouched captured intent without amount_refunded refunds all that was captured when no amount is given", async () => {
+    const { provider } = parolapay({ status: "captured" });
+    const result = await payments(provider).refund({ provider: "parolapay", payment: ref, idempotencyKey: "all" });
+    expect(result).toMatchObject({ amount: parseMoney("50", "TRY") });
+    expect(provider.calls.find((c) => c.path === "/parolapay/refund")?.body).toMatchObject({ amount: 5000 });
+  });
+
   it("checks the intent id before anything is sent", async () => {
     const { provider } = parolapay();
     const error = await rejection(() =>
