@@ -10,14 +10,15 @@ export const INT64_MAX = 9_223_372_036_854_775_807n;
 const MIN_19_DIGITS = 1_000_000_000_000_000_000n;
 
 /**
- * A fresh 19-digit id within a long, never one that a double represents exactly: a client that
- * parses it into a JS number is then always caught, because the digits change.
+ * A fresh 19-digit id within a long that a double neither holds exactly nor prints back the same
+ * (`1343711781345495300` is not a double, but `String(Number(it))` gives it again): a client
+ * that parses it into a JS number is then always caught, because the digits change.
  */
 export function newLongId(taken: (id: string) => boolean): string {
   for (;;) {
     const random = BigInt(`0x${randomBytes(8).toString("hex")}`);
     const id = (MIN_19_DIGITS + (random % (INT64_MAX - MIN_19_DIGITS))).toString();
-    if (BigInt(Number(id)) === BigInt(id)) continue;
+    if (BigInt(Number(id)) === BigInt(id) || String(Number(id)) === id) continue;
     if (!taken(id)) return id;
   }
 }
