@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createIyzicoClient, type CreatePaymentRequest, type LogEvent } from "../../packages/iyzico/src/index.ts";
 import { createSipayWalletClient } from "../../packages/sipay-wallet/src/index.ts";
+import { startIyzicoSimulator } from "../../packages/testkit/src/index.ts";
 import { fakeFetch, html, json, rejection } from "./fake-fetch.ts";
 
 const SECRETS = {
@@ -112,5 +113,35 @@ describe("logger: no credential or card data in any LogEvent", () => {
     expect(fake.sent[1]?.headers.authorization).toBe(`Bearer ${SECRETS.accessToken}-1`);
     expect(events.filter((e) => e.type === "request")).toHaveLength(4); // token, API (401), token, API
     expectNoSecrets(JSON.stringify(events), fake.sent.map((r) => r.headers.authorization ?? "").filter(Boolean));
+  });
+});
+
+describe("logger: a failing logger never changes a call's outcome", () => {
+  it.each([
+    [
+      "throws",
+      () => {
+        throw new Error("log sink down");
+      },
+    ],
+    ["rejects (an async logger)", async () => Promise.reject(new Error("log sink down"))],
+  ])("a logger that %s: the refund applied at iyzico still comes back as its result", async (_what, failing) => {
+    const sim = await startIyzicoSimulator();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const payment = sim.seedPayment({ items: [{ id: "I1", price: "10.0" }] });
+      const iyzico = createIyzicoClient({ ...sim.credentials, baseUrl: sim.url, logger: failing as (event: LogEvent) => void });
+      const result = await iyzico.refundV2({ paymentId: payment.paymentId, price: "4.0", conversationId: "log-fails-1" });
+      expect(result).toMatchObject({ status: "success", paymentId: payment.paymentId });
+      expect(sim.ledger.refunds).toHaveLength(1);
+      // A rejected promise the logger returned is handled, not left to crash the process.
+      await new Promise((r) => setTimeout(r, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+      await sim.close();
+    }
   });
 });

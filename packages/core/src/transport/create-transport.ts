@@ -42,7 +42,7 @@ export interface TransportOptions<Env extends string = string> {
   timeoutMs?: number;
   /** Retries for read-only operations after a network error, timeout, 429 or 503. Default 2. Writes are never retried. */
   maxRetries?: number;
-  /** Receives each request and response with keys, passwords, card numbers and CVV masked. */
+  /** Receives each request and response with keys, passwords, card numbers and CVV masked. A throw or a rejected promise from it is ignored: logging never changes a call's outcome. */
   logger?: (event: LogEvent) => void;
 }
 
@@ -102,7 +102,7 @@ export function createTransport(
   try {
     inner = createStages(
       provider,
-      { ...clientOptions, ...(logger ? { logger: (event: LogEvent) => logger(scrubber.value(event)) } : {}) },
+      { ...clientOptions, ...(logger ? { logger: guardedLogger(logger, (event) => scrubber.value(event)) } : {}) },
       scheme,
       outboundOf(scrubber),
       defaults,
@@ -364,3 +364,20 @@ function checkedTimeout(provider: ProviderDefinition, operation: string, ms: unk
 }
 
 const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * The caller's logger, masked, and unable to change a call's outcome: a logger that throws (or an
+ * async one that rejects) after a refund was applied would otherwise turn its result into a plain
+ * Error, which reads as a failure and invites a second refund. Its failures are dropped.
+ */
+function guardedLogger(logger: (event: LogEvent) => void, mask: (event: LogEvent) => LogEvent): (event: LogEvent) => void {
+  return (event) => {
+    try {
+      const returned: unknown = logger(mask(event));
+      if (typeof (returned as PromiseLike<unknown> | undefined)?.then === "function")
+        (returned as Promise<unknown>).then(undefined, () => {});
+    } catch {
+      // See above: logging is never worth a payment's outcome.
+    }
+  };
+}
