@@ -5,7 +5,7 @@
  */
 import { OdemeError, parseJsonLossless, parseJsonNumbersAsWritten, timingSafeEqualHex } from "@odeme/core";
 
-/** Node's IncomingHttpHeaders, a plain record, or a fetch Headers. */
+/** Node's IncomingHttpHeaders, a plain record, or a fetch Headers (any implementation with `get`). */
 export type HeaderBag = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 export type RawBody = string | Uint8Array;
@@ -38,7 +38,9 @@ export function rawText(provider: string, body: unknown): string {
 
 export function header(headers: HeaderBag | undefined, name: string): string | undefined {
   if (headers === undefined) return undefined;
-  if (typeof Headers !== "undefined" && headers instanceof Headers) return headers.get(name) ?? undefined;
+  // Any fetch Headers (the runtime's, undici's, node-fetch's, a polyfill's), not only this realm's:
+  // their entries are not own properties, so the record walk below would find none.
+  if (typeof (headers as { get?: unknown }).get === "function") return (headers as Headers).get(name) ?? undefined;
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers as Record<string, string | readonly string[] | undefined>)) {
     if (key.toLowerCase() !== wanted || value === undefined) continue;

@@ -47,17 +47,17 @@ describe("webhook verification without a Buffer global", () => {
     const iyzico = payments.webhooks.verify("iyzico", bytes, IYZICO_HEADERS);
     expect(iyzico).toMatchObject({ kind: "checkout_form", paymentId: "22483975", status: "SUCCESS" });
     const dinero = payments.webhooks.verify("dineropay", new TextEncoder().encode(DINERO_BODY));
-    expect(dinero).toMatchObject({ paymentId: DINERO_FIELDS.id, type: "sale" });
+    expect(dinero).toMatchObject({ paymentId: DINERO_FIELDS.id, unsigned: { type: "sale" } });
     expect(dinero.payload.order_description).toBe("Önemli hediye");
   });
 
   it("decodes a Paywall callback's base64 errorMessage", () => {
     const event = payments.webhooks.verify("paywall", paywallBody(INSUFFICIENT));
-    expect(event).toMatchObject({ succeeded: false, status: "Error", errorMessage: "Yetersiz bakiye, işlem reddedildi" });
+    expect(event.unsigned).toMatchObject({ status: "Error", errorMessage: "Yetersiz bakiye, işlem reddedildi" });
     // The same from bytes, whatever part of a larger buffer they are.
     const padded = new TextEncoder().encode(`xx${paywallBody(INSUFFICIENT)}yy`);
     const view = padded.subarray(2, padded.length - 2);
-    expect(payments.webhooks.verify("paywall", view).errorMessage).toBe("Yetersiz bakiye, işlem reddedildi");
+    expect(payments.webhooks.verify("paywall", view).unsigned.errorMessage).toBe("Yetersiz bakiye, işlem reddedildi");
   });
 
   it("still refuses a tampered body given as bytes", () => {
@@ -75,6 +75,6 @@ describe("a Paywall errorMessage that is not base64", () => {
     ["unpadded", "WWV0ZXJzaXo"],
     ["in the URL-safe alphabet", "-_-_"],
   ])("is given as received (%s), never decoded to garbage", (_what, raw) => {
-    expect(payments.webhooks.verify("paywall", paywallBody(raw)).errorMessage).toBe(raw);
+    expect(payments.webhooks.verify("paywall", paywallBody(raw)).unsigned.errorMessage).toBe(raw);
   });
 });

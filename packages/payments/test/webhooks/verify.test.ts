@@ -38,6 +38,22 @@ describe("headers", () => {
     expect(header(new Headers({ "X-Sig": "c" }), "x-sig")).toBe("c");
     expect(header(undefined, "x-sig")).toBeUndefined();
   });
+
+  it("are found in a Headers of another fetch implementation (a ponyfill), whose entries are not own properties", () => {
+    class PonyfillHeaders {
+      readonly #map = new Map<string, string>();
+      constructor(init: Record<string, string>) {
+        for (const [k, v] of Object.entries(init)) this.#map.set(k.toLowerCase(), v);
+      }
+      get(name: string): string | null {
+        return this.#map.get(name.toLowerCase()) ?? null;
+      }
+    }
+    const bag = new PonyfillHeaders({ "X-IYZ-SIGNATURE-V3": "d" });
+    expect(Object.keys(bag)).toEqual([]);
+    expect(header(bag as unknown as Headers, "x-iyz-signature-v3")).toBe("d");
+    expect(header(bag as unknown as Headers, "x-other")).toBeUndefined();
+  });
 });
 
 describe("checkHexSignature", () => {

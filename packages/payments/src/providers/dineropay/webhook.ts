@@ -18,10 +18,17 @@ export interface DineroPayCallbackEvent {
   /** As received (decimal text in major units). */
   orderAmount: string;
   orderCurrency: string;
-  /** sale, 3ds, refund, void, chargeback, ... */
-  type: string;
-  /** success, fail, waiting, undefined. A payment is final only with type=sale and status=success. */
-  status: string;
+  /**
+   * What the body says that DineroPay's hash does not cover (it signs the id and the order
+   * fields), so anyone who can post to your callback URL can change it: never act on it alone.
+   * Confirm with `payments.retrieve({ provider: "dineropay", payment: { paymentId } })`.
+   */
+  unsigned: {
+    /** sale, 3ds, refund, void, chargeback, ... */
+    type: string;
+    /** success, fail, waiting, undefined. A payment is final only with type=sale and status=success. */
+    status: string;
+  };
   payload: Record<string, unknown>;
 }
 
@@ -52,8 +59,7 @@ export function verifyDineroPayCallback(password: string, rawBody: RawBody): Din
     orderNumber: number,
     orderAmount: amount,
     orderCurrency: currency,
-    type: text(body, "type"),
-    status: text(body, "status"),
+    unsigned: { type: text(body, "type"), status: text(body, "status") },
     payload,
   };
 }

@@ -3,7 +3,8 @@
  * lowercase hex SHA-256 of `hashKey###paymentId###merchantUniqueCode###amount###installment`,
  * where merchantUniqueCode is the callback's `uniqueCode` field and every value is used exactly as
  * received (the amount's format is undocumented). Paywall sends it only when "3D Hash Key" is
- * enabled in its panel. The body is a form post or JSON.
+ * enabled in its panel. The body is a form post or JSON. The hash leaves out `status`,
+ * `errorCode` and `errorMessage`: the event keeps them apart, under `unsigned`.
  */
 import { base64ToUtf8, sha256Hex } from "@odeme/core";
 import { checkHexSignature, parseBody, rawText, requireField, text, type RawBody } from "../../webhooks/verify.ts";
@@ -11,20 +12,29 @@ import type { WebhookScheme } from "../adapter.ts";
 
 export interface PaywallCallbackEvent {
   provider: "paywall";
-  /** `status` is "Success" (errorCode 0). */
-  succeeded: boolean;
-  status: string;
+  /** Signed. */
   paymentId: string;
-  /** The callback's `uniqueCode`: the merchant's MerchantUniqueCode, despite the name. */
+  /** Signed. The callback's `uniqueCode`: the merchant's MerchantUniqueCode, despite the name. */
   merchantUniqueCode: string;
-  /** As received (decimal text in major units). */
+  /** Signed, as received (decimal text in major units). */
   amount: string;
+  /** Signed. */
   installment: string;
   /**
-   * Paywall's `errorMessage`, when present, decoded from base64 (as Paywall documents it); the text
-   * as received when it is not base64 of UTF-8 text, rather than the garbage a lenient decode gives.
+   * What the body says that Paywall's hash does not cover, so anyone who can post to your URL (the
+   * callback comes back through the customer's browser) can change it: never act on it alone.
+   * Confirm the outcome with `payments.retrieve({ provider: "paywall", payment: { merchantUniqueCode } })`.
    */
-  errorMessage?: string;
+  unsigned: {
+    /** "Success" with errorCode 0 when Paywall says it succeeded. */
+    status: string;
+    errorCode: string;
+    /**
+     * Paywall's `errorMessage`, when present, decoded from base64 (as Paywall documents it); the text
+     * as received when it is not base64 of UTF-8 text, rather than the garbage a lenient decode gives.
+     */
+    errorMessage?: string;
+  };
   payload: Record<string, unknown>;
 }
 
@@ -44,17 +54,18 @@ export function verifyPaywallCallback(hashKey: string, rawBody: RawBody): Paywal
     'Paywall adds it only when "3D Hash Key" is enabled in its panel.',
     "Paywall hashes with the 3D Hash Key, the paywall.hashKey option",
   );
-  const status = text(body, "status");
   const error = text(body, "errorMessage");
   return {
     provider: P,
-    succeeded: status === "Success" && (text(body, "errorCode") || "0") === "0",
-    status,
     paymentId,
     merchantUniqueCode: uniqueCode,
     amount,
     installment,
-    ...(error !== "" ? { errorMessage: base64ToUtf8(error) ?? error } : {}),
+    unsigned: {
+      status: text(body, "status"),
+      errorCode: text(body, "errorCode"),
+      ...(error !== "" ? { errorMessage: base64ToUtf8(error) ?? error } : {}),
+    },
     payload,
   };
 }

@@ -19,7 +19,12 @@ describe("DineroPay callback hash", () => {
 
   it("verifies a form post (fields uppercased before md5, as Akurateco does)", () => {
     const event = payments.webhooks.verify("dineropay", new URLSearchParams({ ...fields, hash }).toString());
-    expect(event).toMatchObject({ provider: "dineropay", paymentId: fields.id, orderAmount: "0.19", type: "sale", status: "success" });
+    expect(event).toMatchObject({
+      provider: "dineropay",
+      paymentId: fields.id,
+      orderAmount: "0.19",
+      unsigned: { type: "sale", status: "success" },
+    });
   });
 
   it("verifies a JSON body with a nested order", () => {
@@ -30,7 +35,15 @@ describe("DineroPay callback hash", () => {
       status: "success",
       hash,
     });
-    expect(payments.webhooks.verify("dineropay", body).type).toBe("refund");
+    expect(payments.webhooks.verify("dineropay", body).unsigned.type).toBe("refund");
+  });
+
+  it("keeps what the hash does not cover apart: a signed failure with its status changed still verifies, as unsigned", () => {
+    // The hash covers the id and the order fields only, so the body's status is anyone's to edit.
+    const forged = payments.webhooks.verify("dineropay", new URLSearchParams({ ...fields, status: "fail", hash }).toString());
+    expect(forged).not.toHaveProperty("status");
+    expect(forged).not.toHaveProperty("type");
+    expect(forged.unsigned).toEqual({ type: "sale", status: "fail" });
   });
 
   it.each([

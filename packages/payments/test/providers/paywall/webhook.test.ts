@@ -14,11 +14,10 @@ describe("Paywall 3-D callback hash", () => {
     const body = new URLSearchParams({ ...fields, errorMessage: Buffer.from("Onaylandı").toString("base64"), hash }).toString();
     expect(payments.webhooks.verify("paywall", body)).toMatchObject({
       provider: "paywall",
-      succeeded: true,
       paymentId: "123456",
       merchantUniqueCode: "order-1001",
       amount: "101.50",
-      errorMessage: "Onaylandı",
+      unsigned: { status: "Success", errorCode: "0", errorMessage: "Onaylandı" },
     });
   });
 
@@ -32,7 +31,12 @@ describe("Paywall 3-D callback hash", () => {
     // Paywall hashes the amount as it sends it; a parsed 101.5 would never match "101.50".
     const json = `{"status":"Success","errorCode":0,"paymentId":123456,"uniqueCode":"order-1001","amount":101.50,"installment":1,"hash":"${hash}"}`;
     const event = payments.webhooks.verify("paywall", json);
-    expect(event).toMatchObject({ succeeded: true, paymentId: "123456", amount: "101.50", installment: "1" });
+    expect(event).toMatchObject({
+      paymentId: "123456",
+      amount: "101.50",
+      installment: "1",
+      unsigned: { status: "Success", errorCode: "0" },
+    });
     expect(event.payload).toMatchObject({ amount: 101.5, paymentId: 123456 });
     const rewritten = json.replace("101.50", "101.5");
     expect(failure(() => payments.webhooks.verify("paywall", rewritten)).code).toBe("authentication");
@@ -46,6 +50,17 @@ describe("Paywall 3-D callback hash", () => {
     const error = failure(() => payments.webhooks.verify("paywall", new URLSearchParams(body).toString()));
     expect(error).toMatchObject({ code });
     expect(error.message).toContain(message);
+  });
+
+  it("never presents what the hash leaves out as verified: a declined callback flipped to Success verifies only as unsigned", () => {
+    // Paywall's hash covers paymentId, uniqueCode, amount and installment; status and errorCode
+    // come back through the customer's browser and are theirs to edit.
+    const declined = { ...fields, status: "Fail", errorCode: "51" };
+    const forged = new URLSearchParams({ ...declined, status: "Success", errorCode: "0", hash }).toString();
+    const event = payments.webhooks.verify("paywall", forged);
+    expect(event).not.toHaveProperty("succeeded");
+    expect(event).not.toHaveProperty("status");
+    expect(event.unsigned).toEqual({ status: "Success", errorCode: "0" });
   });
 
   it("needs paywall.hashKey", () => {
