@@ -183,13 +183,13 @@ export function toMinorNumber(m: Money): number {
 
 export function add(a: Money, b: Money): Money {
   assertSameCurrency(a, b, "add");
-  return Object.freeze({ minor: a.minor + b.minor, currency: a.currency });
+  return moneyOf(a.minor + b.minor, a.currency);
 }
 
 /** May go below zero: "refundable minus requested" is how callers detect an over-refund. */
 export function subtract(a: Money, b: Money): Money {
   assertSameCurrency(a, b, "subtract");
-  return Object.freeze({ minor: a.minor - b.minor, currency: a.currency });
+  return moneyOf(a.minor - b.minor, a.currency);
 }
 
 export function compare(a: Money, b: Money): -1 | 0 | 1 {
@@ -232,7 +232,24 @@ function make(minor: bigint, currency: Currency, opts: MoneyInputOptions, input:
   if (minor < 0n && opts.allowNegative !== true) {
     throw new MoneyError(`${show(input)} is negative; pass { allowNegative: true } if that is intended`, opts.field);
   }
-  return Object.freeze({ minor, currency });
+  return moneyOf(minor, currency);
+}
+
+/**
+ * What every Money is made of: frozen, and serializable. A bigint has no JSON form, so without
+ * `toJSON` a `res.json(refundResult)` throws after the refund was applied, the kind of failure that
+ * makes a caller retry under a new key; with it, JSON gets `moneyToJSON`'s `{ minor: "1550", currency }`.
+ * `toJSON` sits on the prototype, so the fields stay exactly `minor` and `currency`.
+ */
+export const MONEY_PROTOTYPE: object = Object.freeze({
+  toJSON(this: Money): MoneyJSON {
+    return moneyToJSON(this);
+  },
+});
+
+/** A Money of `minor` units (checked by the caller). */
+export function moneyOf(minor: bigint, currency: Currency): Money {
+  return Object.freeze(Object.assign(Object.create(MONEY_PROTOTYPE) as Money, { minor, currency }));
 }
 
 function decimals(n: number): string {

@@ -323,3 +323,18 @@ describe("properties", () => {
     );
   });
 });
+
+describe("Money as JSON", () => {
+  it("serializes as moneyToJSON does, with the fields still exactly minor and currency", () => {
+    for (const m of [
+      parseMoney("15.50", "TRY"),
+      money(1234n, "KWD"),
+      add(money(1n, "JPY"), money(2n, "JPY")),
+      subtract(money(1n, "USD"), money(3n, "USD")),
+    ]) {
+      expect(JSON.parse(JSON.stringify({ amount: m }))).toEqual({ amount: { minor: m.minor.toString(), currency: m.currency } });
+      expect(Object.keys(m)).toEqual(["minor", "currency"]);
+      expect(Object.isFrozen(m)).toBe(true);
+    }
+  });
+});

@@ -8,7 +8,7 @@
 import type { RequestFieldConstraint } from "@odeme/core";
 import type { JsonValue } from "../providers/adapter.ts";
 import { invalidRequest } from "../errors.ts";
-import { formatDecimal, isCurrency, MAX_JSON_MINOR, parseMoney, type Currency, type Money } from "../money.ts";
+import { formatDecimal, isCurrency, MAX_JSON_MINOR, MONEY_PROTOTYPE, moneyOf, parseMoney, type Currency, type Money } from "../money.ts";
 import type { ProviderId } from "../types.ts";
 import { render } from "./render.ts";
 
@@ -69,7 +69,8 @@ const MAX_KEYS = 16;
 
 /**
  * A caller's object as plain data: the own string-keyed data properties (enumerable or not) of a
- * plain object (prototype Object or null). Getters are refused rather than called, so no caller
+ * plain object (prototype Object or null, or a Money the money helpers made: its prototype holds
+ * only `toJSON`). Getters are refused rather than called, so no caller
  * code runs and nothing can answer differently on a second read; keys whose value is `undefined`
  * count as absent, as they would in JSON.
  */
@@ -77,7 +78,7 @@ export function readRecord(at: Where, parent: string, value: unknown, what: stri
   const field = parent === "" ? "input" : parent;
   if (value === null || typeof value !== "object" || Array.isArray(value)) return expected(at, field, what, value);
   const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return expected(at, field, what, value);
+  if (proto !== Object.prototype && proto !== null && proto !== MONEY_PROTOTYPE) return expected(at, field, what, value);
   if (Object.getOwnPropertySymbols(value).length > 0) return reject(at, field, `${field} must be plain data; it has symbol keys.`);
   const descriptors = Object.getOwnPropertyDescriptors(value);
   const names = Object.keys(descriptors);
@@ -253,12 +254,11 @@ export function amount(spec: AmountSpec): (at: Where, field: string, value: unkn
     }
     for (const p of currencyRules.patterns)
       if (!p.test(currency)) return expected(at, `${field}.currency`, `a currency code ${at.name} accepts`, currency);
-    const m: Money = Object.freeze({ minor, currency });
+    const m: Money = moneyOf(minor, currency);
     if (minor <= 0n)
       return reject(at, field, `${field} must be more than zero; omit it for a full refund (got ${formatDecimal(m)} ${currency}).`);
     if (minor >= MAX_JSON_MINOR) return reject(at, field, `${field} is too large: at most ${MAX_JSON_MINOR - 1n} minor units.`);
-    const inUnit = (bound: number): Money | undefined =>
-      bound === 0 ? Object.freeze({ minor: 0n, currency }) : toMoney(bound, spec.unit, currency);
+    const inUnit = (bound: number): Money | undefined => (bound === 0 ? moneyOf(0n, currency) : toMoney(bound, spec.unit, currency));
     const shown = `${formatDecimal(m)} ${currency}`;
     for (const max of c.maximum) {
       const bound = inUnit(max);
@@ -283,7 +283,7 @@ export function amount(spec: AmountSpec): (at: Where, field: string, value: unkn
 /** A spec bound (a JSON number in the field's unit) as Money; undefined when the currency cannot hold it exactly. */
 function toMoney(bound: number, unit: "major" | "minor", currency: Currency): Money | undefined {
   try {
-    return unit === "minor" ? Object.freeze({ minor: BigInt(bound), currency }) : parseMoney(String(bound), currency);
+    return unit === "minor" ? moneyOf(BigInt(bound), currency) : parseMoney(String(bound), currency);
   } catch {
     // e.g. Sipay's minimum 0.01 in a zero-decimal currency: every positive amount is above it.
     return undefined;

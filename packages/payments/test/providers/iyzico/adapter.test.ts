@@ -150,6 +150,8 @@ describe("iyzico refund", () => {
       providerOperation: "refundV2",
       replayed: false,
     });
+    // The result can be sent on as JSON (`res.json(result)`) once the refund is made: Money says how.
+    expect(JSON.parse(JSON.stringify(result))).toMatchObject({ amount: { minor: "1550", currency: "TRY" }, status: "succeeded" });
     const sent = provider.calls.find((c) => c.path === "/v2/payment/refund");
     expect(sent?.text).toBe('{"paymentId":"25180001","price":"15.5","currency":"TRY","conversationId":"order-42-r1"}');
     expect(sent?.headers.get("authorization")).toMatch(/^IYZWSv2 /);
