@@ -747,6 +747,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "wallet_number": "826282822",
+                 *       "account_number": "EK2828"
+                 *     }
+                 */
                 "application/json": components["schemas"]["WalletInfoRequest"];
             };
         };
