@@ -4,12 +4,31 @@
  * retryable refusal, (b) a retry after an unknown outcome once resendGraceMs passed) reproduced
  * over real HTTP against the simulators, and shown to send once.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProvider, type RunningProvider } from "../../../../test/soak/providers.ts";
 import { createPayments, isOdemeError, parseMoney, type IdempotencyRecord, type Payments, type ProviderId } from "../../src/index.ts";
-import { createPostgresIdempotencyStore, postgresMigration } from "../../src/postgres.ts";
+import { createPostgresIdempotencyStore, MIGRATION_LOCK_KEY, postgresMigration, type SqlClient } from "../../src/postgres.ts";
+
+const packageDir = fileURLToPath(new URL("../..", import.meta.url));
+
+/** A client that passes every statement on to `client` and keeps its text. */
+function recording(client: SqlClient): { client: SqlClient; sent: string[] } {
+  const sent: string[] = [];
+  return {
+    sent,
+    client: {
+      query(text, params) {
+        sent.push(text);
+        return client.query(text, params);
+      },
+    },
+  };
+}
 
 let db: PGlite;
 beforeAll(async () => {
@@ -30,10 +49,113 @@ const record = (over: Partial<IdempotencyRecord> = {}): IdempotencyRecord => ({
 });
 
 describe("Postgres idempotency store", () => {
-  it("ships its migration as SQL in the package, the same as postgresMigration()", () => {
+  it("ships its migration as SQL, exported as @odeme/payments/postgres-migration.sql, the same as postgresMigration()", () => {
     const file = readFileSync(new URL("../../src/idempotency/postgres-migration.sql", import.meta.url), "utf8");
     expect(file).toBe(postgresMigration());
-    expect(postgresMigration("billing.idem")).toContain("CREATE TABLE IF NOT EXISTS billing.idem (");
+    expect(postgresMigration("billing.idem")).toContain('CREATE TABLE IF NOT EXISTS "billing"."idem" (');
+    // Resolved by Node itself from the package (a self-reference goes through its "exports"), as a migration tool would.
+    const resolved = spawnSync(
+      process.execPath,
+      ["--input-type=module", "-e", "console.log(import.meta.resolve('@odeme/payments/postgres-migration.sql'))"],
+      { cwd: packageDir, encoding: "utf8" },
+    );
+    expect(resolved.stderr).toBe("");
+    const url = new URL(resolved.stdout.trim());
+    expect(readFileSync(url, "utf8")).toBe(postgresMigration());
+    // ... and the file is in the published package.
+    const pkg = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { files: string[] };
+    expect(pkg.files).toContain(relative(packageDir, fileURLToPath(url)));
+  });
+
+  it("migrates in one statement that holds the advisory lock while it creates the table", async () => {
+    const { client, sent } = recording(db);
+    await createPostgresIdempotencyStore({ client, table: "lock_check" }).migrate();
+    // One statement for the lock and the CREATE (one transaction on one connection, also through a
+    // pool), then one read-only look at the columns.
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toBe(postgresMigration("lock_check"));
+    expect(sent[0]).toContain(
+      `\nDO $odeme$\nBEGIN\n  PERFORM pg_advisory_xact_lock(${MIGRATION_LOCK_KEY});\n  BEGIN\n    CREATE TABLE IF NOT EXISTS "lock_check" (`,
+    );
+    expect(sent[0]?.match(/\$odeme\$/g)).toHaveLength(2);
+    expect(sent[1]).toMatch(/^SELECT /);
+
+    // Postgres itself shows the lock held by the migrating transaction, under the documented key.
+    const advisoryLocks = (q: SqlClient) =>
+      q
+        .query("SELECT ((classid::int8 << 32) | objid::int8)::text AS key FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1")
+        .then((r) => r.rows);
+    const held = await db.transaction(async (tx) => {
+      await createPostgresIdempotencyStore({ client: tx, table: "lock_check_tx" }).migrate();
+      return advisoryLocks(tx);
+    });
+    expect(held).toEqual([{ key: String(MIGRATION_LOCK_KEY) }]);
+    expect(await advisoryLocks(db)).toEqual([]); // released with the commit
+  });
+
+  it("migrates again without harm, and many concurrent migrate() calls all resolve", async () => {
+    const store = createPostgresIdempotencyStore({ client: db, table: "remigrated" });
+    await store.migrate();
+    expect(await store.create("m1", record())).toBe(true);
+    await store.migrate();
+    expect(await store.get("m1")).toEqual(record());
+    for (let round = 0; round < 5; round++) {
+      const table = `concurrent_migrate_${round}`;
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, () => createPostgresIdempotencyStore({ client: db, table }).migrate()),
+      );
+      expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+      expect(await createPostgresIdempotencyStore({ client: db, table }).create("k", record())).toBe(true);
+    }
+  });
+
+  it("quotes the table name, so reserved words and schema-qualified names work", async () => {
+    await db.query('CREATE SCHEMA IF NOT EXISTS "group"');
+    for (const table of ["order", "user", "group.select", "public.table"]) {
+      const store = createPostgresIdempotencyStore({ client: db, table });
+      await store.migrate();
+      expect(await store.get("q1"), table).toBeUndefined();
+      expect(await store.create("q1", record()), table).toBe(true);
+      expect(await store.compareAndSet("q1", 1, record({ version: 2, state: "sent" })), table).toBe(true);
+      expect(await store.get("q1"), table).toMatchObject({ version: 2, state: "sent" });
+    }
+    expect((await db.query('SELECT key, version FROM "group"."select"')).rows).toEqual([{ key: "q1", version: 2 }]);
+    // Quoted lower-case names are the unquoted ones: a table created before quoting is still found.
+    await db.query(
+      "CREATE TABLE made_unquoted (key text PRIMARY KEY, version integer NOT NULL, record jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())",
+    );
+    const old = createPostgresIdempotencyStore({ client: db, table: "made_unquoted" });
+    await old.migrate();
+    expect(await old.create("q2", record())).toBe(true);
+  });
+
+  it("refuses to migrate onto an existing table of another shape, naming the table and what is wrong", async () => {
+    await db.query("CREATE TABLE wrong_columns (key text PRIMARY KEY, record json NOT NULL, owner text NOT NULL)");
+    const wrong = createPostgresIdempotencyStore({ client: db, table: "wrong_columns" });
+    const error = await wrong.migrate().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe(
+      'createPostgresIdempotencyStore: table "wrong_columns" is not an idempotency table the store can use: ' +
+        'column "version" (integer) is missing; column "record" is json, not jsonb; column "updated_at" (timestamp with time zone) is missing; ' +
+        'column "owner" is NOT NULL without a default, and the store does not write it. Use another table name, or alter this one to match postgresMigration().',
+    );
+
+    await db.query(
+      "CREATE TABLE no_unique_key (key text NOT NULL, version integer NOT NULL, record jsonb NOT NULL, updated_at timestamptz)",
+    );
+    await expect(createPostgresIdempotencyStore({ client: db, table: "no_unique_key" }).migrate()).rejects.toThrow(
+      'table "no_unique_key" is not an idempotency table the store can use: column "key" has no primary key or unique index (create uses ON CONFLICT (key))',
+    );
+
+    await db.query(
+      "CREATE TABLE bigint_version (key text PRIMARY KEY, version bigint NOT NULL, record jsonb NOT NULL, updated_at timestamptz NOT NULL)",
+    );
+    await expect(createPostgresIdempotencyStore({ client: db, table: "bigint_version" }).migrate()).rejects.toThrow(
+      /column "version" is bigint, not integer; column "updated_at" is NOT NULL without a default/,
+    );
   });
 
   it("creates a key only once, and replaces it only on the version read", async () => {
