@@ -258,3 +258,23 @@ describe("Sipay Wallet client: amounts", () => {
     expect(sent).toHaveLength(0);
   });
 });
+
+describe("Sipay Wallet: its system-error code (500 Sistem Hatası)", () => {
+  const SYSTEM_ERROR = '{"status":1,"code":500,"message":"Sistem Hatası!","payload":null}';
+
+  it.each([200, 500])("on a write (HTTP %i) is outcome_unknown, not a retryable refusal: the refund may have been made", async (status) => {
+    const { client, apiRequests } = sipay(() => json(SYSTEM_ERROR, status));
+    const e = await odemeError(() => client.refundPaymentInstant(REFUND));
+    expect(e).toMatchObject({ code: "outcome_unknown", outcome: "unknown", retryable: false, providerCode: "500" });
+    expect(e.message).toContain("look it up before retrying");
+    expect(apiRequests()).toHaveLength(1);
+  });
+
+  it("on a read is provider_unavailable and retried", async () => {
+    const { client, apiRequests } = sipay((_req, n) =>
+      n === 1 ? json(SYSTEM_ERROR) : json('{"status":0,"code":"100","message":"ok","payload":{}}'),
+    );
+    await client.walletInfo({ wallet_number: "826282822" });
+    expect(apiRequests()).toHaveLength(2);
+  });
+});

@@ -250,7 +250,7 @@ export function emitReadme(model: ProviderModel): string {
       "",
     );
   lines.push(
-    "Transport failures: a timeout or a connection lost after sending a write is `outcome_unknown` (look the operation up before retrying); on a read it is `timeout` / `network` and retryable. HTTP 503 and 429 are `provider_unavailable` / `rate_limited` (retryable). A body that is not JSON is `malformed_response` on reads and `outcome_unknown` on writes.",
+    "Transport failures: a timeout or a connection lost after sending a write is `outcome_unknown` (look the operation up before retrying); on a read it is `timeout` / `network` and retryable. HTTP 503 and 429 are `provider_unavailable` / `rate_limited` (retryable); a provider code the table maps to `provider_unavailable` (a system error) is `outcome_unknown` on a write. A body that is not JSON is `malformed_response` on reads and `outcome_unknown` on writes.",
     "",
     "## License",
     "",
