@@ -328,7 +328,18 @@ function createStages(
           if (step.refreshCredentials) refreshed = true;
           else {
             retries++;
-            await sleep(step.delayMs);
+            await sleep(step.delayMs, callOptions.signal);
+            // Only reads wait to be retried, so nothing the caller gave up on was changed.
+            if (callOptions.signal?.aborted) {
+              throw new OdemeError({
+                code: "aborted",
+                message: `${provider.name} ${op.id} was aborted by the caller while waiting to retry, after ${attempt} attempt${attempt === 1 ? "" : "s"} (the last: ${(e as OdemeError).code}).`,
+                provider: provider.id,
+                operation: op.id,
+                outcome: "rejected",
+                cause: e,
+              });
+            }
           }
         }
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startDeadline, untilAborted, type Deadline } from "../../src/transport/abort.ts";
+import { type Deadline, sleep, startDeadline, untilAborted } from "../../src/transport/abort.ts";
 
 const passed = (d: Deadline) => new Promise<void>((r) => d.onAbort(r));
 
@@ -55,5 +55,20 @@ describe("untilAborted", () => {
     const d = startDeadline(10_000);
     await expect(untilAborted(Promise.resolve(7), d)).resolves.toBe(7);
     d.dispose();
+  });
+});
+
+describe("sleep", () => {
+  it("ends at once when the caller's signal aborts, leaving no timer behind", async () => {
+    const caller = new AbortController();
+    let done = false;
+    const waiting = sleep(60_000, caller.signal).then(() => (done = true));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    caller.abort();
+    await waiting;
+    expect(done).toBe(true);
+    // An already-aborted signal does not wait at all.
+    await sleep(60_000, caller.signal);
   });
 });

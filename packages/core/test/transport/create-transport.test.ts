@@ -41,6 +41,21 @@ describe("createTransport", () => {
     },
   );
 
+  it("an abort while waiting to retry a read ends the call then, as aborted, with no further attempt", async () => {
+    const f = counting(() => new Response("busy", { status: 503 }));
+    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch, maxRetries: 50 }, headersAuth);
+    const caller = new AbortController();
+    const call = rejection(t.call(READ, { body: {} }, { signal: caller.signal }));
+    // Abort once the first attempt has failed and the call waits (≥ 75 ms) before the second.
+    while (f.sent.length === 0) await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => setTimeout(r, 30));
+    caller.abort();
+    const e = await call;
+    expect(e).toMatchObject({ code: "aborted", outcome: "rejected" });
+    expect(e.message).toContain("while waiting to retry, after 1 attempt (the last: provider_unavailable)");
+    expect(f.sent).toHaveLength(1);
+  });
+
   it.each([-1, 1.5, Number.NaN])("refuses maxRetries %s at creation", (maxRetries) => {
     expect(() => createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", maxRetries }, headersAuth)).toThrow(
       expect.objectContaining({ code: "invalid_request", field: "maxRetries" }),
