@@ -1,13 +1,39 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { iyzwsV2Header } from "./providers/iyzico/sign.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const tsx = "node_modules/tsx/dist/cli.mjs";
 
+// Whatever a test started is stopped after it, pass or fail: children, the simulators they left
+// running (by pid), process groups of detached launchers, servers holding a port, temp dirs.
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function killQuietly(pid: number, signal: NodeJS.Signals = "SIGTERM"): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function track(child: ChildProcess): void {
+  cleanups.push(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
+}
+
 function run(args: string[]) {
   const child = spawn(process.execPath, [tsx, "packages/testkit/src/cli.ts", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  track(child);
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -92,8 +118,10 @@ describe("cli: sim <provider>", () => {
       const c = spawn(process.execPath, ["--import", "tsx", "packages/testkit/src/cli.ts", "iyzico", "--json"], { stdio: ["ignore", "pipe", "inherit"] });
       c.stdout.once("data", (d) => process.stdout.write(JSON.stringify({ pid: c.pid, line: String(d) }) + "\\n"));`;
     const launcher = spawn(process.execPath, ["-e", launcherCode], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    track(launcher);
     const first = await new Promise<string>((resolve) => launcher.stdout.setEncoding("utf8").once("data", resolve));
     const { pid, line } = JSON.parse(first) as { pid: number; line: string };
+    cleanups.push(() => killQuietly(pid));
     const { url } = JSON.parse(line) as { url: string };
     expect((await fetch(`${url}/payment/detail`, { method: "POST" })).status).toBeGreaterThan(0);
     launcher.kill("SIGKILL");
@@ -104,5 +132,79 @@ describe("cli: sim <provider>", () => {
     const sim = run(["nope"]);
     expect(await sim.exited).toBe(2);
     expect(sim.output().stderr).toContain("Known providers: dineropay, iyzico, parolapay, paywall, sipay-wallet.");
+  });
+
+  it("--help names the flags and the exit codes", async () => {
+    const sim = run(["--help"]);
+    expect(await sim.exited).toBe(0);
+    const { stdout } = sim.output();
+    expect(stdout).toContain("--keep-alive");
+    expect(stdout).toMatch(/^ {2}3 {2}the port is in use/m);
+    expect(stdout).toMatch(/^ {2}4 {2}stopped because the process that started it exited/m);
+  });
+
+  // Number() would take all of these: "" (an unset $PORT) as a random port, hex, exponents.
+  it.each(["", "0x1F91", "1e4", "65536", " 8080", "80.0", "-1"])(
+    "--port=%j is a usage error naming the flag and value, exit 2",
+    async (port) => {
+      const sim = run(["iyzico", `--port=${port}`]);
+      expect(await sim.exited).toBe(2);
+      const { stdout, stderr } = sim.output();
+      expect(stdout).toBe("");
+      expect(stderr.split("\n")[0]).toBe(`odeme-sim: --port must be a whole number 0-65535 (0 = any free port), got "${port}"`);
+    },
+  );
+
+  it("a port in use is one line naming it, exit 3", async () => {
+    const holder: Server = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise<void>((resolve) => holder.close(() => resolve())));
+    const { port } = holder.address() as { port: number };
+    const sim = run(["iyzico", "--port", String(port)]);
+    expect(await sim.exited).toBe(3);
+    expect(sim.output()).toEqual({ stdout: "", stderr: `odeme-sim: port ${port} is in use; pick another, or --port 0 for any free one\n` });
+  });
+
+  // A CI step that starts the simulator in the background (`odeme-sim ... &`) and tests in the next
+  // step: its shell exits at once. Both are started by the same short-lived shell; the one without
+  // --keep-alive stopping shows the launcher watch had its chance to stop the other one too.
+  it("started in the background by a shell that exits: with --keep-alive it keeps serving, without it stops saying why (exit 4)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "odeme-sim-cli-"));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const script = [
+      `("$NODE" --import tsx packages/testkit/src/cli.ts iyzico --json > "$DIR/plain.log" 2>&1; echo "exit $?" >> "$DIR/plain.log") &`,
+      `"$NODE" --import tsx packages/testkit/src/cli.ts iyzico --json --keep-alive > "$DIR/kept.log" 2>&1 &`,
+      `echo $! > "$DIR/kept.pid"`,
+    ].join("\n");
+    // Detached: the shell leads its own process group, as a command typed in a terminal does.
+    const shell = spawn("bash", ["-c", script], {
+      cwd: root,
+      detached: true,
+      stdio: "ignore",
+      env: { ...process.env, NODE: process.execPath, DIR: dir },
+    });
+    const group = shell.pid as number;
+    cleanups.push(() => killQuietly(-group));
+    expect(await new Promise<number | null>((resolve) => shell.on("exit", resolve))).toBe(0);
+    const keptPid = Number(readFileSync(join(dir, "kept.pid"), "utf8"));
+    cleanups.push(() => killQuietly(keptPid));
+
+    const read = (name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), "utf8") : "");
+    await expect.poll(() => read("plain.log"), { timeout: 20_000, interval: 100 }).toMatch(/\nexit \d+\n$/);
+    const plain = read("plain.log").trimEnd().split("\n");
+    expect(plain).toHaveLength(3);
+    expect(JSON.parse(plain[0] as string)).toMatchObject({ provider: "iyzico" });
+    expect(plain.slice(1)).toEqual([
+      "odeme-sim: stopping: the process that started it exited (use --keep-alive to keep it running)",
+      "exit 4",
+    ]);
+
+    await expect.poll(() => read("kept.log"), { timeout: 20_000, interval: 100 }).toContain("\n");
+    const { url } = JSON.parse(read("kept.log").split("\n")[0] as string) as { url: string };
+    expect((await fetch(`${url}/payment/detail`, { method: "POST" })).status).toBe(200);
+    expect(isRunning(keptPid)).toBe(true);
+    process.kill(keptPid, "SIGTERM");
+    await expect.poll(() => isRunning(keptPid), { timeout: 10_000, interval: 100 }).toBe(false);
+    expect(read("kept.log").trimEnd().split("\n")).toHaveLength(1);
   });
 });
