@@ -52,7 +52,10 @@ function docs(op: OperationModel, model: ProviderModel): string {
   if (op.description && op.description !== op.summary) lines.push("", ...op.description.split("\n"));
   if (op.inferred) lines.push("", `**Unverified:** inferred from incomplete ${model.name} documents. ${op.inferred}`);
   if (!op.safe)
-    lines.push("", "A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.");
+    lines.push(
+      "",
+      "A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.",
+    );
   return lines.join("\n").replace(/\*\//g, "*\\/");
 }
 

@@ -222,7 +222,7 @@ export function emitReadme(model: ProviderModel): string {
     lines.push(
       `### ${op.id}`,
       "",
-      `${op.summary}. \`${op.method.toUpperCase()} ${op.path}\`${op.safe ? " (read-only, retried on network errors)" : " (a write: never retried automatically)"}.`,
+      `${op.summary}. \`${op.method.toUpperCase()} ${op.path}\`${op.safe ? " (read-only, retried on network errors)" : " (a write: never retried after a failure that may have applied it)"}.`,
       "",
     );
     if (op.inferred) lines.push(`> Unverified: ${op.inferred}`, "");

@@ -263,7 +263,11 @@ describe("emitClient: each method's JSDoc", () => {
         cls: "MiniClient",
         op: "createPayment",
         want: {
-          has: ["* Create a payment", "`POST /payment/create` on the `api` host.", "A write: never retried automatically."],
+          has: [
+            "* Create a payment",
+            "`POST /payment/create` on the `api` host.",
+            "A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials).",
+          ],
           hasNot: ["Unverified"],
         },
       },

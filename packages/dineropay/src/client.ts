@@ -142,7 +142,7 @@ export interface DineroPayClient {
    * `Callback`) and can be read with `getPaymentStatus`. DineroPay's doc names the first hash
    * field `order.id`; the master doc (and the request) use `order.number`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createSession(body: CreateSessionRequest, options?: CallOptions): Promise<CreateSessionResponse>;
   /**
@@ -167,7 +167,7 @@ export interface DineroPayClient {
    * `getPaymentStatus` (`status: refund`). For a full refund the hash is presumably
    * `payment_id` + "" + PASSWORD (unconfirmed).
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   refund(body: RefundRequest, options?: CallOptions): Promise<RefundResponse>;
   /**
@@ -183,7 +183,7 @@ export interface DineroPayClient {
    * gives `status` as "VOID / SETTLED" but both examples use `SUCCESS` / `FAIL` plus
    * `payment_status`; the spec follows the examples.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   void(body: VoidRequest, options?: CallOptions): Promise<VoidResponse>;
   /**
@@ -195,7 +195,7 @@ export interface DineroPayClient {
    * payment's id (`recurring_init_trans_id`) and `recurring_token`. DineroPay's doc prints the
    * path as `reсurring` with a Cyrillic "с" (a typo); the Latin spelling is used here.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   recurring(body: RecurringRequest, options?: CallOptions): Promise<RecurringResponse>;
 }

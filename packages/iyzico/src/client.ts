@@ -902,7 +902,7 @@ export interface IyzicoClient {
    *
    * Docs: https://docs.iyzico.com/en/advanced/refund-and-cancel
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   refund(body: RefundRequest, options?: CallOptions): Promise<RefundResponse>;
   /**
@@ -918,7 +918,7 @@ export interface IyzicoClient {
    *
    * Docs: https://docs.iyzico.com/en/advanced/refund-and-cancel (Refund V2)
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   refundV2(body: RefundV2Request, options?: CallOptions): Promise<RefundV2Response>;
   /**
@@ -933,7 +933,7 @@ export interface IyzicoClient {
    *
    * Docs: https://docs.iyzico.com/en/advanced/refund-and-cancel (Cancel)
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   cancel(body: CancelRequest, options?: CallOptions): Promise<CancelResponse>;
   /**
@@ -989,7 +989,7 @@ export interface IyzicoClient {
    *
    * Docs: https://docs.iyzico.com/en/payment-methods/api/non-3ds/non-3ds-implementation/create-payment
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createPayment(body: CreatePaymentRequest, options?: CallOptions): Promise<CreatePaymentResponse>;
   /**
@@ -1040,7 +1040,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createPreAuthPayment(body: CreatePreAuthPaymentRequest, options?: CallOptions): Promise<CreatePreAuthPaymentResponse>;
   /**
@@ -1054,7 +1054,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createPostAuthPayment(body: CreatePostAuthPaymentRequest, options?: CallOptions): Promise<CreatePostAuthPaymentResponse>;
   /**
@@ -1068,7 +1068,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeThreeds(body: InitializeThreedsRequest, options?: CallOptions): Promise<InitializeThreedsResponse>;
   /**
@@ -1082,7 +1082,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeThreedsPreAuth(body: InitializeThreedsPreAuthRequest, options?: CallOptions): Promise<InitializeThreedsPreAuthResponse>;
   /**
@@ -1096,7 +1096,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createThreedsPayment(body: CreateThreedsPaymentRequest, options?: CallOptions): Promise<CreateThreedsPaymentResponse>;
   /**
@@ -1110,7 +1110,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createThreedsPaymentV2(body: CreateThreedsPaymentV2Request, options?: CallOptions): Promise<CreateThreedsPaymentV2Response>;
   /**
@@ -1124,7 +1124,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeCheckoutForm(body: InitializeCheckoutFormRequest, options?: CallOptions): Promise<InitializeCheckoutFormResponse>;
   /**
@@ -1138,7 +1138,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeCheckoutFormPreAuth(body: InitializeCheckoutFormPreAuthRequest, options?: CallOptions): Promise<InitializeCheckoutFormPreAuthResponse>;
   /**
@@ -1164,7 +1164,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializePayWithIyzico(body: InitializePayWithIyzicoRequest, options?: CallOptions): Promise<InitializePayWithIyzicoResponse>;
   /**
@@ -1178,7 +1178,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   refundChargedFromMerchant(body: RefundChargedFromMerchantRequest, options?: CallOptions): Promise<RefundChargedFromMerchantResponse>;
   /**
@@ -1195,7 +1195,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeRefundToBalance(body: InitializeRefundToBalanceRequest, options?: CallOptions): Promise<InitializeRefundToBalanceResponse>;
   /**
@@ -1209,7 +1209,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createCard(body: CreateCardRequest, options?: CallOptions): Promise<CreateCardResponse>;
   /**
@@ -1223,7 +1223,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   deleteCard(body: DeleteCardRequest, options?: CallOptions): Promise<DeleteCardResponse>;
   /**
@@ -1247,7 +1247,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeUniversalCardStorage(body: InitializeUniversalCardStorageRequest, options?: CallOptions): Promise<InitializeUniversalCardStorageResponse>;
   /**
@@ -1321,7 +1321,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   updateSubMerchant(body: UpdateSubMerchantRequest, options?: CallOptions): Promise<UpdateSubMerchantResponse>;
   /**
@@ -1335,7 +1335,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createSubMerchant(body: CreateSubMerchantRequest, options?: CallOptions): Promise<CreateSubMerchantResponse>;
   /**
@@ -1357,7 +1357,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   updatePaymentItem(body: UpdatePaymentItemRequest, options?: CallOptions): Promise<UpdatePaymentItemResponse>;
   /**
@@ -1369,7 +1369,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   approvePaymentItem(body: ApprovePaymentItemRequest, options?: CallOptions): Promise<ApprovePaymentItemResponse>;
   /**
@@ -1381,7 +1381,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   disapprovePaymentItem(body: DisapprovePaymentItemRequest, options?: CallOptions): Promise<DisapprovePaymentItemResponse>;
   /**
@@ -1393,7 +1393,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   crossBookingToSubMerchant(body: CrossBookingToSubMerchantRequest, options?: CallOptions): Promise<CrossBookingToSubMerchantResponse>;
   /**
@@ -1405,7 +1405,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   crossBookingFromSubMerchant(body: CrossBookingFromSubMerchantRequest, options?: CallOptions): Promise<CrossBookingFromSubMerchantResponse>;
   /**
@@ -1417,7 +1417,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeSettlementToBalance(body: InitializeSettlementToBalanceRequest, options?: CallOptions): Promise<InitializeSettlementToBalanceResponse>;
   /**
@@ -1429,7 +1429,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeApm(body: InitializeApmRequest, options?: CallOptions): Promise<InitializeApmResponse>;
   /**
@@ -1451,7 +1451,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeBkm(body: InitializeBkmRequest, options?: CallOptions): Promise<InitializeBkmResponse>;
   /**
@@ -1475,7 +1475,7 @@ export interface IyzicoClient {
    *
    * **Unverified:** inferred from incomplete iyzico documents. The response fields follow BKM initialize (htmlContent, token): no SDK has a Pecco response model.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializePecco(body: InitializePeccoRequest, options?: CallOptions): Promise<InitializePeccoResponse>;
   /**
@@ -1489,7 +1489,7 @@ export interface IyzicoClient {
    *
    * **Unverified:** inferred from incomplete iyzico documents. The response is taken to be a payment result, like the other auth endpoints: no SDK has a Pecco payment response model.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createPeccoPayment(body: CreatePeccoPaymentRequest, options?: CallOptions): Promise<CreatePeccoPaymentResponse>;
   /**
@@ -1503,7 +1503,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createBasicPayment(body: CreateBasicPaymentRequest, options?: CallOptions): Promise<CreateBasicPaymentResponse>;
   /**
@@ -1517,7 +1517,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createBasicPreAuthPayment(body: CreateBasicPreAuthPaymentRequest, options?: CallOptions): Promise<CreateBasicPreAuthPaymentResponse>;
   /**
@@ -1531,7 +1531,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createBasicPostAuthPayment(body: CreateBasicPostAuthPaymentRequest, options?: CallOptions): Promise<CreateBasicPostAuthPaymentResponse>;
   /**
@@ -1545,7 +1545,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeBasicThreeds(body: InitializeBasicThreedsRequest, options?: CallOptions): Promise<InitializeBasicThreedsResponse>;
   /**
@@ -1559,7 +1559,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeBasicThreedsPreAuth(body: InitializeBasicThreedsPreAuthRequest, options?: CallOptions): Promise<InitializeBasicThreedsPreAuthResponse>;
   /**
@@ -1573,7 +1573,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createBasicThreedsPayment(body: CreateBasicThreedsPaymentRequest, options?: CallOptions): Promise<CreateBasicThreedsPaymentResponse>;
   /**
@@ -1587,7 +1587,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeBasicBkm(body: InitializeBasicBkmRequest, options?: CallOptions): Promise<InitializeBasicBkmResponse>;
   /**
@@ -1627,7 +1627,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createSubscriptionProduct(body: CreateSubscriptionProductRequest, options?: CallOptions): Promise<CreateSubscriptionProductResponse>;
   /**
@@ -1653,7 +1653,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   updateSubscriptionProduct(input: UpdateSubscriptionProductInput, options?: CallOptions): Promise<UpdateSubscriptionProductResponse>;
   /**
@@ -1669,7 +1669,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   deleteSubscriptionProduct(input: DeleteSubscriptionProductInput, options?: CallOptions): Promise<DeleteSubscriptionProductResponse>;
   /**
@@ -1697,7 +1697,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createSubscriptionPricingPlan(input: CreateSubscriptionPricingPlanInput, options?: CallOptions): Promise<CreateSubscriptionPricingPlanResponse>;
   /**
@@ -1725,7 +1725,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   updateSubscriptionPricingPlan(input: UpdateSubscriptionPricingPlanInput, options?: CallOptions): Promise<UpdateSubscriptionPricingPlanResponse>;
   /**
@@ -1741,7 +1741,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   deleteSubscriptionPricingPlan(input: DeleteSubscriptionPricingPlanInput, options?: CallOptions): Promise<DeleteSubscriptionPricingPlanResponse>;
   /**
@@ -1767,7 +1767,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createSubscriptionCustomer(body: CreateSubscriptionCustomerRequest, options?: CallOptions): Promise<CreateSubscriptionCustomerResponse>;
   /**
@@ -1795,7 +1795,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   updateSubscriptionCustomer(input: UpdateSubscriptionCustomerInput, options?: CallOptions): Promise<UpdateSubscriptionCustomerResponse>;
   /**
@@ -1811,7 +1811,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   deleteSubscriptionCustomer(input: DeleteSubscriptionCustomerInput, options?: CallOptions): Promise<DeleteSubscriptionCustomerResponse>;
   /**
@@ -1825,7 +1825,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeSubscription(body: InitializeSubscriptionRequest, options?: CallOptions): Promise<InitializeSubscriptionResponse>;
   /**
@@ -1839,7 +1839,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeSubscriptionWithCustomer(body: InitializeSubscriptionWithCustomerRequest, options?: CallOptions): Promise<InitializeSubscriptionWithCustomerResponse>;
   /**
@@ -1853,7 +1853,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeSubscriptionCheckoutForm(body: InitializeSubscriptionCheckoutFormRequest, options?: CallOptions): Promise<InitializeSubscriptionCheckoutFormResponse>;
   /**
@@ -1879,7 +1879,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeSubscriptionCardUpdate(body: InitializeSubscriptionCardUpdateRequest, options?: CallOptions): Promise<InitializeSubscriptionCardUpdateResponse>;
   /**
@@ -1893,7 +1893,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   initializeSubscriptionCardUpdateWithSubscription(body: InitializeSubscriptionCardUpdateWithSubscriptionRequest, options?: CallOptions): Promise<InitializeSubscriptionCardUpdateWithSubscriptionResponse>;
   /**
@@ -1907,7 +1907,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   retrySubscriptionPayment(body: RetrySubscriptionPaymentRequest, options?: CallOptions): Promise<RetrySubscriptionPaymentResponse>;
   /**
@@ -1947,7 +1947,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   cancelSubscription(input: CancelSubscriptionInput, options?: CallOptions): Promise<CancelSubscriptionResponse>;
   /**
@@ -1963,7 +1963,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   activateSubscription(input: ActivateSubscriptionInput, options?: CallOptions): Promise<ActivateSubscriptionResponse>;
   /**
@@ -1979,7 +1979,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   upgradeSubscription(input: UpgradeSubscriptionInput, options?: CallOptions): Promise<UpgradeSubscriptionResponse>;
   /**
@@ -2003,7 +2003,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createIyziLinkProduct(body: CreateIyziLinkProductRequest, options?: CallOptions): Promise<CreateIyziLinkProductResponse>;
   /**
@@ -2029,7 +2029,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   updateIyziLinkProduct(input: UpdateIyziLinkProductInput, options?: CallOptions): Promise<UpdateIyziLinkProductResponse>;
   /**
@@ -2043,7 +2043,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   deleteIyziLinkProduct(input: DeleteIyziLinkProductInput, options?: CallOptions): Promise<DeleteIyziLinkProductResponse>;
   /**
@@ -2057,7 +2057,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   updateIyziLinkProductStatus(input: UpdateIyziLinkProductStatusInput, options?: CallOptions): Promise<UpdateIyziLinkProductStatusResponse>;
   /**
@@ -2071,7 +2071,7 @@ export interface IyzicoClient {
    *
    * iyzico answers failures with HTTP 200 and `status: failure`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createIyziLinkFastLink(input: CreateIyziLinkFastLinkInput, options?: CallOptions): Promise<CreateIyziLinkFastLinkResponse>;
 }

@@ -271,7 +271,7 @@ export interface ParolapayClient {
    *
    * **Unverified:** inferred from incomplete Parolapay documents. Path and card/order fields shown on api-5408543 (titled 'Pay with card token' but its body holds card_number); the rest of the body after callba… and the response are designed
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   payWithCardNumber(body: PayWithCardNumberRequest, options?: CallOptions): Promise<PayWithCardNumberResponse>;
   /**
@@ -281,7 +281,7 @@ export interface ParolapayClient {
    *
    * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Pay with card token; its page showed /card/pay with a card number, so the token variant's path and card_token field are designed
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   payWithCardToken(body: PayWithCardTokenRequest, options?: CallOptions): Promise<PayWithCardTokenResponse>;
   /**
@@ -299,7 +299,7 @@ export interface ParolapayClient {
    *
    * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Payment Refund; POST from epayapi.apidog.io/api-5408544 (Credit Card nav: all POST); path, body and response are designed after /card/status
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   cardRefund(body: CardRefundRequest, options?: CallOptions): Promise<CardRefundResponse>;
   /**
@@ -309,7 +309,7 @@ export interface ParolapayClient {
    *
    * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Payment Complete; POST from epayapi.apidog.io/api-5408544 (Credit Card nav: all POST); path, body and response are designed after /card/status
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   cardComplete(body: CardCompleteRequest, options?: CallOptions): Promise<CardCompleteResponse>;
   /**
@@ -319,7 +319,7 @@ export interface ParolapayClient {
    *
    * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Payment Void; POST from epayapi.apidog.io/api-5408544 (Credit Card nav: all POST); path, body and response are designed after /card/status
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   cardVoid(body: CardVoidRequest, options?: CallOptions): Promise<CardVoidResponse>;
   /**
@@ -345,7 +345,7 @@ export interface ParolapayClient {
    *
    * **Unverified:** inferred from incomplete Parolapay documents. POST /card/storage/save and its card and customer{external_id, fullname} fields are documented (api-5408550); later fields and the response are designed
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   savedCardCreate(body: SavedCardCreateRequest, options?: CallOptions): Promise<SavedCardCreateResponse>;
   /**
@@ -355,7 +355,7 @@ export interface ParolapayClient {
    *
    * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Saved Card Delete; DELETE from epayapi.apidog.io/api-5408550 (Card Storage nav: POST, POST, POST, DELETE); path after /card/storage/save, JSON body {card_token} like the rest of the card API, response designed
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   savedCardDelete(body: SavedCardDeleteRequest, options?: CallOptions): Promise<SavedCardDeleteResponse>;
   /**
@@ -381,7 +381,7 @@ export interface ParolapayClient {
    *
    * **Unverified:** inferred from incomplete Parolapay documents. POST /parolapay/pay and its card fields, order_reference and force… are documented (api-22261477); amount, currency, merchant_ref, callback_url and the response are designed
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createPayment(body: CreatePaymentRequest, options?: CallOptions): Promise<CreatePaymentResponse>;
   /**
@@ -391,7 +391,7 @@ export interface ParolapayClient {
    *
    * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Otp Verify; POST in both groups (epayapi.apidog.io/api-22261477 (ParolaparaPay nav: all POST) and the UcuzYolu list of seed 000); path, body {intent_id, otp} and response designed after /parolapay/pay (the docs' test OTP is 34020)
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   verifyOtp(body: VerifyOtpRequest, options?: CallOptions): Promise<VerifyOtpResponse>;
   /**
@@ -403,7 +403,7 @@ export interface ParolapayClient {
    *
    * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names ResendOTp with GET (UcuzYolu group only); path and intent_id query parameter designed after /parolapay/pay
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   resendOtp(input: ResendOtpInput, options?: CallOptions): Promise<ResendOtpResponse>;
   /**
@@ -413,7 +413,7 @@ export interface ParolapayClient {
    *
    * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Capture; POST in the Default module (epayapi.apidog.io/api-22261477 (ParolaparaPay nav: all POST)), GET in seed 000's UcuzYolu list; POST chosen, see info; path and body designed after /parolapay/refund
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   capture(body: CaptureRequest, options?: CallOptions): Promise<CaptureResponse>;
   /**
@@ -423,7 +423,7 @@ export interface ParolapayClient {
    *
    * **Unverified:** inferred from incomplete Parolapay documents. Seed 000 names Cancel; POST in the Default module (epayapi.apidog.io/api-22261477 (ParolaparaPay nav: all POST)), GET in seed 000's UcuzYolu list; POST chosen, see info; path and body designed after /parolapay/refund
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   cancel(body: CancelRequest, options?: CallOptions): Promise<CancelResponse>;
   /**
@@ -440,7 +440,7 @@ export interface ParolapayClient {
    * designed too. So nothing here proves whether a refund whose answer was lost was made; ask
    * Parolapay, and do not send it again under a new `merchant_ref` until it is known.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   refund(body: RefundRequest, options?: CallOptions): Promise<RefundResponse>;
   /**

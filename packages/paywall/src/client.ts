@@ -302,7 +302,7 @@ export interface PaywallClient {
    * Full refund of the payment started with the given `MerchantUniqueCode`. Private host,
    * private header set. Failures arrive in HTTP 200 with `ErrorCode` ≠ 0.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   refund(body: RefundRequest, options?: CallOptions): Promise<RefundResponse>;
   /**
@@ -316,7 +316,7 @@ export interface PaywallClient {
    * `MarketPlace.DeleteExistingRecords: true` deletes approved marketplace earnings once the
    * refund succeeds.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   refundByUniqueCode(body: RefundByUniqueCodeRequest, options?: CallOptions): Promise<RefundByUniqueCodeResponse>;
   /**
@@ -324,7 +324,7 @@ export interface PaywallClient {
    *
    * `POST /api/paywall/private/refund/partial` on the `private` host.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   partialRefund(body: PartialRefundRequest, options?: CallOptions): Promise<PartialRefundResponse>;
   /**
@@ -332,7 +332,7 @@ export interface PaywallClient {
    *
    * `POST /api/paywall/private/refund/partial/by/paymentid` on the `private` host.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   partialRefundByPaymentId(body: PartialRefundByPaymentIdRequest, options?: CallOptions): Promise<PartialRefundByPaymentIdResponse>;
   /**
@@ -340,7 +340,7 @@ export interface PaywallClient {
    *
    * `POST /api/paywall/private/refund/partial/by/uniquecode` on the `private` host.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   partialRefundByUniqueCode(body: PartialRefundByUniqueCodeRequest, options?: CallOptions): Promise<PartialRefundByUniqueCodeResponse>;
   /**
@@ -350,7 +350,7 @@ export interface PaywallClient {
    *
    * Cancels (voids) a payment, normally on the day it was made.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   cancel(body: CancelRequest, options?: CallOptions): Promise<CancelResponse>;
   /**
@@ -360,7 +360,7 @@ export interface PaywallClient {
    *
    * The path has a capital C in `uniqueCode`, as in Paywall's docs.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   cancelByUniqueCode(body: CancelByUniqueCodeRequest, options?: CallOptions): Promise<CancelByUniqueCodeResponse>;
   /**
@@ -372,7 +372,7 @@ export interface PaywallClient {
    * full amount) reverts everything; any other amount is a partial refund. Identify the
    * payment by `UniqueCode` or `MerchantUniqueCode` (the docs list both; send at least one).
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   revert(body: RevertRequest, options?: CallOptions): Promise<RevertResponse>;
   /**
@@ -380,7 +380,7 @@ export interface PaywallClient {
    *
    * `POST /api/paywall/private/revert/by/paymentid` on the `private` host.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   revertByPaymentId(body: RevertByPaymentIdRequest, options?: CallOptions): Promise<RevertByPaymentIdResponse>;
   /**
@@ -406,7 +406,7 @@ export interface PaywallClient {
    * The result is final in this response: `Body.Payment` on success, `Body.Error` with the
    * provider's and bank's codes on a decline.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   startDirectPayment(body: StartDirectPaymentRequest, options?: CallOptions): Promise<StartDirectPaymentResponse>;
   /**
@@ -419,7 +419,7 @@ export interface PaywallClient {
    * `ThreeDCallback` schema and its hash). The payment is not final until that callback (or a
    * `queryPayment`) says so.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   start3dPayment(body: Start3dPaymentRequest, options?: CallOptions): Promise<Start3dPaymentResponse>;
   /**

@@ -173,7 +173,7 @@ export interface SipayWalletClient {
    * the simulator can serve it. This is a standard IdentityServer endpoint, not an STS API
    * call: it has no `{status, code, message, payload}` envelope.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   getToken(body: GetTokenRequest, options?: CallOptions): Promise<GetTokenResponse>;
   /**
@@ -184,7 +184,7 @@ export interface SipayWalletClient {
    * Moves `amount` from the sender's wallet to the receiver (business) wallet. Keep
    * `payload.transaction_id`: a refund refers to it as `tx_correlation_id`.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   payment(body: PaymentRequest, options?: CallOptions): Promise<PaymentResponse>;
   /**
@@ -200,7 +200,7 @@ export interface SipayWalletClient {
    * when you sent it (a retry with the same one is rejected with 301 if the first call went
    * through).
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   refundPaymentInstant(body: RefundPaymentInstantRequest, options?: CallOptions): Promise<RefundPaymentInstantResponse>;
   /**
@@ -213,7 +213,7 @@ export interface SipayWalletClient {
    *
    * **Unverified:** inferred from incomplete Sipay Wallet documents. Path and body confirmed by the WalletGate test suite (Transaction/RefundPayment.rs, same body as instant); response assumed to match RefundPaymentInstant
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   refundPayment(body: RefundPaymentRequest, options?: CallOptions): Promise<RefundPaymentResponse>;
   /**

@@ -9,22 +9,27 @@ export interface TokenResponse {
 }
 
 export class TokenCache {
-  #token?: { value: string; expiresAt: number };
+  /** `refreshAt`: when to fetch the next one, a skew before `expiresAt`. */
+  #token?: { value: string; refreshAt: number };
   #inflight?: Promise<string>;
 
   constructor(
     private readonly fetchToken: () => Promise<TokenResponse>,
     private readonly now: () => number = Date.now,
-    /** Refresh this long before expiry so a token never expires mid-flight. */
+    /**
+     * Refresh this long before expiry so a token never expires mid-flight; at most half the
+     * token's lifetime, so a short-lived token (expires_in 20) is still used for its first half
+     * instead of being fetched again for every call.
+     */
     private readonly skewMs = 30_000,
   ) {}
 
   async get(): Promise<string> {
-    if (this.#token && this.now() < this.#token.expiresAt - this.skewMs) return this.#token.value;
+    if (this.#token && this.now() < this.#token.refreshAt) return this.#token.value;
     this.#inflight ??= this.fetchToken()
       .then((t) => {
         const lifetimeMs = (t.expires_in ?? 300) * 1000;
-        this.#token = { value: t.access_token, expiresAt: this.now() + lifetimeMs };
+        this.#token = { value: t.access_token, refreshAt: this.now() + lifetimeMs - Math.min(this.skewMs, lifetimeMs / 2) };
         return t.access_token;
       })
       .finally(() => {

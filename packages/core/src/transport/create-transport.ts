@@ -40,7 +40,10 @@ export interface TransportOptions<Env extends string = string> {
   fetch?: FetchLike;
   /** Per-request time limit, including reading the body. Default 30 000 ms. */
   timeoutMs?: number;
-  /** Retries for read-only operations after a network error, timeout, 429 or 503. Default 2. Writes are never retried. */
+  /**
+   * Retries for read-only operations after a network error, a timeout, 429 or a 5xx. Default 2.
+   * Writes are not retried; only a 401 (which applies nothing) is sent once more with fresh credentials.
+   */
   maxRetries?: number;
   /** Receives each request and response with keys, passwords, card numbers and CVV masked. A throw or a rejected promise from it is ignored: logging never changes a call's outcome. */
   logger?: (event: LogEvent) => void;

@@ -29,7 +29,7 @@ export function retryStep(input: RetryInput): RetryStep {
   if (error.status === 401 && !input.refreshed && input.dropCredentials()) return { retry: true, delayMs: 0, refreshCredentials: true };
   // A write is never re-sent: if the first one was applied, a second would apply it twice.
   if (!op.safe) return { retry: false };
-  // Only failures that a later attempt may not repeat (network, timeout, 429, 503) are retried.
+  // Only failures that a later attempt may not repeat (network, timeout, 429, a read's 5xx) are retried.
   if (!error.retryable) return { retry: false };
   // The budget is spent.
   if (input.retries >= input.maxRetries) return { retry: false };

@@ -62,6 +62,23 @@ describe("TokenCache", () => {
     expect(await cache.get()).toBe("tok-2");
   });
 
+  it("uses a short-lived token for the first half of its life instead of fetching one per call", async () => {
+    let now = 0;
+    let issued = 0;
+    // expires_in 20 s is shorter than the 30 s skew: refresh at half its life, t = 10 000 ms.
+    const cache = new TokenCache(
+      async () => ({ access_token: `tok-${++issued}`, expires_in: 20 }),
+      () => now,
+    );
+    for (const t of [0, 1_000, 9_999]) {
+      now = t;
+      expect(await cache.get()).toBe("tok-1");
+    }
+    expect(issued).toBe(1);
+    now = 10_000;
+    expect(await cache.get()).toBe("tok-2");
+  });
+
   it("invalidate drops only the matching token", async () => {
     let issued = 0;
     const cache = new TokenCache(async () => ({ access_token: `tok-${++issued}`, expires_in: 3600 }));

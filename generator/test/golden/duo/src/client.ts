@@ -122,7 +122,7 @@ export interface DuoPayClient {
    *
    * Charges the card for the order total; the items must add up to it.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   startPayment(body: StartPaymentRequest, options?: CallOptions): Promise<StartPaymentResponse>;
   /**
@@ -138,7 +138,7 @@ export interface DuoPayClient {
    *
    * **Unverified:** inferred from incomplete Duo Pay documents. The docs name a refund but show no path; follows /api/private/inquiry.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   refund(body: RefundRequest, options?: CallOptions): Promise<RefundResponse>;
   /**

@@ -92,7 +92,7 @@ export interface MiniClient {
    *
    * `POST /payment/create` on the `api` host.
    *
-   * A write: never retried automatically. If it fails with `outcome_unknown`, look the operation up before trying again.
+   * A write: never retried after a failure that may have applied it (only a 401 is sent once more, with fresh credentials). If it fails with `outcome_unknown`, look the operation up before trying again.
    */
   createPayment(body: CreatePaymentRequest, options?: CallOptions): Promise<CreatePaymentResponse>;
   /**
