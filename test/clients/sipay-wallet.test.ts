@@ -99,9 +99,11 @@ describe("Sipay Wallet client: OAuth2 client credentials", () => {
   });
 
   it("refreshes a token that is (about to be) expired before calling", async () => {
-    // expires_in 1 s is inside the refresh margin: the next call must not send tok-1 again.
+    // expires_in 1 s: a token shorter-lived than the 30 s margin is refreshed after half its life,
+    // so a call 600 ms later must not send tok-1 again.
     const { client, tokenRequests, apiRequests } = sipay(() => json(OK), { expiresIn: 1 });
     await client.refundPaymentInstant(REFUND);
+    await new Promise((r) => setTimeout(r, 600));
     await client.refundPaymentInstant(REFUND);
     expect(tokenRequests()).toHaveLength(2);
     expect(apiRequests().map((r) => r.headers.authorization)).toEqual(["Bearer tok-1", "Bearer tok-2"]);
@@ -276,5 +278,37 @@ describe("Sipay Wallet: its system-error code (500 Sistem Hatası)", () => {
     );
     await client.walletInfo({ wallet_number: "826282822" });
     expect(apiRequests()).toHaveLength(2);
+  });
+});
+
+describe("Sipay Wallet: waiting for a token", () => {
+  it("the caller's abort ends the wait at once: aborted, not_sent, and the operation is never sent", async () => {
+    const { client, tokenRequests, apiRequests } = sipay(() => json(OK), { tokenDelayMs: 60_000 }, { timeoutMs: 120_000 });
+    const caller = new AbortController();
+    const call = odemeError(() => client.walletInfo({ wallet_number: "826282822" }, { signal: caller.signal }));
+    while (tokenRequests().length === 0) await new Promise((r) => setTimeout(r, 1));
+    caller.abort();
+    const e = await call;
+    expect(e).toMatchObject({ code: "aborted", outcome: "not_sent" });
+    expect(apiRequests()).toHaveLength(0);
+  });
+
+  it("an already-aborted signal sends nothing, not even a token request", async () => {
+    const { client, sent } = sipay(() => json(OK));
+    const caller = new AbortController();
+    caller.abort();
+    expect(await odemeError(() => client.refundPaymentInstant(REFUND, { signal: caller.signal }))).toMatchObject({
+      code: "aborted",
+      outcome: "not_sent",
+    });
+    expect(sent).toHaveLength(0);
+  });
+
+  it("the call's own time limit holds while the token is slow: timeout, not_sent, the write never sent", async () => {
+    const { client, apiRequests } = sipay(() => json(OK), { tokenDelayMs: 60_000 }, { timeoutMs: 120_000, maxRetries: 0 });
+    const e = await odemeError(() => client.refundPaymentInstant(REFUND, { timeoutMs: 50 }));
+    expect(e).toMatchObject({ code: "timeout", outcome: "not_sent", retryable: true });
+    expect(e.message).toContain("its credentials (a token) were not ready within the time limit");
+    expect(apiRequests()).toHaveLength(0);
   });
 });

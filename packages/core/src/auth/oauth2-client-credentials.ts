@@ -61,6 +61,7 @@ export const oauth2ClientCredentialsAuthRuntime: AuthSchemeRuntime<"oauth2-clien
       return { access_token: res.access_token, expires_in: typeof res.expires_in === "number" ? res.expires_in : undefined };
     });
     return {
+      waitsOnNetwork: true,
       headers: async (op): Promise<Record<string, string>> => {
         // The token endpoint itself is called with the client credentials in its form body.
         if (op.host === def.tokenHost && op.path === def.tokenPath) return {};

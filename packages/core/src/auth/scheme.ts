@@ -18,6 +18,12 @@ export interface AuthScheme {
   /** After a 401: return true to have the call retried once with fresh credentials. */
   onUnauthorized?(usedHeaders: Record<string, string>): boolean;
   /**
+   * `headers()` may wait on a request of its own (a token): the transport then stops waiting for
+   * it when the caller's signal aborts or the call's time limit passes (the request itself goes on
+   * for the other calls waiting on it).
+   */
+  waitsOnNetwork?: true;
+  /**
    * After a successful envelope, for an operation whose definition has `responseSignature`: checks
    * the provider's signature over the parsed body. Resolves to what is wrong, or undefined when the
    * signature holds; never to the expected value (what the caller sees must not carry it).

@@ -5,7 +5,7 @@ import type { OperationDefinition, ProviderDefinition } from "../definition.ts";
 import { invalidRequest, OdemeError, type ErrorCode } from "../errors.ts";
 import { scrubberFor } from "../scrub/scrubber.ts";
 import { parseJsonLossless } from "../json.ts";
-import { sleep, startDeadline } from "./abort.ts";
+import { sleep, startDeadline, untilAborted } from "./abort.ts";
 import { signRequest } from "./auth.ts";
 import { prepareBody, type PreparedBody } from "./body.ts";
 import { resolveHosts } from "./hosts.ts";
@@ -165,16 +165,19 @@ function createStages(
     attempt: number,
     used: { auth?: Record<string, string> },
   ): Promise<unknown> {
-    used.auth = await signRequest(provider, auth, out, op, wire);
-    if (callOptions.signal?.aborted) {
-      throw new OdemeError({
+    const notSentAborted = () =>
+      new OdemeError({
         code: "aborted",
-        message: `${provider.name} ${op.id} was not sent: the caller's signal was already aborted.`,
+        message: `${provider.name} ${op.id} was not sent: the caller's signal was aborted.`,
         provider: provider.id,
         operation: op.id,
         outcome: "not_sent",
       });
-    }
+    if (callOptions.signal?.aborted) throw notSentAborted();
+    used.auth = auth.waitsOnNetwork
+      ? await signWithin(op, wire, callOptions, notSentAborted)
+      : await signRequest(provider, auth, out, op, wire);
+    if (callOptions.signal?.aborted) throw notSentAborted();
     // The time limit starts once the request is ready: a slow token request has its own.
     const deadline = startDeadline(callOptions.timeoutMs ?? timeoutDefault, callOptions.signal);
     const started = performance.now();
@@ -234,6 +237,35 @@ function createStages(
       return result;
     } finally {
       deadline.dispose();
+    }
+  }
+
+  /**
+   * Signing that may wait on a token request: the caller's signal and this call's time limit end
+   * the wait (nothing of the operation was sent), while the shared token request goes on.
+   */
+  async function signWithin(
+    op: OperationDefinition,
+    wire: WireRequest,
+    callOptions: CallOptions,
+    notSentAborted: () => OdemeError,
+  ): Promise<Record<string, string>> {
+    const wait = startDeadline(callOptions.timeoutMs ?? timeoutDefault, callOptions.signal);
+    try {
+      return await untilAborted(signRequest(provider, auth, out, op, wire), wait);
+    } catch (e) {
+      if (!wait.aborted || e !== wait.reason) throw e;
+      if (!wait.timedOut()) throw notSentAborted();
+      throw new OdemeError({
+        code: "timeout",
+        message: `${provider.name} ${op.id} was not sent: its credentials (a token) were not ready within the time limit.`,
+        provider: provider.id,
+        operation: op.id,
+        outcome: "not_sent",
+        retryable: true,
+      });
+    } finally {
+      wait.dispose();
     }
   }
 
