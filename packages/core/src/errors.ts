@@ -48,6 +48,8 @@ export interface OdemeErrorInit {
   outcome: Outcome;
   retryable?: boolean;
   status?: number;
+  /** How long the provider asked to wait before another attempt (its Retry-After), in ms. */
+  retryAfterMs?: number;
   providerCode?: string;
   providerMessage?: string;
   providerGroup?: string;
@@ -60,7 +62,7 @@ export interface OdemeErrorInit {
 /** The text fields of an OdemeError that are set only when known (masked like the message). */
 const OPTIONAL_TEXT = ["providerCode", "providerMessage", "providerGroup", "field"] as const;
 /** The fields of an OdemeError that are set only when known, in toJSON's order (the cause comes last). */
-const OPTIONAL_FIELDS = ["status", ...OPTIONAL_TEXT, "fieldErrors", "raw"] as const;
+const OPTIONAL_FIELDS = ["status", "retryAfterMs", ...OPTIONAL_TEXT, "fieldErrors", "raw"] as const;
 
 /** Node's util.inspect hook, by its registered symbol (no node:util import: browsers load this too). */
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -79,6 +81,8 @@ export class OdemeError extends Error {
   readonly provider: string;
   readonly operation: string;
   readonly status?: number;
+  /** How long the provider asked to wait before another attempt (its `Retry-After`), in ms. */
+  readonly retryAfterMs?: number;
   readonly providerCode?: string;
   readonly providerMessage?: string;
   readonly providerGroup?: string;
@@ -99,6 +103,7 @@ export class OdemeError extends Error {
     this.provider = maskPatterns(String(init.provider));
     this.operation = maskPatterns(String(init.operation));
     if (init.status !== undefined) this.status = init.status;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
     for (const k of OPTIONAL_TEXT)
       if (init[k] !== undefined) (this as { -readonly [F in typeof k]?: string })[k] = maskPatterns(String(init[k]));
     if (init.fieldErrors !== undefined) {

@@ -87,6 +87,7 @@ export function interpret(
     outcome,
     retryable: retryableCode(code),
     status,
+    retryAfterMs: retryAfterMs(res.retryAfter),
     // Unset ones stay unset: OdemeError keeps only what is defined.
     providerCode: failure.code,
     providerMessage: failure.message,
@@ -130,4 +131,15 @@ export async function verifyResponseSignature(
     status,
     raw: out.value(body),
   });
+}
+
+/** RFC 9110 Retry-After: delay-seconds or an HTTP date, as ms from now (never negative). */
+export function retryAfterMs(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d{1,9}$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its day and month ("Tue, 01 Dec 2026 10:00:05 GMT"); Date.parse would also
+  // take "-5" or "1.5" as dates.
+  const at = /^[A-Za-z]{3}, /.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -34,5 +34,14 @@ export function retryStep(input: RetryInput): RetryStep {
   // The budget is spent.
   if (input.retries >= input.maxRetries) return { retry: false };
   // Exponential backoff with jitter, capped, so many clients do not retry in lockstep.
-  return { retry: true, delayMs: Math.min(2_000, 100 * 2 ** input.retries) * (0.75 + Math.random() * 0.25), refreshCredentials: false };
+  const backoff = Math.min(2_000, 100 * 2 ** input.retries) * (0.75 + Math.random() * 0.25);
+  // The provider said when to come back (429, 503 Retry-After): not sooner; and a wait longer than
+  // a call should sit through is the caller's to decide (the error carries retryAfterMs).
+  const asked = error.retryAfterMs;
+  if (asked === undefined) return { retry: true, delayMs: backoff, refreshCredentials: false };
+  if (asked > MAX_RETRY_AFTER_MS) return { retry: false };
+  return { retry: true, delayMs: Math.max(backoff, asked), refreshCredentials: false };
 }
+
+/** The longest Retry-After a call waits out by itself. */
+export const MAX_RETRY_AFTER_MS = 5_000;

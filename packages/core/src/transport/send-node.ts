@@ -54,7 +54,13 @@ export function createNodeSender(): Sender {
         res.on("end", () => {
           done();
           const ct = res.headers["content-type"];
-          resolve({ status: res.statusCode ?? 0, contentType: ct === undefined ? null : ct, text: Buffer.concat(chunks).toString("utf8") });
+          const retryAfter = res.headers["retry-after"];
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: ct === undefined ? null : ct,
+            text: Buffer.concat(chunks).toString("utf8"),
+            ...(typeof retryAfter === "string" ? { retryAfter } : {}),
+          });
         });
         // A body cut short (the socket closed before Content-Length bytes): undici says "terminated".
         res.on("aborted", () => {

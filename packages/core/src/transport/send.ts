@@ -13,6 +13,8 @@ export interface WireRequest {
 export interface WireResponse {
   status: number;
   contentType: string | null;
+  /** The `Retry-After` header, as sent (seconds or an HTTP date), when there is one. */
+  retryAfter?: string;
   text: string;
 }
 
@@ -89,5 +91,11 @@ export function fetchSender(fetch?: FetchLike): Sender {
 }
 
 async function read(response: Response): Promise<WireResponse> {
-  return { status: response.status, contentType: response.headers.get("content-type"), text: await response.text() };
+  const retryAfter = response.headers.get("retry-after");
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    text: await response.text(),
+    ...(retryAfter !== null ? { retryAfter } : {}),
+  };
 }

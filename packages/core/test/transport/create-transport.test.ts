@@ -56,6 +56,21 @@ describe("createTransport", () => {
     expect(f.sent).toHaveLength(1);
   });
 
+  it("a 429 with a long Retry-After is not retried: rate_limited, with the wait the provider asked for", async () => {
+    const f = counting(() => new Response("slow down", { status: 429, headers: { "retry-after": "30" } }));
+    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, headersAuth);
+    const e = await rejection(t.call(READ, { body: {} }));
+    expect(e).toMatchObject({ code: "rate_limited", retryable: true, retryAfterMs: 30_000 });
+    expect(f.sent).toHaveLength(1);
+  });
+
+  it("a 503 with a short Retry-After is retried after it", async () => {
+    const f = counting((n) => (n === 1 ? new Response("busy", { status: 503, headers: { "retry-after": "0" } }) : OK()));
+    const t = createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", fetch: f.fetch }, headersAuth);
+    await t.call(READ, { body: {} });
+    expect(f.sent).toHaveLength(2);
+  });
+
   it.each([-1, 1.5, Number.NaN])("refuses maxRetries %s at creation", (maxRetries) => {
     expect(() => createTransport(PROVIDER, { ...KEY, baseUrl: "http://127.0.0.1:1", maxRetries }, headersAuth)).toThrow(
       expect.objectContaining({ code: "invalid_request", field: "maxRetries" }),

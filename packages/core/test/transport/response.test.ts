@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { OdemeError } from "../../src/errors.ts";
 import { outboundFor } from "../../src/transport/outbound.ts";
 import type { AuthScheme, ResponseSignatureProblem, SignedOperation } from "../../src/auth/scheme.ts";
-import { interpret, parseBody, verifyResponseSignature } from "../../src/transport/response.ts";
+import { interpret, parseBody, retryAfterMs, verifyResponseSignature } from "../../src/transport/response.ts";
 import type { WireResponse } from "../../src/transport/send.ts";
 import { PROVIDER, READ, WRITE } from "./fixtures.ts";
 
@@ -71,6 +71,17 @@ describe("interpret", () => {
   it("ids marked bigint come back as strings even when small", () => {
     const op = { ...READ, bigint: ["id"] };
     expect(run(op, json('{"status":"ok","id":12}'))).toEqual({ status: "ok", id: "12" });
+  });
+});
+
+describe("retryAfterMs", () => {
+  it("reads delay-seconds and an HTTP date, never negative; anything else is no hint", () => {
+    const now = Date.parse("2026-12-01T10:00:00Z");
+    expect(retryAfterMs("30", now)).toBe(30_000);
+    expect(retryAfterMs(" 0 ", now)).toBe(0);
+    expect(retryAfterMs("Tue, 01 Dec 2026 10:00:05 GMT", now)).toBe(5_000);
+    expect(retryAfterMs("Tue, 01 Dec 2026 09:00:00 GMT", now)).toBe(0);
+    for (const bad of [undefined, "", "soon", "-5", "1.5"]) expect(retryAfterMs(bad, now)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OdemeError, type OdemeErrorInit } from "../../src/errors.ts";
-import { retryStep, type RetryInput } from "../../src/transport/retry.ts";
+import { MAX_RETRY_AFTER_MS, retryStep, type RetryInput } from "../../src/transport/retry.ts";
 import { READ, WRITE } from "./fixtures.ts";
 
 const err = (init: Partial<OdemeErrorInit>) =>
@@ -16,6 +16,17 @@ describe("retryStep: one rule at a time", () => {
       expect(step.delayMs).toBeLessThanOrEqual(100);
       expect(step.refreshCredentials).toBe(false);
     }
+  });
+
+  it("waits at least what the provider's Retry-After asks, and leaves a longer wait to the caller", () => {
+    const limited = (retryAfterMs: number) => err({ code: "rate_limited", status: 429, retryAfterMs });
+    const step = retryStep({ ...base, error: limited(1_500) });
+    expect(step).toMatchObject({ retry: true });
+    if (step.retry) expect(step.delayMs).toBe(1_500);
+    // A shorter ask than the backoff keeps the backoff.
+    const soon = retryStep({ ...base, error: limited(0) });
+    if (soon.retry) expect(soon.delayMs).toBeGreaterThanOrEqual(75);
+    expect(retryStep({ ...base, error: limited(MAX_RETRY_AFTER_MS + 1) }).retry).toBe(false);
   });
 
   it("a write is never retried, whatever the error", () => {

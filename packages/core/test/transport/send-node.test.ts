@@ -46,6 +46,12 @@ describe("nodeSender (node:http, keep-alive)", () => {
     expect(seen[0]?.headers["content-length"]).toBe("8");
   });
 
+  it("passes on the Retry-After header, when there is one", async () => {
+    handler = (_req, _body, res) => res.writeHead(429, { "retry-after": "3", "content-type": "text/plain" }).end("slow down");
+    const res = await createNodeSender()({ method: "GET", url: `${base}/r`, headers: {} }, signal());
+    expect(res).toEqual({ status: 429, contentType: "text/plain", text: "slow down", retryAfter: "3" });
+  });
+
   it("reuses one connection for sequential calls", async () => {
     handler = (_req, _body, res) => res.end("{}");
     const before = sockets.size;
