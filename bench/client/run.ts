@@ -30,7 +30,8 @@ import {
 // The runtime-neutral entry of @odeme/core, as a runtime without the `node` condition resolves it.
 import { createTransport as createNeutralTransport, iyzwsV2Auth } from "../../packages/core/src/index.ts";
 import { nodeHmacSha256 } from "../../packages/core/src/crypto-node.ts";
-import { median, printTable, writeResult } from "../lib.ts";
+import { printTable, writeResult } from "../lib.ts";
+import { measureBlock, median } from "../stats.ts";
 import { bareIyzwsV2Headers } from "./bare-sign.ts";
 import { startSimulatorProcess } from "./sim-process.ts";
 
@@ -172,19 +173,8 @@ function p99(xs: number[]): number {
   return s[Math.min(s.length - 1, Math.ceil(s.length * 0.99) - 1)] as number;
 }
 
-async function inFlight(client: ClientName, op: Op, calls: number, width: number): Promise<{ perSecond: number; cpuUs: number }> {
-  let next = 0;
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next++ < calls) await call(client, op);
-    }),
-  );
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  return { perSecond: (calls / ms) * 1000, cpuUs: (cpu.user + cpu.system) / calls };
-}
+/** `calls` calls, `width` at a time (bench/stats.ts measureBlock). */
+const inFlight = (client: ClientName, op: Op, calls: number, width: number) => measureBlock(calls, width, () => call(client, op));
 
 interface Row {
   op: Op;

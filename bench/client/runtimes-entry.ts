@@ -14,7 +14,7 @@ import {
   type RetrievePaymentResponse,
   type TestResponse,
 } from "@odeme/iyzico";
-import { median } from "../stats.ts";
+import { measureBlock, median } from "../stats.ts";
 import {
   RUNTIME_CLIENTS,
   RUNTIME_OPS,
@@ -105,20 +105,8 @@ function call(client: RuntimeClient, op: RuntimeOp): Promise<unknown> {
       : c.test();
 }
 
-/** `calls` calls, `width` at a time; the process's CPU time over the block, per call. */
-async function block(client: RuntimeClient, op: RuntimeOp, calls: number, width: number): Promise<{ perSecond: number; cpuUs: number }> {
-  let next = 0;
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next++ < calls) await call(client, op);
-    }),
-  );
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  return { perSecond: (calls / ms) * 1000, cpuUs: (cpu.user + cpu.system) / calls };
-}
+/** `calls` calls, `width` at a time (bench/stats.ts measureBlock). */
+const block = (client: RuntimeClient, op: RuntimeOp, calls: number, width: number) => measureBlock(calls, width, () => call(client, op));
 
 // Warm-up: the JIT, the key imports, the connection pools at both widths.
 for (const op of RUNTIME_OPS) {

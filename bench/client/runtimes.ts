@@ -26,13 +26,12 @@
  * answers (one HMAC more than the bare fetch, which checks nothing; the API test answer is not
  * signed): the unchecked row shows what that HMAC costs, the sync-HMAC row what WebCrypto costs.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { runtimeBinary } from "../../test/runtimes/harness.ts";
+import { runRuntime, runtimeBinary } from "../../test/runtimes/harness.ts";
 import { printTable, writeResult } from "../lib.ts";
 import { RUNTIME_CLIENTS, RUNTIME_OPS, type RuntimeBenchInput, type RuntimeBenchOutput, type RuntimeClient } from "./runtimes-shape.ts";
 import { startSimulatorProcess } from "./sim-process.ts";
@@ -54,25 +53,9 @@ function command(runtime: "node" | "bun" | "deno", file: string): [string, strin
 }
 
 /** Runs the bundle; resolves with its last stdout line, parsed. Killed if it outlives its cap by a minute. */
-function run(binary: string, args: string[]): Promise<RuntimeBenchOutput> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => (out += c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (err += c));
-    const timer = setTimeout(() => child.kill("SIGKILL"), MAX_MS + 60_000);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(JSON.parse(out.trim().split("\n").at(-1) as string) as RuntimeBenchOutput);
-      else reject(new Error(`${binary} ${args.join(" ")} ended with ${code ?? signal}:\n${err}\n${out}`));
-    });
-  });
+async function run(binary: string, args: string[]): Promise<RuntimeBenchOutput> {
+  const out = await runRuntime(binary, args, dir, MAX_MS + 60_000);
+  return JSON.parse(out.trim().split("\n").at(-1) as string) as RuntimeBenchOutput;
 }
 
 const started = performance.now();

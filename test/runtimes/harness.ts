@@ -2,6 +2,7 @@
  * Shared by the runtime tests: starts the iyzico and DineroPay simulators on 127.0.0.1, seeds a
  * payment in each, and bundles an entry with esbuild for the runtime under test.
  */
+import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer, type AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -81,4 +82,30 @@ export function runtimeBinary(name: "bun" | "deno"): string {
   const arch = process.arch === "arm64" ? (name === "bun" ? "aarch64" : "arm64") : "x64";
   if (name === "bun") return join(dirname(fromPkg.resolve(`@oven/bun-${process.platform}-${arch}/package.json`)), "bin", "bun");
   return join(dirname(fromPkg.resolve(`@deno/${process.platform}-${arch}-glibc/package.json`)), "deno");
+}
+
+/**
+ * Runs a runtime binary in `cwd` and resolves with its stdout; rejects with stderr on a non-zero
+ * exit, or after `killAfterMs` (a runtime kept alive by something the client leaked, a timer or a
+ * socket, never exits by itself).
+ */
+export function runRuntime(binary: string, args: string[], cwd: string, killAfterMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, {
+      cwd,
+      env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.setEncoding("utf8").on("data", (c: string) => (out += c));
+    child.stderr.setEncoding("utf8").on("data", (c: string) => (err += c));
+    const timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`${binary} ${args.join(" ")} ended with ${code ?? signal}:\n${err}\n${out}`));
+    });
+  });
 }

@@ -3,13 +3,12 @@
  * (started here on 127.0.0.1) under Bun and Deno (the binaries their npm packages ship), and in
  * workerd through miniflare without nodejs_compat, each from an esbuild bundle.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bundle, runtimeBinary, startSimulators, type Simulators } from "./harness.ts";
+import { bundle, runRuntime, runtimeBinary, startSimulators, type Simulators } from "./harness.ts";
 
 let sims: Simulators;
 const dir = mkdtempSync(join(tmpdir(), "odeme-runtimes-"));
@@ -20,27 +19,7 @@ afterEach(() => sims.close());
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `args` and resolves with stdout; rejects with stderr on a non-zero exit or after 15 s. */
-function run(binary: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => (out += c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (err += c));
-    // A runtime kept alive by something the client leaked (a timer, a socket) never exits.
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(out);
-      else reject(new Error(`${binary} ${args.join(" ")} ended with ${code ?? signal}:\n${err}\n${out}`));
-    });
-  });
-}
+const run = (binary: string, args: string[]) => runRuntime(binary, args, dir, 15_000);
 
 /** `refusedOutcome`: what the runtime's error lets the client prove about a refused connection. */
 function expectRefunded(result: unknown, refusedOutcome: "not_sent" | "unknown" = "not_sent"): void {
