@@ -165,19 +165,9 @@ function createStages(
     attempt: number,
     used: { auth?: Record<string, string> },
   ): Promise<unknown> {
-    const notSentAborted = () =>
-      new OdemeError({
-        code: "aborted",
-        message: `${provider.name} ${op.id} was not sent: the caller's signal was aborted.`,
-        provider: provider.id,
-        operation: op.id,
-        outcome: "not_sent",
-      });
-    if (callOptions.signal?.aborted) throw notSentAborted();
-    used.auth = auth.waitsOnNetwork
-      ? await signWithin(op, wire, callOptions, notSentAborted)
-      : await signRequest(provider, auth, out, op, wire);
-    if (callOptions.signal?.aborted) throw notSentAborted();
+    if (callOptions.signal?.aborted) throw abortedBeforeSending(op);
+    used.auth = auth.waitsOnNetwork ? await signWithin(op, wire, callOptions) : await signRequest(provider, auth, out, op, wire);
+    if (callOptions.signal?.aborted) throw abortedBeforeSending(op);
     // The time limit starts once the request is ready: a slow token request has its own.
     const deadline = startDeadline(callOptions.timeoutMs ?? timeoutDefault, callOptions.signal);
     const started = performance.now();
@@ -244,18 +234,13 @@ function createStages(
    * Signing that may wait on a token request: the caller's signal and this call's time limit end
    * the wait (nothing of the operation was sent), while the shared token request goes on.
    */
-  async function signWithin(
-    op: OperationDefinition,
-    wire: WireRequest,
-    callOptions: CallOptions,
-    notSentAborted: () => OdemeError,
-  ): Promise<Record<string, string>> {
+  async function signWithin(op: OperationDefinition, wire: WireRequest, callOptions: CallOptions): Promise<Record<string, string>> {
     const wait = startDeadline(callOptions.timeoutMs ?? timeoutDefault, callOptions.signal);
     try {
       return await untilAborted(signRequest(provider, auth, out, op, wire), wait);
     } catch (e) {
       if (!wait.aborted || e !== wait.reason) throw e;
-      if (!wait.timedOut()) throw notSentAborted();
+      if (!wait.timedOut()) throw abortedBeforeSending(op);
       throw new OdemeError({
         code: "timeout",
         message: `${provider.name} ${op.id} was not sent: its credentials (a token) were not ready within the time limit.`,
@@ -267,6 +252,17 @@ function createStages(
     } finally {
       wait.dispose();
     }
+  }
+
+  /** The caller gave up before this attempt's request left: nothing of it was sent. */
+  function abortedBeforeSending(op: OperationDefinition): OdemeError {
+    return new OdemeError({
+      code: "aborted",
+      message: `${provider.name} ${op.id} was not sent: the caller's signal was aborted.`,
+      provider: provider.id,
+      operation: op.id,
+      outcome: "not_sent",
+    });
   }
 
   function loggedBody(op: OperationDefinition, text: string | undefined): unknown {
