@@ -1,16 +1,10 @@
 import { akuratecoHash } from "@odeme/core";
 import { startSimulator } from "@odeme/testkit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  createPayments,
-  MemoryIdempotencyStore,
-  parseMoney,
-  type OdemeError,
-  type Payments,
-  type RefundResult,
-} from "../../../src/index.ts";
+import { createPayments, MemoryIdempotencyStore, parseMoney, type Payments } from "../../../src/index.ts";
 import { dyingProcess } from "../../helpers/crash.ts";
 import { fakeProvider, rejection, type FakeProvider } from "../../helpers/fake-fetch.ts";
+import { raceRefunds } from "../../helpers/race.ts";
 
 const KEYS = { merchantKey: "merchant-key-1", password: "dinero-password" };
 const PAYMENT_ID = "63c781cc-de3d-11eb-a1f1-0242ac130006";
@@ -319,11 +313,9 @@ describe("DineroPay against its simulator: no refund reported that the ledger la
     const amounts = ["40.00", "40.01", "40.02"];
     const input = (amount: string) =>
       ({ provider: "dineropay", payment: ref, amount: parseMoney(amount, "TRY"), idempotencyKey: `race-${amount}` }) as const;
-    const settled = await Promise.allSettled(amounts.map((a) => p.refund(input(a))));
+    const { reported, failed, lost } = await raceRefunds(p, amounts, "TRY", input);
 
     expect(sim.requests.filter((r) => r.fault === "reset-before")).toHaveLength(1);
-    const reported = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value as RefundResult<"dineropay">] : []));
-    const failed = settled.flatMap((r) => (r.status === "rejected" ? [r.reason as OdemeError] : []));
     expect(reported.every((r) => r.status === "pending")).toBe(true);
     expect(failed.map((e) => e.code)).toEqual(["outcome_unknown"]);
     expect(reported.map((r) => r.amount.minor).sort()).toEqual(
@@ -335,8 +327,7 @@ describe("DineroPay against its simulator: no refund reported that the ledger la
 
     // The refunds settle (status settled -> refund); the lost key's retry still sends nothing.
     sim.settleRefunds();
-    const lost = amounts.find((a) => !reported.some((r) => r.amount.minor === parseMoney(a, "TRY").minor)) as string;
-    expect((await rejection(() => p.refund(input(lost)))).code).toBe("outcome_unknown");
+    expect((await rejection(() => p.refund(input(lost as string)))).code).toBe("outcome_unknown");
     expect(ledger()).toHaveLength(2);
   });
 

@@ -1,15 +1,9 @@
 import { startSimulator } from "@odeme/testkit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  createPayments,
-  MemoryIdempotencyStore,
-  parseMoney,
-  type OdemeError,
-  type Payments,
-  type RefundResult,
-} from "../../../src/index.ts";
+import { createPayments, MemoryIdempotencyStore, parseMoney, type Payments } from "../../../src/index.ts";
 import { dyingProcess } from "../../helpers/crash.ts";
 import { fakeProvider, rejection, type FakeProvider } from "../../helpers/fake-fetch.ts";
+import { raceRefunds } from "../../helpers/race.ts";
 
 const KEYS = { apiKeyPublic: "pub-key", apiClientPublic: "pub-client", apiKeyPrivate: "priv-key", apiClientPrivate: "priv-client" };
 const OK = { json: { ErrorCode: 0, Result: true, Message: "", Body: null } };
@@ -418,11 +412,9 @@ describe("Paywall against its simulator: no refund reported that the ledger lack
     const amounts = ["40.00", "40.01", "40.02"];
     const input = (amount: string) =>
       ({ provider: "paywall", payment: ref, amount: parseMoney(amount, "TRY"), idempotencyKey: `race-${amount}` }) as const;
-    const settled = await Promise.allSettled(amounts.map((a) => p.refund(input(a))));
+    const { reported: succeeded, failed, lost } = await raceRefunds(p, amounts, "TRY", input);
 
     expect(sim.requests.filter((r) => r.fault === "reset-before")).toHaveLength(1);
-    const succeeded = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value as RefundResult<"paywall">] : []));
-    const failed = settled.flatMap((r) => (r.status === "rejected" ? [r.reason as OdemeError] : []));
     expect(succeeded.every((r) => r.status === "succeeded")).toBe(true);
     expect(failed.map((e) => e.code)).toEqual(["outcome_unknown"]);
     // What callers were told matches the ledger, kuruş for kuruş.
@@ -434,8 +426,7 @@ describe("Paywall against its simulator: no refund reported that the ledger lack
     expect(ledger()).toHaveLength(2);
 
     // A retry of the lost key must not send it: the payment changed, and Paywall cannot say by whom.
-    const lost = amounts.find((a) => !succeeded.some((r) => r.amount.minor === parseMoney(a, "TRY").minor)) as string;
-    const retry = await rejection(() => p.refund(input(lost)));
+    const retry = await rejection(() => p.refund(input(lost as string)));
     expect(retry.code).toBe("outcome_unknown");
     expect(ledger()).toHaveLength(2);
   });
