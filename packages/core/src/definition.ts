@@ -67,8 +67,8 @@ export interface EnvelopeDetails {
   stripFieldPrefix?: string;
   /**
    * Field name -> unified code: a field error on one of these fields gives the whole failure that
-   * code, before the provider code's mapping (DineroPay answers a wrong hash, i.e. wrong
-   * credentials, with the same code 0 as any bad field).
+   * code, before the provider code's mapping (a provider that answers a wrong request hash, i.e.
+   * wrong credentials, with the same code as any bad field; the spec says which, and why).
    */
   fieldCodes?: Record<string, ErrorCode>;
 }

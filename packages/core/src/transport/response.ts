@@ -58,8 +58,8 @@ export function interpret(
   const mapped =
     failure.fieldCode ?? (failure.code === undefined ? undefined : (op.errors?.[failure.code] ?? provider.errors[failure.code]));
   const byStatus = errorForStatus(status, op.safe);
-  // A provider's own "system error" code on a write says it failed somewhere inside, not that it
-  // applied nothing (Sipay's 500 "Sistem Hatası"): the write's outcome is unknown, never retryable.
+  // A provider's own "system error" code (one the spec maps to provider_unavailable) on a write says
+  // it failed somewhere inside, not that it applied nothing: the write's outcome is unknown, never retryable.
   const code: ErrorCode =
     (mapped === "provider_unavailable" && !op.safe ? "outcome_unknown" : mapped) ??
     (ok
